@@ -1,0 +1,27 @@
+package org.parley.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code parley} command line: one subcommand per job. */
+@Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
+        description = "Full-text faceted search over news about foreign relations.",
+        subcommands = {ExtractCommand.class})
+public final class ParleyCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for main and for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new ParleyCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

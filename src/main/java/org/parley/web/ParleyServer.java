@@ -1,0 +1,54 @@
+package org.parley.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.function.Supplier;
+import org.parley.index.SearchService;
+
+/**
+ * The HTTP face of parley: the JSON API ({@link ApiRoutes}) and the search page ({@link PageRoutes}),
+ * with security headers on every response. Binds to loopback unless a host is given explicitly.
+ */
+public final class ParleyServer implements AutoCloseable {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 7070;
+
+    private final Javalin app;
+
+    /**
+     * @param search the search service to answer from; a supplier so that a rebuilt index can be switched in
+     */
+    public ParleyServer(Supplier<SearchService> search) {
+        this.app = Javalin.create(config -> configure(config, search));
+    }
+
+    private static void configure(JavalinConfig config, Supplier<SearchService> search) {
+        config.startup.showJavalinBanner = false;
+        config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/static";
+            files.location = Location.CLASSPATH;
+        });
+        config.routes.before(ctx -> SecurityHeaders.apply(ctx));
+        new ApiRoutes(search).register(config);
+        new PageRoutes(search).register(config);
+    }
+
+    /** Starts listening; port 0 picks a free port. */
+    public ParleyServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
