@@ -1,0 +1,43 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.index.FacetResult;
+import org.parley.index.FacetValue;
+
+class YearChartTest {
+    @Test
+    void oneBarPerYearOnAContinuousAxisScaledToTheLargestCount() {
+        FacetResult years = new FacetResult("year", List.of(new FacetValue("2021", "2021", 10, false),
+                new FacetValue("2016", "2016", 5, false), new FacetValue("2024", "2024", 1, true)), 0);
+        YearChart chart = YearChart.of(years, UrlState.empty().withFilter("year", "2024"));
+        assertThat(chart.bars()).extracting(YearChart.Bar::year).containsExactly(2016, 2021, 2024);
+        YearChart.Bar tallest = chart.bars().get(1);
+        assertThat(tallest.y()).isLessThan(chart.bars().get(0).y());
+        assertThat(tallest.h()).isEqualTo(chart.plotHeight() - 4);
+        // 2016..2024 is nine slots: the 2021 bar sits in the sixth
+        assertThat(tallest.x()).isBetween(5 * YearChart.WIDTH / 9.0, 6 * YearChart.WIDTH / 9.0);
+        assertThat(tallest.href()).isEqualTo("/?year=2024&year=2021");
+        assertThat(chart.bars().get(2).selected()).isTrue();
+        assertThat(chart.ticks()).extracting(YearChart.Tick::year).contains(2016, 2024);
+        assertThat(chart.summary()).contains("2016 to 2024", "most in 2021 (10)");
+    }
+
+    @Test
+    void skipsNonYearsAndIsEmptyWithoutData() {
+        assertThat(YearChart.of(null, UrlState.empty()).isEmpty()).isTrue();
+        assertThat(YearChart.of(new FacetResult("year", List.of(new FacetValue("1980s", "1980s", 3, false)), 0),
+                UrlState.empty()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void longSpansUseOneSlotPerYearWithMatches() {
+        FacetResult years = new FacetResult("year", List.of(new FacetValue("1700", "1700", 1, false),
+                new FacetValue("2020", "2020", 2, false)), 0);
+        YearChart chart = YearChart.of(years, UrlState.empty());
+        assertThat(chart.bars()).hasSize(2);
+        assertThat(chart.bars().get(1).x()).isGreaterThanOrEqualTo(YearChart.WIDTH / 2.0);
+    }
+}
