@@ -16,15 +16,20 @@ import org.parley.index.FacetValue;
 record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tick> ticks, long maxCount, String summary) {
     static final int WIDTH = 600;
     static final int HEIGHT = 120;
-    static final int LABEL_SPACE = 18;
-    static final int MAX_LABELS = 8;
+    static final int MAX_LABELS = 6;
 
     /** One year's bar; {@code x}, {@code y}, {@code w}, {@code h} in SVG user units. */
     record Bar(int year, long count, double x, double y, double w, double h, String href, boolean selected, String title) {
     }
 
-    /** A year label under the axis. */
-    record Tick(int year, double x) {
+    /**
+     * A year label under the axis, placed in percent of the chart's width (labels live in their own SVG so that they
+     * are not stretched with the bars) and anchored so that the first and last stay inside the chart.
+     */
+    record Tick(int year, double x, String percent, String anchor) {
+        Tick(int year, double x) {
+            this(year, x, round(x * 100 / WIDTH) + "%", x < 30 ? "start" : x > WIDTH - 30 ? "end" : "middle");
+        }
     }
 
     public boolean isEmpty() {
@@ -43,7 +48,7 @@ record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tic
                 }
             }
         }
-        if (byYear.isEmpty()) return new YearChart(WIDTH, HEIGHT, HEIGHT - LABEL_SPACE, List.of(), List.of(), 0, "");
+        if (byYear.isEmpty()) return new YearChart(WIDTH, HEIGHT, HEIGHT, List.of(), List.of(), 0, "");
         int first = byYear.firstKey();
         int last = byYear.lastKey();
         // A continuous axis shows gaps honestly; very long spans fall back to one slot per year that has matches.
@@ -55,7 +60,7 @@ record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tic
             slots.addAll(byYear.keySet());
         }
         long max = byYear.values().stream().mapToLong(FacetValue::count).max().orElse(1);
-        int plot = HEIGHT - LABEL_SPACE;
+        int plot = HEIGHT;
         double slot = (double) WIDTH / slots.size();
         double gap = slot > 6 ? Math.min(4, slot * 0.2) : 0.5;
         List<Bar> bars = new ArrayList<>();
@@ -69,19 +74,31 @@ record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tic
                     state.withFilter("year", Integer.toString(year)).href(), state.has("year", Integer.toString(year)),
                     title));
         }
-        List<Tick> ticks = new ArrayList<>();
-        int step = Math.max(1, (int) Math.ceil(slots.size() / (double) MAX_LABELS));
-        for (int i = 0; i < slots.size(); i += step) ticks.add(new Tick(slots.get(i), round(i * slot + slot / 2)));
-        int lastIndex = slots.size() - 1;
-        if (lastIndex % step != 0) {
-            double lastX = round(lastIndex * slot + slot / 2);
-            if (ticks.size() > 1 && lastX - ticks.getLast().x() < 40) ticks.removeLast();
-            ticks.add(new Tick(slots.get(lastIndex), lastX));
-        }
+        List<Tick> ticks = ticks(slots, continuous, slot);
         String summary = "Matching paragraphs per year, " + first + " to " + last + "; most in "
                 + byYear.entrySet().stream().max((a, b) -> Long.compare(a.getValue().count(), b.getValue().count()))
                 .map(e -> e.getKey() + " (" + e.getValue().count() + ")").orElse("") + ".";
         return new YearChart(WIDTH, HEIGHT, plot, bars, ticks, max, summary);
+    }
+
+    /** Labels at round years (every 1, 2, 5, 10, ... years) on a continuous axis, else at every k-th slot. */
+    static List<Tick> ticks(List<Integer> slots, boolean continuous, double slot) {
+        List<Tick> ticks = new ArrayList<>();
+        if (continuous) {
+            int step = 1;
+            for (int candidate : new int[] {1, 2, 5, 10, 20, 25, 50}) {
+                step = candidate;
+                if (slots.size() / candidate < MAX_LABELS) break;
+            }
+            for (int i = 0; i < slots.size(); i++) {
+                if (slots.get(i) % step == 0) ticks.add(new Tick(slots.get(i), round(i * slot + slot / 2)));
+            }
+            if (ticks.isEmpty()) ticks.add(new Tick(slots.get(0), round(slot / 2)));
+        } else {
+            int step = Math.max(1, (int) Math.ceil(slots.size() / (double) MAX_LABELS));
+            for (int i = 0; i < slots.size(); i += step) ticks.add(new Tick(slots.get(i), round(i * slot + slot / 2)));
+        }
+        return ticks;
     }
 
     private static double round(double v) {

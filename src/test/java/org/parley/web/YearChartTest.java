@@ -21,7 +21,8 @@ class YearChartTest {
         assertThat(tallest.x()).isBetween(5 * YearChart.WIDTH / 9.0, 6 * YearChart.WIDTH / 9.0);
         assertThat(tallest.href()).isEqualTo("/?year=2024&year=2021");
         assertThat(chart.bars().get(2).selected()).isTrue();
-        assertThat(chart.ticks()).extracting(YearChart.Tick::year).contains(2016, 2024);
+        assertThat(chart.ticks()).extracting(YearChart.Tick::year).containsExactly(2016, 2018, 2020, 2022, 2024);
+        assertThat(chart.ticks().get(0).anchor()).isEqualTo("middle");
         assertThat(chart.summary()).contains("2016 to 2024", "most in 2021 (10)");
     }
 

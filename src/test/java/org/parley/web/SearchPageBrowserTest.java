@@ -1,0 +1,339 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parley.index.InvalidQueryException;
+import org.parley.index.SearchRequest;
+import org.parley.index.SearchResult;
+import org.parley.index.SearchService;
+
+/**
+ * The search page in Debian's headless Chromium, driven by Selenium, against a server on a random loopback port.
+ * Screenshots of the main states go to {@code target/screenshots/}.
+ */
+@Tag("browser")
+class SearchPageBrowserTest {
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static SearchService service;
+    private static ParleyServer server;
+    private static WebDriver driver;
+    private static Path profile;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        service = BrowserTestService.open();
+        server = new ParleyServer(() -> service).start("127.0.0.1", 0);
+        Files.createDirectories(SHOTS);
+        profile = Files.createTempDirectory("parley-chromium-");
+        // Never let Selenium Manager look for (or download) a browser: the machine has Debian's.
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath(),
+                "--lang=en-GB", "--force-device-scale-factor=1");
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        ChromeDriverService driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(driverService, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (driver != null) driver.quit();
+        if (server != null) server.close();
+        if (service != null) service.close();
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void desktop() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Test
+    void searchFilterByCountryAndSpeakerPageOpenAnArticleAndComeBack() throws Exception {
+        driver.get(base() + "/");
+        shot("01-home");
+        WebElement box = driver.findElement(By.id("q"));
+        assertThat(driver.switchTo().activeElement()).isEqualTo(box); // autofocus
+        box.sendKeys(BrowserTestService.QUERY, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("q=" + BrowserTestService.QUERY));
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(BrowserTestService.QUERY);
+        SearchResult all = expect("q=" + BrowserTestService.QUERY);
+        assertThat(shownTotal()).isEqualTo(all.total());
+        shot("02-results");
+
+        // Tick a country: the page reloads (JS auto-submit) with the API's numbers.
+        long countryCount = facetCount(all, "country", BrowserTestService.COUNTRY);
+        assertThat(facetCountShown("country", BrowserTestService.COUNTRY)).isEqualTo(countryCount);
+        clickCheckbox("country", BrowserTestService.COUNTRY);
+        wait.until(ExpectedConditions.urlContains("country=" + BrowserTestService.COUNTRY));
+        SearchResult byCountry = expect("q=" + BrowserTestService.QUERY + "&country=" + BrowserTestService.COUNTRY);
+        assertThat(shownTotal()).isEqualTo(byCountry.total()).isEqualTo(countryCount).isLessThan(all.total());
+        assertThat(checkbox("country", BrowserTestService.COUNTRY).isSelected()).isTrue();
+        assertThat(shownHitIds()).isEqualTo(hitIds(byCountry));
+
+        // Tick the most frequent speaker as well.
+        String speaker = byCountry.facets().stream().filter(f -> f.dim().equals("speaker")).findFirst().orElseThrow()
+                .values().get(0).value();
+        long speakerCount = facetCount(byCountry, "speaker", speaker);
+        assertThat(facetCountShown("speaker", speaker)).isEqualTo(speakerCount);
+        clickCheckbox("speaker", speaker);
+        wait.until(ExpectedConditions.urlContains("speaker="));
+        SearchResult both = expect("q=" + BrowserTestService.QUERY + "&country=" + BrowserTestService.COUNTRY
+                + "&speaker=" + UrlState.encode(speaker));
+        assertThat(shownTotal()).isEqualTo(both.total()).isEqualTo(speakerCount);
+        assertThat(shownHitIds()).isEqualTo(hitIds(both));
+        // drill-sideways: the other countries keep their counts while a country is selected
+        for (var v : both.facets().stream().filter(f -> f.dim().equals("country")).findFirst().orElseThrow().values()) {
+            if (v.count() > 0 && !v.value().equals(BrowserTestService.COUNTRY)) {
+                assertThat(facetCountShown("country", v.value())).isEqualTo(v.count());
+            }
+        }
+        assertThat(driver.findElements(By.cssSelector(".selected .chip--removable"))).hasSize(2);
+        shot("03-filtered");
+
+        // Remove the speaker with its chip, then page.
+        driver.findElement(By.cssSelector(".selected .chip--speaker")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("speaker=")));
+        assertThat(shownTotal()).isEqualTo(byCountry.total());
+        if (byCountry.total() > SearchPage.PAGE_SIZE) {
+            driver.findElement(By.cssSelector(".pagination a[rel=next]")).click();
+            wait.until(ExpectedConditions.urlContains("page=2"));
+            SearchResult page2 = expect("q=" + BrowserTestService.QUERY + "&country=" + BrowserTestService.COUNTRY + "&page=2");
+            assertThat(shownHitIds()).isEqualTo(hitIds(page2)).doesNotContainAnyElementsOf(hitIds(byCountry));
+            assertThat(driver.findElement(By.cssSelector(".pagination [aria-current=page]")).getText()).isEqualTo("2");
+        }
+        String searchUrl = driver.getCurrentUrl();
+
+        // Open the first result's article: the paragraph is anchored and highlighted.
+        WebElement firstHit = driver.findElement(By.cssSelector(".hit"));
+        String hitAnchor = firstHit.getAttribute("id");
+        firstHit.findElement(By.cssSelector(".hit__title a")).click();
+        wait.until(ExpectedConditions.urlContains("/articles/"));
+        String fragment = URI.create(driver.getCurrentUrl()).getFragment();
+        assertThat(fragment).matches("p\\d+");
+        WebElement hitPara = driver.findElement(By.cssSelector(".para.is-hit"));
+        assertThat(hitPara.getAttribute("id")).isEqualTo(fragment);
+        assertThat(hitPara.findElements(By.tagName("mark"))).isNotEmpty();
+        assertThat(hitPara.findElement(By.tagName("mark")).getText()).containsIgnoringCase(BrowserTestService.QUERY.substring(0, 4));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
+        shot("04-article");
+
+        // The back link restores the search exactly, scrolled to the result we came from.
+        driver.findElement(By.cssSelector(".back-link")).click();
+        wait.until(ExpectedConditions.urlContains("#" + hitAnchor));
+        assertThat(driver.getCurrentUrl()).isEqualTo(searchUrl + "#" + hitAnchor);
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(BrowserTestService.QUERY);
+        assertThat(checkbox("country", BrowserTestService.COUNTRY).isSelected()).isTrue();
+    }
+
+    @Test
+    void aScriptInTheQueryIsShownAsText() throws Exception {
+        String attack = "<script>alert(1)</script>";
+        driver.get(base() + "/");
+        driver.findElement(By.id("q")).sendKeys(attack, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("q="));
+        assertNoAlert();
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(attack);
+        assertThat(driver.findElement(By.cssSelector(".summary, .notice")).getText()).contains(attack);
+        Object injected = ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.scripts).filter(s => !s.src).length");
+        assertThat(((Number) injected).intValue()).isZero();
+        shot("05-script-query");
+    }
+
+    @Test
+    void noResultsOffersTheSpellingSuggestionAndDropsAFilter() throws Exception {
+        driver.get(base() + "/?q=cambodai");
+        assertThat(driver.findElement(By.id("no-results")).isDisplayed()).isTrue();
+        shot("06-no-results");
+        SearchResult typo = expect("q=cambodai");
+        if (typo.didYouMean() != null) {
+            driver.findElement(By.cssSelector(".did-you-mean")).click();
+            wait.until(ExpectedConditions.urlContains("q=" + UrlState.encode(typo.didYouMean())));
+            assertThat(shownTotal()).isEqualTo(expect("q=" + UrlState.encode(typo.didYouMean())).total()).isPositive();
+        }
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY + "&country=" + BrowserTestService.COUNTRY + "&year=1066");
+        assertThat(driver.findElement(By.id("no-results")).isDisplayed()).isTrue();
+        driver.findElement(By.cssSelector(".drop-filter")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("year=1066")));
+        assertThat(shownTotal()).isPositive();
+    }
+
+    @Test
+    void aBadQueryShowsAFriendlyMessage() throws Exception {
+        driver.get(base() + "/?q=%22unclosed");
+        WebElement notice = driver.findElement(By.cssSelector(".notice--error"));
+        assertThat(notice.getText()).contains("could not be run");
+        assertThat(driver.getPageSource()).doesNotContain("Exception");
+        shot("07-bad-query");
+    }
+
+    @Test
+    void yearBarsAndTheSpeakerFilterBoxNarrowTheList() throws Exception {
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        List<WebElement> bars = driver.findElements(By.cssSelector(".timeline .bar"));
+        assertThat(bars).isNotEmpty();
+        String label = bars.get(0).getAttribute("aria-label");
+        String year = label.substring(0, label.indexOf(':'));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bars.get(0));
+        wait.until(ExpectedConditions.urlContains("year=" + year));
+        assertThat(shownTotal()).isEqualTo(expect("q=" + BrowserTestService.QUERY + "&year=" + year).total());
+
+        driver.get(base() + "/?more=speaker");
+        WebElement filter = driver.findElement(By.id("speaker-filter"));
+        List<WebElement> speakers = driver.findElements(By.cssSelector("#facet-speaker .facet__values:not(.facet__suggestions) .facet__value"));
+        String first = speakers.get(0).findElement(By.cssSelector(".facet__label")).getText();
+        filter.sendKeys(first.substring(0, Math.min(4, first.length())));
+        long visible = speakers.stream().filter(WebElement::isDisplayed).count();
+        assertThat(visible).isGreaterThanOrEqualTo(1).isLessThanOrEqualTo(speakers.size());
+        for (WebElement li : speakers) {
+            if (li.isDisplayed()) {
+                assertThat(li.getText().toLowerCase()).contains(first.substring(0, Math.min(4, first.length())).toLowerCase());
+            }
+        }
+    }
+
+    @Test
+    void phoneLayoutHasNoHorizontalScroll() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY + "&country=" + BrowserTestService.COUNTRY);
+        assertNoHorizontalScroll();
+        shot("08-phone-results");
+        driver.findElement(By.cssSelector(".hit__title a")).click();
+        wait.until(ExpectedConditions.urlContains("/articles/"));
+        assertNoHorizontalScroll();
+        shot("09-phone-article");
+    }
+
+    @Test
+    void keyboardFocusIsVisible() throws Exception {
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        WebElement link = driver.findElement(By.cssSelector(".hit__title a"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", link);
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        String outline = (String) ((JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(document.activeElement).outlineStyle");
+        assertThat(outline).isNotEqualTo("none");
+    }
+
+    // ---- helpers ----
+
+    private static void assertNoAlert() {
+        try {
+            driver.switchTo().alert();
+            throw new AssertionError("an alert fired");
+        } catch (NoAlertPresentException expected) {
+            // good
+        }
+    }
+
+    private static void assertNoHorizontalScroll() {
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+    }
+
+    /** What the service (and, where it is served, {@code /api/search}) answers for these URL parameters. */
+    private static SearchResult expect(String query) throws InvalidQueryException, IOException, InterruptedException {
+        UrlState state = UrlState.parse(query);
+        SearchResult result = service.search(state.toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE));
+        HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/search?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (api.statusCode() == 200) {
+            JsonNode json = Json.mapper().readTree(api.body());
+            assertThat(json.get("total").asLong()).as("/api/search total for " + query).isEqualTo(result.total());
+        }
+        return result;
+    }
+
+    private static long facetCount(SearchResult result, String dim, String value) {
+        return result.facets().stream().filter(f -> f.dim().equals(dim)).flatMap(f -> f.values().stream())
+                .filter(v -> v.value().equals(value)).findFirst().orElseThrow().count();
+    }
+
+    private static long shownTotal() {
+        String text = driver.findElement(By.cssSelector(".summary__count")).getText();
+        return Long.parseLong(text.replaceAll("[^0-9]", ""));
+    }
+
+    private static List<String> shownHitIds() {
+        List<String> ids = new ArrayList<>();
+        for (WebElement hit : driver.findElements(By.cssSelector(".hit"))) ids.add(hit.getAttribute("id"));
+        return ids;
+    }
+
+    private static List<String> hitIds(SearchResult result) {
+        return result.hits().stream().map(h -> "hit-" + h.articleId() + "-" + h.ordinal()).toList();
+    }
+
+    private static WebElement checkbox(String dim, String value) {
+        return driver.findElements(By.cssSelector("#facet-" + dim + " input[type=checkbox]")).stream()
+                .filter(e -> value.equals(e.getAttribute("value"))).findFirst().orElseThrow();
+    }
+
+    private static long facetCountShown(String dim, String value) {
+        WebElement box = checkbox(dim, value);
+        WebElement label = driver.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']"));
+        return Long.parseLong(label.findElement(By.cssSelector(".facet__count")).getText().replaceAll("[^0-9]", ""));
+    }
+
+    private static void clickCheckbox(String dim, String value) {
+        WebElement box = checkbox(dim, value);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+        box.click();
+    }
+
+    private static void shot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve(name + ".png"), png);
+    }
+}
