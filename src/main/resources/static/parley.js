@@ -12,16 +12,39 @@
     var form = document.getElementById('search-form');
     if (!form) return;
 
-    // Ticking a facet value or choosing a sort order runs the search at once.
+    // Ticking a facet value or choosing a sort order runs the search at once. The control keeps the
+    // keyboard focus across the reload, so keyboard users can tick several values in a row.
     document.querySelectorAll('.js-autosubmit').forEach(function (el) {
-      el.addEventListener('change', function () { submit(form); });
+      el.addEventListener('change', function () {
+        try { sessionStorage.setItem('parley.focus', focusKey(el)); } catch (e) { /* private mode */ }
+        submit(form);
+      });
     });
+    restoreFocus();
 
     // Empty year inputs would only clutter the URL.
     form.addEventListener('submit', function () { dropEmptyFields(form); });
 
     document.querySelectorAll('.js-facet-filter').forEach(function (input) { facetFilter(input); });
   });
+
+  function focusKey(el) {
+    return el.type === 'checkbox' ? el.name + '=' + el.value : '#' + el.id;
+  }
+
+  function restoreFocus() {
+    var key = null;
+    try {
+      key = sessionStorage.getItem('parley.focus');
+      sessionStorage.removeItem('parley.focus');
+    } catch (e) { return; }
+    if (!key) return;
+    var target = null;
+    document.querySelectorAll('.js-autosubmit').forEach(function (el) {
+      if (focusKey(el) === key) target = el;
+    });
+    if (target) target.focus({ preventScroll: false });
+  }
 
   function submit(form) {
     dropEmptyFields(form);

@@ -36,6 +36,11 @@ final class PageRoutes {
     }
 
     void searchPage(Context ctx) {
+        String format = ctx.queryParam("format");
+        if ("csv".equals(format) || "json".equals(format)) {
+            export(ctx, format.equals("csv"));
+            return;
+        }
         ctx.html(renderSearch(ctx.queryString(), ctx));
     }
 

@@ -132,6 +132,7 @@ class PageRoutesTest {
         assertThat(tree.get("total").asLong()).isEqualTo(expected.total());
         assertThat(tree.get("hits")).hasSize((int) expected.total());
         assertThat(get("/export.csv?q=%22bad").statusCode()).isEqualTo(400);
+        assertThat(get("/?q=Russia&country=KH&format=csv").body()).isEqualTo(csv.body());
     }
 
     @Test
