@@ -40,12 +40,13 @@ final class Exports {
                 hits.add(h);
             }
             if (result.hits().size() < base.size() || hits.size() >= total) break;
-            if (result.nextCursor() != null) {
+            if (result.nextCursor() != null) { // search_after: stays correct and cheap however deep
                 cursor = result.nextCursor();
+                page = 1;
             } else {
                 cursor = null;
+                page++;
             }
-            page++;
         }
         return new Collected(total, hits);
     }
