@@ -16,6 +16,7 @@ import org.parley.web.Views.ParagraphItem;
 
 /** The server-rendered search page, article pages and downloads. Every state lives in the URL. */
 final class PageRoutes {
+    private static final System.Logger LOG = System.getLogger(PageRoutes.class.getName());
     private final Supplier<SearchService> search;
     private final ThymeleafRenderer renderer = new ThymeleafRenderer();
 
@@ -41,21 +42,25 @@ final class PageRoutes {
             export(ctx, format.equals("csv"));
             return;
         }
-        ctx.html(renderSearch(ctx.queryString(), ctx));
-    }
-
-    /** Renders the search page for a raw query string; sets status 400 on the context for bad input. */
-    String renderSearch(String rawQuery, Context ctx) {
         SearchPage page;
         try {
-            UrlState state = UrlState.parse(rawQuery);
+            UrlState state = UrlState.parse(ctx.queryString());
             SearchResult result = search.get().search(state.toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE));
+            if (result.hits().isEmpty() && result.total() > 0 && state.page() > 1) { // past the last page
+                ctx.redirect(SearchPage.pagination(state, result.total()).pages().getLast().href());
+                return;
+            }
             page = SearchPage.of(state, result);
         } catch (InvalidQueryException e) {
-            if (ctx != null) ctx.status(400);
-            page = SearchPage.error(UrlState.parseLenient(rawQuery), friendly(e));
+            ctx.status(400);
+            page = SearchPage.error(UrlState.parseLenient(ctx.queryString()), friendly(e));
+        } catch (RuntimeException e) { // never a stack trace: log it, show a page
+            LOG.log(System.Logger.Level.ERROR, "search page failed for ?" + ctx.queryString(), e);
+            ctx.status(500);
+            page = SearchPage.error(UrlState.parseLenient(ctx.queryString()),
+                    "Something went wrong on our side while searching. Please try again in a moment.");
         }
-        return renderer.render("search", Map.of("page", page));
+        ctx.html(renderer.render("search", Map.of("page", page)));
     }
 
     private void articlePage(Context ctx) {

@@ -16,6 +16,4 @@ final class BrowserTestService {
 
     /** A query that finds enough paragraphs to page through and to filter by country and speaker. */
     static final String QUERY = "Russia";
-    /** A country code that some, not all, paragraphs matching {@link #QUERY} carry. */
-    static final String COUNTRY = "KH";
 }

@@ -98,6 +98,25 @@ class PageRoutesTest {
     }
 
     @Test
+    void aPagePastTheEndRedirectsToTheLastPage() throws Exception {
+        HttpResponse<String> r = get("/?country=KH&page=99");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location")).hasValue("/?country=KH&page=3");
+    }
+
+    @Test
+    void aFailingServiceGivesAFriendlyPageNotAStackTrace() throws Exception {
+        try (ParleyServer broken = new ParleyServer(() -> {
+            throw new IllegalStateException("index gone");
+        }).start("127.0.0.1", 0)) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + broken.port() + "/?q=x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(500);
+            assertThat(r.body()).contains("Something went wrong").doesNotContain("index gone", "IllegalStateException");
+        }
+    }
+
+    @Test
     void articlePageAnchorsAndHighlightsTheHit() throws Exception {
         HttpResponse<String> r = get("/articles/cambodia-russia-65?q=relations&country=RU&p=2");
         assertThat(r.statusCode()).isEqualTo(200);

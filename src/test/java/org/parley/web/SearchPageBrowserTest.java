@@ -110,45 +110,50 @@ class SearchPageBrowserTest {
         assertThat(shownTotal()).isEqualTo(all.total());
         shot("02-results");
 
-        // Tick a country: the page reloads (JS auto-submit) with the API's numbers.
-        long countryCount = facetCount(all, "country", BrowserTestService.COUNTRY);
-        assertThat(facetCountShown("country", BrowserTestService.COUNTRY)).isEqualTo(countryCount);
-        clickCheckbox("country", BrowserTestService.COUNTRY);
-        wait.until(ExpectedConditions.urlContains("country=" + BrowserTestService.COUNTRY));
-        SearchResult byCountry = expect("q=" + BrowserTestService.QUERY + "&country=" + BrowserTestService.COUNTRY);
-        assertThat(shownTotal()).isEqualTo(byCountry.total()).isEqualTo(countryCount).isLessThan(all.total());
-        assertThat(checkbox("country", BrowserTestService.COUNTRY).isSelected()).isTrue();
-        assertThat(shownHitIds()).isEqualTo(hitIds(byCountry));
+        // Tick a country (the page reloads through the JS auto-submit) and check the numbers are the API's.
+        Pick first = pick(all, "country", null);
+        long firstCount = facetCount(all, first.dim(), first.value());
+        assertThat(facetCountShown(first.dim(), first.value())).isEqualTo(firstCount);
+        clickCheckbox(first.dim(), first.value());
+        String afterFirst = "q=" + BrowserTestService.QUERY + "&" + first.dim() + "=" + UrlState.encode(first.value());
+        wait.until(ExpectedConditions.urlContains(first.dim() + "=" + UrlState.encode(first.value())));
+        SearchResult one = expect(afterFirst);
+        assertThat(shownTotal()).isEqualTo(one.total()).isEqualTo(firstCount).isLessThan(all.total());
+        assertThat(checkbox(first.dim(), first.value()).isSelected()).isTrue();
+        assertThat(shownHitIds()).isEqualTo(hitIds(one));
 
-        // Tick the most frequent speaker as well.
-        String speaker = byCountry.facets().stream().filter(f -> f.dim().equals("speaker")).findFirst().orElseThrow()
-                .values().get(0).value();
-        long speakerCount = facetCount(byCountry, "speaker", speaker);
-        assertThat(facetCountShown("speaker", speaker)).isEqualTo(speakerCount);
-        clickCheckbox("speaker", speaker);
-        wait.until(ExpectedConditions.urlContains("speaker="));
-        SearchResult both = expect("q=" + BrowserTestService.QUERY + "&country=" + BrowserTestService.COUNTRY
-                + "&speaker=" + UrlState.encode(speaker));
-        assertThat(shownTotal()).isEqualTo(both.total()).isEqualTo(speakerCount);
+        // Then a speaker as well.
+        Pick second = pick(one, "speaker", first);
+        long secondCount = facetCount(one, second.dim(), second.value());
+        assertThat(facetCountShown(second.dim(), second.value())).isEqualTo(secondCount);
+        clickCheckbox(second.dim(), second.value());
+        wait.until(ExpectedConditions.urlContains(second.dim() + "=" + UrlState.encode(second.value())));
+        SearchResult both = expect(afterFirst + "&" + second.dim() + "=" + UrlState.encode(second.value()));
+        assertThat(shownTotal()).isEqualTo(both.total());
+        if (!second.dim().equals(first.dim())) assertThat(both.total()).isEqualTo(secondCount);
         assertThat(shownHitIds()).isEqualTo(hitIds(both));
-        // drill-sideways: the other countries keep their counts while a country is selected
-        for (var v : both.facets().stream().filter(f -> f.dim().equals("country")).findFirst().orElseThrow().values()) {
-            if (v.count() > 0 && !v.value().equals(BrowserTestService.COUNTRY)) {
-                assertThat(facetCountShown("country", v.value())).isEqualTo(v.count());
+        // drill-sideways: the other values of a facet keep their counts while one of them is selected
+        for (var f : both.facets()) {
+            for (var v : f.values()) {
+                if (v.count() > 0 && !driver.findElements(By.cssSelector("#facet-" + f.dim())).isEmpty()
+                        && hasCheckbox(f.dim(), v.value())) {
+                    assertThat(facetCountShown(f.dim(), v.value())).as(f.dim() + "=" + v.value()).isEqualTo(v.count());
+                }
             }
         }
         assertThat(driver.findElements(By.cssSelector(".selected .chip--removable"))).hasSize(2);
         shot("03-filtered");
 
-        // Remove the speaker with its chip, then page.
-        driver.findElement(By.cssSelector(".selected .chip--speaker")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("speaker=")));
-        assertThat(shownTotal()).isEqualTo(byCountry.total());
-        if (byCountry.total() > SearchPage.PAGE_SIZE) {
+        // Remove the second filter with its chip, then page.
+        driver.findElements(By.cssSelector(".selected .chip--removable")).get(1).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains(
+                second.dim() + "=" + UrlState.encode(second.value()))));
+        assertThat(shownTotal()).isEqualTo(one.total());
+        if (one.total() > SearchPage.PAGE_SIZE) {
             driver.findElement(By.cssSelector(".pagination a[rel=next]")).click();
             wait.until(ExpectedConditions.urlContains("page=2"));
-            SearchResult page2 = expect("q=" + BrowserTestService.QUERY + "&country=" + BrowserTestService.COUNTRY + "&page=2");
-            assertThat(shownHitIds()).isEqualTo(hitIds(page2)).doesNotContainAnyElementsOf(hitIds(byCountry));
+            SearchResult page2 = expect(afterFirst + "&page=2");
+            assertThat(shownHitIds()).isEqualTo(hitIds(page2)).doesNotContainAnyElementsOf(hitIds(one));
             assertThat(driver.findElement(By.cssSelector(".pagination [aria-current=page]")).getText()).isEqualTo("2");
         }
         String searchUrl = driver.getCurrentUrl();
@@ -172,7 +177,7 @@ class SearchPageBrowserTest {
         wait.until(ExpectedConditions.urlContains("#" + hitAnchor));
         assertThat(driver.getCurrentUrl()).isEqualTo(searchUrl + "#" + hitAnchor);
         assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(BrowserTestService.QUERY);
-        assertThat(checkbox("country", BrowserTestService.COUNTRY).isSelected()).isTrue();
+        assertThat(checkbox(first.dim(), first.value()).isSelected()).isTrue();
     }
 
     @Test
@@ -201,7 +206,7 @@ class SearchPageBrowserTest {
             wait.until(ExpectedConditions.urlContains("q=" + UrlState.encode(typo.didYouMean())));
             assertThat(shownTotal()).isEqualTo(expect("q=" + UrlState.encode(typo.didYouMean())).total()).isPositive();
         }
-        driver.get(base() + "/?q=" + BrowserTestService.QUERY + "&country=" + BrowserTestService.COUNTRY + "&year=1066");
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY + "&year=1066");
         assertThat(driver.findElement(By.id("no-results")).isDisplayed()).isTrue();
         driver.findElement(By.cssSelector(".drop-filter")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("year=1066")));
@@ -245,7 +250,7 @@ class SearchPageBrowserTest {
     @Test
     void phoneLayoutHasNoHorizontalScroll() throws Exception {
         driver.manage().window().setSize(new Dimension(390, 844));
-        driver.get(base() + "/?q=" + BrowserTestService.QUERY + "&country=" + BrowserTestService.COUNTRY);
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
         assertNoHorizontalScroll();
         shot("08-phone-results");
         driver.findElement(By.cssSelector(".hit__title a")).click();
@@ -293,6 +298,33 @@ class SearchPageBrowserTest {
             assertThat(json.get("total").asLong()).as("/api/search total for " + query).isEqualTo(result.total());
         }
         return result;
+    }
+
+    /** A facet value to tick. */
+    record Pick(String dim, String value) {
+    }
+
+    /**
+     * A value of {@code dim} that narrows the result (count between 0 and the total), preferring the most frequent;
+     * falls back to the year facet (always filled: explicit or publication years) when {@code dim} has none.
+     */
+    private static Pick pick(SearchResult result, String dim, Pick not) {
+        for (String d : List.of(dim, "year")) {
+            var facet = result.facets().stream().filter(f -> f.dim().equals(d)).findFirst();
+            if (facet.isEmpty()) continue;
+            for (var v : facet.get().values()) {
+                boolean taken = not != null && not.dim().equals(d) && not.value().equals(v.value());
+                if (!taken && !v.selected() && v.count() > 0 && v.count() < result.total() && hasCheckbox(d, v.value())) {
+                    return new Pick(d, v.value());
+                }
+            }
+        }
+        throw new AssertionError("no facet value narrows " + result.total() + " hits");
+    }
+
+    private static boolean hasCheckbox(String dim, String value) {
+        return driver.findElements(By.cssSelector("#facet-" + dim + " input[type=checkbox]")).stream()
+                .anyMatch(e -> value.equals(e.getAttribute("value")));
     }
 
     private static long facetCount(SearchResult result, String dim, String value) {
