@@ -127,8 +127,9 @@ final class PageRoutes {
     }
 
     static String friendly(InvalidQueryException e) {
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? "The query could not be understood." : e.getMessage();
-        return message;
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? "The query could not be understood." : e.getMessage().strip();
+        message = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return message.endsWith(".") ? message : message + ".";
     }
 
     private static String kindLabel(String kind) {
