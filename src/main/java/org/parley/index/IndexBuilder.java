@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -64,25 +66,35 @@ public final class IndexBuilder {
     private final int threads;
     private final Listener listener;
     private final CorpusReader reader;
+    /** Creates the enrichment function once per build (the real enricher loads its gazetteer when created). */
+    private final Supplier<Function<Article, EnrichedArticle>> enrichment;
     private final IndexSchema schema = new IndexSchema();
 
     public IndexBuilder(IndexLocation location) {
-        this(location, Math.max(1, Runtime.getRuntime().availableProcessors()), new Listener() { }, new CorpusReader());
+        this(location, Math.max(1, Runtime.getRuntime().availableProcessors()), new Listener() { }, new CorpusReader(),
+                () -> new Enricher()::enrich);
     }
 
-    private IndexBuilder(IndexLocation location, int threads, Listener listener, CorpusReader reader) {
+    private IndexBuilder(IndexLocation location, int threads, Listener listener, CorpusReader reader,
+                         Supplier<Function<Article, EnrichedArticle>> enrichment) {
         this.location = location;
         this.threads = threads;
         this.listener = listener;
         this.reader = reader;
+        this.enrichment = enrichment;
     }
 
     public IndexBuilder withListener(Listener l) {
-        return new IndexBuilder(location, threads, l, reader);
+        return new IndexBuilder(location, threads, l, reader, enrichment);
     }
 
     public IndexBuilder withThreads(int n) {
-        return new IndexBuilder(location, Math.max(1, n), listener, reader);
+        return new IndexBuilder(location, Math.max(1, n), listener, reader, enrichment);
+    }
+
+    /** Replaces the enricher (tests use a deterministic one; the function must be thread-safe). */
+    public IndexBuilder withEnrichment(Function<Article, EnrichedArticle> f) {
+        return new IndexBuilder(location, threads, listener, reader, () -> f);
     }
 
     /** A scanned corpus file. */
@@ -194,7 +206,7 @@ public final class IndexBuilder {
             t.setDaemon(true);
             return t;
         });
-        Enricher enricher = new Enricher();
+        Function<Article, EnrichedArticle> enricher = enrichment.get();
         try {
             List<Future<Outcome>> futures = new ArrayList<>(files.size());
             for (Scanned s : files) futures.add(pool.submit(() -> indexFile(writer, enricher, s, owners)));
@@ -218,7 +230,7 @@ public final class IndexBuilder {
         }
     }
 
-    private Outcome indexFile(IndexWriter writer, Enricher enricher, Scanned s, Map<String, String> owners)
+    private Outcome indexFile(IndexWriter writer, Function<Article, EnrichedArticle> enricher, Scanned s, Map<String, String> owners)
             throws IOException {
         String sha = hashOrNull(s.file());
         String id = ArticleParser.articleId(s.file().getFileName().toString());
@@ -235,7 +247,7 @@ public final class IndexBuilder {
         }
         EnrichedArticle enriched;
         try {
-            enriched = enricher.enrich(article);
+            enriched = enricher.apply(article);
         } catch (RuntimeException e) {
             // One article the enricher chokes on must not sink the build; report it like any bad file.
             return skipped(s, sha, "enrichment failed: " + e);
