@@ -22,8 +22,12 @@ final class BrowserTestService {
 
     static SearchService open() {
         if (Boolean.getBoolean("parley.browser.fake")) return new FakeSearchService();
+        return corpusIndex(Path.of("target", "browser-index"));
+    }
+
+    /** Builds a fresh index of the repository's {@code corpus/} in {@code dir} and opens it. */
+    static SearchService corpusIndex(Path dir) {
         try {
-            Path dir = Path.of("target", "browser-index");
             if (Files.exists(dir)) {
                 try (Stream<Path> files = Files.walk(dir)) {
                     files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
