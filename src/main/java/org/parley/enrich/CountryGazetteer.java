@@ -68,7 +68,8 @@ final class CountryGazetteer {
         int n = pieces.size();
         for (int i = 0; i < n; i++) {
             Piece first = pieces.get(i);
-            if (!first.capitalised()) continue;
+            // Aliases start with a capital; a few false friends do not ("state of Georgia").
+            if (!first.capitalised() && !prefixes.contains(first.key())) continue;
             StringBuilder key = new StringBuilder(first.key());
             Alias best = null;
             int bestEnd = -1;

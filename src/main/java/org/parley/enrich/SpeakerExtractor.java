@@ -37,7 +37,8 @@ final class SpeakerExtractor {
             "acknowledged", "admitted", "confirmed", "denied", "highlighted", "observed", "proposed", "pledged",
             "vowed", "promised", "cautioned", "contended", "concluded", "mentioned", "indicated", "revealed",
             "disclosed", "predicted", "tweeted", "cited", "quipped", "lamented", "complained", "asked", "reported",
-            "read", "states", "believes", "thinks");
+            "read", "states", "believes", "thinks", "accused", "criticised", "criticized", "condemned", "praised",
+            "thanked", "briefed");
     /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */
     private static final Set<String> PARTICIPLES = Set.of("saying", "adding", "noting", "stressing", "underlining",
             "emphasising", "emphasizing", "insisting", "warning", "urging", "recalling", "stating", "explaining",
@@ -286,6 +287,14 @@ final class SpeakerExtractor {
         }
 
         /** The longest name in the article that contains {@code name} as a run of words, or null if none supports it. */
+        /** Whether the only mentions of {@code name} in the article are the phrase itself (no title, no other form). */
+        boolean mentionedOnlyHere(List<String> name) {
+            for (Mention m : mentions) {
+                if (containsRun(m.name(), name) && (!m.titles().isEmpty() || m.name().size() > name.size())) return false;
+            }
+            return true;
+        }
+
         List<String> longestForm(List<String> name) {
             List<String> best = null;
             for (Mention m : mentions) {
@@ -411,15 +420,22 @@ final class SpeakerExtractor {
                 }
                 for (int v = from; v < to; v++) {
                     Token x = t.get(v);
-                    if (!x.lowercase()) continue;
+                    if (!x.word()) continue;
                     String lw = x.lower();
+                    boolean according = lw.equals("according") && v + 1 < to && t.get(v + 1).is("to");
+                    if (!x.lowercase() && !according) continue;
                     Phrase p = null;
                     if (SPEECH_VERBS.contains(lw) || lw.equals("shared") && sharedWords(t, v, to)) {
                         p = speechSubject(t, v, from, to);
                     } else if (PARTICIPLES.contains(lw) && v > from && t.get(v - 1).is(",")) {
                         p = clauseSubject(t, from, v);
-                    } else if (lw.equals("according") && v + 1 < to && t.get(v + 1).is("to")) {
+                    } else if (according) {
                         p = phraseStartingAt(t, v + 2, to);
+                        // Media and documents are quoted this way too: a person needs a title or an earlier full mention.
+                        if (p != null && p.kind() == Kind.PERSON && p.titles().isEmpty() && longestForm(p.name()) == null
+                                || p != null && p.kind() == Kind.PERSON && p.titles().isEmpty() && mentionedOnlyHere(p.name())) {
+                            p = new Phrase(Kind.SOURCE, List.of(), Set.of(), String.join(" ", p.name()), (char) 0);
+                        }
                     }
                     if (p == null) continue;
                     if (p.kind() == Kind.SOURCE) {
@@ -459,6 +475,15 @@ final class SpeakerExtractor {
                 int c = j - 1;
                 while (c > from && !t.get(c).is(",") && !OPEN_QUOTES.contains(t.get(c).text())
                         && !CLOSE_QUOTES.contains(t.get(c).text())) c--;
+                // "A spokeswoman for the ministry, Hikariko Ono, said": the name itself stands between the commas.
+                if (c >= from && c + 1 < j && t.get(c + 1).capitalised()) {
+                    int b = c + 1;
+                    while (runToken(t, b + 1, c + 1, j)) b++;
+                    if (b == j - 1) {
+                        Phrase inner = classify(t, c + 1, b, from, false);
+                        if (inner != null && inner.kind() == Kind.PERSON) return inner;
+                    }
+                }
                 if (c > from && t.get(c).is(",") && c + 1 < j && !t.get(c + 1).capitalised() || c > from && t.get(c).is(",") && c + 1 < j && t.get(c + 1).lower().equals("who")) {
                     return phraseEndingAt(t, skipGap(t, c - 1, from), from);
                 }
