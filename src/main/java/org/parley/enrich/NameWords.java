@@ -92,10 +92,7 @@ final class NameWords {
             "about", "above", "below", "between", "into", "onto", "upon", "within", "without", "toward", "towards",
             "photo", "image", "picture", "file", "courtesy", "source", "related", "read", "more", "see", "long", "live",
             "dear", "thank", "thanks", "please", "frankly", "perhaps", "once", "twice", "again", "why", "how",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu",
-            "fri", "sat", "sun", "kingdom", "god", "allah", "excellency", "majesty", "highness", "sources",
+            "kingdom", "god", "allah", "excellency", "majesty", "highness", "sources",
             "official", "officials", "analysts", "experts", "observers", "critics", "residents");
 
     /** Common nouns for documents and bodies that speak: "the statement said", "the ministry said". */

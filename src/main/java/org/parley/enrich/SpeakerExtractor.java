@@ -36,7 +36,7 @@ final class SpeakerExtractor {
             "claims", "insisted", "insists", "warned", "warns", "urged", "urges", "replied", "responded", "answered",
             "acknowledged", "admitted", "confirmed", "denied", "highlighted", "observed", "proposed", "pledged",
             "vowed", "promised", "cautioned", "contended", "concluded", "mentioned", "indicated", "revealed",
-            "disclosed", "predicted", "tweeted", "cited", "quipped", "lamented", "complained", "asked", "reported",
+            "disclosed", "predicted", "tweeted", "rejected", "dismissed", "cited", "quipped", "lamented", "complained", "asked", "reported",
             "read", "states", "believes", "thinks", "accused", "criticised", "criticized", "condemned", "praised",
             "thanked", "briefed");
     /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */
@@ -97,15 +97,42 @@ final class SpeakerExtractor {
             if (NameWords.TITLE_GLUE.contains(lw)) return true;
             boolean between = k > from && k + 1 < to && t.get(k - 1).word() && t.get(k + 1).word();
             if (lw.equals("of")) return between && (t.get(k + 1).capitalised() || NameWords.TITLE_GLUE.contains(t.get(k + 1).lower()));
-            return NameWords.PARTICLES.contains(lw) && between && t.get(k - 1).capitalised() && t.get(k + 1).capitalised();
+            return NameWords.PARTICLES.contains(lw) && between && nameLike(t.get(k - 1)) && nameLike(t.get(k + 1));
         }
         if (!x.capitalised() && !Character.isUpperCase(x.text().charAt(0))) return false;
+        if (TIME_WORDS.contains(lw)) return !dateContext(t, k, 0, t.size());
         return !NameWords.FUNCTION.contains(lw) || NameWords.ORGANISATION.contains(lw);
     }
 
-    private boolean nameToken(Token x, boolean allCapsRun) {
+    private static boolean nameLike(Token x) {
+        return x.capitalised() || NameWords.PARTICLES.contains(x.lower());
+    }
+
+    /**
+     * Whether a month or weekday word is used as a date ("in May 2016", "on Tuesday", "Oct. 13") rather than
+     * as a name ("Theresa May", "Zhang Jun", "Sun Weidong").
+     */
+    private static boolean dateContext(List<Token> t, int k, int from, int to) {
+        if (k + 1 < to) {
+            Token next = t.get(k + 1);
+            if (next.is(".") || next.word() && Character.isDigit(next.text().charAt(0))) return true;
+        }
+        if (k - 1 >= from) {
+            Token prev = t.get(k - 1);
+            if (prev.word() && (Character.isDigit(prev.text().charAt(0)) || DATE_PREPOSITIONS.contains(prev.lower()))) return true;
+            if (prev.is(",") || prev.is("(")) return true;
+        }
+        return k == from || k + 1 >= to || !t.get(k + 1).capitalised() && (k - 1 < from || !t.get(k - 1).capitalised());
+    }
+
+    private static final Set<String> DATE_PREPOSITIONS = Set.of("in", "on", "since", "by", "until", "till", "from", "to",
+            "last", "next", "this", "early", "late", "mid", "of", "before", "after", "during", "every", "each", "through");
+
+    private boolean nameToken(List<Token> t, int k, int a, int b, boolean allCapsRun) {
+        Token x = t.get(k);
         if (!x.word() || !Character.isUpperCase(x.text().charAt(0))) return false;
         String lw = x.lower();
+        if (TIME_WORDS.contains(lw)) return !dateContext(t, k, 0, t.size());
         if (NameWords.isTitle(lw) || NameWords.ORGANISATION.contains(lw) || NameWords.FUNCTION.contains(lw)) return false;
         if (x.allCaps() && !allCapsRun) return false; // ASEAN, AKP, UN: acronyms of organisations
         if (countryWord(x.text())) return false;
@@ -117,7 +144,7 @@ final class SpeakerExtractor {
         boolean allCaps = true;
         for (int k = a; k <= b; k++) if (t.get(k).word() && !t.get(k).allCaps()) allCaps = false;
         int n = b;
-        while (n >= a && (nameToken(t.get(n), allCaps)
+        while (n >= a && (nameToken(t, n, a, b, allCaps)
                 || n > a && t.get(n).lowercase() && NameWords.PARTICLES.contains(t.get(n).lower()))) n--;
         int nameStart = n + 1;
         while (nameStart <= b && !t.get(nameStart).capitalised()) nameStart++;
