@@ -452,7 +452,8 @@ final class SpeakerExtractor {
                     boolean according = lw.equals("according") && v + 1 < to && t.get(v + 1).is("to");
                     if (!x.lowercase() && !according) continue;
                     Phrase p = null;
-                    if (SPEECH_VERBS.contains(lw) || lw.equals("shared") && sharedWords(t, v, to)) {
+                    if (SPEECH_VERBS.contains(lw) && !(lw.startsWith("wr") && letterWithoutWords(t, v, to))
+                            || lw.equals("shared") && sharedWords(t, v, to)) {
                         p = speechSubject(t, v, from, to);
                     } else if (PARTICIPLES.contains(lw) && v > from && t.get(v - 1).is(",")) {
                         p = clauseSubject(t, from, v);
@@ -546,6 +547,16 @@ final class SpeakerExtractor {
             }
             return null;
         }
+    }
+
+    /** "X wrote to Y" names a letter but carries none of its words unless "that", a colon or a quote follows. */
+    private static boolean letterWithoutWords(List<Token> t, int v, int to) {
+        if (v + 1 >= to || !t.get(v + 1).is("to")) return false;
+        for (int k = v + 2; k < to; k++) {
+            Token x = t.get(k);
+            if (x.is("that") || x.is(":") || x.is("saying") || OPEN_QUOTES.contains(x.text()) || x.is("\"")) return false;
+        }
+        return true;
     }
 
     private static boolean sharedWords(List<Token> t, int v, int to) {
