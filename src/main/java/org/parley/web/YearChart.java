@@ -17,6 +17,7 @@ record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tic
     static final int WIDTH = 600;
     static final int HEIGHT = 120;
     static final int MAX_LABELS = 6;
+    static final int MIN_SLOTS = 15;
 
     /** One year's bar; {@code x}, {@code y}, {@code w}, {@code h} in SVG user units. */
     record Bar(int year, long count, double x, double y, double w, double h, String href, boolean selected, String title) {
@@ -55,7 +56,9 @@ record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tic
         boolean continuous = last - first < 120;
         List<Integer> slots = new ArrayList<>();
         if (continuous) {
-            for (int y = first; y <= last; y++) slots.add(y);
+            // A few years alone would make slabs, not bars: widen the axis to at least MIN_SLOTS years around them.
+            int pad = Math.max(0, MIN_SLOTS - (last - first + 1));
+            for (int y = first - pad / 2; y <= last + (pad - pad / 2); y++) slots.add(y);
         } else {
             slots.addAll(byYear.keySet());
         }

@@ -17,13 +17,22 @@ class YearChartTest {
         YearChart.Bar tallest = chart.bars().get(1);
         assertThat(tallest.y()).isLessThan(chart.bars().get(0).y());
         assertThat(tallest.h()).isEqualTo(chart.plotHeight() - 4);
-        // 2016..2024 is nine slots: the 2021 bar sits in the sixth
-        assertThat(tallest.x()).isBetween(5 * YearChart.WIDTH / 9.0, 6 * YearChart.WIDTH / 9.0);
+        // 2016..2024 is nine years, widened to 15 slots (2013..2027): the 2021 bar sits in the ninth
+        assertThat(tallest.x()).isBetween(8 * YearChart.WIDTH / 15.0, 9 * YearChart.WIDTH / 15.0);
         assertThat(tallest.href()).isEqualTo("/?year=2024&year=2021");
         assertThat(chart.bars().get(2).selected()).isTrue();
-        assertThat(chart.ticks()).extracting(YearChart.Tick::year).containsExactly(2016, 2018, 2020, 2022, 2024);
+        assertThat(chart.ticks()).extracting(YearChart.Tick::year).containsExactly(2015, 2020, 2025);
         assertThat(chart.ticks().get(0).anchor()).isEqualTo("middle");
         assertThat(chart.summary()).contains("2016 to 2024", "most in 2021 (10)");
+    }
+
+    @Test
+    void aSingleYearIsABarNotASlab() {
+        YearChart chart = YearChart.of(new FacetResult("year", List.of(new FacetValue("2021", "2021", 7, false)), 0),
+                UrlState.empty());
+        assertThat(chart.bars()).hasSize(1);
+        assertThat(chart.bars().get(0).w()).isLessThan(YearChart.WIDTH / 10.0);
+        assertThat(chart.bars().get(0).x()).isBetween(YearChart.WIDTH * 0.4, YearChart.WIDTH * 0.6);
     }
 
     @Test
