@@ -250,6 +250,27 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void theSpeakerBoxSuggestsNamesThatAreNotListed() throws Exception {
+        // Under a query the list holds only the speakers of matching paragraphs; the box also offers the others.
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        if (driver.findElements(By.id("speaker-filter")).isEmpty()) return; // an index without speakers
+        List<String> listed = driver.findElements(By.cssSelector("#facet-speaker input[type=checkbox]")).stream()
+                .map(e -> e.getAttribute("value")).toList();
+        var unlisted = service.facetValues("speaker", "", 100).stream()
+                .filter(v -> !listed.contains(v.value()) && v.value().length() >= 3).findFirst();
+        if (unlisted.isEmpty()) return; // every speaker is listed already
+        String name = unlisted.get().value();
+        driver.findElement(By.id("speaker-filter")).sendKeys(name.substring(0, 3));
+        WebElement suggestion = wait.until(d -> d.findElements(By.cssSelector(".facet__suggestions a")).stream()
+                .filter(a -> a.getText().contains(name)).findFirst().orElse(null));
+        suggestion.click();
+        wait.until(ExpectedConditions.urlContains("speaker=" + UrlState.encode(name)));
+        SearchResult result = expect("q=" + BrowserTestService.QUERY + "&speaker=" + UrlState.encode(name));
+        assertThat(shownTotal()).isEqualTo(result.total());
+        assertThat(checkbox("speaker", name).isSelected()).isTrue();
+    }
+
+    @Test
     void phoneLayoutHasNoHorizontalScroll() throws Exception {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(base() + "/?q=" + BrowserTestService.QUERY);
