@@ -72,12 +72,23 @@ public final class ArticleParser {
     private static final Pattern TRAILING_CREDIT = Pattern.compile("[.!?)]\\s+(\\p{Lu}[\\p{Lu}\\p{L}/ .'-]{1,40})$");
     /** Third-person present-tense verbs typical of photo captions ("X shakes hands with Y"). */
     private static final Pattern CAPTION_VERB = Pattern.compile(
-            "(?<=\\p{Lu}[\\p{L}.]{0,30}[,)]?\\s)(?:meets?|shakes? hands|holds? (?:bilateral |official )?talks|holds? a (?:meeting|bilateral)|delivers? (?:a|his|her) (?:speech|remarks|address)|attends?|poses?|greets?|signs?|waves?|gestures?|"
+            "\\b(?:meets?|shakes? hands|holds? (?:bilateral |official )?talks|holds? a (?:meeting|bilateral)|delivers? (?:a|his|her) (?:speech|remarks|address)|attends?|poses?|greets?|signs?|waves?|gestures?|"
                     + "inspects?|receives?|conducts?|chairs?|presides?|looks? on|listens?|arrives?|speaks? (?:to|with|during|at)|hands? over|cuts? the ribbon|inaugurates?|talks? (?:to|with))\\b");
     /** Finite verbs that make an unpunctuated line a sentence rather than a caption's noun phrase. */
     private static final Pattern FINITE_VERB = Pattern.compile(
             "\\b(?:is|are|was|were|has|have|had|will|would|can|could|became|becomes|said|says|\\p{Ll}{3,}ed)\\b");
+    /** Upper-case agency codes (AFP, AP, AKP, EPA) or "Reuters/Name", "Getty Images", "Xinhua". */
+    private static final Pattern CREDIT_NAME =
+            Pattern.compile("\\p{Lu}{2,6}(?:/.*)?|(?:Reuters|Xinhua|Getty Images|Bloomberg|Supplied|Courtesy.*|File)(?:/.*)?");
+    private static final Pattern CAPTION_SUBJECT_END = Pattern.compile("\\p{Lu}[\\p{L}.]{0,30}[,)]?\\s$");
     private static final Pattern PAST_OR_SPEECH = Pattern.compile("\\b(?:said|says|told|stated|added|wrote)\\b|[“”\"]");
+    /** "Ms. Nguyen" or "Dr. Lee" does not end a sentence. */
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<!\\b\\p{Lu}\\p{Ll}{0,2}\\.)(?<=[.!?])\\s+(?=\\p{Lu})");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
+    private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
+    private static final Pattern ANY_SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u2000-\\u200A\\u3000]+");
+    private static final Pattern TRAILING_AGENCY = Pattern.compile("[.!?”\"]\\s*(\\p{Lu}{2,6})$");
     private static final Set<String> MINOR_WORDS = Set.of("a", "an", "the", "and", "or", "but", "nor", "for", "of", "to", "in",
             "on", "at", "by", "with", "from", "as", "into", "over", "via", "vs", "is", "are", "be", "its", "up", "out", "amid", "after", "before");
 
@@ -135,6 +146,7 @@ public final class ArticleParser {
     private ParagraphKind classify(String line, int index, int count, boolean titleCandidate) {
         String content = BULLET.matcher(line).replaceFirst("");
         boolean bulleted = content.length() != line.length();
+        if (content.length() > 400) return ParagraphKind.BODY; // furniture and captions are short
         if (BOILERPLATE.matcher(content).matches()) return ParagraphKind.BOILERPLATE;
         if (DATELINE.matcher(content).matches()) return ParagraphKind.DATELINE;
         if (content.length() <= 140 && (BY_LINE.matcher(content).matches() || CREDIT_LINE.matcher(content).matches())) {
@@ -156,35 +168,40 @@ public final class ArticleParser {
     private static boolean looksLikeCaption(String content, boolean closed) {
         if (content.length() > 400 || PAST_OR_SPEECH.matcher(content).find()) return false;
         if (PHOTO_MARKER.matcher(content).find()) return true;
-        Matcher credit = TRAILING_CREDIT.matcher(content);
+        // Credits are at the very end: look only there, not along the whole line.
+        Matcher credit = TRAILING_CREDIT.matcher(content.substring(Math.max(0, content.length() - 48)));
         if (credit.find() && isCreditWord(credit.group(1))) return true;
         // A short line that never closes its sentence and is not a heading: a caption under a picture.
         if (!closed && content.length() <= 250 && !FINITE_VERB.matcher(content).find()) return true;
         // "X meets Y ..." in the present tense, one sentence: the typical news-photo caption.
-        return content.length() <= 300 && sentenceCount(content) == 1 && CAPTION_VERB.matcher(content).find();
+        if (content.length() > 300 || sentenceCount(content) != 1) return false;
+        Matcher verb = CAPTION_VERB.matcher(content);
+        while (verb.find()) {
+            // The verb must follow its subject, a capitalised name: "Jane Doe (L) meets", "the Navy conduct".
+            if (CAPTION_SUBJECT_END.matcher(content.substring(Math.max(0, verb.start() - 40), verb.start())).find()) return true;
+        }
+        return false;
     }
 
     private static boolean isCreditWord(String credit) {
         String c = credit.strip();
-        // Upper-case agency codes (AFP, AP, AKP, EPA) or "Reuters/Name", "Getty Images", "Xinhua".
-        return c.matches("\\p{Lu}{2,6}(?:/.*)?") || c.matches("(?:Reuters|Xinhua|Getty Images|Bloomberg|Supplied|Courtesy.*|File)(?:/.*)?");
+        return CREDIT_NAME.matcher(c).matches();
     }
 
     private static int sentenceCount(String s) {
-        // "Ms. Nguyen" or "Dr. Lee" does not end a sentence.
-        return s.split("(?<!\\b\\p{Lu}\\p{Ll}{0,2}\\.)(?<=[.!?])\\s+(?=\\p{Lu})").length;
+        return SENTENCE_BREAK.split(s).length;
     }
 
-    private static boolean endsLikeSentence(String s) {
-        return s.matches("(?s).*[.!?:;…\"”’)\\]]$");
+    private static boolean endsLikeSentence(CharSequence s) {
+        return !s.isEmpty() && ".!?:;…\"”’)]".indexOf(s.charAt(s.length() - 1)) >= 0;
     }
 
     private static boolean titleCase(String s) {
-        String[] words = s.split("\\s+");
+        String[] words = SPACE.split(s);
         if (words.length < 2 || words.length > 25) return false;
         int significant = 0, capitalised = 0;
         for (String w : words) {
-            String bare = w.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+            String bare = EDGE_PUNCTUATION.matcher(w).replaceAll("");
             if (bare.isEmpty() || MINOR_WORDS.contains(bare.toLowerCase(Locale.ROOT))) continue;
             significant++;
             if (Character.isUpperCase(bare.codePointAt(0)) || Character.isDigit(bare.codePointAt(0))) capitalised++;
@@ -205,7 +222,7 @@ public final class ArticleParser {
     }
 
     private static String trailingAgency(String lastParagraph) {
-        Matcher m = Pattern.compile("[.!?”\"]\\s*(\\p{Lu}{2,6})$").matcher(lastParagraph);
+        Matcher m = TRAILING_AGENCY.matcher(lastParagraph);
         return m.find() ? m.group(1) : null;
     }
 
@@ -262,9 +279,8 @@ public final class ArticleParser {
 
     /** Collapses runs of whitespace (including no-break and zero-width spaces) to one space. */
     static String normaliseSpace(String s) {
-        return s.replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]", "")
-                .replaceAll("[\\s\\u00A0\\u2007\\u202F\\u2000-\\u200A\\u3000]+", " ")
-                .strip();
+        String visible = ZERO_WIDTH.matcher(s).replaceAll("");
+        return ANY_SPACE.matcher(visible).replaceAll(" ").strip();
     }
 
     private static List<String> splitParagraphs(String body) {
@@ -281,7 +297,7 @@ public final class ArticleParser {
                 current = null;
                 continue;
             }
-            if (current != null && wrapped && !endsLikeSentence(current.toString())
+            if (current != null && wrapped && !endsLikeSentence(current)
                     && Character.isLowerCase(line.codePointAt(0))) {
                 current.append(' ').append(line);
                 continue;

@@ -1,0 +1,38 @@
+package org.parley.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+
+/** The parser reads anything a corpus folder may hold without throwing, and numbers what it finds. */
+class ArticleParserProperties {
+    private final ArticleParser parser = new ArticleParser();
+
+    @Property(tries = 500)
+    void anyTextParsesIntoConsecutivelyNumberedNonBlankParagraphs(@ForAll @StringLength(max = 2000) String text) {
+        Article a = parser.parse("any.txt", text);
+        assertThat(a.title()).isNotNull();
+        for (int i = 0; i < a.paragraphs().size(); i++) {
+            Paragraph p = a.paragraphs().get(i);
+            assertThat(p.ordinal()).isEqualTo(i + 1);
+            assertThat(p.text()).isNotBlank();
+        }
+    }
+
+    @Property(tries = 300)
+    void linesOfWordsKeepEveryNonBlankLine(@ForAll("newsLikeLines") java.util.List<String> lines) {
+        Article a = parser.parse("lines.txt", String.join("\n", lines));
+        long nonBlank = lines.stream().filter(l -> !l.isBlank()).count();
+        assertThat(a.paragraphs().size()).isLessThanOrEqualTo((int) nonBlank);
+        assertThat(a.paragraphs()).allSatisfy(p -> assertThat(p.text()).doesNotContain("\n"));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<java.util.List<String>> newsLikeLines() {
+        net.jqwik.api.Arbitrary<String> word = net.jqwik.api.Arbitraries.of("The", "minister", "said", "“We", "agree,”", "Russia",
+                "in", "2021.", "By", "Related", "Articles", "•", "October", "14,", "AFP", "(R)", "meets", "\u00A0", "");
+        return word.list().ofMaxSize(30).map(ws -> String.join(" ", ws)).list().ofMaxSize(20);
+    }
+}

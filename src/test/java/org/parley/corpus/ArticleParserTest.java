@@ -1,0 +1,131 @@
+package org.parley.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArticleParserTest {
+    private final ArticleParser parser = new ArticleParser();
+
+    private static List<ParagraphKind> kinds(Article a) {
+        return a.paragraphs().stream().map(Paragraph::kind).toList();
+    }
+
+    @Test
+    void oneParagraphPerNonBlankLineNumberedFromOne() {
+        Article a = parser.parse("x.txt", "Leaders Meet in Jakarta\n\nThe talks began on Monday.\n\n\nThey ended on Tuesday.\n");
+        assertThat(a.paragraphs()).extracting(Paragraph::ordinal).containsExactly(1, 2, 3);
+        assertThat(a.paragraphs()).extracting(Paragraph::text)
+                .containsExactly("Leaders Meet in Jakarta", "The talks began on Monday.", "They ended on Tuesday.");
+        assertThat(a.title()).isEqualTo("Leaders Meet in Jakarta");
+        assertThat(kinds(a)).containsExactly(ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.BODY);
+        assertThat(a.id()).isEqualTo("x");
+    }
+
+    @Test
+    void linesWithoutBlankLinesAreStillSeparateParagraphs() {
+        Article a = parser.parse("x.txt", "Ministers Agree on Trade\nThe ministers met in Hanoi.\nThey signed two accords.");
+        assertThat(a.paragraphs()).hasSize(3);
+    }
+
+    @Test
+    void hardWrappedLinesAreJoined() {
+        String text = "Ministers Agree on Trade\n\nThe ministers met in Hanoi on Monday and\nagreed to expand trade between the two\ncountries.\n\nA second meeting is planned.\n";
+        Article a = parser.parse("x.txt", text);
+        assertThat(a.paragraphs()).extracting(Paragraph::text).containsExactly("Ministers Agree on Trade",
+                "The ministers met in Hanoi on Monday and agreed to expand trade between the two countries.",
+                "A second meeting is planned.");
+    }
+
+    @Test
+    void whitespaceIsNormalisedButQuotesKept() {
+        Article a = parser.parse("x.txt", "Title Here\n“We agree,”\u00A0she\u2009said.\u200B\r\n");
+        assertThat(a.paragraphs().get(1).text()).isEqualTo("“We agree,” she said.");
+    }
+
+    @Test
+    void frontMatterHeaderSetsMetadataAndIsNotAParagraph() {
+        String text = "---\ntitle: Summit Opens\ndate: 2023-09-05\nauthor: Jane Roe\nsource: Example Times\n---\nThe summit opened today.\n";
+        Article a = parser.parse("y.txt", text);
+        assertThat(a.title()).isEqualTo("Summit Opens");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2023, 9, 5));
+        assertThat(a.author()).isEqualTo("Jane Roe");
+        assertThat(a.source()).isEqualTo("Example Times");
+        assertThat(a.paragraphs()).singleElement().extracting(Paragraph::kind).isEqualTo(ParagraphKind.BODY);
+    }
+
+    @Test
+    void leadingDateMarkerIsPublicationDateAndRemovedFromText() {
+        Article a = parser.parse("z.txt", " date 2021-03-04 March 5, 2021, marks the anniversary of the treaty.\n\nMore text follows here.");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2021, 3, 4));
+        assertThat(a.paragraphs().getFirst().text()).startsWith("March 5, 2021, marks");
+        // A long first sentence is no headline: the title is derived from it and the paragraph stays body text.
+        assertThat(a.paragraphs().getFirst().kind()).isEqualTo(ParagraphKind.BODY);
+        assertThat(a.title()).isEqualTo("March 5, 2021, marks the anniversary of the treaty.");
+    }
+
+    @Test
+    void datelinesAndBulletBylinesAreRecognised() {
+        String text = "Envoys Discuss Debt Relief\n  • Maria Lopez Garcia\n  • October 2, 2019 4:05 PM\nThe envoys met for two hours.\n";
+        Article a = parser.parse("d.txt", text);
+        assertThat(kinds(a)).containsExactly(ParagraphKind.TITLE, ParagraphKind.BYLINE, ParagraphKind.DATELINE, ParagraphKind.BODY);
+        assertThat(a.published()).isEqualTo(LocalDate.of(2019, 10, 2));
+        assertThat(a.author()).isEqualTo("Maria Lopez Garcia");
+    }
+
+    @Test
+    void byLinesCreditsBiosAndBoilerplate() {
+        String text = "Ports Reopen After Storm\nBy Ahmed Karimi\nThe ports reopened on Friday.\n"
+                + "Li Wei is a researcher at an institute in Singapore. The views expressed are solely his own.\n"
+                + "Related Articles\n";
+        Article a = parser.parse("b.txt", text);
+        assertThat(kinds(a)).containsExactly(ParagraphKind.TITLE, ParagraphKind.BYLINE, ParagraphKind.BODY,
+                ParagraphKind.BYLINE, ParagraphKind.BOILERPLATE);
+        assertThat(a.author()).isEqualTo("Ahmed Karimi");
+        assertThat(parser.parse("c.txt", "Some Headline Here\nText of the story.\nBy staff writers – Translated by Sam Poe")
+                .paragraphs().get(2).kind()).isEqualTo(ParagraphKind.BYLINE);
+    }
+
+    @Test
+    void captionsAreToldApartFromBodyText() {
+        String text = "Ministers Meet\n"
+                + "Image - Example Daily\n"
+                + "Foreign Minister Ana Silva shakes hands with her counterpart in Lima in 2019. AFP\n"
+                + "President Tomas Berg (L) meets with the delegation in the capital.\n"
+                + "The Friendship Bridge over the river at dusk\n"
+                + "The ministers discussed trade and security during talks with officials.\n"
+                + "Talks Resume on Border Dispute\n"
+                + "The delegation said it would return next year.\n";
+        Article a = parser.parse("c.txt", text);
+        assertThat(kinds(a)).containsExactly(ParagraphKind.TITLE, ParagraphKind.CAPTION, ParagraphKind.CAPTION,
+                ParagraphKind.CAPTION, ParagraphKind.CAPTION, ParagraphKind.BODY, ParagraphKind.HEADING, ParagraphKind.BODY);
+        assertThat(a.source()).isEqualTo("Example Daily");
+    }
+
+    @Test
+    void unpunctuatedSentenceWithAVerbIsBodyNotCaption() {
+        Article a = parser.parse("c.txt", "Headline For Story\nThe country became a partner in 2015 during the summit held in the south");
+        assertThat(a.paragraphs().get(1).kind()).isEqualTo(ParagraphKind.BODY);
+    }
+
+    @Test
+    void searchableParagraphsExcludeFurniture() {
+        Article a = parser.parse("s.txt", "A Title For It\nBody one.\nRelated Articles");
+        assertThat(a.searchableParagraphs()).extracting(Paragraph::text).containsExactly("Body one.");
+    }
+
+    @Test
+    void trailingAgencyCreditBecomesSourceWithoutTouchingText() {
+        Article a = parser.parse("t.txt", "Leaders Pledge Cooperation\n“We will work together,” the leader said. XNA");
+        assertThat(a.source()).isEqualTo("XNA");
+        assertThat(a.paragraphs().get(1).kind()).isEqualTo(ParagraphKind.BODY);
+    }
+
+    @Test
+    void articleIdsAreSafe() {
+        assertThat(ArticleParser.articleId("../../etc/passwd.txt")).doesNotContain("/");
+        assertThat(ArticleParser.articleId("001_abc.txt")).isEqualTo("001_abc");
+    }
+}
