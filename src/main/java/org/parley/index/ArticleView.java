@@ -1,0 +1,9 @@
+package org.parley.index;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A whole article with metadata and every paragraph (including captions and bylines, marked by kind). */
+public record ArticleView(String id, String fileName, String title, LocalDate published, String author, String source,
+                          List<ParagraphView> paragraphs) {
+}

@@ -1,0 +1,5 @@
+package org.parley.index;
+
+/** A country as shown to users: ISO 3166-1 alpha-2 code and English name. */
+public record CountryRef(String code, String name) {
+}

@@ -1,0 +1,5 @@
+package org.parley.index;
+
+/** One value of a facet with the number of matching paragraphs that carry it. */
+public record FacetValue(String value, String label, long count, boolean selected) {
+}

@@ -1,0 +1,20 @@
+package org.parley.index;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Optional;
+
+/** The read side of parley: what the web layer and the command line ask of the index. Thread-safe. */
+public interface SearchService extends Closeable {
+    /** Runs a faceted search. */
+    SearchResult search(SearchRequest request) throws InvalidQueryException;
+
+    /** The whole article, or empty when no article has that id. */
+    Optional<ArticleView> article(String id);
+
+    /** Facet values of {@code dim} starting with {@code prefix} (case-insensitive), most frequent first. */
+    List<FacetValue> facetValues(String dim, String prefix, int limit) throws InvalidQueryException;
+
+    /** Counts and age of the index being served. */
+    IndexStats stats();
+}
