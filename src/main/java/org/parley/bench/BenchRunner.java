@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.parley.index.SearchService;
+import org.parley.web.ParleyServer;
 
 /**
  * {@code parley bench run}: indexing and query benchmarks of parley side by side with SQLite FTS5 on the same
@@ -30,7 +32,7 @@ public final class BenchRunner {
     /** Options of one run. */
     public record Options(Path corpus, int queries, List<Integer> clients, int warmup, int passes, long seed,
                           boolean skipSqlite, boolean skipHttp, boolean skipParley, Path outDir, String serverHeap,
-                          List<String> serverJvmOptions, int threads) {
+                          List<String> serverJvmOptions, int threads, boolean httpInProcess) {
         public Options {
             clients = List.copyOf(clients);
             serverJvmOptions = List.copyOf(serverJvmOptions);
@@ -85,6 +87,8 @@ public final class BenchRunner {
         // --- indexing
         Map<String, Object> indexing = new LinkedHashMap<>();
         report.put("indexing", indexing);
+        log.println("bench: warming up (page cache, JIT) with one untimed read of the corpus");
+        BenchCorpus.warmUp(o.corpus());
         log.println("bench: read + parse alone");
         System.gc();
         BenchCorpus.Pass read = BenchCorpus.forEach(o.corpus(), o.threads(), false, null, null);
@@ -146,15 +150,28 @@ public final class BenchRunner {
         report.put("queries", queries);
         int warmup = o.warmup();
         if (parley != null) {
-            try (ParleyBackend.Searcher s = parley.open(indexDir)) {
+            try (SearchService service = parley.open(indexDir)) {
+                QueryEngine engine = new SearchServiceEngine(service);
                 List<LatencyStats> in = new ArrayList<>();
                 for (int c : o.clients()) {
                     log.println("bench: parley in-process, " + c + " client(s)");
-                    in.add(LatencyRunner.run("parley-inprocess", s, mix, c, warmup, o.passes()));
+                    in.add(LatencyRunner.run("parley-inprocess", engine, mix, c, warmup, o.passes()));
                 }
                 queries.put("parleyInProcess", in);
+                if (!o.skipHttp() && o.httpInProcess()) {
+                    // The smoke test's variant: parley's real HTTP server and client, but in this JVM.
+                    try (ParleyServer server = new ParleyServer(() -> service).start("127.0.0.1", 0)) {
+                        HttpEngine http = new HttpEngine("http://127.0.0.1:" + server.port());
+                        List<LatencyStats> h = new ArrayList<>();
+                        for (int c : o.clients()) {
+                            log.println("bench: parley over HTTP (in-process server), " + c + " client(s)");
+                            h.add(LatencyRunner.run("parley-http-inprocess", http, mix, c, warmup, o.passes()));
+                        }
+                        queries.put("parleyHttp", h);
+                    }
+                }
             }
-            if (!o.skipHttp()) queries.putAll(http(indexDir, mixFile));
+            if (!o.skipHttp() && !o.httpInProcess()) queries.putAll(http(indexDir, mixFile));
         }
         if (!o.skipSqlite()) {
             SqliteFts sqlite = new SqliteFts(work.resolve("sqlite.db"));

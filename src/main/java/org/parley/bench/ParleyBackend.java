@@ -2,6 +2,7 @@ package org.parley.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.parley.index.SearchService;
 
 /** How the benchmark drives parley itself: build an index, query it in-process, serve it over HTTP. */
 public interface ParleyBackend {
@@ -12,13 +13,9 @@ public interface ParleyBackend {
     /** Builds a fresh index of {@code corpus} into {@code indexDir}, end to end (read + enrich + index + commit). */
     Build build(Path corpus, Path indexDir) throws Exception;
 
-    /** Opens the index for in-process queries; close the returned engine's resources with {@link AutoCloseable}. */
-    Searcher open(Path indexDir) throws Exception;
+    /** Opens the index for in-process queries; the caller closes it. */
+    SearchService open(Path indexDir) throws Exception;
 
     /** The parley command-line arguments that serve {@code indexDir} on {@code port}. */
     List<String> serveArgs(Path indexDir, int port);
-
-    /** An open index: a query engine that owns resources. */
-    interface Searcher extends QueryEngine, AutoCloseable {
-    }
 }

@@ -80,7 +80,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             BenchRunner.Options o = new BenchRunner.Options(corpus, queries, clients, warmup, passes, seed, skipSqlite, skipHttp,
-                    skipParley, out, serverHeap, serverJvmOptions, t);
+                    skipParley, out, serverHeap, serverJvmOptions, t, false);
             new BenchRunner(o, ParleyBackends.lucene(), System.out).run();
             return 0;
         }

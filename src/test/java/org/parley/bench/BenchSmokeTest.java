@@ -28,8 +28,8 @@ class BenchSmokeTest {
         assertThat(s.paragraphs()).isEqualTo(5000);
 
         ParleyBackend parley = ParleyBackends.lucene();
-        BenchRunner.Options o = new BenchRunner.Options(corpus, 40, List.of(1, 2), 10, 1, 42, false, true,
-                parley == null, tmp.resolve("out"), "1g", List.of(), 2);
+        BenchRunner.Options o = new BenchRunner.Options(corpus, 40, List.of(1, 2), 10, 1, 42, false, false,
+                parley == null, tmp.resolve("out"), "1g", List.of(), 2, true);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Map<String, Object> report = new BenchRunner(o, parley, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
 
@@ -56,7 +56,9 @@ class BenchSmokeTest {
                 assertThat(st.errors()).isZero();
                 assertThat(st.qps()).isPositive();
             });
-            assertThat((List<?>) queries.get("ratios")).hasSize(2);
+            List<LatencyStats> http = (List<LatencyStats>) queries.get("parleyHttp");
+            assertThat(http).hasSize(2).allSatisfy(st -> assertThat(st.errors()).isZero());
+            assertThat((List<?>) queries.get("ratios")).hasSize(4);
         }
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("Queries", "sqlite-fts5");
         assertThat(tmp.resolve("out/latest.json")).isNotEmptyFile();
