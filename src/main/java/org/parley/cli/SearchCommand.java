@@ -1,0 +1,104 @@
+package org.parley.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.parley.index.FacetResult;
+import org.parley.index.FacetValue;
+import org.parley.index.Hit;
+import org.parley.index.InvalidQueryException;
+import org.parley.index.LuceneSearchService;
+import org.parley.index.SearchRequest;
+import org.parley.index.SearchResult;
+import org.parley.index.SortOrder;
+import org.parley.web.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code parley search}: ranked paragraphs and facet counts in the terminal (or as JSON). */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search the index: ranked paragraphs and facet counts.")
+public final class SearchCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Query in Lucene syntax; empty matches everything.")
+    String query = "";
+
+    @Option(names = "--country", description = "Filter by country (code or name); repeatable.")
+    List<String> countries = new ArrayList<>();
+
+    @Option(names = "--year", description = "Filter by year; repeatable.")
+    List<String> years = new ArrayList<>();
+
+    @Option(names = "--speaker", description = "Filter by speaker; repeatable.")
+    List<String> speakers = new ArrayList<>();
+
+    @Option(names = "--sort", defaultValue = "relevance", description = "relevance, date or -date.")
+    String sort;
+
+    @Option(names = "--size", defaultValue = "10", description = "Hits to show (1-100).")
+    int size;
+
+    @Option(names = "--json", description = "Print the API's JSON instead of text.")
+    boolean json;
+
+    @Option(names = "--index", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
+    Path index;
+
+    @Option(names = "--corpus", defaultValue = "corpus", description = "Corpus to index when there is no index yet.")
+    Path corpus;
+
+    @Override
+    public Integer call() throws Exception {
+        IndexSupport.ensureIndex(index, corpus, System.err);
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        if (!countries.isEmpty()) filters.put("country", countries);
+        if (!years.isEmpty()) filters.put("year", years);
+        if (!speakers.isEmpty()) filters.put("speaker", speakers);
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            SearchResult r = service.search(new SearchRequest(query, filters, null, null, SortOrder.fromParam(sort), 1,
+                    size, null, false, SearchRequest.DEFAULT_FACET_SIZE));
+            if (json) {
+                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));
+            } else {
+                print(r);
+            }
+            return 0;
+        } catch (InvalidQueryException e) {
+            System.err.println("parley: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static void print(SearchResult r) {
+        System.out.printf("%d paragraph(s) in %d ms%n", r.total(), r.tookMs());
+        if (r.didYouMean() != null) System.out.printf("did you mean: %s%n", r.didYouMean());
+        int rank = 1;
+        for (Hit h : r.hits()) {
+            System.out.printf("%n%2d. %s  [%s ¶%d%s]  score %.2f%n", rank++, h.title(), h.articleId(), h.ordinal(),
+                    h.published() == null ? "" : ", " + h.published(), h.score());
+            System.out.println("    " + terminal(h.snippet()));
+            List<String> meta = new ArrayList<>();
+            if (!h.countries().isEmpty()) meta.add("countries: " + String.join(", ", h.countries().stream().map(c -> c.name()).toList()));
+            if (!h.years().isEmpty()) meta.add("years: " + h.years());
+            if (!h.speakers().isEmpty()) meta.add("speakers: " + String.join(", ", h.speakers()));
+            if (!meta.isEmpty()) System.out.println("    " + String.join("  |  ", meta));
+        }
+        System.out.println();
+        for (FacetResult f : r.facets()) {
+            StringBuilder sb = new StringBuilder(f.dim()).append(":");
+            for (FacetValue v : f.values()) sb.append(' ').append(v.label()).append(" (").append(v.count()).append(')');
+            if (f.otherValues() > 0) sb.append(" +").append(f.otherValues()).append(" more");
+            System.out.println(sb);
+        }
+    }
+
+    /** The snippet for a terminal: marks in bold when stdout is a console, else in [brackets]; entities decoded. */
+    private static String terminal(String html) {
+        boolean tty = System.console() != null;
+        return html.replace("<mark>", tty ? "\u001b[1m" : "[").replace("</mark>", tty ? "\u001b[0m" : "]")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    }
+}

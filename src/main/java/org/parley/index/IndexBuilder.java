@@ -1,0 +1,333 @@
+package org.parley.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.parley.corpus.Article;
+import org.parley.corpus.ArticleParser;
+import org.parley.corpus.CorpusException;
+import org.parley.corpus.CorpusReader;
+import org.parley.enrich.EnrichedArticle;
+import org.parley.enrich.Enricher;
+
+/**
+ * Builds the paragraph index from a corpus folder, atomically and incrementally.
+ *
+ * <p><b>Atomic:</b> every build writes a new generation directory and switches {@code CURRENT} to it only after
+ * a successful Lucene commit (see {@link IndexLocation}); any failure rolls back and deletes the new directory.
+ *
+ * <p><b>Incremental:</b> the previous generation's manifest (in its commit user data) says which files it
+ * indexed. Unchanged files are not read again: the new generation starts as hard links to the previous one's
+ * files (Lucene never modifies a written file, so sharing them is safe and costs no copying), then the
+ * documents of changed and removed files are deleted and changed and added files are indexed. When the
+ * parsing/enrichment code or the schema changed ({@link BuildFingerprint}), everything is re-processed.
+ */
+public final class IndexBuilder {
+    /** Hears about progress; an exception thrown here aborts the build (used to test atomicity). */
+    public interface Listener {
+        default void started(int toProcess, int unchanged, int removed) {
+        }
+
+        default void fileDone(int done, int total, String file) {
+        }
+    }
+
+    static final String USER_MANIFEST = "parley.manifest";
+    static final String USER_FINGERPRINT = "parley.fingerprint";
+    static final String USER_BUILD_TIME = "parley.build_time";
+
+    private final IndexLocation location;
+    private final int threads;
+    private final Listener listener;
+    private final CorpusReader reader;
+    /** Creates the enrichment function once per build (the real enricher loads its gazetteer when created). */
+    private final Supplier<Function<Article, EnrichedArticle>> enrichment;
+    private final IndexSchema schema = new IndexSchema();
+
+    public IndexBuilder(IndexLocation location) {
+        this(location, Math.max(1, Runtime.getRuntime().availableProcessors()), new Listener() { }, new CorpusReader(),
+                () -> new Enricher()::enrich);
+    }
+
+    private IndexBuilder(IndexLocation location, int threads, Listener listener, CorpusReader reader,
+                         Supplier<Function<Article, EnrichedArticle>> enrichment) {
+        this.location = location;
+        this.threads = threads;
+        this.listener = listener;
+        this.reader = reader;
+        this.enrichment = enrichment;
+    }
+
+    public IndexBuilder withListener(Listener l) {
+        return new IndexBuilder(location, threads, l, reader, enrichment);
+    }
+
+    public IndexBuilder withThreads(int n) {
+        return new IndexBuilder(location, Math.max(1, n), listener, reader, enrichment);
+    }
+
+    /** Replaces the enricher (tests use a deterministic one; the function must be thread-safe). */
+    public IndexBuilder withEnrichment(Function<Article, EnrichedArticle> f) {
+        return new IndexBuilder(location, threads, listener, reader, () -> f);
+    }
+
+    /** A scanned corpus file. */
+    private record Scanned(String path, Path file, long size, long mtime) {
+    }
+
+    /** One file's outcome. */
+    private record Outcome(String path, CorpusManifest.Entry entry) {
+    }
+
+    public BuildReport build(Path corpusDir) throws IOException {
+        Instant start = Instant.now();
+        if (!Files.isDirectory(corpusDir)) throw new IOException("corpus folder not found: " + corpusDir);
+        try (Closeable lock = location.lockForBuild()) {
+            Path previous = location.current().orElse(null);
+            Map<String, String> previousData = previous == null ? Map.of() : commitData(previous);
+            String fingerprint = BuildFingerprint.compute();
+            boolean full = previous == null || !fingerprint.equals(previousData.get(USER_FINGERPRINT));
+            CorpusManifest old = full ? new CorpusManifest() : CorpusManifest.fromJson(previousData.get(USER_MANIFEST));
+
+            // 1. Compare the corpus with the manifest.
+            CorpusManifest next = new CorpusManifest();
+            List<Scanned> toProcess = new ArrayList<>();
+            Set<String> deletions = new HashSet<>(old.entries().keySet());
+            for (Scanned s : scan(corpusDir)) {
+                CorpusManifest.Entry before = old.get(s.path());
+                if (before != null && before.size() == s.size() && before.mtime() == s.mtime()) {
+                    next.put(s.path(), before);
+                    deletions.remove(s.path());
+                    continue;
+                }
+                if (before != null && before.size() == s.size() && before.sha256().equals(hashOrNull(s.file()))) {
+                    next.put(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), before.sha256(), before.articleId(),
+                            before.skipped(), before.paragraphs()));
+                    deletions.remove(s.path());
+                    continue;
+                }
+                toProcess.add(s);
+            }
+            // changed files are deleted and re-added; removed files are only deleted
+            Set<String> reprocessed = new HashSet<>();
+            for (Scanned s : toProcess) reprocessed.add(s.path());
+            int removed = (int) deletions.stream().filter(p -> !reprocessed.contains(p)).count();
+            int unchanged = next.entries().size();
+            location.prune(keep(previous));
+
+            if (!full && toProcess.isEmpty() && deletions.isEmpty()) {
+                Counts counts = count(previous);
+                return new BuildReport(previous, false, false, counts.articles(), counts.paragraphs(), 0, unchanged, 0,
+                        skippedOf(next), Duration.between(start, Instant.now()));
+            }
+            listener.started(toProcess.size(), unchanged, removed);
+
+            // 2. Write the new generation.
+            Path generation = location.newGeneration();
+            try {
+                if (!full) linkFiles(previous, generation);
+                writeGeneration(generation, full, deletions, toProcess, next, fingerprint);
+                Counts counts = count(generation);
+                location.publish(generation);
+                location.prune(keep(generation, previous));
+                return new BuildReport(generation, true, full, counts.articles(), counts.paragraphs(), toProcess.size(),
+                        unchanged, removed, skippedOf(next), Duration.between(start, Instant.now()));
+            } catch (IOException | RuntimeException | Error e) {
+                IndexLocation.deleteRecursively(generation);
+                throw e;
+            }
+        }
+    }
+
+    private void writeGeneration(Path generation, boolean full, Set<String> deletions, List<Scanned> toProcess,
+                                 CorpusManifest next, String fingerprint) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.indexAnalyzer())
+                .setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+                .setRAMBufferSizeMB(128)
+                .setCommitOnClose(false);
+        try (Directory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config)) {
+            try {
+                for (String path : deletions) writer.deleteDocuments(new Term(IndexSchema.FILE, path));
+                Map<String, String> owners = articleOwners(next, toProcess);
+                indexFiles(writer, toProcess, owners, next);
+                writer.setLiveCommitData(Map.of(
+                        USER_MANIFEST, next.toJson(),
+                        USER_FINGERPRINT, fingerprint,
+                        USER_BUILD_TIME, Instant.now().toString()).entrySet());
+                writer.commit();
+            } catch (IOException | RuntimeException | Error e) {
+                writer.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Which file owns each article id; a second file with the same id is skipped (ids must be unique). */
+    private static Map<String, String> articleOwners(CorpusManifest kept, List<Scanned> toProcess) {
+        Map<String, String> owners = new HashMap<>();
+        kept.entries().forEach((path, e) -> {
+            if (e.articleId() != null) owners.put(e.articleId(), path);
+        });
+        for (Scanned s : toProcess) owners.putIfAbsent(ArticleParser.articleId(s.file().getFileName().toString()), s.path());
+        return owners;
+    }
+
+    private void indexFiles(IndexWriter writer, List<Scanned> files, Map<String, String> owners, CorpusManifest next)
+            throws IOException {
+        if (files.isEmpty()) return;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
+            Thread t = new Thread(r, "parley-indexer");
+            t.setDaemon(true);
+            return t;
+        });
+        Function<Article, EnrichedArticle> enricher = enrichment.get();
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>(files.size());
+            for (Scanned s : files) futures.add(pool.submit(() -> indexFile(writer, enricher, s, owners)));
+            int done = 0;
+            for (Future<Outcome> f : futures) {
+                Outcome o = f.get();
+                next.put(o.path(), o.entry());
+                listener.fileDone(++done, files.size(), o.path());
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) throw io;
+            if (cause instanceof RuntimeException re) throw re;
+            if (cause instanceof Error err) throw err;
+            throw new IOException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("index build interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Outcome indexFile(IndexWriter writer, Function<Article, EnrichedArticle> enricher, Scanned s, Map<String, String> owners)
+            throws IOException {
+        String sha = hashOrNull(s.file());
+        String id = ArticleParser.articleId(s.file().getFileName().toString());
+        String owner = owners.get(id);
+        if (!s.path().equals(owner)) {
+            return skipped(s, sha, "duplicate article id '" + id + "' (already indexed from " + owner + ")");
+        }
+        if (sha == null) return skipped(s, null, "cannot read file");
+        Article article;
+        try {
+            article = reader.read(s.file());
+        } catch (CorpusException e) {
+            return skipped(s, sha, e.getMessage());
+        }
+        EnrichedArticle enriched;
+        try {
+            enriched = enricher.apply(article);
+        } catch (RuntimeException e) {
+            // One article the enricher chokes on must not sink the build; report it like any bad file.
+            return skipped(s, sha, "enrichment failed: " + e);
+        }
+        List<Document> docs = schema.documents(s.path(), enriched);
+        writer.addDocuments(docs);
+        int paragraphs = docs.size() - 1;
+        return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), sha, article.id(), null, paragraphs));
+    }
+
+    private static Outcome skipped(Scanned s, String sha, String reason) {
+        return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), sha == null ? "" : sha, null, reason, 0));
+    }
+
+    private static List<Scanned> scan(Path corpusDir) throws IOException {
+        List<Scanned> out = new ArrayList<>();
+        for (Path file : CorpusReader.listFiles(corpusDir)) {
+            String rel = corpusDir.relativize(file).toString().replace('\\', '/');
+            try {
+                out.add(new Scanned(rel, file, Files.size(file), Files.getLastModifiedTime(file).toMillis()));
+            } catch (IOException e) {
+                // vanished between listing and stat: it is simply not part of this build
+            }
+        }
+        return out;
+    }
+
+    private static String hashOrNull(Path file) {
+        try {
+            return CorpusManifest.sha256(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Hard-links the previous generation's files into the new one, copying where links are impossible. */
+    private static void linkFiles(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.equals(IndexWriter.WRITE_LOCK_NAME)) continue;
+                try {
+                    Files.createLink(to.resolve(name), f);
+                } catch (FileSystemException | UnsupportedOperationException e) {
+                    Files.copy(f, to.resolve(name));
+                }
+            }
+        }
+    }
+
+    static Map<String, String> commitData(Path generation) throws IOException {
+        try (Directory dir = FSDirectory.open(generation)) {
+            return SegmentInfos.readLatestCommit(dir).getUserData();
+        } catch (IOException e) {
+            // An unreadable previous generation cannot seed an incremental build: start over.
+            return Map.of();
+        }
+    }
+
+    private record Counts(int articles, int paragraphs) {
+    }
+
+    private static Counts count(Path generation) throws IOException {
+        try (Directory dir = FSDirectory.open(generation); DirectoryReader r = DirectoryReader.open(dir)) {
+            IndexSearcher s = new IndexSearcher(r);
+            return new Counts(s.count(IndexSchema.articlesOnly()), s.count(IndexSchema.paragraphsOnly()));
+        }
+    }
+
+    private static List<BuildReport.Skipped> skippedOf(CorpusManifest manifest) {
+        List<BuildReport.Skipped> out = new ArrayList<>();
+        manifest.entries().forEach((path, e) -> {
+            if (e.skipped() != null) out.add(new BuildReport.Skipped(path, e.skipped()));
+        });
+        return out;
+    }
+
+    private static Set<Path> keep(Path... generations) {
+        Set<Path> keep = new HashSet<>();
+        for (Path g : generations) if (g != null) keep.add(g);
+        return keep;
+    }
+}

@@ -1,0 +1,211 @@
+package org.parley.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.parley.corpus.Article;
+import org.parley.enrich.EnrichedArticle;
+import org.parley.enrich.EnrichedParagraph;
+import org.parley.enrich.ParagraphMetadata;
+
+/**
+ * The Lucene schema: field names, the facet configuration, and how an enriched article becomes documents.
+ *
+ * <p>Two kinds of document share the index, told apart by {@link #TYPE}:
+ * <ul>
+ *   <li>one <b>paragraph</b> document per searchable paragraph (body and headings): what queries, facet counts
+ *       and the spell checker see;</li>
+ *   <li>one <b>article</b> document per article holding the whole article (every paragraph, captions and bylines
+ *       included, with metadata) as a stored JSON blob, for {@code /api/articles/{id}}. It has no text or facet
+ *       fields, and every search filters on {@code type:paragraph}, so it never shows up in hits or counts.</li>
+ * </ul>
+ * Both carry {@link #FILE}, the corpus-relative path, so an incremental build deletes a changed file's documents
+ * with one term.
+ */
+public final class IndexSchema {
+    /** Bump when fields or analysis change: a different version forces a full rebuild. */
+    public static final String VERSION = "1";
+
+    public static final String TYPE = "type";
+    public static final String TYPE_PARAGRAPH = "paragraph";
+    public static final String TYPE_ARTICLE = "article";
+    public static final String FILE = "file";
+    public static final String ID = "id";
+    public static final String ARTICLE_ID = "article_id";
+    /** Unique, stable sort tie-breaker: article id + zero-padded ordinal, so date order keeps paragraph order. */
+    public static final String SORT_KEY = "sort_key";
+    public static final String TITLE = "title";
+    public static final String ORDINAL = "ordinal";
+    public static final String TEXT = "text";
+    /** Publication date as epoch day: point for ranges, doc values for sorting, stored for display. */
+    public static final String PUBLISHED = "published";
+    public static final String COUNTRY = "country";
+    public static final String YEAR = "year";
+    public static final String EXPLICIT_YEAR = "explicit_year";
+    public static final String SPEAKER = "speaker";
+    public static final String ARTICLE_JSON = "article_json";
+
+    public static final List<String> FACET_DIMS = List.of(COUNTRY, YEAR, SPEAKER);
+
+    private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        // Offsets in the postings let the UnifiedHighlighter mark matches without re-analysing the text.
+        TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_TYPE.freeze();
+    }
+
+    private final FacetsConfig facetsConfig = newFacetsConfig();
+    private final ObjectMapper json = articleMapper();
+
+    /** The facet configuration: the three dimensions are multi-valued, all in one doc-values field. */
+    public static FacetsConfig newFacetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        for (String dim : FACET_DIMS) config.setMultiValued(dim, true);
+        return config;
+    }
+
+    public FacetsConfig facetsConfig() {
+        return facetsConfig;
+    }
+
+    public static TermQuery paragraphsOnly() {
+        return new TermQuery(new Term(TYPE, TYPE_PARAGRAPH));
+    }
+
+    public static TermQuery articlesOnly() {
+        return new TermQuery(new Term(TYPE, TYPE_ARTICLE));
+    }
+
+    public static String paragraphId(String articleId, int ordinal) {
+        return articleId + "#" + ordinal;
+    }
+
+    static String sortKey(String articleId, int ordinal) {
+        return articleId + '\u0000' + String.format("%06d", ordinal);
+    }
+
+    /** The years a paragraph is filed under: those it names, else the article's publication year. */
+    public static List<Integer> facetYears(ParagraphMetadata metadata, LocalDate published) {
+        if (!metadata.years().isEmpty()) return metadata.years();
+        return published == null ? List.of() : List.of(published.getYear());
+    }
+
+    /** All documents of one article: its searchable paragraphs, then the article document. */
+    public List<Document> documents(String file, EnrichedArticle enriched) throws IOException {
+        Article article = enriched.article();
+        List<Document> docs = new ArrayList<>();
+        for (EnrichedParagraph ep : enriched.paragraphs()) {
+            if (ep.paragraph().kind().searchable()) docs.add(paragraphDocument(file, article, ep));
+        }
+        docs.add(articleDocument(file, enriched));
+        return docs;
+    }
+
+    private Document paragraphDocument(String file, Article article, EnrichedParagraph ep) throws IOException {
+        int ordinal = ep.paragraph().ordinal();
+        ParagraphMetadata m = ep.metadata();
+        String id = paragraphId(article.id(), ordinal);
+        Document doc = new Document();
+        doc.add(new StringField(TYPE, TYPE_PARAGRAPH, Field.Store.NO));
+        doc.add(new StringField(FILE, file, Field.Store.NO));
+        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(article.id())));
+        doc.add(new SortedDocValuesField(SORT_KEY, new BytesRef(sortKey(article.id(), ordinal))));
+        if (article.title() != null) doc.add(new TextField(TITLE, article.title(), Field.Store.YES));
+        doc.add(new StoredField(ORDINAL, ordinal));
+        doc.add(new Field(TEXT, ep.paragraph().text(), TEXT_TYPE));
+        if (article.published() != null) {
+            long day = article.published().toEpochDay();
+            doc.add(new LongPoint(PUBLISHED, day));
+            doc.add(new NumericDocValuesField(PUBLISHED, day));
+            doc.add(new StoredField(PUBLISHED, day));
+        }
+        for (String country : new LinkedHashSet<>(m.countries())) {
+            doc.add(new SortedSetDocValuesFacetField(COUNTRY, country));
+            doc.add(new StoredField(COUNTRY, country));
+        }
+        for (int year : new LinkedHashSet<>(facetYears(m, article.published()))) {
+            doc.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(year)));
+            doc.add(new IntPoint(YEAR, year));
+            doc.add(new StoredField(YEAR, year));
+        }
+        for (int year : m.years()) doc.add(new StoredField(EXPLICIT_YEAR, year));
+        for (String speaker : new LinkedHashSet<>(m.speakers())) {
+            if (speaker.isBlank()) continue;
+            doc.add(new SortedSetDocValuesFacetField(SPEAKER, speaker));
+            doc.add(new StoredField(SPEAKER, speaker));
+        }
+        return facetsConfig.build(doc);
+    }
+
+    private Document articleDocument(String file, EnrichedArticle enriched) throws JsonProcessingException {
+        Article a = enriched.article();
+        Document doc = new Document();
+        doc.add(new StringField(TYPE, TYPE_ARTICLE, Field.Store.NO));
+        doc.add(new StringField(FILE, file, Field.Store.NO));
+        doc.add(new StringField(ARTICLE_ID, a.id(), Field.Store.YES));
+        doc.add(new StoredField(ARTICLE_JSON, json.writeValueAsBytes(articleView(enriched))));
+        return doc;
+    }
+
+    /** The whole article as the API shows it. */
+    static ArticleView articleView(EnrichedArticle enriched) {
+        Article a = enriched.article();
+        List<ParagraphView> paragraphs = new ArrayList<>();
+        for (EnrichedParagraph ep : enriched.paragraphs()) {
+            ParagraphMetadata m = ep.metadata();
+            paragraphs.add(new ParagraphView(ep.paragraph().ordinal(), ep.paragraph().kind().label(), ep.paragraph().text(),
+                    countryRefs(m.countries()), facetYears(m, a.published()), m.years(), m.speakers()));
+        }
+        return new ArticleView(a.id(), a.fileName(), a.title(), a.published(), a.author(), a.source(), paragraphs);
+    }
+
+    static List<CountryRef> countryRefs(List<String> codes) {
+        Set<String> unique = new LinkedHashSet<>(codes);
+        List<CountryRef> refs = new ArrayList<>(unique.size());
+        for (String code : unique) refs.add(new CountryRef(code, Countries.label(code)));
+        return refs;
+    }
+
+    /** Reads an article document's stored JSON back. */
+    ArticleView readArticle(BytesRef bytes) {
+        try {
+            return json.readValue(bytes.bytes, bytes.offset, bytes.length, ArticleView.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt stored article", e);
+        }
+    }
+
+    private static ObjectMapper articleMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+}

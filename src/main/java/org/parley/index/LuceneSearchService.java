@@ -1,0 +1,490 @@
+package org.parley.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The search service over the generation {@code CURRENT} points at.
+ *
+ * <p>Each generation is served by a {@link SearcherManager}. A watcher polls the pointer file; when a build
+ * switches in a new generation, a manager for it is opened and swapped in, and the old one is closed. Requests
+ * that already acquired a searcher from the old manager finish on it (closing a manager only stops new
+ * acquisitions; the reader closes when the last request releases it), so a switch never fails a request and
+ * no request ever sees a half-built index.
+ */
+public final class LuceneSearchService implements SearchService {
+    /** Deepest page reachable with {@code page}; beyond it clients use the cursor (as Elasticsearch does). */
+    public static final int MAX_PAGE_DEPTH = 10_000;
+    /** Suggest a spelling when a query finds fewer hits than this. */
+    static final int SUGGEST_BELOW = 3;
+    static final int MAX_FACET_VALUES = 100;
+    static final int MAX_PREFIX_CHARS = 100;
+    static final int MAX_VALUE_CHARS = 200;
+
+    private record Generation(String name, Directory directory, SearcherManager manager) {
+    }
+
+    @FunctionalInterface
+    private interface SearcherCall<T> {
+        T apply(ParleySearcher searcher) throws IOException, InvalidQueryException;
+    }
+
+    private final IndexLocation location;
+    private final FacetsConfig facetsConfig = IndexSchema.newFacetsConfig();
+    private final IndexSchema schema = new IndexSchema();
+    private final Countries countries = new Countries();
+    private final QueryParserFactory parsers = new QueryParserFactory(countries);
+    private final Highlighting highlighting = new Highlighting();
+    private final SpellSuggester speller = new SpellSuggester();
+    private final ScheduledExecutorService watcher;
+    private volatile Generation current;
+
+    private LuceneSearchService(IndexLocation location, Generation first, long pollMillis) {
+        this.location = location;
+        this.current = first;
+        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-index-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleWithFixedDelay(this::refreshQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens the index at {@code root}; fails when no build has completed there yet. */
+    public static LuceneSearchService open(Path root) throws IOException {
+        return open(new IndexLocation(root), 500);
+    }
+
+    static LuceneSearchService open(IndexLocation location, long pollMillis) throws IOException {
+        String name = location.currentName().orElseThrow(() -> new IOException(
+                "no index in " + location.root() + ": run ./parley index first"));
+        return new LuceneSearchService(location, openGeneration(location, name), pollMillis);
+    }
+
+    private static Generation openGeneration(IndexLocation location, String name) throws IOException {
+        Directory dir = FSDirectory.open(location.root().resolve(name));
+        try {
+            return new Generation(name, dir, new SearcherManager(dir, ParleySearcher.factory(IndexSchema.newFacetsConfig())));
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw new IOException("cannot open the index in " + location.root().resolve(name)
+                    + " (" + e.getMessage() + "); it may be corrupted: run ./parley index to rebuild it", e);
+        }
+    }
+
+    /** Switches to the generation {@code CURRENT} names, if it changed. Safe to call at any time. */
+    public synchronized void refresh() throws IOException {
+        Optional<String> name = location.currentName();
+        Generation old = current;
+        if (name.isEmpty() || name.get().equals(old.name())) {
+            old.manager().maybeRefresh();
+            return;
+        }
+        current = openGeneration(location, name.get());
+        old.manager().close();   // in-flight requests keep their acquired searcher until they release it
+        old.directory().close();
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("parley: cannot switch to the new index yet: " + e.getMessage());
+        }
+    }
+
+    /** The generation being served (for health checks). */
+    public String generation() {
+        return current.name();
+    }
+
+    private <T> T withSearcher(SearcherCall<T> call) throws InvalidQueryException {
+        while (true) {
+            Generation g = current;
+            IndexSearcher acquired;
+            try {
+                acquired = g.manager().acquire();
+            } catch (AlreadyClosedException e) {
+                if (current == g) throw e;
+                continue; // swapped between reading current and acquiring: use the new generation
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                return call.apply((ParleySearcher) acquired);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                try {
+                    g.manager().release(acquired);
+                } catch (IOException e) {
+                    // releasing only decrements a reference count; nothing to recover
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- search
+
+    @Override
+    public SearchResult search(SearchRequest request) throws InvalidQueryException {
+        long start = System.nanoTime();
+        SearchRequest req = normalise(request);
+        String hash = requestHash(req);
+        Cursor cursor = req.cursor() == null || req.cursor().isBlank() ? null : Cursor.decode(req.cursor(), req.sort(), hash);
+        return withSearcher(searcher -> {
+            Query userQuery = parsers.parse(req.query(), searcher::resolveSpeaker);
+            Query base = userQuery == null
+                    ? new ConstantScoreQuery(IndexSchema.paragraphsOnly())
+                    : new BooleanQuery.Builder()
+                    .add(userQuery, BooleanClause.Occur.MUST)
+                    .add(IndexSchema.paragraphsOnly(), BooleanClause.Occur.FILTER)
+                    .build();
+            DrillDownQuery query = drillDown(base, req);
+            Page page = req.groupByArticle()
+                    ? groupedPage(searcher, query, req, cursor, hash)
+                    : paragraphPage(searcher, query, base, req, cursor, hash);
+            List<FacetResult> facets = FacetCounter.results(page.facets(), req);
+            List<Hit> hits = hits(searcher, userQuery, page);
+            String suggestion = null;
+            if (!req.query().isBlank() && page.total() < SUGGEST_BELOW) suggestion = speller.suggest(req.query(), searcher.getIndexReader());
+            long took = (System.nanoTime() - start) / 1_000_000;
+            return new SearchResult(page.total(), took, cursor == null ? req.page() : 0, req.size(), hits, facets,
+                    page.nextCursor(), suggestion);
+        });
+    }
+
+    /** The hits of one page before their stored fields are loaded. */
+    private record Page(long total, ScoreDoc[] docs, int[] articleHits, Facets facets, String nextCursor) {
+    }
+
+    private Page paragraphPage(ParleySearcher searcher, DrillDownQuery query, Query base, SearchRequest req,
+                               Cursor cursor, String hash) throws IOException {
+        int offset = cursor == null ? (req.page() - 1) * req.size() : 0;
+        int want = offset + req.size() + 1; // one more than the page tells whether another page follows
+        Sort sort = sort(req.sort());
+        TopFieldCollectorManager hitsManager =
+                new TopFieldCollectorManager(sort, want, cursor == null ? null : cursor.fieldDoc(), Integer.MAX_VALUE);
+        TopDocs top;
+        Facets facets;
+        if (searcher.facetState == null) {
+            top = searcher.search(query, hitsManager);
+            facets = null;
+        } else {
+            DrillSideways.ConcurrentDrillSidewaysResult<org.apache.lucene.search.TopFieldDocs> r =
+                    new DrillSideways(searcher, facetsConfig, searcher.facetState).search(query, hitsManager);
+            top = r.collectorResult;
+            facets = r.facets;
+        }
+        ScoreDoc[] all = top.scoreDocs;
+        int from = Math.min(offset, all.length);
+        int to = Math.min(offset + req.size(), all.length);
+        ScoreDoc[] docs = Arrays.copyOfRange(all, from, to);
+        if (req.sort() == SortOrder.RELEVANCE) {
+            for (ScoreDoc d : docs) d.score = (Float) ((FieldDoc) d).fields[0]; // the score is the first sort value
+        } else if (docs.length > 0) {
+            TopFieldCollector.populateScores(docs, searcher, base);
+        }
+        String next = all.length > to && docs.length > 0
+                ? Cursor.after(req.sort(), hash, (FieldDoc) docs[docs.length - 1]).encode() : null;
+        int[] ones = new int[docs.length];
+        Arrays.fill(ones, 1);
+        return new Page(top.totalHits.value(), docs, ones, facets, next);
+    }
+
+    private Page groupedPage(ParleySearcher searcher, DrillDownQuery query, SearchRequest req, Cursor cursor, String hash)
+            throws IOException {
+        ArticleGrouping grouping = new ArticleGrouping(req.sort());
+        List<ArticleGrouping.Group> groups;
+        Facets facets;
+        if (searcher.facetState == null) {
+            groups = searcher.search(query, grouping);
+            facets = null;
+        } else {
+            DrillSideways.ConcurrentDrillSidewaysResult<List<ArticleGrouping.Group>> r =
+                    new DrillSideways(searcher, facetsConfig, searcher.facetState).search(query, grouping);
+            groups = r.collectorResult;
+            facets = r.facets;
+        }
+        int from;
+        if (cursor == null) {
+            from = Math.min((req.page() - 1) * req.size(), groups.size());
+        } else {
+            Comparator<ArticleGrouping.Group> order = ArticleGrouping.order(req.sort());
+            ArticleGrouping.Group after = new ArticleGrouping.Group("", -1, cursor.score(), cursor.date(), cursor.sortKey(), 0);
+            from = 0;
+            while (from < groups.size() && order.compare(groups.get(from), after) <= 0) from++;
+        }
+        int to = Math.min(from + req.size(), groups.size());
+        ScoreDoc[] docs = new ScoreDoc[to - from];
+        int[] counts = new int[to - from];
+        for (int i = from; i < to; i++) {
+            ArticleGrouping.Group g = groups.get(i);
+            docs[i - from] = new ScoreDoc(g.bestDoc(), g.score());
+            counts[i - from] = g.hits();
+        }
+        String next = null;
+        if (to < groups.size() && to > from) {
+            ArticleGrouping.Group last = groups.get(to - 1);
+            next = new Cursor(req.sort(), hash, last.score(), last.date(), last.sortKey()).encode();
+        }
+        return new Page(groups.size(), docs, counts, facets, next);
+    }
+
+    private DrillDownQuery drillDown(Query base, SearchRequest req) {
+        DrillDownQuery q = new DrillDownQuery(facetsConfig, base);
+        for (String value : req.filter(IndexSchema.COUNTRY)) q.add(IndexSchema.COUNTRY, value);
+        for (String value : req.filter(IndexSchema.SPEAKER)) q.add(IndexSchema.SPEAKER, value);
+        List<String> years = req.filter(IndexSchema.YEAR);
+        if (req.yearFrom() == null && req.yearTo() == null) {
+            for (String value : years) q.add(IndexSchema.YEAR, value);
+        } else {
+            // The range and any selected years form one drill-down on "year", so the year counts stay
+            // drill-sideways (all years under the other filters) and the bar chart can show the range in context.
+            Query range = IntPoint.newRangeQuery(IndexSchema.YEAR,
+                    req.yearFrom() == null ? Integer.MIN_VALUE : req.yearFrom(),
+                    req.yearTo() == null ? Integer.MAX_VALUE : req.yearTo());
+            if (years.isEmpty()) {
+                q.add(IndexSchema.YEAR, range);
+            } else {
+                BooleanQuery.Builder anyYear = new BooleanQuery.Builder();
+                String field = facetsConfig.getDimConfig(IndexSchema.YEAR).indexFieldName;
+                for (String y : years) anyYear.add(new TermQuery(DrillDownQuery.term(field, IndexSchema.YEAR, y)), BooleanClause.Occur.SHOULD);
+                q.add(IndexSchema.YEAR, new BooleanQuery.Builder()
+                        .add(anyYear.build(), BooleanClause.Occur.FILTER)
+                        .add(range, BooleanClause.Occur.FILTER)
+                        .build());
+            }
+        }
+        return q;
+    }
+
+    static Sort sort(SortOrder order) {
+        SortField key = new SortField(IndexSchema.SORT_KEY, SortField.Type.STRING);
+        if (order == SortOrder.RELEVANCE) return new Sort(SortField.FIELD_SCORE, key);
+        boolean reverse = order == SortOrder.DATE_DESC;
+        SortField date = new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, reverse);
+        date.setMissingValue(ArticleGrouping.missingDate(order)); // undated paragraphs last either way
+        return new Sort(date, key);
+    }
+
+    private List<Hit> hits(ParleySearcher searcher, Query userQuery, Page page) throws IOException {
+        ScoreDoc[] docs = page.docs();
+        StoredFields stored = searcher.storedFields();
+        Document[] documents = new Document[docs.length];
+        int[] ids = new int[docs.length];
+        String[] texts = new String[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            ids[i] = docs[i].doc;
+            documents[i] = stored.document(docs[i].doc);
+            texts[i] = documents[i].get(IndexSchema.TEXT);
+        }
+        String[] snippets = highlighting.snippets(searcher, userQuery, ids, texts);
+        List<Hit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            Document d = documents[i];
+            IndexableField published = d.getField(IndexSchema.PUBLISHED);
+            float score = Float.isNaN(docs[i].score) ? 0f : docs[i].score;
+            hits.add(new Hit(d.get(IndexSchema.ID), d.get(IndexSchema.ARTICLE_ID), d.get(IndexSchema.TITLE),
+                    published == null ? null : LocalDate.ofEpochDay(published.numericValue().longValue()),
+                    d.getField(IndexSchema.ORDINAL).numericValue().intValue(), texts[i], snippets[i],
+                    IndexSchema.countryRefs(Arrays.asList(d.getValues(IndexSchema.COUNTRY))),
+                    ints(d, IndexSchema.YEAR), ints(d, IndexSchema.EXPLICIT_YEAR),
+                    Arrays.asList(d.getValues(IndexSchema.SPEAKER)), score, page.articleHits()[i]));
+        }
+        return hits;
+    }
+
+    private static List<Integer> ints(Document d, String field) {
+        IndexableField[] fields = d.getFields(field);
+        List<Integer> out = new ArrayList<>(fields.length);
+        for (IndexableField f : fields) out.add(f.numericValue().intValue());
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------ validation
+
+    /** Checks bounds and normalises filter values (country names to codes); the API layer checks syntax. */
+    SearchRequest normalise(SearchRequest r) throws InvalidQueryException {
+        if (r.size() < 1 || r.size() > SearchRequest.MAX_SIZE) {
+            throw new InvalidQueryException("invalid_size", "size must be between 1 and " + SearchRequest.MAX_SIZE, "size");
+        }
+        if (r.page() < 1) throw new InvalidQueryException("invalid_page", "page must be 1 or more", "page");
+        if ((long) r.page() * r.size() > MAX_PAGE_DEPTH) {
+            throw new InvalidQueryException("page_too_deep", "page * size must not exceed " + MAX_PAGE_DEPTH
+                    + "; use the cursor (next_cursor) to page deeper", "page");
+        }
+        if (r.facetSize() < 0 || r.facetSize() > SearchRequest.MAX_FACET_SIZE) {
+            throw new InvalidQueryException("invalid_facet_size", "facet_size must be between 0 and "
+                    + SearchRequest.MAX_FACET_SIZE, "facet_size");
+        }
+        if (r.yearFrom() != null && r.yearTo() != null && r.yearFrom() > r.yearTo()) {
+            throw new InvalidQueryException("invalid_year_range", "year_from must not be after year_to", "year_from");
+        }
+        Map<String, List<String>> filters = new TreeMap<>();
+        for (Map.Entry<String, List<String>> e : r.filters().entrySet()) {
+            String dim = e.getKey();
+            if (!IndexSchema.FACET_DIMS.contains(dim)) {
+                throw new InvalidQueryException("unknown_parameter", "unknown filter '" + dim + "'", dim);
+            }
+            LinkedHashSet<String> values = new LinkedHashSet<>();
+            for (String raw : e.getValue()) {
+                String v = raw == null ? "" : raw.strip();
+                if (v.isEmpty()) continue;
+                if (v.length() > MAX_VALUE_CHARS) {
+                    throw new InvalidQueryException("invalid_value", dim + " value is too long", dim);
+                }
+                values.add(switch (dim) {
+                    case IndexSchema.COUNTRY -> countries.resolve(v).orElseThrow(() -> new InvalidQueryException(
+                            "unknown_value", "unknown country '" + v + "': use an ISO 3166-1 alpha-2 code or an English name",
+                            dim));
+                    case IndexSchema.YEAR -> Integer.toString(year(v, dim));
+                    default -> v;
+                });
+            }
+            if (!values.isEmpty()) filters.put(dim, List.copyOf(values));
+        }
+        return new SearchRequest(r.query(), filters, r.yearFrom(), r.yearTo(), r.sort(), r.page(), r.size(),
+                r.cursor(), r.groupByArticle(), r.facetSize());
+    }
+
+    private static int year(String v, String param) throws InvalidQueryException {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("invalid_year", param + " must be a year like 2024, not '" + v + "'", param);
+        }
+    }
+
+    /** Identifies what a cursor may be used with: the query and filters, not the page or size. */
+    private static String requestHash(SearchRequest r) {
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("q", r.query().strip());
+        canonical.put("f", new TreeMap<>(r.filters()));
+        canonical.put("from", r.yearFrom());
+        canonical.put("to", r.yearTo());
+        canonical.put("group", r.groupByArticle());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------- articles, facets, stats
+
+    @Override
+    public Optional<ArticleView> article(String id) {
+        if (id == null || id.isBlank() || id.length() > MAX_VALUE_CHARS) return Optional.empty();
+        try {
+            return withSearcher(searcher -> {
+                Query q = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexSchema.ARTICLE_ID, id)), BooleanClause.Occur.FILTER)
+                        .add(IndexSchema.articlesOnly(), BooleanClause.Occur.FILTER)
+                        .build();
+                TopDocs top = searcher.search(q, 1);
+                if (top.scoreDocs.length == 0) return Optional.<ArticleView>empty();
+                BytesRef json = searcher.storedFields().document(top.scoreDocs[0].doc).getBinaryValue(IndexSchema.ARTICLE_JSON);
+                return Optional.of(schema.readArticle(json));
+            });
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException(e); // not thrown for article lookups
+        }
+    }
+
+    @Override
+    public List<FacetValue> facetValues(String dim, String prefix, int limit) throws InvalidQueryException {
+        if (!IndexSchema.FACET_DIMS.contains(dim)) {
+            throw new InvalidQueryException("unknown_facet", "unknown facet '" + dim + "'; facets are "
+                    + String.join(", ", IndexSchema.FACET_DIMS), "dim");
+        }
+        String p = prefix == null ? "" : prefix.strip().toLowerCase(Locale.ROOT);
+        if (p.length() > MAX_PREFIX_CHARS) {
+            throw new InvalidQueryException("invalid_prefix", "prefix is too long (limit " + MAX_PREFIX_CHARS + ")", "prefix");
+        }
+        int n = Math.max(1, Math.min(limit, MAX_FACET_VALUES));
+        return withSearcher(searcher -> {
+            List<FacetValue> out = new ArrayList<>(n);
+            for (FacetValue v : searcher.allValues(dim)) {
+                if (p.isEmpty() || matchesPrefix(v.value(), p) || matchesPrefix(v.label(), p)) out.add(v);
+                if (out.size() == n) break;
+            }
+            return out;
+        });
+    }
+
+    /** Case-insensitive prefix of the value or of any of its words ("sen" finds "Hun Sen"). */
+    private static boolean matchesPrefix(String value, String lowerPrefix) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.startsWith(lowerPrefix)) return true;
+        for (int i = v.indexOf(' '); i >= 0; i = v.indexOf(' ', i + 1)) {
+            if (v.startsWith(lowerPrefix, i + 1)) return true;
+        }
+        return false;
+    }
+
+    @Override
+    public IndexStats stats() {
+        try {
+            return withSearcher(s -> new IndexStats(s.articles, s.paragraphs, s.sizeBytes, s.lastBuild));
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        watcher.shutdownNow();
+        synchronized (this) {
+            current.manager().close();
+            current.directory().close();
+        }
+    }
+}

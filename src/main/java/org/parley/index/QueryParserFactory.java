@@ -1,0 +1,246 @@
+package org.parley.index;
+
+import java.util.Locale;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
+
+/**
+ * Turns the user's query text into a Lucene query, with the classic Lucene syntax: terms, "phrases",
+ * AND/OR/NOT, +/-, (groups), field:value, fuzzy~, wildcard*, year:[a TO b].
+ *
+ * <ul>
+ *   <li>Bare terms are stemmed ("relations" finds "relation"); quoted phrases match the exact words.</li>
+ *   <li>Terms are AND-ed by default, as in web search boxes: more words, fewer and better hits.</li>
+ *   <li>Fields: {@code text} (default), {@code title}, {@code country} (code or name), {@code speaker},
+ *       {@code year}, {@code article} (article id). Unknown fields are an error, not a silent no-match.</li>
+ *   <li>Safety: bounded length, nesting and clause count; no leading wildcards and no regular expressions,
+ *       which would scan the whole term dictionary of a large index.</li>
+ * </ul>
+ * Parsers are not thread-safe, so every request gets a fresh one; the analyzers are shared.
+ */
+final class QueryParserFactory {
+    static final int MAX_QUERY_CHARS = 2000;
+    static final int MAX_CLAUSES = 1024;
+    static final int MAX_NESTING = 32;
+    static final String FIELD_ARTICLE = "article";
+    private static final String FIELDS = "text, title, country, speaker, year, article";
+
+    private final Analyzer stemmed = TextAnalysis.stemmedQuery();
+    private final Analyzer exact = TextAnalysis.exactQuery();
+    private final FacetsConfig facets = IndexSchema.newFacetsConfig();
+    private final Countries countries;
+
+    QueryParserFactory(Countries countries) {
+        this.countries = countries;
+    }
+
+    /**
+     * Parses {@code text}; returns null for a blank query (which matches every paragraph).
+     *
+     * @param speakerResolver maps a speaker as typed to the indexed spelling (case-insensitive match), or null
+     */
+    Query parse(String text, Function<String, String> speakerResolver) throws InvalidQueryException {
+        if (text == null || text.isBlank()) return null;
+        if (text.length() > MAX_QUERY_CHARS) {
+            throw invalid("query is too long: " + text.length() + " characters (limit " + MAX_QUERY_CHARS + ")");
+        }
+        String cleaned = text.replaceAll("\\p{Cntrl}", " ");
+        if (nesting(cleaned) > MAX_NESTING) throw invalid("query nests parentheses too deeply (limit " + MAX_NESTING + ")");
+        Query query;
+        try {
+            query = new Parser(speakerResolver).parse(cleaned);
+        } catch (ParseException e) {
+            throw invalid(message(e));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("too_many_clauses", "query has too many clauses (limit " + MAX_CLAUSES + ")", "q");
+        } catch (RuntimeException e) {
+            throw invalid("cannot parse query: " + e.getMessage());
+        }
+        if (query == null) return new MatchNoDocsQuery("only stop words");
+        if (countLeaves(query) > MAX_CLAUSES) {
+            throw new InvalidQueryException("too_many_clauses", "query has too many clauses (limit " + MAX_CLAUSES + ")", "q");
+        }
+        return onlyNegative(query) ? withAllDocs((BooleanQuery) query) : query;
+    }
+
+    private static InvalidQueryException invalid(String message) {
+        return new InvalidQueryException("invalid_query", message, "q");
+    }
+
+    /** The parser's messages quote JavaCC internals; keep the first line, which says where the problem is. */
+    private static String message(ParseException e) {
+        String m = e.getMessage() == null ? "syntax error" : e.getMessage();
+        m = m.replaceFirst("^Cannot parse '.*?': ", "");
+        if (m.startsWith("Lexical error") && m.contains("<EOF>")) {
+            return "the query ends inside a quoted phrase or after a backslash: close the quote";
+        }
+        java.util.regex.Matcher col = java.util.regex.Pattern.compile("column (\\d+)").matcher(m);
+        if (m.startsWith("Lexical error") && col.find()) return "syntax error at character " + col.group(1);
+        int nl = m.indexOf('\n');
+        if (nl > 0) m = m.substring(0, nl);
+        if (m.startsWith("Encountered")) m = "syntax error: " + m.replace("Encountered", "unexpected").replaceAll("\\s+", " ").strip();
+        return m.length() > 300 ? m.substring(0, 300) : m;
+    }
+
+    private static int nesting(String s) {
+        int depth = 0, max = 0;
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') { i++; continue; }
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c == '(') max = Math.max(max, ++depth);
+            else if (!quoted && c == ')') depth--;
+        }
+        return max;
+    }
+
+    private static int countLeaves(Query q) {
+        int[] n = {0};
+        q.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, Term... terms) {
+                n[0] += terms.length;
+            }
+
+            @Override
+            public void visitLeaf(Query query) {
+                n[0]++;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return n[0];
+    }
+
+    /** "-china" alone means "everything but china", as users expect, not "nothing". */
+    private static boolean onlyNegative(Query q) {
+        if (!(q instanceof BooleanQuery bq) || bq.clauses().isEmpty()) return false;
+        return bq.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT);
+    }
+
+    private static Query withAllDocs(BooleanQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        for (BooleanClause c : q.clauses()) b.add(c);
+        return b.build();
+    }
+
+    private final class Parser extends QueryParser {
+        private final Function<String, String> speakerResolver;
+
+        Parser(Function<String, String> speakerResolver) {
+            super(IndexSchema.TEXT, stemmed);
+            this.speakerResolver = speakerResolver == null ? Function.identity() : speakerResolver;
+            setDefaultOperator(Operator.AND);
+            setAllowLeadingWildcard(false);
+            setAutoGeneratePhraseQueries(false);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            return switch (field) {
+                case IndexSchema.TEXT -> newFieldQuery(quoted ? exact : stemmed, IndexSchema.TEXT, queryText, quoted);
+                case IndexSchema.TITLE -> newFieldQuery(stemmed, IndexSchema.TITLE, queryText, quoted);
+                case IndexSchema.COUNTRY -> facetTerm(IndexSchema.COUNTRY, countries.resolve(queryText)
+                        .orElseThrow(() -> new ParseException("unknown country '" + queryText + "'")));
+                case IndexSchema.SPEAKER -> facetTerm(IndexSchema.SPEAKER, speakerResolver.apply(queryText.strip()));
+                case IndexSchema.YEAR -> IntPoint.newExactQuery(IndexSchema.YEAR, year(queryText));
+                case FIELD_ARTICLE -> new TermQuery(new Term(IndexSchema.ARTICLE_ID, queryText.strip()));
+                default -> throw unknownField(field);
+            };
+        }
+
+        private Query facetTerm(String dim, String value) {
+            return new TermQuery(DrillDownQuery.term(facets.getDimConfig(dim).indexFieldName, dim, value));
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                      boolean endInclusive) throws ParseException {
+            if (!IndexSchema.YEAR.equals(field)) {
+                throw new ParseException("ranges are only supported on year, e.g. year:[1990 TO 2000]");
+            }
+            int lo = part1 == null || part1.equals("*") ? Integer.MIN_VALUE : year(part1);
+            int hi = part2 == null || part2.equals("*") ? Integer.MAX_VALUE : year(part2);
+            if (!startInclusive && lo != Integer.MIN_VALUE) lo++;
+            if (!endInclusive && hi != Integer.MAX_VALUE) hi--;
+            return IntPoint.newRangeQuery(IndexSchema.YEAR, lo, hi);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            if ("*".equals(field) && "*".equals(termStr)) return new MatchAllDocsQuery();
+            checkWildcard(field, termStr);
+            if (IndexSchema.TITLE.equals(field)) return new WildcardQuery(new Term(field, normal(field, termStr)));
+            return new WildcardQuery(new Term(IndexSchema.TEXT, TextAnalysis.exact(normal(field, termStr))));
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            checkWildcard(field, termStr);
+            if (termStr.isEmpty()) throw new ParseException("a wildcard needs at least one letter before '*'");
+            if (IndexSchema.TITLE.equals(field)) return new PrefixQuery(new Term(field, normal(field, termStr)));
+            return new PrefixQuery(new Term(IndexSchema.TEXT, TextAnalysis.exact(normal(field, termStr))));
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            if (!IndexSchema.TEXT.equals(field)) throw new ParseException("fuzzy terms (~) are only supported on text");
+            int edits = Math.max(0, Math.min(FuzzyQuery.defaultMaxEdits, (int) minSimilarity));
+            // prefix length 1 pins the exact-form marker, so a fuzzy term matches unstemmed words only
+            return new FuzzyQuery(new Term(IndexSchema.TEXT, TextAnalysis.exact(normal(field, termStr))), edits, 1,
+                    FuzzyQuery.defaultMaxExpansions, true);
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            throw new ParseException("regular expressions (/.../) are not supported; use wildcards like negotiat*");
+        }
+
+        private void checkWildcard(String field, String termStr) throws ParseException {
+            if (!IndexSchema.TEXT.equals(field) && !IndexSchema.TITLE.equals(field)) {
+                throw new ParseException("wildcards are only supported on text and title");
+            }
+            if (termStr.startsWith("*") || termStr.startsWith("?")) {
+                throw new ParseException("leading wildcards are not supported (they would scan every word of the index)");
+            }
+        }
+
+        private String normal(String field, String term) {
+            return stemmed.normalize(field, term).utf8ToString();
+        }
+
+        private int year(String s) throws ParseException {
+            try {
+                return Integer.parseInt(s.strip());
+            } catch (NumberFormatException e) {
+                throw new ParseException("year must be a number: '" + s + "'");
+            }
+        }
+
+        private ParseException unknownField(String field) {
+            return new ParseException("unknown field '" + field.toLowerCase(Locale.ROOT) + "'; fields are " + FIELDS
+                    + " (put a colon in quotes or escape it with \\: to search for it)");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.parley.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.parley.index.InvalidQueryException;
+import org.parley.index.SearchRequest;
+import org.parley.index.SortOrder;
+
+/**
+ * Reads a {@link SearchRequest} from URL query parameters, strictly: unknown parameter names, repeated
+ * single-valued parameters and malformed numbers are errors with the offending parameter named, because a
+ * typo silently ignored ("contry=KH") returns plausible but wrong results. Shared by the JSON API and the pages.
+ */
+final class SearchParams {
+    static final Set<String> SEARCH_PARAMS = Set.of("q", "country", "year", "speaker", "year_from", "year_to", "sort",
+            "page", "size", "cursor", "group", "facet_size");
+    private static final Set<String> REPEATABLE = Set.of("country", "year", "speaker");
+    private static final int MAX_VALUES_PER_FILTER = 50;
+
+    private SearchParams() {
+    }
+
+    /** Parses the search parameters; {@code extraAllowed} names further parameters the caller handles itself. */
+    static SearchRequest parse(Map<String, List<String>> params, Set<String> extraAllowed) throws InvalidQueryException {
+        for (Map.Entry<String, List<String>> e : params.entrySet()) {
+            String name = e.getKey();
+            if (!SEARCH_PARAMS.contains(name) && !extraAllowed.contains(name)) {
+                throw new InvalidQueryException("unknown_parameter", "unknown parameter '" + truncate(name)
+                        + "'; parameters are " + String.join(", ", SEARCH_PARAMS.stream().sorted().toList()), truncate(name));
+            }
+            if (!REPEATABLE.contains(name) && e.getValue().size() > 1) {
+                throw new InvalidQueryException("repeated_parameter", "parameter '" + name + "' may be given only once", name);
+            }
+            if (REPEATABLE.contains(name) && e.getValue().size() > MAX_VALUES_PER_FILTER) {
+                throw new InvalidQueryException("too_many_values", "at most " + MAX_VALUES_PER_FILTER + " values of '" + name
+                        + "'", name);
+            }
+        }
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String dim : SearchRequest.DIMENSIONS) {
+            List<String> values = new ArrayList<>();
+            for (String v : params.getOrDefault(dim, List.of())) if (v != null && !v.isBlank()) values.add(v.strip());
+            if (dim.equals("year")) for (String v : values) integer("year", v);
+            if (!values.isEmpty()) filters.put(dim, values);
+        }
+        String group = one(params, "group");
+        boolean byArticle;
+        if (group == null || group.isBlank() || group.equals("none")) {
+            byArticle = false;
+        } else if (group.strip().toLowerCase(Locale.ROOT).equals("article")) {
+            byArticle = true;
+        } else {
+            throw new InvalidQueryException("invalid_value", "group must be 'article' or absent", "group");
+        }
+        return new SearchRequest(
+                one(params, "q"),
+                filters,
+                optionalInt(params, "year_from"),
+                optionalInt(params, "year_to"),
+                SortOrder.fromParam(one(params, "sort")),
+                intOr(params, "page", 1),
+                intOr(params, "size", SearchRequest.DEFAULT_SIZE),
+                blankToNull(one(params, "cursor")),
+                byArticle,
+                intOr(params, "facet_size", SearchRequest.DEFAULT_FACET_SIZE));
+    }
+
+    static String one(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    static int intOr(Map<String, List<String>> params, String name, int fallback) throws InvalidQueryException {
+        Integer v = optionalInt(params, name);
+        return v == null ? fallback : v;
+    }
+
+    static Integer optionalInt(Map<String, List<String>> params, String name) throws InvalidQueryException {
+        String v = one(params, name);
+        return v == null || v.isBlank() ? null : integer(name, v.strip());
+    }
+
+    private static int integer(String name, String v) throws InvalidQueryException {
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            String code = name.startsWith("year") ? "invalid_year" : "invalid_number";
+            throw new InvalidQueryException(code, name + " must be a whole number, not '" + truncate(v) + "'", name);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+}

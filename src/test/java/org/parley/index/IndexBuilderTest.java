@@ -1,0 +1,248 @@
+package org.parley.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.corpus.CorpusReader;
+
+class IndexBuilderTest {
+    @TempDir
+    Path tmp;
+    Path index;
+    TestCorpus corpus;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        index = tmp.resolve("index");
+        corpus = TestCorpus.create(tmp.resolve("corpus"));
+    }
+
+    @Test
+    void buildsOneDocumentPerSearchableParagraphFromTheBundledCorpus() throws Exception {
+        Path bundled = Path.of("corpus");
+        BuildReport report = new IndexBuilder(new IndexLocation(index)).build(bundled);
+
+        int expected = 0;
+        for (Path f : CorpusReader.listFiles(bundled)) expected += new CorpusReader().read(f).searchableParagraphs().size();
+        assertThat(report.articles()).isEqualTo(5);
+        assertThat(report.paragraphs()).isEqualTo(expected).isPositive();
+        assertThat(report.skipped()).isEmpty();
+        assertThat(report.full()).isTrue();
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            assertThat(service.stats().paragraphs()).isEqualTo(expected);
+            assertThat(service.stats().articles()).isEqualTo(5);
+            assertThat(service.search(SearchRequest.of("")).total()).isEqualTo(expected);
+            assertThat(service.search(SearchRequest.of("Russia")).total()).isPositive();
+        }
+    }
+
+    @Test
+    void articleDocumentKeepsEveryParagraphButOnlySearchableOnesAreIndexed() throws Exception {
+        corpus.build(index);
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            ArticleView article = service.article("syn_relation").orElseThrow();
+            assertThat(article.title()).isEqualTo("A single relation");
+            assertThat(article.paragraphs()).extracting(ParagraphView::kind).contains("caption", "body");
+            // the caption mentions Bangkok; it must not be searchable
+            assertThat(service.search(SearchRequest.of("handshake")).total()).isZero();
+            assertThat(service.article("no-such-article")).isEmpty();
+        }
+    }
+
+    @Test
+    void badFilesAreReportedAndSkippedAndTheRestIndexed() throws Exception {
+        Files.write(corpus.dir().resolve("empty.txt"), new byte[0]);
+        Files.write(corpus.dir().resolve("binary.txt"), new byte[] {0, 1, 2, 3, 0, 0, 5});
+        BuildReport report = corpus.build(index);
+        assertThat(report.skipped()).extracting(BuildReport.Skipped::file).containsExactlyInAnyOrder("empty.txt", "binary.txt");
+        assertThat(report.skipped()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
+        assertThat(report.paragraphs()).isEqualTo(corpus.expectedParagraphs().size());
+    }
+
+    @Test
+    void duplicateArticleIdsAreSkippedNotMerged() throws Exception {
+        Files.createDirectories(corpus.dir().resolve("sub"));
+        Files.writeString(corpus.dir().resolve("sub/syn_relation.txt"), "Another text entirely about Japan.\n");
+        BuildReport report = corpus.build(index);
+        // the first path in sorted order owns the id; the other is reported, not merged into it
+        assertThat(report.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.file()).isEqualTo("syn_relation.txt");
+            assertThat(s.reason()).contains("duplicate article id 'syn_relation'").contains("sub/syn_relation.txt");
+        });
+        assertThat(report.articles()).isEqualTo(8);
+    }
+
+    @Test
+    void unchangedCorpusIsNotReprocessed() throws Exception {
+        BuildReport first = corpus.build(index);
+        BuildReport second = corpus.build(index);
+        assertThat(second.switched()).isFalse();
+        assertThat(second.processed()).isZero();
+        assertThat(second.unchanged()).isEqualTo(8);
+        assertThat(second.paragraphs()).isEqualTo(first.paragraphs());
+        assertThat(new IndexLocation(index).current()).contains(first.generation());
+    }
+
+    @Test
+    void touchedButIdenticalFileIsNotReprocessed() throws Exception {
+        corpus.build(index);
+        Path f = corpus.dir().resolve("syn_relation.txt");
+        Files.setLastModifiedTime(f, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() + 60_000));
+        BuildReport second = corpus.build(index);
+        assertThat(second.processed()).isZero();
+    }
+
+    @Test
+    void onlyModifiedAddedAndRemovedFilesAreReprocessed() throws Exception {
+        BuildReport first = corpus.build(index);
+        try (LuceneSearchService service = LuceneSearchService.open(new IndexLocation(index), 60_000)) {
+            // modify one file
+            Files.writeString(corpus.dir().resolve("syn_undated.txt"), "Zanzibar talks resumed in Cambodia.\n");
+            BuildReport modified = corpus.build(index);
+            assertThat(modified.switched()).isTrue();
+            assertThat(modified.full()).isFalse();
+            assertThat(modified.processed()).isEqualTo(1);
+            assertThat(modified.unchanged()).isEqualTo(7);
+            assertThat(modified.paragraphs()).isEqualTo(first.paragraphs() - 2 + 1);
+            service.refresh();
+            assertThat(service.search(SearchRequest.of("zanzibar")).total()).isEqualTo(1);
+            assertThat(service.search(SearchRequest.of("\"border talks\"")).total()).isZero();
+
+            // add one file
+            Files.writeString(corpus.dir().resolve("syn_added.txt"), "Quokka diplomacy between Japan and China.\n");
+            BuildReport added = corpus.build(index);
+            assertThat(added.processed()).isEqualTo(1);
+            assertThat(added.unchanged()).isEqualTo(8);
+            service.refresh();
+            assertThat(service.search(SearchRequest.of("quokka")).total()).isEqualTo(1);
+
+            // remove one file
+            Files.delete(corpus.dir().resolve("syn_relation.txt"));
+            BuildReport removed = corpus.build(index);
+            assertThat(removed.processed()).isZero();
+            assertThat(removed.removed()).isEqualTo(1);
+            service.refresh();
+            assertThat(service.article("syn_relation")).isEmpty();
+            assertThat(service.stats().articles()).isEqualTo(8);
+            assertThat(service.stats().paragraphs()).isEqualTo(corpus.expectedParagraphs().size());
+        }
+    }
+
+    @Test
+    void failedBuildLeavesThePreviousIndexServed() throws Exception {
+        BuildReport first = corpus.build(index);
+        IndexLocation location = new IndexLocation(index);
+        try (LuceneSearchService service = LuceneSearchService.open(location, 60_000)) {
+            Files.writeString(corpus.dir().resolve("syn_new.txt"), "Wombat summit in Laos.\n");
+            Files.writeString(corpus.dir().resolve("syn_undated.txt"), "Rewritten completely.\n");
+            Files.delete(corpus.dir().resolve("syn_script.txt"));
+            AtomicInteger calls = new AtomicInteger();
+            IndexBuilder failing = corpus.builder(index).withListener(new IndexBuilder.Listener() {
+                @Override
+                public void fileDone(int done, int total, String file) {
+                    if (calls.incrementAndGet() == 1) throw new IllegalStateException("simulated crash mid-build");
+                }
+            });
+            assertThatThrownBy(() -> failing.build(corpus.dir())).hasMessageContaining("simulated crash");
+
+            assertThat(location.current()).contains(first.generation());
+            assertThat(location.generations()).containsExactly(first.generation()); // the half-built one is gone
+            service.refresh();
+            assertThat(service.stats().paragraphs()).isEqualTo(first.paragraphs());
+            assertThat(service.search(SearchRequest.of("wombat")).total()).isZero();
+            assertThat(service.article("syn_script")).isPresent();
+
+            // the next build completes and is picked up
+            BuildReport next = corpus.build(index);
+            assertThat(next.switched()).isTrue();
+            service.refresh();
+            assertThat(service.search(SearchRequest.of("wombat")).total()).isEqualTo(1);
+            assertThat(service.article("syn_script")).isEmpty();
+        }
+    }
+
+    @Test
+    void leftoversOfAKilledBuildAreIgnoredAndCleanedUp() throws Exception {
+        BuildReport first = corpus.build(index);
+        Path partial = index.resolve("gen-000099");
+        Files.createDirectories(partial);
+        Files.writeString(partial.resolve("_0.cfs"), "half written", StandardCharsets.UTF_8);
+        IndexLocation location = new IndexLocation(index);
+        assertThat(location.current()).contains(first.generation());
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            assertThat(service.stats().paragraphs()).isEqualTo(first.paragraphs());
+        }
+        Files.writeString(corpus.dir().resolve("syn_new.txt"), "Wombat summit in Laos.\n");
+        BuildReport next = corpus.build(index);
+        assertThat(Files.exists(partial)).isFalse();
+        assertThat(location.generations()).containsExactly(first.generation(), next.generation());
+        assertThat(location.current()).contains(next.generation());
+    }
+
+    @Test
+    void anotherBuildCannotRunAtTheSameTime() throws Exception {
+        IndexLocation location = new IndexLocation(index);
+        try (var lock = location.lockForBuild()) {
+            assertThatThrownBy(() -> corpus.build(index)).hasMessageContaining("another build");
+        }
+    }
+
+    @Test
+    void openingWithoutAnIndexSaysWhatToDo() {
+        assertThatThrownBy(() -> LuceneSearchService.open(index)).hasMessageContaining("parley index");
+    }
+
+    @Test
+    void searchesKeepWorkingWhileNewBuildsAreSwitchedIn() throws Exception {
+        corpus.build(index);
+        try (LuceneSearchService service = LuceneSearchService.open(new IndexLocation(index), 5)) {
+            AtomicInteger errors = new AtomicInteger();
+            AtomicInteger searches = new AtomicInteger();
+            Thread reader = new Thread(() -> {
+                long end = System.nanoTime() + 3_000_000_000L;
+                while (System.nanoTime() < end) {
+                    try {
+                        SearchResult r = service.search(SearchRequest.of("Cambodia"));
+                        if (r.total() <= 0) errors.incrementAndGet();
+                        searches.incrementAndGet();
+                    } catch (Exception | AssertionError e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+            reader.start();
+            for (int i = 0; i < 4; i++) {
+                Files.writeString(corpus.dir().resolve("syn_loop.txt"), "Loop " + i + " in Cambodia " + "x".repeat(i) + ".\n");
+                corpus.build(index);
+            }
+            reader.join();
+            assertThat(errors.get()).isZero();
+            assertThat(searches.get()).isPositive();
+            service.refresh();
+            assertThat(service.search(SearchRequest.of("loop")).total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void manifestRoundTripsThroughJson() {
+        CorpusManifest m = new CorpusManifest();
+        m.put("a.txt", new CorpusManifest.Entry(10, 20, "abc", "a", null, 3));
+        CorpusManifest back = CorpusManifest.fromJson(m.toJson());
+        assertThat(back.entries()).isEqualTo(Map.of("a.txt", m.get("a.txt")));
+        assertThat(CorpusManifest.fromJson("not json").entries()).isEmpty();
+        assertThat(Optional.ofNullable(CorpusManifest.fromJson(null).get("x"))).isEmpty();
+        assertThat(List.of()).isEmpty();
+    }
+}
