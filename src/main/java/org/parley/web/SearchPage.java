@@ -89,7 +89,9 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         }
         YearChart chart = YearChart.of(byDim.get("year"), state);
         String title = (state.q().isEmpty() ? "All paragraphs" : state.q()) + " · parley";
-        return new SearchPage(state, null, true, result.total(), Views.plural(result.total(), "paragraph", "paragraphs"),
+        String totalText = state.grouped() ? Views.plural(result.total(), "article", "articles")
+                : Views.plural(result.total(), "paragraph", "paragraphs");
+        return new SearchPage(state, null, true, result.total(), totalText,
                 result.tookMs() + " ms", first, last, hits, facets, selectedChips(state, labels),
                 state.withoutFilters().href(), chart,
                 pagination(state, result.total()), sortOptions(state), result.didYouMean(), didYouMeanHref, dropHref,
@@ -264,6 +266,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         if (range && state.yearFrom() != null) fields.add(new HiddenField("year_from", state.yearFrom().toString()));
         if (range && state.yearTo() != null) fields.add(new HiddenField("year_to", state.yearTo().toString()));
         if (sort && state.sort() != SortOrder.RELEVANCE) fields.add(new HiddenField("sort", state.sort().param()));
+        if (sort && state.grouped()) fields.add(new HiddenField("group", "article"));
         for (String m : state.more()) fields.add(new HiddenField("more", m));
         return fields;
     }

@@ -17,10 +17,11 @@ import org.parley.index.SortOrder;
  * and changing what is searched for goes back to page 1.
  *
  * @param filters selected facet values in the order they were added
+ * @param grouped at most one paragraph per article ({@code group=article})
  * @param more    facet dimensions whose full value list is shown
  */
-record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo, SortOrder sort, int page,
-                List<String> more) {
+record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo, SortOrder sort, boolean grouped,
+                int page, List<String> more) {
     static final int MAX_PAGE = 1000;
     static final int MAX_QUERY_CHARS = 2000;
 
@@ -37,7 +38,7 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
     }
 
     static UrlState empty() {
-        return new UrlState("", List.of(), null, null, SortOrder.RELEVANCE, 1, List.of());
+        return new UrlState("", List.of(), null, null, SortOrder.RELEVANCE, false, 1, List.of());
     }
 
     /** Parses a raw (still encoded) query string, rejecting values that cannot be searched. */
@@ -61,6 +62,7 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
         Integer to = null;
         SortOrder sort = SortOrder.RELEVANCE;
         int page = 1;
+        boolean grouped = false;
         List<String> more = new ArrayList<>();
         for (Map.Entry<String, String> p : pairs(rawQuery)) {
             String value = p.getValue();
@@ -79,6 +81,11 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
                     }
                 }
                 case "page" -> page = page(value, strict);
+                case "group" -> {
+                    if (value.equals("article")) grouped = true;
+                    else if (strict && !value.isBlank()) throw new InvalidQueryException("invalid_group",
+                            "group can only be “article”.", "group");
+                }
                 case "more" -> {
                     if (SearchRequest.DIMENSIONS.contains(value)) more.add(value);
                 }
@@ -97,7 +104,7 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
             from = to;
             to = swap;
         }
-        return new UrlState(q, filters, from, to, sort, page, more);
+        return new UrlState(q, filters, from, to, sort, grouped, page, more);
     }
 
     private static Integer year(String value, String param, boolean strict, Integer previous) throws InvalidQueryException {
@@ -180,26 +187,26 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
     SearchRequest toRequest(int size, int facetSize) {
         Map<String, List<String>> byDim = new LinkedHashMap<>();
         for (Filter f : filters) byDim.computeIfAbsent(f.dim(), d -> new ArrayList<>()).add(f.value());
-        return new SearchRequest(q, byDim, yearFrom, yearTo, sort, page, size, null, false, facetSize);
+        return new SearchRequest(q, byDim, yearFrom, yearTo, sort, page, size, null, grouped, facetSize);
     }
 
     // ---- changing ----
 
     UrlState withQuery(String newQ) {
-        return new UrlState(newQ, filters, yearFrom, yearTo, sort, 1, more);
+        return new UrlState(newQ, filters, yearFrom, yearTo, sort, grouped, 1, more);
     }
 
     UrlState withFilter(String dim, String value) {
         if (has(dim, value)) return withPage(1);
         List<Filter> next = new ArrayList<>(filters);
         next.add(new Filter(dim, value));
-        return new UrlState(q, next, yearFrom, yearTo, sort, 1, more);
+        return new UrlState(q, next, yearFrom, yearTo, sort, grouped, 1, more);
     }
 
     UrlState withoutFilter(String dim, String value) {
         List<Filter> next = new ArrayList<>(filters);
         next.remove(new Filter(dim, value));
-        return new UrlState(q, next, yearFrom, yearTo, sort, 1, more);
+        return new UrlState(q, next, yearFrom, yearTo, sort, grouped, 1, more);
     }
 
     UrlState toggle(String dim, String value) {
@@ -207,26 +214,30 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
     }
 
     UrlState withoutFilters() {
-        return new UrlState(q, List.of(), null, null, sort, 1, more);
+        return new UrlState(q, List.of(), null, null, sort, grouped, 1, more);
     }
 
     UrlState withYearRange(Integer from, Integer to) {
-        return new UrlState(q, filters, from, to, sort, 1, more);
+        return new UrlState(q, filters, from, to, sort, grouped, 1, more);
     }
 
     UrlState withSort(SortOrder newSort) {
-        return new UrlState(q, filters, yearFrom, yearTo, newSort, 1, more);
+        return new UrlState(q, filters, yearFrom, yearTo, newSort, grouped, 1, more);
+    }
+
+    UrlState withGrouped(boolean newGrouped) {
+        return new UrlState(q, filters, yearFrom, yearTo, sort, newGrouped, 1, more);
     }
 
     UrlState withPage(int newPage) {
-        return new UrlState(q, filters, yearFrom, yearTo, sort, newPage, more);
+        return new UrlState(q, filters, yearFrom, yearTo, sort, grouped, newPage, more);
     }
 
     UrlState withMore(String dim, boolean expanded) {
         List<String> next = new ArrayList<>(more);
         next.remove(dim);
         if (expanded) next.add(dim);
-        return new UrlState(q, filters, yearFrom, yearTo, sort, page, next);
+        return new UrlState(q, filters, yearFrom, yearTo, sort, grouped, page, next);
     }
 
     // ---- writing ----
@@ -239,6 +250,7 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
         if (yearFrom != null) add(sb, "year_from", yearFrom.toString());
         if (yearTo != null) add(sb, "year_to", yearTo.toString());
         if (sort != SortOrder.RELEVANCE) add(sb, "sort", sort.param());
+        if (grouped) add(sb, "group", "article");
         if (page > 1) add(sb, "page", Integer.toString(page));
         for (String m : more) add(sb, "more", m);
         return sb.toString();

@@ -22,7 +22,7 @@ import org.parley.index.SearchService;
 class RealIndexPageTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> QUERIES = List.of("", "q=Russia", "q=relations", "q=%22diplomatic+relations%22",
-            "q=Cambod*", "q=Hun+Sen", "q=Russia&sort=-date", "q=Russia&page=2", "q=debt+OR+trade", "q=ASEAN&year_from=2000");
+            "q=Cambod*", "q=Hun+Sen", "q=Russia&sort=-date", "q=Russia&page=2", "q=debt+OR+trade", "q=ASEAN&year_from=2000", "q=Russia&group=article");
     private static SearchService service;
     private static ParleyServer server;
 
@@ -49,7 +49,7 @@ class RealIndexPageTest {
             HttpResponse<String> page = get("/?" + q);
             assertThat(page.statusCode()).as(q).isEqualTo(200);
             JsonNode api = Json.mapper().readTree(get("/api/search?" + q).body());
-            Matcher count = Pattern.compile("summary__count\">([\\d,]+) paragraph").matcher(page.body());
+            Matcher count = Pattern.compile("summary__count\">([\\d,]+) (?:paragraph|article)").matcher(page.body());
             assertThat(count.find()).as(q).isTrue();
             assertThat(Long.parseLong(count.group(1).replace(",", ""))).as(q).isEqualTo(api.get("total").asLong());
             List<String> expected = new ArrayList<>();

@@ -271,6 +271,20 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void onePerArticleGroupsTheResults() throws Exception {
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        long paragraphs = shownTotal();
+        driver.findElement(By.id("group")).click();
+        wait.until(ExpectedConditions.urlContains("group=article"));
+        SearchResult grouped = expect("q=" + BrowserTestService.QUERY + "&group=article");
+        assertThat(shownTotal()).isEqualTo(grouped.total()).isLessThanOrEqualTo(paragraphs);
+        assertThat(driver.findElement(By.cssSelector(".summary__count")).getText()).contains("article");
+        assertThat(shownHitIds()).isEqualTo(hitIds(grouped));
+        assertThat(driver.findElement(By.id("group")).isSelected()).isTrue();
+        shot("10-one-per-article");
+    }
+
+    @Test
     void phoneLayoutHasNoHorizontalScroll() throws Exception {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(base() + "/?q=" + BrowserTestService.QUERY);

@@ -88,6 +88,16 @@ class UrlStateTest {
     }
 
     @Test
+    void groupingByArticleIsPartOfTheState() throws Exception {
+        UrlState s = UrlState.parse("q=ties&group=article&page=2");
+        assertThat(s.grouped()).isTrue();
+        assertThat(s.toRequest(10, 10).groupByArticle()).isTrue();
+        assertThat(s.queryString()).isEqualTo("q=ties&group=article&page=2");
+        assertThat(s.withGrouped(false).queryString()).isEqualTo("q=ties");
+        assertThatThrownBy(() -> UrlState.parse("group=sentence")).isInstanceOf(InvalidQueryException.class);
+    }
+
+    @Test
     void hugePagesAreCapped() throws Exception {
         assertThat(UrlState.parse("page=99999999").page()).isEqualTo(UrlState.MAX_PAGE);
     }
