@@ -307,6 +307,26 @@ class SearchPageBrowserTest {
         assertThat(outline).isNotEqualTo("none");
     }
 
+    @Test
+    void everyControlIsLabelledAndThePageHasLandmarks() throws Exception {
+        for (String path : List.of("/?q=" + BrowserTestService.QUERY + "&page=2", "/?q=%22bad")) {
+            driver.get(base() + path);
+            Object unlabelled = ((JavascriptExecutor) driver).executeScript("""
+                    return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+                      .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                                    && !el.getAttribute('aria-labelledby'))
+                      .map(el => el.outerHTML);""");
+            assertThat((List<?>) unlabelled).as(path).isEmpty();
+            assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            assertThat(driver.getTitle()).isNotBlank();
+            assertThat(driver.findElements(By.tagName("main"))).hasSize(1);
+            assertThat(driver.findElements(By.cssSelector("body > header"))).hasSize(1);
+            assertThat(driver.findElements(By.cssSelector("form[role=search]"))).hasSize(1);
+        }
+        assertThat(driver.findElements(By.cssSelector("nav.pagination[aria-label]")).size()
+                + driver.findElements(By.cssSelector(".notice--error")).size()).isPositive();
+    }
+
     // ---- helpers ----
 
     private static void assertNoAlert() {
