@@ -123,6 +123,7 @@ final class ApiRoutes {
             if (e.getValue().size() > 1) {
                 throw new InvalidQueryException("repeated_parameter", "parameter '" + e.getKey() + "' may be given only once", e.getKey());
             }
+            for (String v : e.getValue()) SearchParams.checkText(e.getKey(), v);
         }
     }
 
