@@ -24,6 +24,7 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
                 int page, List<String> more) {
     static final int MAX_PAGE = 1000;
     static final int MAX_QUERY_CHARS = 2000;
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}\uFFFD]+");
 
     /** One selected facet value. */
     record Filter(String dim, String value) {
@@ -65,7 +66,8 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
         boolean grouped = false;
         List<String> more = new ArrayList<>();
         for (Map.Entry<String, String> p : pairs(rawQuery)) {
-            String value = p.getValue();
+            // Control characters (pasted tabs, NULs) and undecodable bytes become spaces: a search box forgives.
+            String value = CONTROL.matcher(p.getValue()).replaceAll(" ");
             switch (p.getKey()) {
                 case "q" -> q = value.strip();
                 case "country", "year", "speaker" -> {

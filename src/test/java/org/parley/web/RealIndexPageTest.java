@@ -62,6 +62,19 @@ class RealIndexPageTest {
     }
 
     @Test
+    void hostileInputGivesAPageNeverAServerError() throws Exception {
+        for (String q : List.of("q=%00", "q=%FF%FE", "q=((", "q=AND", "q=field:", "q=%22unclosed", "q=*", "q=a~99",
+                "q=/regex", "year=abc", "year=1066", "country=%00", "speaker=%3Cscript%3E", "page=0", "page=abc",
+                "year_from=3000&year_to=1", "sort=%00", "group=x", "q=" + "x%20OR%20".repeat(300) + "y", "q=%E0%A4",
+                "more=%3Cscript%3E", "q=%C0%AE%C0%AE")) {
+            HttpResponse<String> r = get("/?" + q);
+            assertThat(r.statusCode()).as(q).isIn(200, 400);
+            assertThat(r.headers().firstValue("Content-Type")).as(q).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+            assertThat(r.body()).as(q).contains("id=\"search-form\"").doesNotContain("Exception", "<script>alert", "<script%3E");
+        }
+    }
+
+    @Test
     void everyHitOpensItsArticleAtTheParagraph() throws Exception {
         JsonNode api = Json.mapper().readTree(get("/api/search?q=Russia&size=20").body());
         for (JsonNode h : api.get("hits")) {

@@ -98,6 +98,12 @@ class UrlStateTest {
     }
 
     @Test
+    void controlCharactersAndBrokenBytesBecomeSpaces() throws Exception {
+        assertThat(UrlState.parse("q=a%00b%09c%FFd").q()).isEqualTo("a b c d");
+        assertThat(UrlState.parse("speaker=%00").filters()).isEmpty();
+    }
+
+    @Test
     void hugePagesAreCapped() throws Exception {
         assertThat(UrlState.parse("page=99999999").page()).isEqualTo(UrlState.MAX_PAGE);
     }
