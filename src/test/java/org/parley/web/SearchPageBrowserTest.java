@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,12 +25,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.index.InvalidQueryException;
@@ -51,8 +45,8 @@ class SearchPageBrowserTest {
 
     private static SearchService service;
     private static ParleyServer server;
+    private static Chromium chromium;
     private static WebDriver driver;
-    private static Path profile;
     private static WebDriverWait wait;
 
     @BeforeAll
@@ -60,32 +54,16 @@ class SearchPageBrowserTest {
         service = BrowserTestService.open();
         server = new ParleyServer(() -> service).start("127.0.0.1", 0);
         Files.createDirectories(SHOTS);
-        profile = Files.createTempDirectory("parley-chromium-");
-        // Never let Selenium Manager look for (or download) a browser: the machine has Debian's.
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath(),
-                "--lang=en-GB", "--force-device-scale-factor=1");
-        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-        ChromeDriverService driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(driverService, options);
+        chromium = new Chromium(true);
+        driver = chromium.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (driver != null) driver.quit();
+        if (chromium != null) chromium.close();
         if (server != null) server.close();
         if (service != null) service.close();
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
     @BeforeEach
