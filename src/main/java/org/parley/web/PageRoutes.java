@@ -32,10 +32,6 @@ final class PageRoutes {
         config.routes.get("/export.json", this::exportJson);
     }
 
-    ThymeleafRenderer renderer() {
-        return renderer;
-    }
-
     void searchPage(Context ctx) {
         String format = ctx.queryParam("format");
         if ("csv".equals(format) || "json".equals(format)) {
@@ -66,10 +62,18 @@ final class PageRoutes {
     private void articlePage(Context ctx) {
         UrlState state = UrlState.parseLenient(ctx.queryString());
         int hit = parseInt(ctx.queryParam("p"));
-        Optional<ArticleView> article = search.get().article(ctx.pathParam("id"));
+        Optional<ArticleView> article;
+        try {
+            article = search.get().article(ctx.pathParam("id"));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "article page failed for " + ctx.path(), e);
+            ctx.status(500).html(renderer.render("not-found", Map.of("backHref", state.href(), "heading",
+                    "Something went wrong", "message", "The article could not be loaded. Please try again in a moment.")));
+            return;
+        }
         if (article.isEmpty()) {
-            ctx.status(404).html(renderer.render("not-found", Map.of("backHref", state.href(),
-                    "message", "There is no article with that id. It may have been removed from the corpus.")));
+            ctx.status(404).html(renderer.render("not-found", Map.of("backHref", state.href(), "heading",
+                    "Article not found", "message", "There is no article with that id. It may have been removed from the corpus.")));
             return;
         }
         ctx.html(renderer.render("article", articleModel(article.get(), state, hit)));
@@ -80,9 +84,8 @@ final class PageRoutes {
         List<ParagraphItem> items = new ArrayList<>();
         for (ParagraphView p : a.paragraphs()) {
             String kind = p.kind() == null ? "body" : p.kind().toLowerCase(java.util.Locale.ROOT);
-            boolean body = kind.equals("body") || kind.equals("heading");
             items.add(new ParagraphItem(p.ordinal(), kind, kindLabel(kind), highlighter.highlight(p.text()),
-                    p.ordinal() == hitOrdinal, body,
+                    p.ordinal() == hitOrdinal,
                     SearchPage.chips(p.countries(), p.years(), p.explicitYears(), p.speakers(), state)));
         }
         String back = state.href() + (hitOrdinal > 0 ? "#hit-" + a.id() + "-" + hitOrdinal : "");

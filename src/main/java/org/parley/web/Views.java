@@ -63,8 +63,7 @@ final class Views {
     }
 
     /** A paragraph of the article page; {@code html} is escaped text with the query's words marked. */
-    record ParagraphItem(int ordinal, String kind, String kindLabel, String html, boolean hit, boolean body,
-                         List<Chip> chips) {
+    record ParagraphItem(int ordinal, String kind, String kindLabel, String html, boolean hit, List<Chip> chips) {
     }
 
     static String isoDate(LocalDate date) {

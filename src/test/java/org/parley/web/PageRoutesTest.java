@@ -113,6 +113,10 @@ class PageRoutesTest {
                     URI.create("http://127.0.0.1:" + broken.port() + "/?q=x")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(500);
             assertThat(r.body()).contains("Something went wrong").doesNotContain("index gone", "IllegalStateException");
+            HttpResponse<String> article = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + broken.port() + "/articles/x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(article.statusCode()).isEqualTo(500);
+            assertThat(article.body()).contains("Something went wrong").doesNotContain("index gone");
         }
     }
 
