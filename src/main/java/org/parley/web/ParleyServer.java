@@ -26,7 +26,15 @@ public final class ParleyServer implements AutoCloseable {
      * @param search the search service to answer from; a supplier so that a rebuilt index can be switched in
      */
     public ParleyServer(Supplier<SearchService> search) {
-        this.app = Javalin.create(config -> configure(config, search));
+        this(search, SearchLimiter.defaults());
+    }
+
+    ParleyServer(Supplier<SearchService> search, SearchLimiter limiter) {
+        Supplier<SearchService> limited = () -> {
+            SearchService s = search.get();
+            return s == null ? null : limiter.limit(s);
+        };
+        this.app = Javalin.create(config -> configure(config, limited));
     }
 
     private static void configure(JavalinConfig config, Supplier<SearchService> search) {
