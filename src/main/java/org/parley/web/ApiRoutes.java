@@ -104,7 +104,7 @@ final class ApiRoutes {
                 error(ctx, 404, new ApiError("not_found", e.getMessage(), e.param));
             } catch (SearchLimiter.BusyException e) {
                 ctx.header("Retry-After", "1");
-                error(ctx, 503, new ApiError("busy", e.getMessage(), null));
+                error(ctx, 503, new ApiError(e.code(), e.getMessage(), null));
             } catch (Exception e) {
                 System.err.println("parley: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
                 error(ctx, 500, new ApiError("internal_error", "the server could not answer this request", null));

@@ -68,7 +68,7 @@ class SearchLimiterTest {
     void searchesBeyondTheLimitGetABusyAnswerWhileCheapRequestsStillWork() throws Exception {
         SlowService slow = new SlowService();
         HttpClient http = HttpClient.newHttpClient();
-        try (ParleyServer server = new ParleyServer(() -> slow, new SearchLimiter(2, Duration.ofMillis(300))).start("127.0.0.1", 0)) {
+        try (ParleyServer server = new ParleyServer(() -> slow, new SearchLimiter(2, Duration.ofMillis(300), Duration.ofSeconds(30))).start("127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + server.port();
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -93,6 +93,25 @@ class SearchLimiterTest {
             slow.release.countDown();
             for (var f : inFlight) assertThat(f.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             assertThat(slow.maxRunning.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSearchPastItsTimeIsAnsweredWith503AndKeepsItsSlotUntilItEnds() throws Exception {
+        SlowService slow = new SlowService();
+        HttpClient http = HttpClient.newHttpClient();
+        try (ParleyServer server = new ParleyServer(() -> slow, new SearchLimiter(1, Duration.ofMillis(200), Duration.ofMillis(300)))
+                .start("127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + server.port();
+            HttpResponse<String> timedOut = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=slow")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(timedOut.statusCode()).isEqualTo(503);
+            assertThat(Json.mapper().readTree(timedOut.body()).get("error").asText()).isEqualTo("timeout");
+            // The abandoned search still runs and still holds the only slot: the next one is refused as busy.
+            HttpResponse<String> busy = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=next")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(Json.mapper().readTree(busy.body()).get("error").asText()).isEqualTo("busy");
+            slow.release.countDown();
         }
     }
 }
