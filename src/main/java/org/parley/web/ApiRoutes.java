@@ -102,6 +102,9 @@ final class ApiRoutes {
                 error(ctx, 400, new ApiError(e.code(), e.getMessage(), e.param()));
             } catch (NotFound e) {
                 error(ctx, 404, new ApiError("not_found", e.getMessage(), e.param));
+            } catch (SearchLimiter.BusyException e) {
+                ctx.header("Retry-After", "1");
+                error(ctx, 503, new ApiError(e.code(), e.getMessage(), null));
             } catch (Exception e) {
                 System.err.println("parley: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
                 error(ctx, 500, new ApiError("internal_error", "the server could not answer this request", null));
