@@ -50,6 +50,11 @@ final class PageRoutes {
         } catch (InvalidQueryException e) {
             ctx.status(400);
             page = SearchPage.error(UrlState.parseLenient(ctx.queryString()), friendly(e));
+        } catch (SearchLimiter.BusyException e) { // too many searches at once, or this one ran too long
+            ctx.status(503).header("Retry-After", "2");
+            page = SearchPage.error(UrlState.parseLenient(ctx.queryString()), e.code().equals("timeout")
+                    ? "This search took too long. Try fewer words, or fewer wildcards (*)."
+                    : "Parley is busy with other searches right now. Please try again in a moment.");
         } catch (RuntimeException e) { // never a stack trace: log it, show a page
             LOG.log(System.Logger.Level.ERROR, "search page failed for ?" + ctx.queryString(), e);
             ctx.status(500);

@@ -121,6 +121,18 @@ class PageRoutesTest {
     }
 
     @Test
+    void aBusyServiceGivesA503PageThatSaysSo() throws Exception {
+        try (ParleyServer busy = new ParleyServer(() -> {
+            throw new SearchLimiter.BusyException("busy", "no slot");
+        }).start("127.0.0.1", 0)) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + busy.port() + "/?q=x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("busy with other searches", "value=\"x\"");
+        }
+    }
+
+    @Test
     void articlePageAnchorsAndHighlightsTheHit() throws Exception {
         HttpResponse<String> r = get("/articles/cambodia-russia-65?q=relations&country=RU&p=2");
         assertThat(r.statusCode()).isEqualTo(200);
