@@ -11,13 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.parley.index.TextAnalysis;
 
 /**
- * Marks the words of a query in plain text, the way the index matches them (English stemming, so "relations" marks
- * "relation"; {@code rel*} marks every word starting with "rel"). Used on the article page, where whole paragraphs are
+ * Marks the words of a query in plain text, the way the index matches them (its English stemming, so "relations"
+ * marks "relation"; {@code rel*} marks every word starting with "rel"). Used on the article page, where whole paragraphs are
  * shown rather than the service's snippets. Returns escaped HTML whose only markup is {@code <mark>}.
  */
 final class QueryHighlighter {
@@ -31,7 +31,7 @@ final class QueryHighlighter {
 
     /** Thread confinement: make one per request (cheap). */
     QueryHighlighter(String query) {
-        this.analyzer = new EnglishAnalyzer();
+        this.analyzer = TextAnalysis.stemmedQuery(); // the index's own stemming, so the marks match what matched
         this.stems = new HashSet<>();
         this.prefixes = new ArrayList<>();
         String cleaned = FIELD.matcher(query == null ? "" : query).replaceAll(" ");

@@ -20,6 +20,11 @@ class QueryHighlighterTest {
     }
 
     @Test
+    void foldsCaseAndAccentsLikeTheIndex() {
+        assertThat(new QueryHighlighter("bogota").highlight("Bogotá and BOGOTA")).isEqualTo("<mark>Bogotá</mark> and <mark>BOGOTA</mark>");
+    }
+
+    @Test
     void anEmptyOrHostileQueryOnlyEscapes() {
         assertThat(new QueryHighlighter("").highlight("<i>x</i>")).isEqualTo("&lt;i&gt;x&lt;/i&gt;");
         assertThat(new QueryHighlighter("<script>alert(1)</script>").highlight("a script <script>"))
