@@ -149,6 +149,8 @@ class SearchPageBrowserTest {
         assertThat(hitPara.findElement(By.tagName("mark")).getText()).containsIgnoringCase(BrowserTestService.QUERY.substring(0, 4));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
         shot("04-article");
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        shot("04-article-top");
 
         // The back link restores the search exactly, scrolled to the result we came from.
         driver.findElement(By.cssSelector(".back-link")).click();
