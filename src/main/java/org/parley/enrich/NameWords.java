@@ -1,6 +1,8 @@
 package org.parley.enrich;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -124,6 +126,28 @@ final class NameWords {
     static boolean isTitle(String lower) {
         return TITLES.contains(lower) || TITLE_TYPOS.contains(lower)
                 || lower.endsWith("-general") || lower.startsWith("vice-") || lower.startsWith("ex-");
+    }
+
+    /** The {@link Token} flags of every listed word, so that a token needs one lookup. */
+    private static final Map<String, Integer> FLAGS = flagTable();
+
+    private static Map<String, Integer> flagTable() {
+        Map<String, Integer> m = new HashMap<>();
+        for (String w : TITLES) m.merge(w, Token.TITLE, (a, b) -> a | b);
+        for (String w : TITLE_TYPOS) m.merge(w, Token.TITLE, (a, b) -> a | b);
+        for (String w : TITLE_GLUE) m.merge(w, Token.TITLE_GLUE, (a, b) -> a | b);
+        for (String w : ORGANISATION) m.merge(w, Token.ORGANISATION, (a, b) -> a | b);
+        for (String w : FUNCTION) m.merge(w, Token.FUNCTION, (a, b) -> a | b);
+        for (String w : PARTICLES) m.merge(w, Token.PARTICLE, (a, b) -> a | b);
+        for (String w : DOTTED_TITLES) m.merge(w, Token.DOTTED_TITLE, (a, b) -> a | b);
+        return Map.copyOf(m);
+    }
+
+    /** The {@link Token} flags of a lower-case word. */
+    static int flagsOf(String lower) {
+        int f = FLAGS.getOrDefault(lower, 0);
+        if (lower.indexOf('-') > 0 && isTitle(lower)) f |= Token.TITLE;
+        return f;
     }
 
     static String lower(String s) {

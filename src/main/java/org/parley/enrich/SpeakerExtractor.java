@@ -59,6 +59,9 @@ final class SpeakerExtractor {
             "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec", "morning", "afternoon", "evening", "night", "week", "month", "weekend");
+    /** Title words that qualify a role rather than name it ("Deputy", "former"). */
+    private static final Set<String> TITLE_MODIFIERS = Set.of("former", "late", "then", "current", "deputy", "vice",
+            "acting", "his", "her", "first", "senior", "prime", "crown", "incumbent", "outgoing");
     private static final Set<String> OPEN_QUOTES = Set.of("“", "«", "„");
     private static final Set<String> CLOSE_QUOTES = Set.of("”", "»");
     private static final int MAX_QUOTE_SPAN = 12;
@@ -89,23 +92,22 @@ final class SpeakerExtractor {
         if (k < from || k >= to) return false;
         Token x = t.get(k);
         if (!x.word()) {
-            return x.is(".") && k > from && t.get(k - 1).word() && NameWords.DOTTED_TITLES.contains(t.get(k - 1).lower());
+            return x.is(".") && k > from && t.get(k - 1).has(Token.DOTTED_TITLE);
         }
-        String lw = x.lower();
-        if (NameWords.isTitle(lw)) return true;
+        if (x.has(Token.TITLE)) return true;
         if (x.lowercase()) {
-            if (NameWords.TITLE_GLUE.contains(lw)) return true;
+            if (x.has(Token.TITLE_GLUE)) return true;
             boolean between = k > from && k + 1 < to && t.get(k - 1).word() && t.get(k + 1).word();
-            if (lw.equals("of")) return between && (t.get(k + 1).capitalised() || NameWords.TITLE_GLUE.contains(t.get(k + 1).lower()));
-            return NameWords.PARTICLES.contains(lw) && between && nameLike(t.get(k - 1)) && nameLike(t.get(k + 1));
+            if (x.is("of")) return between && (t.get(k + 1).capitalised() || t.get(k + 1).has(Token.TITLE_GLUE));
+            return x.has(Token.PARTICLE) && between && nameLike(t.get(k - 1)) && nameLike(t.get(k + 1));
         }
-        if (!x.capitalised() && !Character.isUpperCase(x.text().charAt(0))) return false;
-        if (TIME_WORDS.contains(lw)) return !dateContext(t, k, 0, t.size());
-        return !NameWords.FUNCTION.contains(lw) || NameWords.ORGANISATION.contains(lw);
+        if (!x.capitalised()) return false;
+        if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
+        return !x.has(Token.FUNCTION) || x.has(Token.ORGANISATION);
     }
 
     private static boolean nameLike(Token x) {
-        return x.capitalised() || NameWords.PARTICLES.contains(x.lower());
+        return x.capitalised() || x.has(Token.PARTICLE);
     }
 
     /**
@@ -128,12 +130,11 @@ final class SpeakerExtractor {
     private static final Set<String> DATE_PREPOSITIONS = Set.of("in", "on", "since", "by", "until", "till", "from", "to",
             "last", "next", "this", "early", "late", "mid", "of", "before", "after", "during", "every", "each", "through");
 
-    private boolean nameToken(List<Token> t, int k, int a, int b, boolean allCapsRun) {
+    private boolean nameToken(List<Token> t, int k, boolean allCapsRun) {
         Token x = t.get(k);
-        if (!x.word() || !Character.isUpperCase(x.text().charAt(0))) return false;
-        String lw = x.lower();
-        if (TIME_WORDS.contains(lw)) return !dateContext(t, k, 0, t.size());
-        if (NameWords.isTitle(lw) || NameWords.ORGANISATION.contains(lw) || NameWords.FUNCTION.contains(lw)) return false;
+        if (!x.capitalised()) return false;
+        if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
+        if ((x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return false;
         if (x.allCaps() && !allCapsRun) return false; // ASEAN, AKP, UN: acronyms of organisations
         if (countryWord(x.text())) return false;
         return Character.isLetter(x.text().charAt(x.text().length() - 1));
@@ -144,8 +145,8 @@ final class SpeakerExtractor {
         boolean allCaps = true;
         for (int k = a; k <= b; k++) if (t.get(k).word() && !t.get(k).allCaps()) allCaps = false;
         int n = b;
-        while (n >= a && (nameToken(t, n, a, b, allCaps)
-                || n > a && t.get(n).lowercase() && NameWords.PARTICLES.contains(t.get(n).lower()))) n--;
+        while (n >= a && (nameToken(t, n, allCaps)
+                || n > a && t.get(n).lowercase() && t.get(n).has(Token.PARTICLE))) n--;
         int nameStart = n + 1;
         while (nameStart <= b && !t.get(nameStart).capitalised()) nameStart++;
         if (nameStart <= b && nameStart == sentenceStart && nameStart < b && t.get(nameStart).lower().endsWith("ly")) nameStart++;
@@ -158,10 +159,10 @@ final class SpeakerExtractor {
             Token x = t.get(k);
             if (!x.word()) continue;
             String lw = x.lower();
-            if (NameWords.isTitle(lw)) {
+            if (x.has(Token.TITLE)) {
                 titles.add(lw);
                 lastTitle = lw;
-            } else if (NameWords.ORGANISATION.contains(lw) || x.allCaps() || countryWord(x.text())) {
+            } else if (x.has(Token.ORGANISATION) || x.allCaps() || countryWord(x.text())) {
                 org = true;
             }
         }
@@ -186,8 +187,7 @@ final class SpeakerExtractor {
     private static String headTitle(List<Token> t, int a, int b) {
         for (int k = b; k >= a; k--) {
             String lw = t.get(k).lower();
-            if (NameWords.isTitle(lw) && !Set.of("former", "late", "then", "current", "deputy", "vice", "acting", "his",
-                    "her", "first", "senior", "prime", "crown", "incumbent", "outgoing").contains(lw)) return lw;
+            if (t.get(k).has(Token.TITLE) && !TITLE_MODIFIERS.contains(lw)) return lw;
         }
         return null;
     }
@@ -213,7 +213,7 @@ final class SpeakerExtractor {
         boolean determiner = a > from && isDeterminer(t.get(a - 1).lower());
         Phrase p = classify(t, a, j, from, determiner);
         if (p != null && p.kind() == Kind.SOURCE && determiner && !t.get(j).capitalised()
-                && !NameWords.SOURCE_NOUNS.contains(lw) && !NameWords.isTitle(lw)) return null;
+                && !NameWords.SOURCE_NOUNS.contains(lw) && !t.get(j).has(Token.TITLE)) return null;
         return p;
     }
 
@@ -263,7 +263,7 @@ final class SpeakerExtractor {
             if (x.word() || !(x.is(".") || x.is("!") || x.is("?") || x.is("…") || x.is(";"))) continue;
             if (x.is(".") && k > 0 && t.get(k - 1).word()) {
                 String prev = t.get(k - 1).lower();
-                if (NameWords.DOTTED_TITLES.contains(prev) || prev.length() == 1 && t.get(k - 1).capitalised()
+                if (t.get(k - 1).has(Token.DOTTED_TITLE) || prev.length() == 1 && t.get(k - 1).capitalised()
                         || TIME_WORDS.contains(prev) || prev.equals("no") || prev.equals("vs") || prev.equals("etc")) continue;
             }
             int next = k + 1;
@@ -288,15 +288,19 @@ final class SpeakerExtractor {
         final List<Mention> focus = new ArrayList<>(); // recent subjects and speakers, most recent last
         int paragraph;
 
+        final int[][] sentenceStarts;
+
         Pass(List<List<Token>> paragraphs, List<ParagraphKind> kinds) {
             this.paragraphs = paragraphs;
             this.kinds = kinds;
+            this.sentenceStarts = new int[paragraphs.size()][];
+            for (int i = 0; i < paragraphs.size(); i++) sentenceStarts[i] = sentences(paragraphs.get(i));
         }
 
         void collectMentions() {
             for (int pi = 0; pi < paragraphs.size(); pi++) {
                 List<Token> t = paragraphs.get(pi);
-                int[] s = sentences(t);
+                int[] s = sentenceStarts[pi];
                 for (int si = 0; si + 1 < s.length; si++) {
                     int from = s[si], to = s[si + 1];
                     for (int k = from; k < to; k++) {
@@ -429,7 +433,7 @@ final class SpeakerExtractor {
         }
 
         Mention clauseSubjectOfLastSentence(List<Token> t) {
-            int[] s = sentences(t);
+            int[] s = sentenceStarts[paragraph];
             Phrase p = clauseSubject(t, s[s.length - 2], t.size());
             return p == null ? null : resolve(p);
         }
@@ -437,7 +441,7 @@ final class SpeakerExtractor {
         /** Finds the speech acts of one paragraph; adds person names to {@code out}. True if a source spoke. */
         boolean attribute(List<Token> t, List<String> out, Set<String> sources) {
             boolean sourceSpoke = false;
-            int[] s = sentences(t);
+            int[] s = sentenceStarts[paragraph];
             for (int si = 0; si + 1 < s.length; si++) {
                 int from = s[si], to = s[si + 1];
                 Phrase subject = clauseSubject(t, from, to);
@@ -531,7 +535,7 @@ final class SpeakerExtractor {
                 if (lw.equals("he") || lw.equals("she")) return new Phrase(Kind.PRONOUN, List.of(), Set.of(), lw, lw.equals("she") ? 'F' : 'M');
                 int a = k;
                 if (isDeterminer(lw) && k + 1 < to) a = k + 1;
-                if (runToken(t, a, from, to) && (a == k || !t.get(a).capitalised() || NameWords.isTitle(t.get(a).lower()))) {
+                if (runToken(t, a, from, to) && (a == k || !t.get(a).capitalised() || t.get(a).has(Token.TITLE))) {
                     int b = a;
                     while (runToken(t, b + 1, from, to)) b++;
                     Token next = b + 1 < to ? t.get(b + 1) : null;

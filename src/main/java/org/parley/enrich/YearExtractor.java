@@ -37,7 +37,39 @@ final class YearExtractor {
 
     /** The years {@code text} names, ascending. {@code published} may be null (no relative years then). */
     static List<Integer> extract(String text, LocalDate published) {
+        boolean digits = hasFourDigits(text);
+        boolean relative = published != null && text.contains(" year");
+        if (!digits && !relative) return List.of(); // most paragraphs: no regex work at all
         TreeSet<Integer> years = new TreeSet<>();
+        if (digits) findNumericYears(text, years);
+        if (relative) {
+            Matcher rel = RELATIVE.matcher(text);
+            while (rel.find()) {
+                String w = rel.group(1).toLowerCase(java.util.Locale.ROOT);
+                int y = published.getYear();
+                years.add(switch (w) {
+                    case "last", "past", "previous" -> y - 1;
+                    default -> y + 1;
+                });
+            }
+        }
+        return List.copyOf(years);
+    }
+
+    private static boolean hasFourDigits(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run == 4) return true;
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
+    private static void findNumericYears(String text, TreeSet<Integer> years) {
         Matcher iso = ISO_DATE.matcher(text);
         while (iso.find()) years.add(Integer.parseInt(iso.group(1)));
         Matcher m = YEAR.matcher(text);
@@ -71,18 +103,6 @@ final class YearExtractor {
                 if (second >= 1500) years.add(second);
             }
         }
-        if (published != null) {
-            Matcher rel = RELATIVE.matcher(text);
-            while (rel.find()) {
-                String w = rel.group(1).toLowerCase(java.util.Locale.ROOT);
-                int y = published.getYear();
-                years.add(switch (w) {
-                    case "last", "past", "previous" -> y - 1;
-                    default -> y + 1;
-                });
-            }
-        }
-        return List.copyOf(years);
     }
 
     /** "post-2020", "mid-1990s": a word joined to the year by a hyphen; "COVID-2019"-like codes are not. */
