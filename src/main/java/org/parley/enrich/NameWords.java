@@ -107,9 +107,9 @@ final class NameWords {
             "resolution", "policy", "memo", "memorandum", "cable", "kremlin", "palace", "administration", "secretariat",
             "source", "sources", "media", "press", "tweet", "account", "page", "decree", "order", "law", "treaty");
 
-    /** One-letter or short titles written with a period: "Mr.", "Dr.", "H.E.". */
+    /** Short titles and name suffixes written with a period: "Mr.", "Dr.", "Jr.". */
     static final Set<String> DOTTED_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "adm",
-            "maj", "rev", "gov", "pres", "rep", "st", "messrs", "mx", "sgt", "cpl");
+            "maj", "rev", "gov", "pres", "rep", "st", "messrs", "mx", "sgt", "cpl", "jr", "sr");
 
     /** Titles as misspelt by one dropped letter ("Prime Minster"), still titles. */
     private static final Set<String> TITLE_TYPOS = typos();

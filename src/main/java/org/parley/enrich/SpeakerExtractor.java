@@ -142,6 +142,7 @@ final class SpeakerExtractor {
 
     /** Classifies the run of tokens [a, b] (inclusive), {@code sentenceStart} the index of its sentence's first token. */
     private Phrase classify(List<Token> t, int a, int b, int sentenceStart, boolean determiner) {
+        if (b > a && t.get(b).is(".")) b--;
         boolean allCaps = true;
         for (int k = a; k <= b; k++) if (t.get(k).word() && !t.get(k).allCaps()) allCaps = false;
         int n = b;
@@ -194,6 +195,7 @@ final class SpeakerExtractor {
 
     /** The phrase that ends at token {@code j} (inclusive), reading backwards, or null. */
     private Phrase phraseEndingAt(List<Token> t, int j, int from) {
+        if (j > from && t.get(j).is(".") && t.get(j - 1).has(Token.DOTTED_TITLE)) j--; // "Ferdinand Marcos Jr. said"
         if (j < from || !t.get(j).word()) return null;
         String lw = t.get(j).lower();
         if (lw.equals("he") || lw.equals("she")) {
@@ -477,7 +479,11 @@ final class SpeakerExtractor {
                     }
                     if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() != Kind.PERSON) continue;
                     Mention m = resolve(p);
-                    if (m == null) continue;
+                    if (m == null) {
+                        // A lone capitalised word never introduced as a person: an agency or outlet ("Reuters reported").
+                        if (p.kind() == Kind.PERSON) sources.add(String.join(" ", p.name()));
+                        continue;
+                    }
                     attend(m);
                     String name = String.join(" ", m.name());
                     if (!out.contains(name)) out.add(name);
