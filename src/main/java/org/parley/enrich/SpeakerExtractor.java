@@ -463,6 +463,8 @@ final class SpeakerExtractor {
                         p = speechSubject(t, v, from, to);
                     } else if (PARTICIPLES.contains(lw) && v > from && t.get(v - 1).is(",")) {
                         p = clauseSubject(t, from, v);
+                    } else if (lw.equals("quoted") && v + 1 < to) {
+                        p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."
                     } else if (according) {
                         p = phraseStartingAt(t, v + 2, to);
                         // Media and documents are quoted this way too: a person needs a title or an earlier full mention.
@@ -557,6 +559,16 @@ final class SpeakerExtractor {
             }
             return null;
         }
+    }
+
+    /** The person in "quoted X as saying/telling/stating", or null. */
+    private Phrase quotedAsSaying(List<Token> t, int v, int to) {
+        Phrase p = phraseStartingAt(t, v + 1, to);
+        if (p == null) return null;
+        for (int k = v + 2; k + 1 < to && k < v + 9; k++) {
+            if (t.get(k).is("as") && PARTICIPLES.contains(t.get(k + 1).lower())) return p;
+        }
+        return null;
     }
 
     /** "X wrote to Y" names a letter but carries none of its words unless "that", a colon or a quote follows. */
