@@ -1,8 +1,11 @@
 package org.parley.enrich;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.parley.corpus.ParagraphKind;
 
@@ -65,6 +68,7 @@ final class SpeakerExtractor {
     private static final Set<String> OPEN_QUOTES = Set.of("“", "«", "„");
     private static final Set<String> CLOSE_QUOTES = Set.of("”", "»");
     private static final int MAX_QUOTE_SPAN = 12;
+    private static final int MAX_CLAUSE_TOKENS = 80;
 
     private final CountryGazetteer gazetteer;
 
@@ -286,7 +290,14 @@ final class SpeakerExtractor {
     private final class Pass {
         final List<List<Token>> paragraphs;
         final List<ParagraphKind> kinds;
-        final List<Mention> mentions = new ArrayList<>();
+        /** Distinct person names of the article by their lower-case form (first mention, with a known gender). */
+        final Map<String, Mention> byName = new HashMap<>();
+        /** Lower-case word -> keys of the distinct names containing it, for short forms. */
+        final Map<String, List<String>> byWord = new HashMap<>();
+        /** Title word -> mentions with that title, in article order, for "the King wrote". */
+        final Map<String, List<Mention>> byTitle = new HashMap<>();
+        /** Keys of names that were seen with a title at least once. */
+        final Set<String> titled = new HashSet<>();
         final List<Mention> focus = new ArrayList<>(); // recent subjects and speakers, most recent last
         int paragraph;
 
@@ -311,7 +322,7 @@ final class SpeakerExtractor {
                         while (runToken(t, b + 1, from, to)) b++;
                         Phrase p = classify(t, k, b, from, false);
                         if (p != null && p.kind() == Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2)) {
-                            mentions.add(new Mention(p.name(), p.titles(), p.gender(), pi));
+                            remember(new Mention(p.name(), p.titles(), p.gender(), pi));
                         }
                         k = b;
                     }
@@ -319,18 +330,40 @@ final class SpeakerExtractor {
             }
         }
 
-        /** The longest name in the article that contains {@code name} as a run of words, or null if none supports it. */
+        private void remember(Mention m) {
+            String key = key(m.name());
+            Mention known = byName.get(key);
+            if (known == null) {
+                byName.put(key, m);
+                for (String w : m.name()) {
+                    List<String> keys = byWord.computeIfAbsent(NameWords.lower(w), x -> new ArrayList<>(2));
+                    if (!keys.contains(key)) keys.add(key);
+                }
+            } else if (known.gender() == 0 && m.gender() != 0) {
+                byName.put(key, new Mention(known.name(), known.titles(), m.gender(), known.order()));
+            }
+            if (!m.titles().isEmpty()) titled.add(key);
+            for (String title : m.titles()) byTitle.computeIfAbsent(title, x -> new ArrayList<>()).add(m);
+        }
+
+        private static String key(List<String> name) {
+            return NameWords.lower(String.join(" ", name));
+        }
+
         /** Whether the only mentions of {@code name} in the article are the phrase itself (no title, no other form). */
         boolean mentionedOnlyHere(List<String> name) {
-            for (Mention m : mentions) {
-                if (containsRun(m.name(), name) && (!m.titles().isEmpty() || m.name().size() > name.size())) return false;
+            for (String k : byWord.getOrDefault(NameWords.lower(name.getFirst()), List.of())) {
+                Mention m = byName.get(k);
+                if (containsRun(m.name(), name) && (titled.contains(k) || m.name().size() > name.size())) return false;
             }
             return true;
         }
 
+        /** The longest name in the article that contains {@code name} as a run of words, or null if none supports it. */
         List<String> longestForm(List<String> name) {
             List<String> best = null;
-            for (Mention m : mentions) {
+            for (String k : byWord.getOrDefault(NameWords.lower(name.getFirst()), List.of())) {
+                Mention m = byName.get(k);
                 if (containsRun(m.name(), name) && (best == null || m.name().size() > best.size())) best = m.name();
             }
             return best;
@@ -342,8 +375,8 @@ final class SpeakerExtractor {
                     List<String> longest = longestForm(p.name());
                     if (longest == null && p.name().size() == 1 && p.titles().isEmpty()) yield null; // "Reuters said"
                     List<String> name = longest == null ? p.name() : longest;
-                    char g = p.gender();
-                    for (Mention m : mentions) if (m.name().equals(name) && g == 0) g = m.gender();
+                    Mention known = byName.get(key(name));
+                    char g = p.gender() != 0 || known == null ? p.gender() : known.gender();
                     yield new Mention(name, p.titles(), g, paragraph);
                 }
                 case PRONOUN -> {
@@ -358,12 +391,14 @@ final class SpeakerExtractor {
                     for (int i = focus.size() - 1; i >= 0; i--) {
                         if (focus.get(i).titles().contains(p.head())) yield focus.get(i);
                     }
-                    Mention found = null;
-                    for (Mention m : mentions) {
-                        if (m.order() > paragraph) break;
-                        if (m.titles().contains(p.head())) found = m;
+                    List<Mention> withTitle = byTitle.getOrDefault(p.head(), List.of());
+                    for (int i = withTitle.size() - 1; i >= 0; i--) {
+                        Mention m = withTitle.get(i);
+                        if (m.order() > paragraph) continue;
+                        List<String> longest = longestForm(m.name());
+                        yield longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
                     }
-                    yield found;
+                    yield null;
                 }
                 case SOURCE -> null;
             };
@@ -394,7 +429,7 @@ final class SpeakerExtractor {
                 boolean speaking = kind == ParagraphKind.BODY || kind == ParagraphKind.TITLE || kind == ParagraphKind.HEADING;
                 if (!speaking) continue; // captions describe photos; bylines and datelines quote nobody
                 boolean continues = inQuote;
-                List<String> own = new ArrayList<>();
+                LinkedHashSet<String> own = new LinkedHashSet<>();
                 boolean ownSource = attribute(t, own, sources.get(i));
                 speakers.get(i).addAll(own);
                 QuoteShape shape = quoteShape(t, continues);
@@ -441,7 +476,7 @@ final class SpeakerExtractor {
         }
 
         /** Finds the speech acts of one paragraph; adds person names to {@code out}. True if a source spoke. */
-        boolean attribute(List<Token> t, List<String> out, Set<String> sources) {
+        boolean attribute(List<Token> t, Set<String> out, Set<String> sources) {
             boolean sourceSpoke = false;
             int[] s = sentenceStarts[paragraph];
             for (int si = 0; si + 1 < s.length; si++) {
@@ -488,7 +523,7 @@ final class SpeakerExtractor {
                     }
                     attend(m);
                     String name = String.join(" ", m.name());
-                    if (!out.contains(name)) out.add(name);
+                    out.add(name);
                 }
             }
             return sourceSpoke;
@@ -534,6 +569,7 @@ final class SpeakerExtractor {
 
         /** The subject at the start of a sentence's main clause, after introductory phrases ("In his letter to X, "). */
         Phrase clauseSubject(List<Token> t, int from, int to) {
+            to = Math.min(to, from + MAX_CLAUSE_TOKENS); // a subject stands near the start: bounded work on run-on text
             int k = from;
             for (int guard = 0; guard < 6 && k < to; guard++) {
                 while (k < to && !t.get(k).word()) k++;
@@ -574,7 +610,7 @@ final class SpeakerExtractor {
     /** "X wrote to Y" names a letter but carries none of its words unless "that", a colon or a quote follows. */
     private static boolean letterWithoutWords(List<Token> t, int v, int to) {
         if (v + 1 >= to || !t.get(v + 1).is("to")) return false;
-        for (int k = v + 2; k < to; k++) {
+        for (int k = v + 2; k < Math.min(to, v + MAX_CLAUSE_TOKENS); k++) {
             Token x = t.get(k);
             if (x.is("that") || x.is(":") || x.is("saying") || OPEN_QUOTES.contains(x.text()) || x.is("\"")) return false;
         }
