@@ -31,7 +31,7 @@ final class NameWords {
             "pope", "cardinal", "bishop", "archbishop", "rev", "reverend", "imam", "rabbi", "ayatollah", "analyst",
             "researcher", "expert", "scholar", "economist", "author", "journalist", "founder", "ceo", "executive",
             "justice", "judge", "prosecutor", "attorney", "gov", "pres", "supreme", "grand", "his/her",
-            "madam", "madame", "comrade", "prime-minister");
+            "madam", "madame", "comrade", "prime-minister", "counterpart");
 
     /** Lower-case words that continue a title: "foreign ministry secretary of state", "Senate president". */
     static final Set<String> TITLE_GLUE = Set.of("foreign", "affairs", "ministry", "state", "defence", "defense",

@@ -398,7 +398,9 @@ final class SpeakerExtractor {
                         List<String> longest = longestForm(m.name());
                         yield longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
                     }
-                    yield null;
+                    // "Jaishankar struck a cautious note. ... the Indian minister said": the person just in focus.
+                    Mention recent = focus.isEmpty() ? null : focus.getLast();
+                    yield recent != null && recent.order() >= paragraph - 1 ? recent : null;
                 }
                 case SOURCE -> null;
             };
