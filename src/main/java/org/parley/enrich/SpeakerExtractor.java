@@ -58,230 +58,17 @@ final class SpeakerExtractor {
             "explicitly", "personally", "separately", "jointly", "immediately", "simply", "only", "even", "already",
             "still", "yesterday", "today", "tonight", "reiterating", "likewise", "similarly", "however", "too",
             "frankly", "bluntly", "candidly", "specifically", "particularly", "emphatically", "confidently");
-    private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-            "sept", "oct", "nov", "dec", "morning", "afternoon", "evening", "night", "week", "month", "weekend");
-    /** Title words that qualify a role rather than name it ("Deputy", "former"). */
-    private static final Set<String> TITLE_MODIFIERS = Set.of("former", "late", "then", "current", "deputy", "vice",
-            "acting", "his", "her", "first", "senior", "prime", "crown", "incumbent", "outgoing");
-    private static final Set<String> OPEN_QUOTES = Set.of("“", "«", "„");
-    private static final Set<String> CLOSE_QUOTES = Set.of("”", "»");
     private static final int MAX_QUOTE_SPAN = 12;
     private static final int MAX_CLAUSE_TOKENS = 80;
 
-    private final CountryGazetteer gazetteer;
+    private final PhraseReader phrases;
 
     SpeakerExtractor(CountryGazetteer gazetteer) {
-        this.gazetteer = gazetteer;
-    }
-
-    // ---- noun phrases -------------------------------------------------------------------------------
-
-    private enum Kind { PERSON, PRONOUN, TITLE_REF, SOURCE }
-
-    /** What stands in a subject position. {@code name} holds the person's name words, {@code head} a title or source. */
-    private record Phrase(Kind kind, List<String> name, Set<String> titles, String head, char gender) {
+        this.phrases = new PhraseReader(gazetteer);
     }
 
     /** A person named in the article, for short forms, title references and pronouns. */
     private record Mention(List<String> name, Set<String> titles, char gender, int order) {
-    }
-
-    private boolean countryWord(String w) {
-        return gazetteer.isAlias(w);
-    }
-
-    private boolean runToken(List<Token> t, int k, int from, int to) {
-        if (k < from || k >= to) return false;
-        Token x = t.get(k);
-        if (!x.word()) {
-            return x.is(".") && k > from && t.get(k - 1).has(Token.DOTTED_TITLE);
-        }
-        if (x.has(Token.TITLE)) return true;
-        if (x.lowercase()) {
-            if (x.has(Token.TITLE_GLUE)) return true;
-            boolean between = k > from && k + 1 < to && t.get(k - 1).word() && t.get(k + 1).word();
-            if (x.is("of")) return between && (t.get(k + 1).capitalised() || t.get(k + 1).has(Token.TITLE_GLUE));
-            return x.has(Token.PARTICLE) && between && nameLike(t.get(k - 1)) && nameLike(t.get(k + 1));
-        }
-        if (!x.capitalised()) return false;
-        if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
-        return !x.has(Token.FUNCTION) || x.has(Token.ORGANISATION);
-    }
-
-    private static boolean nameLike(Token x) {
-        return x.capitalised() || x.has(Token.PARTICLE);
-    }
-
-    /**
-     * Whether a month or weekday word is used as a date ("in May 2016", "on Tuesday", "Oct. 13") rather than
-     * as a name ("Theresa May", "Zhang Jun", "Sun Weidong").
-     */
-    private static boolean dateContext(List<Token> t, int k, int from, int to) {
-        if (k + 1 < to) {
-            Token next = t.get(k + 1);
-            if (next.is(".") || next.word() && Character.isDigit(next.text().charAt(0))) return true;
-        }
-        if (k - 1 >= from) {
-            Token prev = t.get(k - 1);
-            if (prev.word() && (Character.isDigit(prev.text().charAt(0)) || DATE_PREPOSITIONS.contains(prev.lower()))) return true;
-            if (prev.is(",") || prev.is("(")) return true;
-        }
-        return k == from || k + 1 >= to || !t.get(k + 1).capitalised() && (k - 1 < from || !t.get(k - 1).capitalised());
-    }
-
-    private static final Set<String> DATE_PREPOSITIONS = Set.of("in", "on", "since", "by", "until", "till", "from", "to",
-            "last", "next", "this", "early", "late", "mid", "of", "before", "after", "during", "every", "each", "through");
-
-    private boolean nameToken(List<Token> t, int k, boolean allCapsRun) {
-        Token x = t.get(k);
-        if (!x.capitalised()) return false;
-        if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
-        if ((x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return false;
-        if (x.allCaps() && !allCapsRun) return false; // ASEAN, AKP, UN: acronyms of organisations
-        if (countryWord(x.text())) return false;
-        return Character.isLetter(x.text().charAt(x.text().length() - 1));
-    }
-
-    /** Classifies the run of tokens [a, b] (inclusive), {@code sentenceStart} the index of its sentence's first token. */
-    private Phrase classify(List<Token> t, int a, int b, int sentenceStart, boolean determiner) {
-        if (b > a && t.get(b).is(".")) b--;
-        boolean allCaps = true;
-        for (int k = a; k <= b; k++) if (t.get(k).word() && !t.get(k).allCaps()) allCaps = false;
-        int n = b;
-        while (n >= a && (nameToken(t, n, allCaps)
-                || n > a && t.get(n).lowercase() && t.get(n).has(Token.PARTICLE))) n--;
-        int nameStart = n + 1;
-        while (nameStart <= b && !t.get(nameStart).capitalised()) nameStart++;
-        if (nameStart <= b && nameStart == sentenceStart && nameStart < b && t.get(nameStart).lower().endsWith("ly")) nameStart++;
-        List<String> name = new ArrayList<>();
-        for (int k = nameStart; k <= b; k++) name.add(t.get(k).text());
-        Set<String> titles = new LinkedHashSet<>();
-        String lastTitle = null;
-        boolean org = false;
-        for (int k = a; k < nameStart; k++) {
-            Token x = t.get(k);
-            if (!x.word()) continue;
-            String lw = x.lower();
-            if (x.has(Token.TITLE)) {
-                titles.add(lw);
-                lastTitle = lw;
-            } else if (x.has(Token.ORGANISATION) || x.allCaps() || countryWord(x.text())) {
-                org = true;
-            }
-        }
-        char gender = 0;
-        for (String ti : titles) {
-            if (NameWords.FEMALE.contains(ti)) gender = 'F';
-            if (NameWords.MALE.contains(ti)) gender = 'M';
-        }
-        if (!name.isEmpty() && name.size() <= 5) return new Phrase(Kind.PERSON, name, titles, null, gender);
-        if (lastTitle != null && (determiner || !org || titles.size() > 0)) {
-            return new Phrase(Kind.TITLE_REF, List.of(), titles, headTitle(t, a, nameStart - 1), gender);
-        }
-        StringBuilder text = new StringBuilder();
-        for (int k = a; k <= b; k++) {
-            if (text.length() > 0 && t.get(k).word()) text.append(' ');
-            text.append(t.get(k).text());
-        }
-        return text.isEmpty() ? null : new Phrase(Kind.SOURCE, List.of(), Set.of(), text.toString(), (char) 0);
-    }
-
-    /** The role word of a title run: "Deputy Prime Minister" -> "minister", "the Russian ambassador" -> "ambassador". */
-    private static String headTitle(List<Token> t, int a, int b) {
-        for (int k = b; k >= a; k--) {
-            String lw = t.get(k).lower();
-            if (t.get(k).has(Token.TITLE) && !TITLE_MODIFIERS.contains(lw)) return lw;
-        }
-        return null;
-    }
-
-    /** The phrase that ends at token {@code j} (inclusive), reading backwards, or null. */
-    private Phrase phraseEndingAt(List<Token> t, int j, int from) {
-        if (j > from && t.get(j).is(".") && t.get(j - 1).has(Token.DOTTED_TITLE)) j--; // "Ferdinand Marcos Jr. said"
-        if (j < from || !t.get(j).word()) return null;
-        String lw = t.get(j).lower();
-        if (lw.equals("he") || lw.equals("she")) {
-            return new Phrase(Kind.PRONOUN, List.of(), Set.of(), lw, lw.equals("she") ? 'F' : 'M');
-        }
-        int a = j;
-        while (runToken(t, a - 1, from, j + 1)) a--;
-        if (!runToken(t, j, from, j + 1)) {
-            // "the statement", "a joint press release", "the foreign ministry", "the minister"
-            int k = j;
-            while (k > from && k > j - 4 && t.get(k - 1).lowercase() && !isDeterminer(t.get(k - 1).lower())) k--;
-            if (k > from && isDeterminer(t.get(k - 1).lower())) {
-                if (NameWords.SOURCE_NOUNS.contains(lw)) return new Phrase(Kind.SOURCE, List.of(), Set.of(), sourceText(t, k, j), (char) 0);
-            }
-            return null;
-        }
-        boolean determiner = a > from && isDeterminer(t.get(a - 1).lower());
-        Phrase p = classify(t, a, j, from, determiner);
-        if (p != null && p.kind() == Kind.SOURCE && determiner && !t.get(j).capitalised()
-                && !NameWords.SOURCE_NOUNS.contains(lw) && !t.get(j).has(Token.TITLE)) return null;
-        return p;
-    }
-
-    /** The phrase that starts at token {@code i}, reading forwards (after "said", "by", "according to"). */
-    private Phrase phraseStartingAt(List<Token> t, int i, int to) {
-        if (i >= to || !t.get(i).word()) return null;
-        String lw = t.get(i).lower();
-        boolean determiner = isDeterminer(lw);
-        if (lw.equals("he") || lw.equals("she")) return new Phrase(Kind.PRONOUN, List.of(), Set.of(), lw, lw.equals("she") ? 'F' : 'M');
-        int a = determiner ? i + 1 : i;
-        if (a < to && t.get(a).lowercase() && !runToken(t, a, a, to)) {
-            int k = a;
-            while (k + 1 < to && k < a + 3 && t.get(k + 1).lowercase()) k++;
-            for (int h = a; h <= k; h++) {
-                if (NameWords.SOURCE_NOUNS.contains(t.get(h).lower())) return new Phrase(Kind.SOURCE, List.of(), Set.of(), sourceText(t, a, h), (char) 0);
-            }
-            return null;
-        }
-        int b = a;
-        if (!runToken(t, a, a, to)) return null;
-        while (runToken(t, b + 1, a, to)) b++;
-        return classify(t, a, b, -1, determiner);
-    }
-
-    private static boolean isDeterminer(String lw) {
-        return lw.equals("the") || lw.equals("a") || lw.equals("an") || lw.equals("same") || lw.equals("its")
-                || lw.equals("their") || lw.equals("this") || lw.equals("that");
-    }
-
-    private static String sourceText(List<Token> t, int a, int b) {
-        StringBuilder s = new StringBuilder();
-        for (int k = a; k <= b; k++) {
-            if (!s.isEmpty()) s.append(' ');
-            s.append(t.get(k).text());
-        }
-        return s.toString();
-    }
-
-    // ---- sentences ----------------------------------------------------------------------------------
-
-    /** Start indexes of the sentences of a token list, plus its size at the end. */
-    private static int[] sentences(List<Token> t) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int k = 0; k < t.size() - 1; k++) {
-            Token x = t.get(k);
-            if (x.word() || !(x.is(".") || x.is("!") || x.is("?") || x.is("…") || x.is(";"))) continue;
-            if (x.is(".") && k > 0 && t.get(k - 1).word()) {
-                String prev = t.get(k - 1).lower();
-                if (t.get(k - 1).has(Token.DOTTED_TITLE) || prev.length() == 1 && t.get(k - 1).capitalised()
-                        || TIME_WORDS.contains(prev) || prev.equals("no") || prev.equals("vs") || prev.equals("etc")) continue;
-            }
-            int next = k + 1;
-            while (next < t.size() && !t.get(next).word() && (CLOSE_QUOTES.contains(t.get(next).text()) || t.get(next).is("\"")
-                    || t.get(next).is("’") || t.get(next).is(")"))) next++;
-            if (next < t.size()) starts.add(next);
-            k = next - 1;
-        }
-        int[] out = new int[starts.size() + 1];
-        for (int i = 0; i < starts.size(); i++) out[i] = starts.get(i);
-        out[starts.size()] = t.size();
-        return out;
     }
 
     // ---- the article ----------------------------------------------------------------------------------
@@ -307,7 +94,7 @@ final class SpeakerExtractor {
             this.paragraphs = paragraphs;
             this.kinds = kinds;
             this.sentenceStarts = new int[paragraphs.size()][];
-            for (int i = 0; i < paragraphs.size(); i++) sentenceStarts[i] = sentences(paragraphs.get(i));
+            for (int i = 0; i < paragraphs.size(); i++) sentenceStarts[i] = PhraseReader.sentences(paragraphs.get(i));
         }
 
         void collectMentions() {
@@ -317,11 +104,11 @@ final class SpeakerExtractor {
                 for (int si = 0; si + 1 < s.length; si++) {
                     int from = s[si], to = s[si + 1];
                     for (int k = from; k < to; k++) {
-                        if (!runToken(t, k, from, to) || runToken(t, k - 1, from, to)) continue;
+                        if (!phrases.runToken(t, k, from, to) || phrases.runToken(t, k - 1, from, to)) continue;
                         int b = k;
-                        while (runToken(t, b + 1, from, to)) b++;
-                        Phrase p = classify(t, k, b, from, false);
-                        if (p != null && p.kind() == Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2)) {
+                        while (phrases.runToken(t, b + 1, from, to)) b++;
+                        Phrase p = phrases.classify(t, k, b, from, false);
+                        if (p != null && p.kind() == Phrase.Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2)) {
                             remember(new Mention(p.name(), p.titles(), p.gender(), pi));
                         }
                         k = b;
@@ -484,7 +271,7 @@ final class SpeakerExtractor {
             for (int si = 0; si + 1 < s.length; si++) {
                 int from = s[si], to = s[si + 1];
                 Phrase subject = clauseSubject(t, from, to);
-                if (subject != null && subject.kind() == Kind.PERSON) {
+                if (subject != null && subject.kind() == Phrase.Kind.PERSON) {
                     Mention m = resolve(subject);
                     if (m != null) attend(m);
                 }
@@ -503,24 +290,24 @@ final class SpeakerExtractor {
                     } else if (lw.equals("quoted") && v + 1 < to) {
                         p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."
                     } else if (according) {
-                        p = phraseStartingAt(t, v + 2, to);
+                        p = phrases.phraseStartingAt(t, v + 2, to);
                         // Media and documents are quoted this way too: a person needs a title or an earlier full mention.
-                        if (p != null && p.kind() == Kind.PERSON && p.titles().isEmpty() && longestForm(p.name()) == null
-                                || p != null && p.kind() == Kind.PERSON && p.titles().isEmpty() && mentionedOnlyHere(p.name())) {
-                            p = new Phrase(Kind.SOURCE, List.of(), Set.of(), String.join(" ", p.name()), (char) 0);
+                        if (p != null && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && longestForm(p.name()) == null
+                                || p != null && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && mentionedOnlyHere(p.name())) {
+                            p = new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), String.join(" ", p.name()), (char) 0);
                         }
                     }
                     if (p == null) continue;
-                    if (p.kind() == Kind.SOURCE) {
+                    if (p.kind() == Phrase.Kind.SOURCE) {
                         sources.add(cleanSource(p.head()));
                         sourceSpoke = true;
                         continue;
                     }
-                    if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() != Kind.PERSON) continue;
+                    if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() != Phrase.Kind.PERSON) continue;
                     Mention m = resolve(p);
                     if (m == null) {
                         // A lone capitalised word never introduced as a person: an agency or outlet ("Reuters reported").
-                        if (p.kind() == Kind.PERSON) sources.add(String.join(" ", p.name()));
+                        if (p.kind() == Phrase.Kind.PERSON) sources.add(String.join(" ", p.name()));
                         continue;
                     }
                     attend(m);
@@ -534,39 +321,39 @@ final class SpeakerExtractor {
         /** The subject of the speech verb at {@code v}. */
         Phrase speechSubject(List<Token> t, int v, int from, int to) {
             if (v + 1 < to && t.get(v + 1).is("by")) { // passive: "were underlined by Prime Minister Hun Sen"
-                Phrase p = phraseStartingAt(t, v + 2, to);
+                Phrase p = phrases.phraseStartingAt(t, v + 2, to);
                 if (p != null) return p;
             }
             if (v > from && t.get(v - 1).is("to")) return null; // "went on to say", "wants to add"
             int j = skipGap(t, v - 1, from);
-            if (j < from || t.get(j).is("“") || CLOSE_QUOTES.contains(t.get(j).text()) || t.get(j).is("\"") || t.get(j).is("’")
-                    || t.get(j).is(",") && j > from && (CLOSE_QUOTES.contains(t.get(j - 1).text()) || t.get(j - 1).is("\""))) {
+            if (j < from || t.get(j).is("“") || PhraseReader.CLOSE_QUOTES.contains(t.get(j).text()) || t.get(j).is("\"") || t.get(j).is("’")
+                    || t.get(j).is(",") && j > from && (PhraseReader.CLOSE_QUOTES.contains(t.get(j - 1).text()) || t.get(j - 1).is("\""))) {
                 // "“...,” said Foreign Minister Wang Yi." or a sentence that starts with the verb
-                Phrase after = phraseStartingAt(t, v + 1, to);
-                return after != null && after.kind() != Kind.PRONOUN ? after : null;
+                Phrase after = phrases.phraseStartingAt(t, v + 1, to);
+                return after != null && after.kind() != Phrase.Kind.PRONOUN ? after : null;
             }
             Token last = t.get(j);
-            if (last.is("who") && j - 1 > from && t.get(j - 1).is(",")) return phraseEndingAt(t, j - 2, from);
+            if (last.is("who") && j - 1 > from && t.get(j - 1).is(",")) return phrases.phraseEndingAt(t, j - 2, from);
             if (last.is(",")) {
                 // "Kin Phea, director of the Royal Academy ..., said": skip the appositive back to its comma.
                 int c = j - 1;
-                while (c > from && !t.get(c).is(",") && !OPEN_QUOTES.contains(t.get(c).text())
-                        && !CLOSE_QUOTES.contains(t.get(c).text())) c--;
+                while (c > from && !t.get(c).is(",") && !PhraseReader.OPEN_QUOTES.contains(t.get(c).text())
+                        && !PhraseReader.CLOSE_QUOTES.contains(t.get(c).text())) c--;
                 // "A spokeswoman for the ministry, Hikariko Ono, said": the name itself stands between the commas.
                 if (c >= from && c + 1 < j && t.get(c + 1).capitalised()) {
                     int b = c + 1;
-                    while (runToken(t, b + 1, c + 1, j)) b++;
+                    while (phrases.runToken(t, b + 1, c + 1, j)) b++;
                     if (b == j - 1) {
-                        Phrase inner = classify(t, c + 1, b, from, false);
-                        if (inner != null && inner.kind() == Kind.PERSON) return inner;
+                        Phrase inner = phrases.classify(t, c + 1, b, from, false);
+                        if (inner != null && inner.kind() == Phrase.Kind.PERSON) return inner;
                     }
                 }
                 if (c > from && t.get(c).is(",") && c + 1 < j && !t.get(c + 1).capitalised() || c > from && t.get(c).is(",") && c + 1 < j && t.get(c + 1).lower().equals("who")) {
-                    return phraseEndingAt(t, skipGap(t, c - 1, from), from);
+                    return phrases.phraseEndingAt(t, skipGap(t, c - 1, from), from);
                 }
                 return null;
             }
-            return phraseEndingAt(t, j, from);
+            return phrases.phraseEndingAt(t, j, from);
         }
 
         /** The subject at the start of a sentence's main clause, after introductory phrases ("In his letter to X, "). */
@@ -578,15 +365,15 @@ final class SpeakerExtractor {
                 if (k >= to) return null;
                 Token x = t.get(k);
                 String lw = x.lower();
-                if (lw.equals("he") || lw.equals("she")) return new Phrase(Kind.PRONOUN, List.of(), Set.of(), lw, lw.equals("she") ? 'F' : 'M');
+                if (lw.equals("he") || lw.equals("she")) return new Phrase(Phrase.Kind.PRONOUN, List.of(), Set.of(), lw, lw.equals("she") ? 'F' : 'M');
                 int a = k;
-                if (isDeterminer(lw) && k + 1 < to) a = k + 1;
-                if (runToken(t, a, from, to) && (a == k || !t.get(a).capitalised() || t.get(a).has(Token.TITLE))) {
+                if (PhraseReader.isDeterminer(lw) && k + 1 < to) a = k + 1;
+                if (phrases.runToken(t, a, from, to) && (a == k || !t.get(a).capitalised() || t.get(a).has(Token.TITLE))) {
                     int b = a;
-                    while (runToken(t, b + 1, from, to)) b++;
+                    while (phrases.runToken(t, b + 1, from, to)) b++;
                     Token next = b + 1 < to ? t.get(b + 1) : null;
                     if (next != null && (next.lowercase() || next.is(",") || next.is("("))) {
-                        Phrase p = classify(t, a, b, from, a != k);
+                        Phrase p = phrases.classify(t, a, b, from, a != k);
                         if (p != null) return p;
                     }
                 }
@@ -601,7 +388,7 @@ final class SpeakerExtractor {
 
     /** The person in "quoted X as saying/telling/stating", or null. */
     private Phrase quotedAsSaying(List<Token> t, int v, int to) {
-        Phrase p = phraseStartingAt(t, v + 1, to);
+        Phrase p = phrases.phraseStartingAt(t, v + 1, to);
         if (p == null) return null;
         for (int k = v + 2; k + 1 < to && k < v + 9; k++) {
             if (t.get(k).is("as") && PARTICIPLES.contains(t.get(k + 1).lower())) return p;
@@ -614,7 +401,7 @@ final class SpeakerExtractor {
         if (v + 1 >= to || !t.get(v + 1).is("to")) return false;
         for (int k = v + 2; k < Math.min(to, v + MAX_CLAUSE_TOKENS); k++) {
             Token x = t.get(k);
-            if (x.is("that") || x.is(":") || x.is("saying") || OPEN_QUOTES.contains(x.text()) || x.is("\"")) return false;
+            if (x.is("that") || x.is(":") || x.is("saying") || PhraseReader.OPEN_QUOTES.contains(x.text()) || x.is("\"")) return false;
         }
         return true;
     }
@@ -634,12 +421,12 @@ final class SpeakerExtractor {
                 if (k >= from && t.get(k).is("(")) { j = k - 1; continue; }
                 return j;
             }
-            if (x.word() && (GAP.contains(lw) || TIME_WORDS.contains(lw) && j > from)) {
-                if (TIME_WORDS.contains(lw) && j - 1 >= from && (t.get(j - 1).is("on") || t.get(j - 1).is("last") || t.get(j - 1).is("this"))) j--;
+            if (x.word() && (GAP.contains(lw) || PhraseReader.TIME_WORDS.contains(lw) && j > from)) {
+                if (PhraseReader.TIME_WORDS.contains(lw) && j - 1 >= from && (t.get(j - 1).is("on") || t.get(j - 1).is("last") || t.get(j - 1).is("this"))) j--;
                 j--;
                 continue;
             }
-            if (x.word() && Character.isDigit(lw.charAt(0)) && j - 1 >= from && TIME_WORDS.contains(t.get(j - 1).lower())) {
+            if (x.word() && Character.isDigit(lw.charAt(0)) && j - 1 >= from && PhraseReader.TIME_WORDS.contains(t.get(j - 1).lower())) {
                 j--; // "on March 28"
                 continue;
             }
@@ -668,7 +455,7 @@ final class SpeakerExtractor {
     private static String cleanSource(String s) {
         String[] w = s.split(" ");
         int i = 0;
-        while (i < w.length - 1 && isDeterminer(NameWords.lower(w[i]))) i++;
+        while (i < w.length - 1 && PhraseReader.isDeterminer(NameWords.lower(w[i]))) i++;
         return String.join(" ", java.util.Arrays.copyOfRange(w, i, w.length));
     }
 
@@ -676,7 +463,7 @@ final class SpeakerExtractor {
     }
 
     private static boolean startsWithQuote(List<Token> t) {
-        return !t.isEmpty() && (OPEN_QUOTES.contains(t.getFirst().text()) || t.getFirst().is("\""));
+        return !t.isEmpty() && (PhraseReader.OPEN_QUOTES.contains(t.getFirst().text()) || t.getFirst().is("\""));
     }
 
     /** Whether a paragraph starts with a quote, whether a quotation is still open at its end, and a closing colon. */
@@ -685,8 +472,8 @@ final class SpeakerExtractor {
         for (int k = 0; k < t.size(); k++) {
             String s = t.get(k).text();
             if (t.get(k).word()) continue;
-            if (OPEN_QUOTES.contains(s)) inside = true;
-            else if (CLOSE_QUOTES.contains(s)) inside = false;
+            if (PhraseReader.OPEN_QUOTES.contains(s)) inside = true;
+            else if (PhraseReader.CLOSE_QUOTES.contains(s)) inside = false;
             else if (s.equals("\"")) inside = !inside;
         }
         boolean colon = !t.isEmpty() && t.getLast().is(":");
