@@ -222,6 +222,10 @@ final class SpeakerExtractor {
                 boolean ownSource = attribute(t, own, sources.get(i));
                 speakers.get(i).addAll(own);
                 QuoteShape shape = quoteShape(t, continues);
+                if (continues && !shape.startsWithQuote() && !own.isEmpty() && !shape.closes()) {
+                    continues = false; // an attributed paragraph of its own: the open quote was a typo
+                    inQuote = false;
+                }
                 if (continues) {
                     if (quoteSpeaker != null) speakers.get(i).add(quoteSpeaker);
                     if (!shape.endsInside()) {
@@ -240,7 +244,8 @@ final class SpeakerExtractor {
                     // A quote with no attribution right after a paragraph whose speaker introduced it.
                     speakers.get(i).add(lastOf(speakers.get(i - 1)));
                 }
-                if (shape.endsInside()) {
+                // A stray straight quote (inches, a typo) opens nothing unless the next paragraph starts with a quote.
+                if (shape.endsInside() && (!shape.straight() || i + 1 < n && startsWithQuote(paragraphs.get(i + 1)))) {
                     inQuote = true;
                     quoteStart = i;
                     quoteSpeaker = speakers.get(i).isEmpty() ? null : lastOf(speakers.get(i));
@@ -459,7 +464,11 @@ final class SpeakerExtractor {
         return String.join(" ", java.util.Arrays.copyOfRange(w, i, w.length));
     }
 
-    private record QuoteShape(boolean startsWithQuote, boolean endsInside, boolean endsWithColon) {
+    /**
+     * @param straight whether the quotation open at the end was opened by a straight quote mark
+     * @param closes   whether a quotation closes in the paragraph
+     */
+    private record QuoteShape(boolean startsWithQuote, boolean endsInside, boolean straight, boolean closes, boolean endsWithColon) {
     }
 
     private static boolean startsWithQuote(List<Token> t) {
@@ -469,15 +478,25 @@ final class SpeakerExtractor {
     /** Whether a paragraph starts with a quote, whether a quotation is still open at its end, and a closing colon. */
     private static QuoteShape quoteShape(List<Token> t, boolean startsInside) {
         boolean inside = startsInside;
+        boolean straight = false;
+        boolean closes = false;
         for (int k = 0; k < t.size(); k++) {
             String s = t.get(k).text();
             if (t.get(k).word()) continue;
-            if (PhraseReader.OPEN_QUOTES.contains(s)) inside = true;
-            else if (PhraseReader.CLOSE_QUOTES.contains(s)) inside = false;
-            else if (s.equals("\"")) inside = !inside;
+            if (PhraseReader.OPEN_QUOTES.contains(s)) {
+                inside = true;
+                straight = false;
+            } else if (PhraseReader.CLOSE_QUOTES.contains(s)) {
+                closes |= inside;
+                inside = false;
+            } else if (s.equals("\"")) {
+                closes |= inside;
+                inside = !inside;
+                straight = inside;
+            }
         }
         boolean colon = !t.isEmpty() && t.getLast().is(":");
-        return new QuoteShape(startsWithQuote(t), inside, colon);
+        return new QuoteShape(startsWithQuote(t), inside, straight, closes, colon);
     }
 
     /** Speakers and sources of every paragraph of an article, in order. */

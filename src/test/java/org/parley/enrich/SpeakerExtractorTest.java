@@ -98,6 +98,16 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void strayQuoteMarksDoNotCarrySpeakersAcrossParagraphs() {
+        assertThat(speakers(
+                "Hun Sen said the new bridge is 6'5\" wide.",
+                "The bridge opened in May.",
+                "“We are proud of it, Prime Minister Hun Sen told guests.",
+                "Russian Foreign Minister Sergei Lavrov said Moscow would send aid."))
+                .containsExactly(List.of("Hun Sen"), List.of(), List.of("Hun Sen"), List.of("Sergei Lavrov"));
+    }
+
+    @Test
     void aBareQuoteAfterItsIntroductionBelongsToThatSpeaker() {
         assertThat(speakers(
                 "Prime Minister Hun Sen stated on March 28 that Cambodia opposes invasions.",
