@@ -31,7 +31,7 @@ final class NameWords {
             "pope", "cardinal", "bishop", "archbishop", "rev", "reverend", "imam", "rabbi", "ayatollah", "analyst",
             "researcher", "expert", "scholar", "economist", "author", "journalist", "founder", "ceo", "executive",
             "justice", "judge", "prosecutor", "attorney", "gov", "pres", "supreme", "grand", "his/her",
-            "madam", "madame", "comrade", "prime-minister", "counterpart");
+            "madam", "madame", "comrade", "prime-minister", "counterpart", "pm", "fm", "dpm");
 
     /** Lower-case words that continue a title: "foreign ministry secretary of state", "Senate president". */
     static final Set<String> TITLE_GLUE = Set.of("foreign", "affairs", "ministry", "state", "defence", "defense",
@@ -39,6 +39,10 @@ final class NameWords {
             "security", "national", "senate", "party", "embassy", "government", "council", "assembly", "committee",
             "commission", "general", "deputy", "cabinet", "army", "navy", "military", "police", "opposition",
             "parliamentary", "presidential", "royal", "permanent", "special", "executive", "regional", "provincial");
+
+    /** Title words that give nobody a role: a person with only these may be "the minister" of a later sentence. */
+    static final Set<String> ROLELESS = Set.of("counterpart", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "his",
+            "her", "former", "late", "then", "current", "h.e.", "excellency", "sir", "dame", "lord", "lady");
 
     /** Titles that tell a woman or a man, for "she"/"he". */
     static final Set<String> FEMALE = Set.of("mrs", "ms", "miss", "queen", "princess", "empress", "lady", "dame",

@@ -116,7 +116,9 @@ final class PhraseReader {
             if (NameWords.FEMALE.contains(ti)) gender = 'F';
             if (NameWords.MALE.contains(ti)) gender = 'M';
         }
-        if (!name.isEmpty() && name.size() <= 5) return new Phrase(Phrase.Kind.PERSON, name, titles, null, gender);
+        if (!name.isEmpty() && name.size() <= 5 && !institutionAfterLastTitle(t, a, nameStart)) {
+            return new Phrase(Phrase.Kind.PERSON, name, titles, null, gender);
+        }
         if (lastTitle != null && (determiner || !org || titles.size() > 0)) {
             return new Phrase(Phrase.Kind.TITLE_REF, List.of(), titles, headTitle(t, a, nameStart - 1), gender);
         }
@@ -127,6 +129,29 @@ final class PhraseReader {
         }
         return text.isEmpty() ? null : new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), text.toString(), (char) 0);
     }
+
+    /**
+     * Whether an institution word stands between the last title and the name ("General Department of Vietnam
+     * Customs"): the capitalised words end an organisation's name, not a person's.
+     */
+    private static boolean institutionAfterLastTitle(List<Token> t, int a, int nameStart) {
+        boolean institution = nameStart > a && t.get(nameStart - 1).has(Token.ORGANISATION)
+                && INSTITUTIONS.contains(t.get(nameStart - 1).lower());
+        for (int k = nameStart - 1; k >= a && !institution; k--) {
+            Token x = t.get(k);
+            if (x.has(Token.TITLE)) return false;
+            if (INSTITUTIONS.contains(x.lower())) institution = true;
+        }
+        return institution;
+    }
+
+    /** Head nouns of organisations' names. */
+    private static final Set<String> INSTITUTIONS = Set.of("department", "ministry", "office", "agency", "bureau",
+            "council", "committee", "commission", "academy", "institute", "university", "college", "bank", "fund",
+            "company", "corporation", "party", "association", "organization", "organisation", "court", "embassy",
+            "government", "administration", "authority", "news", "post", "times", "press", "television", "radio",
+            "daily", "journal", "herald", "tribune", "network", "army", "navy", "police", "forum", "foundation",
+            "centre", "center", "group", "assembly", "parliament", "senate", "congress");
 
     /** The role word of a title run: "Deputy Prime Minister" -> "minister", "the Russian ambassador" -> "ambassador". */
     private static String headTitle(List<Token> t, int a, int b) {

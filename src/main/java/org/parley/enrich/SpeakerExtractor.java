@@ -67,6 +67,17 @@ final class SpeakerExtractor {
         this.phrases = new PhraseReader(gazetteer);
     }
 
+    /** Role words that name the same role: "the envoy said" after "Ambassador X". */
+    private static final Map<String, List<String>> TITLE_SYNONYMS = Map.of(
+            "envoy", List.of("envoy", "ambassador"),
+            "ambassador", List.of("ambassador", "envoy"),
+            "premier", List.of("premier", "minister"),
+            "spokesperson", List.of("spokesperson", "spokesman", "spokeswoman"),
+            "spokesman", List.of("spokesman", "spokesperson"),
+            "spokeswoman", List.of("spokeswoman", "spokesperson"),
+            "chief", List.of("chief", "head", "director", "director-general"),
+            "monarch", List.of("monarch", "king", "queen"));
+
     /** A person named in the article, for short forms, title references and pronouns. */
     private record Mention(List<String> name, Set<String> titles, char gender, int order) {
     }
@@ -178,16 +189,20 @@ final class SpeakerExtractor {
                     for (int i = focus.size() - 1; i >= 0; i--) {
                         if (focus.get(i).titles().contains(p.head())) yield focus.get(i);
                     }
-                    List<Mention> withTitle = byTitle.getOrDefault(p.head(), List.of());
-                    for (int i = withTitle.size() - 1; i >= 0; i--) {
-                        Mention m = withTitle.get(i);
-                        if (m.order() > paragraph) continue;
-                        List<String> longest = longestForm(m.name());
-                        yield longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
+                    for (String head : TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head()))) {
+                        List<Mention> withTitle = byTitle.getOrDefault(head, List.of());
+                        for (int i = withTitle.size() - 1; i >= 0; i--) {
+                            Mention m = withTitle.get(i);
+                            if (m.order() > paragraph) continue;
+                            List<String> longest = longestForm(m.name());
+                            yield longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
+                        }
                     }
-                    // "Jaishankar struck a cautious note. ... the Indian minister said": the person just in focus.
+                    // "Jaishankar struck a cautious note. ... the Indian minister said": the person just in focus,
+                    // unless the article gave that person other roles.
                     Mention recent = focus.isEmpty() ? null : focus.getLast();
-                    yield recent != null && recent.order() >= paragraph - 1 ? recent : null;
+                    boolean untitled = recent != null && recent.titles().stream().allMatch(NameWords.ROLELESS::contains);
+                    yield recent != null && untitled && recent.order() >= paragraph - 1 ? recent : null;
                 }
                 case SOURCE -> null;
             };
@@ -244,8 +259,9 @@ final class SpeakerExtractor {
                     // A quote with no attribution right after a paragraph whose speaker introduced it.
                     speakers.get(i).add(lastOf(speakers.get(i - 1)));
                 }
-                // A stray straight quote (inches, a typo) opens nothing unless the next paragraph starts with a quote.
-                if (shape.endsInside() && (!shape.straight() || i + 1 < n && startsWithQuote(paragraphs.get(i + 1)))) {
+                // A stray straight quote (inches, a typo) opens nothing unless the next paragraph continues the
+                // quotation: it starts with a quote mark or closes one.
+                if (shape.endsInside() && (!shape.straight() || i + 1 < n && continuesStraightQuote(paragraphs.get(i + 1)))) {
                     inQuote = true;
                     quoteStart = i;
                     quoteSpeaker = speakers.get(i).isEmpty() ? null : lastOf(speakers.get(i));
@@ -469,6 +485,12 @@ final class SpeakerExtractor {
      * @param closes   whether a quotation closes in the paragraph
      */
     private record QuoteShape(boolean startsWithQuote, boolean endsInside, boolean straight, boolean closes, boolean endsWithColon) {
+    }
+
+    private static boolean continuesStraightQuote(List<Token> next) {
+        int marks = 0;
+        for (Token x : next) if (x.is("\"")) marks++;
+        return startsWithQuote(next) || marks % 2 == 1;
     }
 
     private static boolean startsWithQuote(List<Token> t) {
