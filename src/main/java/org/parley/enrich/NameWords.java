@@ -122,7 +122,8 @@ final class NameWords {
         Set<String> out = new HashSet<>();
         for (String t : TITLES) {
             if (t.length() < 7 || t.contains("-")) continue;
-            for (int i = 0; i < t.length(); i++) out.add(t.substring(0, i) + t.substring(i + 1));
+            // Inner letters only: dropping the first or last letter makes real words ("resident", "office").
+            for (int i = 1; i < t.length() - 1; i++) out.add(t.substring(0, i) + t.substring(i + 1));
         }
         return Set.copyOf(out);
     }

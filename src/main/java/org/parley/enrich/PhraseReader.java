@@ -145,6 +145,10 @@ final class PhraseReader {
         return institution;
     }
 
+    /** Prepositions that make a phrase the complement of a noun before it ("the office of the minister"). */
+    private static final Set<String> COMPLEMENT_PREPOSITIONS = Set.of("of", "for", "to", "with", "from", "at", "in", "on",
+            "about", "against", "near", "close");
+
     /** Head nouns of organisations' names. */
     private static final Set<String> INSTITUTIONS = Set.of("department", "ministry", "office", "agency", "bureau",
             "council", "committee", "commission", "academy", "institute", "university", "college", "bank", "fund",
@@ -182,10 +186,22 @@ final class PhraseReader {
             return null;
         }
         boolean determiner = a > from && isDeterminer(t.get(a - 1).lower());
+        int before = determiner ? a - 2 : a - 1;
+        if (before > from && t.get(before).lowercase() && COMPLEMENT_PREPOSITIONS.contains(t.get(before).lower())) {
+            // "The office of the Tongan prime minister said": the subject is the head before "of".
+            return phraseEndingAt(t, before - 1, from);
+        }
         Phrase p = classify(t, a, j, from, determiner);
         if (p != null && p.kind() == Phrase.Kind.SOURCE && determiner && !t.get(j).capitalised()
                 && !NameWords.SOURCE_NOUNS.contains(lw) && !t.get(j).has(Token.TITLE)) return null;
         return p;
+    }
+
+    /** The start of the run of name and title words that ends at {@code j}. */
+    int runStart(List<Token> t, int j, int from) {
+        int a = j;
+        while (runToken(t, a - 1, from, j + 1)) a--;
+        return a;
     }
 
     /** The phrase that starts at token {@code i}, reading forwards (after "said", "by", "according to"). */

@@ -319,6 +319,11 @@ final class SpeakerExtractor {
                         }
                     }
                     if (p == null) continue;
+                    Phrase partner = p.kind() == Phrase.Kind.PERSON && SPEECH_VERBS.contains(lw) ? conjoined(t, v, from) : null;
+                    if (partner != null) {
+                        Mention m = resolve(partner);
+                        if (m != null) out.add(String.join(" ", m.name()));
+                    }
                     if (p.kind() == Phrase.Kind.SOURCE) {
                         sources.add(cleanSource(p.head()));
                         sourceSpoke = true;
@@ -337,6 +342,16 @@ final class SpeakerExtractor {
                 }
             }
             return sourceSpoke;
+        }
+
+        /** The first of two joined subjects: "Christopher Luxon and Penny Wong said" -> Christopher Luxon. */
+        Phrase conjoined(List<Token> t, int v, int from) {
+            int j = skipGap(t, v - 1, from);
+            if (j < from || !t.get(j).word()) return null;
+            int a = phrases.runStart(t, j, from);
+            if (a - 2 < from || !t.get(a - 1).is("and")) return null;
+            Phrase first = phrases.phraseEndingAt(t, a - 2, from);
+            return first != null && first.kind() == Phrase.Kind.PERSON ? first : null;
         }
 
         /** The subject of the speech verb at {@code v}. */

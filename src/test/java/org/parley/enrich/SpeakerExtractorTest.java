@@ -67,6 +67,20 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void joinedSubjectsBothSpeak() {
+        assertThat(speakers("New Zealand Prime Minister Christopher Luxon and Australian Foreign Minister Penny Wong said aid would grow."))
+                .containsExactly(List.of("Christopher Luxon", "Penny Wong"));
+    }
+
+    @Test
+    void aComplementIsNotTheSubject() {
+        List<ParagraphMetadata> m = enrich("Australian Foreign Minister Penny Wong arrived.",
+                "The office of the Tongan prime minister said 1,800 delegates had registered.");
+        assertThat(m.get(1).speakers()).isEmpty();
+        assertThat(m.get(1).sources()).containsExactly("office");
+    }
+
+    @Test
     void participlesTakeTheSubjectOfTheirClause() {
         assertThat(speakers("To mark the anniversary, King Norodom Sihamoni exchanged letters with President Vladimir Putin, saying the friendship was cordial."))
                 .containsExactly(List.of("Norodom Sihamoni"));
