@@ -370,6 +370,8 @@ final class SpeakerExtractor {
             }
             Token last = t.get(j);
             if (last.is("who") && j - 1 > from && t.get(j - 1).is(",")) return phrases.phraseEndingAt(t, j - 2, from);
+            // "X welcomed the minister and highlighted ...": a second verb shares the clause's subject.
+            if (last.is("and") && j > from && t.get(j - 1).word()) return clauseSubject(t, from, v);
             if (last.is(",")) {
                 // "Kin Phea, director of the Royal Academy ..., said": skip the appositive back to its comma.
                 int c = j - 1;
@@ -384,8 +386,13 @@ final class SpeakerExtractor {
                         if (inner != null && inner.kind() == Phrase.Kind.PERSON) return inner;
                     }
                 }
-                if (c > from && t.get(c).is(",") && c + 1 < j && !t.get(c + 1).capitalised() || c > from && t.get(c).is(",") && c + 1 < j && t.get(c + 1).lower().equals("who")) {
-                    return phrases.phraseEndingAt(t, skipGap(t, c - 1, from), from);
+                // The appositive describes: lower case ("director of ..."), a relative clause ("who ..."), or a
+                // title ("Minister of Commerce").
+                if (c > from && t.get(c).is(",") && c + 1 < j) {
+                    Token first = t.get(c + 1);
+                    if (!first.capitalised() || first.has(Token.TITLE) || first.lower().equals("who") || first.lower().equals("whose")) {
+                        return phrases.phraseEndingAt(t, skipGap(t, c - 1, from), from);
+                    }
                 }
                 return null;
             }

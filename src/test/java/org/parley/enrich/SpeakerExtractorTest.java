@@ -67,6 +67,15 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void titleAppositivesAndSharedSubjects() {
+        assertThat(speakers("Lok Chumteav Cham Nimul, Minister of Commerce, added that exports would grow."))
+                .containsExactly(List.of("Cham Nimul"));
+        assertThat(speakers("Samdech Moha Bovor Thipadei Hun Manet received the Chinese minister.",
+                "Samdech Thipadei welcomed the guest and highlighted the excellent relations."))
+                .containsExactly(List.of(), List.of("Hun Manet"));
+    }
+
+    @Test
     void joinedSubjectsBothSpeak() {
         assertThat(speakers("New Zealand Prime Minister Christopher Luxon and Australian Foreign Minister Penny Wong said aid would grow."))
                 .containsExactly(List.of("Christopher Luxon", "Penny Wong"));
