@@ -288,6 +288,8 @@ final class SpeakerExtractor {
         /** Finds the speech acts of one paragraph; adds person names to {@code out}. True if a source spoke. */
         boolean attribute(List<Token> t, Set<String> out, Set<String> sources) {
             boolean sourceSpoke = false;
+            Mention interviewee = transcriptSpeaker(t);
+            if (interviewee != null) out.add(String.join(" ", interviewee.name()));
             int[] s = sentenceStarts[paragraph];
             for (int si = 0; si + 1 < s.length; si++) {
                 int from = s[si], to = s[si + 1];
@@ -342,6 +344,18 @@ final class SpeakerExtractor {
                 }
             }
             return sourceSpoke;
+        }
+
+        /** "Balakrishnan: We do not want to choose sides." A transcript line starts with its speaker and a colon. */
+        Mention transcriptSpeaker(List<Token> t) {
+            int b = 0;
+            while (phrases.runToken(t, b, 0, t.size())) b++;
+            if (b == 0 || b > 6 || b >= t.size() || !t.get(b).is(":")) return null;
+            Phrase p = phrases.classify(t, 0, b - 1, 0, false);
+            if (p == null || p.kind() != Phrase.Kind.PERSON) return null;
+            Mention m = resolve(p);
+            if (m != null) attend(m);
+            return m;
         }
 
         /** The first of two joined subjects: "Christopher Luxon and Penny Wong said" -> Christopher Luxon. */

@@ -76,6 +76,13 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void transcriptLinesNameTheirSpeaker() {
+        assertThat(speakers("Foreign Minister Vivian Balakrishnan spoke to us.", "Q: Will ASEAN choose sides?",
+                "Balakrishnan: We do not want to choose sides.", "Note: the interview was edited."))
+                .containsExactly(List.of(), List.of(), List.of("Vivian Balakrishnan"), List.of());
+    }
+
+    @Test
     void joinedSubjectsBothSpeak() {
         assertThat(speakers("New Zealand Prime Minister Christopher Luxon and Australian Foreign Minister Penny Wong said aid would grow."))
                 .containsExactly(List.of("Christopher Luxon", "Penny Wong"));
