@@ -16,7 +16,9 @@ import org.parley.corpus.ParagraphKind;
  *   <li>a speech verb ("said", "told", "reiterated", "expressed", ...) and its subject: the name before it
  *       ("Putin said", "Kin Phea, director of ..., said", "X, who stated"), after it ("said Foreign Minister
  *       Wang Yi"), after "by" ("underlined by X") or after "according to";</li>
- *   <li>participles ("..., saying") take the subject of their clause;</li>
+ *   <li>participles ("..., saying") and a second verb ("X welcomed ... and highlighted") take the subject
+ *       of their clause; joined subjects ("X and Y said") both speak; "quoted X as saying"; transcript
+ *       lines ("Balakrishnan: ...");</li>
  *   <li>pronouns ("he said") and title references ("the King wrote") resolve to the person in focus or
  *       the last person named with that title; short forms ("Putin") to the longest form in the article;</li>
  *   <li>a quotation that runs over several paragraphs, or a paragraph that is only a quote, belongs to
@@ -26,7 +28,7 @@ import org.parley.corpus.ParagraphKind;
  * Stateless between calls and thread-safe.
  */
 final class SpeakerExtractor {
-    /** Speakers and sources of one paragraph. */
+    /** Speakers (normalised names) and sources (organisations, documents) of one paragraph. */
     record Attribution(List<String> speakers, List<String> sources) {
         static final Attribution NONE = new Attribution(List.of(), List.of());
     }
@@ -39,8 +41,8 @@ final class SpeakerExtractor {
             "claims", "insisted", "insists", "warned", "warns", "urged", "urges", "replied", "responded", "answered",
             "acknowledged", "admitted", "confirmed", "denied", "highlighted", "observed", "proposed", "pledged",
             "vowed", "promised", "cautioned", "contended", "concluded", "mentioned", "indicated", "revealed",
-            "disclosed", "predicted", "tweeted", "rejected", "dismissed", "cited", "quipped", "lamented", "complained", "asked", "reported",
-            "read", "states", "believes", "thinks", "accused", "criticised", "criticized", "condemned", "praised",
+            "disclosed", "predicted", "tweeted", "rejected", "dismissed", "cited", "quipped", "lamented", "complained",
+            "asked", "reported", "read", "states", "believes", "thinks", "accused", "criticised", "criticized", "condemned", "praised",
             "thanked", "briefed");
     /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */
     private static final Set<String> PARTICIPLES = Set.of("saying", "adding", "noting", "stressing", "underlining",
@@ -58,15 +60,6 @@ final class SpeakerExtractor {
             "explicitly", "personally", "separately", "jointly", "immediately", "simply", "only", "even", "already",
             "still", "yesterday", "today", "tonight", "reiterating", "likewise", "similarly", "however", "too",
             "frankly", "bluntly", "candidly", "specifically", "particularly", "emphatically", "confidently");
-    private static final int MAX_QUOTE_SPAN = 12;
-    private static final int MAX_CLAUSE_TOKENS = 80;
-
-    private final PhraseReader phrases;
-
-    SpeakerExtractor(CountryGazetteer gazetteer) {
-        this.phrases = new PhraseReader(gazetteer);
-    }
-
     /** Role words that name the same role: "the envoy said" after "Ambassador X". */
     private static final Map<String, List<String>> TITLE_SYNONYMS = Map.of(
             "envoy", List.of("envoy", "ambassador"),
@@ -77,6 +70,14 @@ final class SpeakerExtractor {
             "spokeswoman", List.of("spokeswoman", "spokesperson"),
             "chief", List.of("chief", "head", "director", "director-general"),
             "monarch", List.of("monarch", "king", "queen"));
+    private static final int MAX_QUOTE_SPAN = 12;
+    private static final int MAX_CLAUSE_TOKENS = 80;
+
+    private final PhraseReader phrases;
+
+    SpeakerExtractor(CountryGazetteer gazetteer) {
+        this.phrases = new PhraseReader(gazetteer);
+    }
 
     /** A person named in the article, for short forms, title references and pronouns. */
     private record Mention(List<String> name, Set<String> titles, char gender, int order) {
@@ -97,9 +98,8 @@ final class SpeakerExtractor {
         /** Keys of names that were seen with a title at least once. */
         final Set<String> titled = new HashSet<>();
         final List<Mention> focus = new ArrayList<>(); // recent subjects and speakers, most recent last
-        int paragraph;
-
         final int[][] sentenceStarts;
+        int paragraph; // the paragraph being attributed
 
         Pass(List<List<Token>> paragraphs, List<ParagraphKind> kinds) {
             this.paragraphs = paragraphs;
