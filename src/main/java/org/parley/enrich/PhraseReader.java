@@ -192,6 +192,8 @@ final class PhraseReader {
             return phraseEndingAt(t, before - 1, from);
         }
         Phrase p = classify(t, a, j, from, determiner);
+        // "a senior official said": an unnamed person, not a reference to anyone named before.
+        if (p != null && p.kind() == Phrase.Kind.TITLE_REF && determiner && t.get(a - 1).lower().startsWith("a")) return null;
         if (p != null && p.kind() == Phrase.Kind.SOURCE && determiner && !t.get(j).capitalised()
                 && !NameWords.SOURCE_NOUNS.contains(lw) && !t.get(j).has(Token.TITLE)) return null;
         return p;

@@ -175,7 +175,12 @@ final class SpeakerExtractor {
                     List<String> name = longest == null ? p.name() : longest;
                     Mention known = byName.get(key(name));
                     char g = p.gender() != 0 || known == null ? p.gender() : known.gender();
-                    yield new Mention(name, p.titles(), g, paragraph);
+                    Set<String> titles = p.titles();
+                    if (known != null && !known.titles().isEmpty()) {
+                        titles = new LinkedHashSet<>(known.titles());
+                        titles.addAll(p.titles());
+                    }
+                    yield new Mention(name, titles, g, paragraph);
                 }
                 case PRONOUN -> {
                     for (int i = focus.size() - 1; i >= 0; i--) {
@@ -306,7 +311,8 @@ final class SpeakerExtractor {
                     if (!x.lowercase() && !according) continue;
                     Phrase p = null;
                     if (SPEECH_VERBS.contains(lw) && !(lw.startsWith("wr") && letterWithoutWords(t, v, to))
-                            || lw.equals("shared") && sharedWords(t, v, to)) {
+                            || lw.equals("shared") && sharedWords(t, v, to)
+                            || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on"))) {
                         p = speechSubject(t, v, from, to);
                     } else if (PARTICIPLES.contains(lw) && v > from && t.get(v - 1).is(",")) {
                         p = clauseSubject(t, from, v);

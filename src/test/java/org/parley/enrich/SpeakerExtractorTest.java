@@ -173,6 +173,19 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void unnamedPeopleAreNobody() {
+        assertThat(speakers("Brazilian President Luiz Inacio Lula da Silva arrived.", "Lula said Brazil would not comply.",
+                "A senior official, who asked not to be named, said the talks failed.", "Analysts said the visit mattered."))
+                .containsExactly(List.of(), List.of("Luiz Inacio Lula da Silva"), List.of(), List.of());
+    }
+
+    @Test
+    void callingForSomethingIsSpeech() {
+        assertThat(speakers("Chinese President Xi Jinping arrived.", "In his speech, Xi called for restraint."))
+                .containsExactly(List.of(), List.of("Xi Jinping"));
+    }
+
+    @Test
     void captionsBylinesAndDatelinesCarryNoSpeakers() {
         assertThat(speakers(
                 ParagraphKind.CAPTION, "Prime Minister Pham Minh Chinh (R) meets with Minister Hout Hak, who said hello.",
