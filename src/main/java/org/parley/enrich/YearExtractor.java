@@ -24,6 +24,8 @@ final class YearExtractor {
     private static final Pattern YEAR = Pattern.compile(
             "(?<![\\p{L}\\p{N}$€£¥.,/])(1\\d{3}|20\\d{2})(?:(?:\\s?[-–—/]\\s?|\\s(?:to|and|until|through)\\s)(1\\d{3}|20\\d{2}|\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d))?(s|'s|’s)?(?![\\p{L}\\p{N}]|[.,]\\d)");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b");
+    /** "12/05/2023", "05.06.2023": numeric dates, whose year follows a separator the YEAR pattern refuses. */
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<!\\d)\\d{1,2}([/.])\\d{1,2}\\1(1\\d{3}|20\\d{2})(?!\\d)");
     private static final Pattern RELATIVE = Pattern.compile("\\b(last|next|past|previous|coming) year\\b", Pattern.CASE_INSENSITIVE);
     /** Words right before a number that make it a count, a price or a label rather than a year. */
     private static final Pattern BEFORE_AMOUNT = Pattern.compile(
@@ -72,6 +74,8 @@ final class YearExtractor {
     private static void findNumericYears(String text, TreeSet<Integer> years) {
         Matcher iso = ISO_DATE.matcher(text);
         while (iso.find()) years.add(Integer.parseInt(iso.group(1)));
+        Matcher numeric = NUMERIC_DATE.matcher(text);
+        while (numeric.find()) years.add(Integer.parseInt(numeric.group(2)));
         Matcher m = YEAR.matcher(text);
         while (m.find()) {
             if (ISO_DATE.matcher(text).region(m.start(), Math.min(text.length(), m.start() + 10)).lookingAt()) continue;
