@@ -391,7 +391,10 @@ final class SpeakerExtractor {
             Token last = t.get(j);
             if (last.is("who") && j - 1 > from && t.get(j - 1).is(",")) return phrases.phraseEndingAt(t, j - 2, from);
             // "X welcomed the minister and highlighted ...": a second verb shares the clause's subject.
-            if (last.is("and") && j > from && t.get(j - 1).word()) return clauseSubject(t, from, v);
+            if (last.is("and") && j > from && t.get(j - 1).word()) {
+                Phrase shared = clauseSubject(t, from, v);
+                return shared == null || shared.kind() == Phrase.Kind.SOURCE ? null : shared;
+            }
             if (last.is(",")) {
                 // "Kin Phea, director of the Royal Academy ..., said": skip the appositive back to its comma.
                 int c = j - 1;
@@ -437,7 +440,8 @@ final class SpeakerExtractor {
                     Token next = b + 1 < to ? t.get(b + 1) : null;
                     if (next != null && (next.lowercase() || next.is(",") || next.is("("))) {
                         Phrase p = phrases.classify(t, a, b, from, a != k);
-                        if (p != null) return p;
+                        // A run of lower-case role words alone ("education, ...") is a list item, not a subject.
+                        if (p != null && (p.kind() != Phrase.Kind.SOURCE || t.get(a).capitalised())) return p;
                     }
                 }
                 // An introductory phrase: go on after its comma.
