@@ -79,8 +79,7 @@ final class NameWords {
             "labor", "social", "strategic", "policy", "peace", "friendship", "economy", "exchange", "partnership",
             "dialogue", "community", "secretariat", "council's", "board", "reuters", "xinhua", "afp", "ap", "bbc",
             "cnn", "bloomberg", "tass", "kyodo", "yonhap", "bernama", "antara", "vna", "akp", "new", "old", "great",
-            "holy", "saint", "st", "mount", "lower", "upper", "greater", "state", "states", "system", "recovery",
-            "marathon", "corridors", "architecture", "roundtable", "videoconference", "covid-19", "covid");
+            "holy", "saint", "st", "mount", "lower", "upper", "greater", "state", "states", "covid-19", "covid");
 
     /** Capitalised words that begin sentences or clauses but never belong to a name. */
     static final Set<String> FUNCTION = Set.of(
