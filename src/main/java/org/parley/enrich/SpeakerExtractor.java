@@ -437,6 +437,12 @@ final class SpeakerExtractor {
                 if (phrases.runToken(t, a, from, to) && (a == k || !t.get(a).capitalised() || t.get(a).has(Token.TITLE))) {
                     int b = a;
                     while (phrases.runToken(t, b + 1, from, to)) b++;
+                    // "Malaysia's Foreign Minister Mohamad Hasan agreed": the possessor is not the subject.
+                    while (b + 2 < to && t.get(b + 1).is("'s") && phrases.runToken(t, b + 2, from, to)) {
+                        a = b + 2;
+                        b = a;
+                        while (phrases.runToken(t, b + 1, from, to)) b++;
+                    }
                     Token next = b + 1 < to ? t.get(b + 1) : null;
                     if (next != null && (next.lowercase() || next.is(",") || next.is("("))) {
                         Phrase p = phrases.classify(t, a, b, from, a != k);
