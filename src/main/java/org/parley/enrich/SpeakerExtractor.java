@@ -41,7 +41,7 @@ final class SpeakerExtractor {
             "claims", "insisted", "insists", "warned", "warns", "urged", "urges", "replied", "responded", "answered",
             "acknowledged", "admitted", "confirmed", "denied", "highlighted", "observed", "proposed", "pledged",
             "vowed", "promised", "cautioned", "contended", "concluded", "mentioned", "indicated", "revealed",
-            "disclosed", "predicted", "tweeted", "rejected", "dismissed", "cited", "quipped", "lamented", "complained",
+            "disclosed", "predicted", "tweeted", "posted", "rejected", "dismissed", "cited", "quipped", "lamented", "complained",
             "asked", "reported", "read", "states", "believes", "thinks", "accused", "criticised", "criticized", "condemned", "praised",
             "thanked", "briefed");
     /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */
