@@ -52,6 +52,8 @@ class NoScriptBrowserTest {
         driver.findElement(By.cssSelector("#facet-country input[value=KH]")).click();
         assertThat(driver.getCurrentUrl()).doesNotContain("country="); // nothing happens until applied
         apply.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("country=KH"));
         assertThat(driver.getCurrentUrl()).contains("q=Russia").contains("country=KH");
         long expected = service.search(new SearchRequest("Russia", java.util.Map.of("country", java.util.List.of("KH")),
                 null, null, null, 1, 10, null, false, 10)).total();
@@ -59,11 +61,15 @@ class NoScriptBrowserTest {
 
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sort"))).selectByValue("-date");
         driver.findElement(By.cssSelector(".toolbar__actions button[type=submit]")).click(); // the noscript "Apply"
+        // The form submit navigates asynchronously: wait for the new page before reading its URL.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("sort=-date"));
         assertThat(driver.getCurrentUrl()).contains("sort=-date").contains("country=KH");
 
         driver.get(base() + "/");
         driver.findElement(By.cssSelector("#facet-country .facet__more a")).click();
-        assertThat(driver.getCurrentUrl()).contains("more=country");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("more=country"));
         assertThat(driver.findElements(By.cssSelector("#facet-country .facet__value")).size())
                 .isGreaterThan(SearchPage.SHOWN_VALUES);
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
