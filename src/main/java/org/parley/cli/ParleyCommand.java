@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code parley} command line: one subcommand per job. */
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
         description = "Full-text faceted search over news about foreign relations.",
-        subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, ExtractCommand.class})
+        subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, ExtractCommand.class, BenchCommand.class})
 public final class ParleyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

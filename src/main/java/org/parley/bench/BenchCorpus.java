@@ -1,0 +1,111 @@
+package org.parley.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.parley.corpus.Article;
+import org.parley.corpus.CorpusException;
+import org.parley.corpus.CorpusReader;
+import org.parley.enrich.EnrichedArticle;
+import org.parley.enrich.Enricher;
+
+/** Reading (and optionally enriching) a corpus the way the indexer does, for the benchmark's own stages. */
+public final class BenchCorpus {
+    private BenchCorpus() {
+    }
+
+    /** The paragraph's year facet values: its explicit years, else the article's publication year. */
+    public static List<Integer> facetYears(List<Integer> explicit, Article article) {
+        if (!explicit.isEmpty() || article.published() == null) return explicit;
+        return List.of(article.published().getYear());
+    }
+
+    /** Raw size of the corpus files in bytes and their count. */
+    public record Size(int files, long bytes) {
+    }
+
+    public static Size size(Path corpus) throws IOException {
+        List<Path> files = CorpusReader.listFiles(corpus);
+        long bytes = 0;
+        for (Path f : files) bytes += Files.size(f);
+        return new Size(files.size(), bytes);
+    }
+
+    /** Reads every file's bytes (page cache) and parses and enriches the first few hundred (JIT), untimed. */
+    public static void warmUp(Path corpus) throws IOException {
+        List<Path> files = CorpusReader.listFiles(corpus);
+        CorpusReader reader = new CorpusReader();
+        Enricher enricher = new Enricher();
+        long sink = 0;
+        for (int i = 0; i < files.size(); i++) {
+            if (i < 300) {
+                try {
+                    sink += enricher.enrich(reader.read(files.get(i))).paragraphs().size();
+                } catch (CorpusException e) {
+                    // counted by the timed passes
+                }
+            } else {
+                sink += Files.readAllBytes(files.get(i)).length;
+            }
+        }
+        if (sink == 42) System.out.print("");
+    }
+
+    /** What a pass over the corpus saw. */
+    public record Pass(int articles, long paragraphs, int skipped, double seconds) {
+    }
+
+    /**
+     * Reads every file with {@code threads} threads and hands each article to {@code plainSink}, or, when
+     * {@code enrich}, enriches it and hands it to {@code enrichedSink}. Sinks may be null and are called
+     * concurrently unless {@code threads == 1}.
+     */
+    public static Pass forEach(Path corpus, int threads, boolean enrich, Consumer<Article> plainSink,
+                               Consumer<EnrichedArticle> enrichedSink) throws Exception {
+        List<Path> files = CorpusReader.listFiles(corpus);
+        CorpusReader reader = new CorpusReader();
+        Enricher enricher = new Enricher();
+        AtomicInteger next = new AtomicInteger(), articles = new AtomicInteger(), skipped = new AtomicInteger();
+        AtomicLong paragraphs = new AtomicLong();
+        long t0 = System.nanoTime();
+        Runnable work = () -> {
+            for (int i; (i = next.getAndIncrement()) < files.size(); ) {
+                Article a;
+                try {
+                    a = reader.read(files.get(i));
+                } catch (CorpusException e) {
+                    skipped.incrementAndGet();
+                    continue;
+                }
+                articles.incrementAndGet();
+                paragraphs.addAndGet(a.searchableParagraphs().size());
+                if (enrich) {
+                    EnrichedArticle ea = enricher.enrich(a);
+                    if (enrichedSink != null) enrichedSink.accept(ea);
+                } else if (plainSink != null) {
+                    plainSink.accept(a);
+                }
+            }
+        };
+        if (threads <= 1) {
+            work.run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> fs = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) fs.add(pool.submit(work));
+                for (Future<?> f : fs) f.get();
+            } finally {
+                pool.shutdown();
+            }
+        }
+        return new Pass(articles.get(), paragraphs.get(), skipped.get(), (System.nanoTime() - t0) / 1e9);
+    }
+}

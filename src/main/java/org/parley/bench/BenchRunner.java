@@ -1,0 +1,430 @@
+package org.parley.bench;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.parley.index.SearchService;
+import org.parley.web.ParleyServer;
+
+/**
+ * {@code parley bench run}: indexing and query benchmarks of parley side by side with SQLite FTS5 on the same
+ * corpus, the same query mix and the same machine, in one run so that ratios are fair under a noisy machine.
+ */
+public final class BenchRunner {
+    /** Options of one run. */
+    public record Options(Path corpus, int queries, List<Integer> clients, int warmup, int passes, long seed,
+                          boolean skipSqlite, boolean skipHttp, boolean skipParley, Path outDir, String serverHeap,
+                          List<String> serverJvmOptions, int threads, boolean httpInProcess) {
+        public Options {
+            clients = List.copyOf(clients);
+            serverJvmOptions = List.copyOf(serverJvmOptions);
+        }
+    }
+
+    private final Options o;
+    private final ParleyBackend parley;
+    private final PrintStream log;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** @param parley null when parley's index is not available: only the SQLite side runs */
+    public BenchRunner(Options options, ParleyBackend parley, PrintStream log) {
+        this.o = options;
+        this.parley = options.skipParley() ? null : parley;
+        this.log = log;
+    }
+
+    /** Runs everything, prints the table, writes the JSON report and returns it. */
+    public Map<String, Object> run() throws Exception {
+        Files.createDirectories(o.outDir());
+        Path work = o.outDir().resolve("work");
+        Files.createDirectories(work);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("started", Instant.now().toString());
+        report.put("machine", machine());
+
+        BenchCorpus.Size size = BenchCorpus.size(o.corpus());
+        double mb = size.bytes() / 1e6;
+        Map<String, Object> corpus = new LinkedHashMap<>();
+        corpus.put("dir", o.corpus().toString());
+        corpus.put("files", size.files());
+        corpus.put("bytes", size.bytes());
+        report.put("corpus", corpus);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("queries", o.queries());
+        config.put("clients", o.clients());
+        config.put("warmup", o.warmup());
+        config.put("passes", o.passes());
+        config.put("seed", o.seed());
+        config.put("threads", o.threads());
+        config.put("serverHeap", o.serverHeap());
+        report.put("config", config);
+
+        // --- the query mix
+        log.println("bench: building the query mix (" + o.queries() + " queries, seed " + o.seed() + ")");
+        List<BenchQuery> mix = QueryMix.build(o.corpus(), o.queries(), o.seed(), 2000);
+        Path mixFile = o.outDir().resolve("queries.json");
+        json.writeValue(mixFile.toFile(), mix);
+        report.put("queryMix", mixSummary(mix));
+
+        // --- indexing
+        Map<String, Object> indexing = new LinkedHashMap<>();
+        report.put("indexing", indexing);
+        log.println("bench: warming up (page cache, JIT) with one untimed read of the corpus");
+        BenchCorpus.warmUp(o.corpus());
+        log.println("bench: read + parse alone");
+        System.gc();
+        BenchCorpus.Pass read = BenchCorpus.forEach(o.corpus(), o.threads(), false, null, null);
+        corpus.put("articles", read.articles());
+        corpus.put("paragraphs", read.paragraphs());
+        long paragraphs = read.paragraphs();
+        indexing.put("readParse", rate(read.seconds(), paragraphs, mb));
+        log.println("bench: read + parse + enrich alone");
+        BenchCorpus.Pass enrich;
+        try (HeapSampler heap = new HeapSampler()) {
+            enrich = BenchCorpus.forEach(o.corpus(), o.threads(), true, null, null);
+            Map<String, Object> e = rate(enrich.seconds(), paragraphs, mb);
+            e.put("peakHeapMb", heap.peakMb());
+            indexing.put("enrichAlone", e);
+        }
+
+        Path indexDir = work.resolve("index");
+        if (parley != null) {
+            log.println("bench: parley index build (read + enrich + index + commit)");
+            deleteTree(indexDir);
+            System.gc();
+            try (HeapSampler heap = new HeapSampler()) {
+                ParleyBackend.Build b = parley.build(o.corpus(), indexDir);
+                Map<String, Object> p = rate(b.seconds(), b.paragraphs(), mb);
+                p.put("paragraphsIndexed", b.paragraphs());
+                p.put("peakHeapMb", heap.peakMb());
+                long bytes = treeSize(indexDir);
+                p.put("indexBytes", bytes);
+                p.put("indexToRawRatio", LatencyStats.round((double) bytes / size.bytes()));
+                double excl = Math.max(0.001, b.seconds() - (enrich.seconds() - read.seconds()));
+                p.put("secondsExclEnrichmentEstimate", LatencyStats.round(excl));
+                p.put("paragraphsPerSecExclEnrichmentEstimate", Math.round(paragraphs / excl));
+                indexing.put("parley", p);
+            }
+        }
+        if (!o.skipSqlite()) {
+            Path plainDb = work.resolve("sqlite-plain.db");
+            log.println("bench: SQLite FTS5 bulk load without enrichment");
+            SqliteFts.LoadStats plain = SqliteFts.load(o.corpus(), plainDb, false, o.threads());
+            indexing.put("sqlitePlain", sqliteLoad(plain, mb, size.bytes()));
+            Files.deleteIfExists(plainDb);
+            log.println("bench: SQLite FTS5 bulk load with enrichment");
+            SqliteFts.LoadStats enriched = SqliteFts.load(o.corpus(), work.resolve("sqlite.db"), true, o.threads());
+            indexing.put("sqliteEnriched", sqliteLoad(enriched, mb, size.bytes()));
+            if (parley != null) {
+                Map<String, Object> p = castMap(indexing.get("parley"));
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("endToEndWithEnrichment_parleyOverSqlite",
+                        LatencyStats.round(enriched.seconds() / (double) p.get("seconds")));
+                r.put("exclEnrichment_parleyOverSqlite",
+                        LatencyStats.round(plain.seconds() / (double) p.get("secondsExclEnrichmentEstimate")));
+                r.put("meaning", "speed-up of parley over SQLite bulk load (>1: parley faster)");
+                indexing.put("ratios", r);
+            }
+        }
+
+        // --- queries
+        Map<String, Object> queries = new LinkedHashMap<>();
+        report.put("queries", queries);
+        int warmup = o.warmup();
+        if (parley != null) {
+            try (SearchService service = parley.open(indexDir)) {
+                QueryEngine engine = new SearchServiceEngine(service);
+                List<LatencyStats> in = new ArrayList<>();
+                for (int c : o.clients()) {
+                    log.println("bench: parley in-process, " + c + " client(s)");
+                    in.add(LatencyRunner.run("parley-inprocess", engine, mix, c, warmup, o.passes()));
+                }
+                queries.put("parleyInProcess", in);
+                if (!o.skipHttp() && o.httpInProcess()) {
+                    // The smoke test's variant: parley's real HTTP server and client, but in this JVM.
+                    try (ParleyServer server = new ParleyServer(() -> service).start("127.0.0.1", 0)) {
+                        HttpEngine http = new HttpEngine("http://127.0.0.1:" + server.port());
+                        List<LatencyStats> h = new ArrayList<>();
+                        for (int c : o.clients()) {
+                            log.println("bench: parley over HTTP (in-process server), " + c + " client(s)");
+                            h.add(LatencyRunner.run("parley-http-inprocess", http, mix, c, warmup, o.passes()));
+                        }
+                        queries.put("parleyHttp", h);
+                    }
+                }
+            }
+            if (!o.skipHttp() && !o.httpInProcess()) queries.putAll(http(indexDir, mixFile));
+        }
+        if (!o.skipSqlite()) {
+            SqliteFts sqlite = new SqliteFts(work.resolve("sqlite.db"));
+            List<LatencyStats> sq = new ArrayList<>();
+            for (int c : o.clients()) {
+                log.println("bench: SQLite FTS5, " + c + " client(s)");
+                sq.add(LatencyRunner.run("sqlite-fts5", sqlite, mix, c, warmup, o.passes()));
+            }
+            queries.put("sqlite", sq);
+        }
+        queries.put("ratios", queryRatios(queries));
+        report.put("finished", Instant.now().toString());
+
+        String name = String.format(Locale.ROOT, "bench-%d-%s.json", paragraphs,
+                Instant.now().toString().replace(':', '-').replaceAll("\\..*", ""));
+        json.writeValue(o.outDir().resolve(name).toFile(), report);
+        json.writeValue(o.outDir().resolve("latest.json").toFile(), report);
+        log.println();
+        log.print(table(report));
+        log.println("bench: wrote " + o.outDir().resolve(name));
+        return report;
+    }
+
+    private Map<String, Object> http(Path indexDir, Path mixFile) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + o.serverHeap()));
+        cmd.addAll(o.serverJvmOptions());
+        cmd.addAll(List.of("-cp", cp, "org.parley.cli.ParleyCommand"));
+        cmd.addAll(parley.serveArgs(indexDir, port));
+        Path serverLog = o.outDir().resolve("server.log");
+        log.println("bench: starting the server: parley " + String.join(" ", parley.serveArgs(indexDir, port)) + " (-Xmx" + o.serverHeap() + ")");
+        Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            HttpLoad.awaitHealthy(base, 180, server);
+            List<String> load = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", cp, HttpLoad.class.getName(), base,
+                    mixFile.toAbsolutePath().toString(),
+                    String.join(",", o.clients().stream().map(String::valueOf).toList()),
+                    String.valueOf(o.warmup()), String.valueOf(o.passes())));
+            log.println("bench: HTTP load generator (separate JVM), clients " + o.clients());
+            Process p = new ProcessBuilder(load).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) throw new IllegalStateException("HttpLoad failed with " + p.exitValue());
+            out.put("parleyHttp", json.readValue(stdout.strip(), new TypeReference<List<LatencyStats>>() { }));
+            out.put("server", serverMemory(server.pid()));
+        } finally {
+            server.destroy();
+            if (!server.waitFor(20, TimeUnit.SECONDS)) server.destroyForcibly();
+        }
+        return out;
+    }
+
+    /** The server's heap (after the load; then after a full GC) and peak RSS, read with jcmd and /proc. */
+    static Map<String, Object> serverMemory(long pid) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        m.put("heapUsedAfterLoadMb", heapUsedMb(jcmd, pid));
+        try {
+            new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // reported as missing below
+        }
+        m.put("heapLiveAfterFullGcMb", heapUsedMb(jcmd, pid));
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) m.put("peakRssMb", Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not on Linux
+        }
+        return m;
+    }
+
+    private static Double heapUsedMb(String jcmd, long pid) {
+        try {
+            Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(60, TimeUnit.SECONDS);
+            Matcher m = Pattern.compile("heap\\s+total.*?used (\\d+)K").matcher(out);
+            return m.find() ? Math.round(Long.parseLong(m.group(1)) / 1024.0 * 10) / 10.0 : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static List<Map<String, Object>> queryRatios(Map<String, Object> queries) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<LatencyStats> sqlite = stats(queries.get("sqlite"));
+        if (sqlite == null) return out;
+        for (String side : List.of("parleyInProcess", "parleyHttp")) {
+            List<LatencyStats> parley = stats(queries.get(side));
+            if (parley == null) continue;
+            for (LatencyStats p : parley) {
+                for (LatencyStats s : sqlite) {
+                    if (s.clients() != p.clients()) continue;
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("parley", side);
+                    r.put("clients", p.clients());
+                    r.put("p50_sqliteOverParley", ratio(s.p50(), p.p50()));
+                    r.put("p95_sqliteOverParley", ratio(s.p95(), p.p95()));
+                    r.put("p99_sqliteOverParley", ratio(s.p99(), p.p99()));
+                    r.put("qps_parleyOverSqlite", ratio(p.qps(), s.qps()));
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double ratio(double a, double b) {
+        return b <= 0 ? Double.NaN : LatencyStats.round(a / b);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<LatencyStats> stats(Object o) {
+        return (List<LatencyStats>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static Map<String, Object> rate(double seconds, long paragraphs, double mb) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seconds", LatencyStats.round(seconds));
+        m.put("paragraphsPerSec", Math.round(paragraphs / seconds));
+        m.put("mbPerSec", LatencyStats.round(mb / seconds));
+        return m;
+    }
+
+    private static Map<String, Object> sqliteLoad(SqliteFts.LoadStats s, double mb, long rawBytes) {
+        Map<String, Object> m = rate(s.seconds(), s.paragraphs(), mb);
+        m.put("dbBytes", s.dbBytes());
+        m.put("dbToRawRatio", LatencyStats.round((double) s.dbBytes() / rawBytes));
+        return m;
+    }
+
+    private static Map<String, Object> mixSummary(List<BenchQuery> mix) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Integer> kinds = new TreeMap<>(), filters = new TreeMap<>();
+        for (BenchQuery q : mix) {
+            kinds.merge(q.kind(), 1, Integer::sum);
+            filters.merge(q.filterCount() + " filters", 1, Integer::sum);
+        }
+        m.put("size", mix.size());
+        m.put("kinds", kinds);
+        m.put("filters", filters);
+        return m;
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nproc", Runtime.getRuntime().availableProcessors());
+        m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    m.put("cpu", line.replaceFirst("^[^:]*:\\s*", ""));
+                    break;
+                }
+            }
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    m.put("memTotalGb", Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0 * 10) / 10.0);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux
+        }
+        m.put("maxHeapMb", Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        return m;
+    }
+
+    /** The human-readable summary table of a report. */
+    @SuppressWarnings("unchecked")
+    static String table(Map<String, Object> r) {
+        StringBuilder t = new StringBuilder();
+        Map<String, Object> corpus = castMap(r.get("corpus"));
+        t.append(String.format(Locale.ROOT, "Corpus: %s paragraphs, %s articles, %.1f MB%n", corpus.get("paragraphs"),
+                corpus.get("articles"), ((Number) corpus.get("bytes")).longValue() / 1e6));
+        t.append(String.format(Locale.ROOT, "%n%-34s %10s %12s %9s %10s %12s%n", "Indexing", "seconds", "paragraphs/s", "MB/s",
+                "peak heap", "size/raw"));
+        Map<String, Object> idx = castMap(r.get("indexing"));
+        for (String k : List.of("readParse", "enrichAlone", "parley", "sqlitePlain", "sqliteEnriched")) {
+            Map<String, Object> e = (Map<String, Object>) idx.get(k);
+            if (e == null) continue;
+            String label = switch (k) {
+                case "readParse" -> "read + parse";
+                case "enrichAlone" -> "read + parse + enrich";
+                case "parley" -> "parley end to end";
+                case "sqlitePlain" -> "SQLite FTS5 bulk load";
+                default -> "SQLite FTS5 bulk load + enrich";
+            };
+            Object size = e.getOrDefault("indexToRawRatio", e.get("dbToRawRatio"));
+            t.append(String.format(Locale.ROOT, "%-34s %10.2f %12d %9.2f %10s %12s%n", label, ((Number) e.get("seconds")).doubleValue(),
+                    ((Number) e.get("paragraphsPerSec")).longValue(), ((Number) e.get("mbPerSec")).doubleValue(),
+                    e.containsKey("peakHeapMb") ? e.get("peakHeapMb") + " MB" : "", size == null ? "" : size + "x"));
+        }
+        Map<String, Object> ir = (Map<String, Object>) idx.get("ratios");
+        if (ir != null) {
+            t.append(String.format(Locale.ROOT, "parley vs SQLite speed-up: with enrichment %sx, excluding enrichment %sx (estimate)%n",
+                    ir.get("endToEndWithEnrichment_parleyOverSqlite"), ir.get("exclEnrichment_parleyOverSqlite")));
+        }
+        Map<String, Object> q = castMap(r.get("queries"));
+        t.append(String.format(Locale.ROOT, "%n%-20s %7s %8s %9s %9s %9s %9s %6s%n", "Queries", "clients", "queries", "QPS", "p50 ms",
+                "p95 ms", "p99 ms", "errors"));
+        for (String k : List.of("parleyInProcess", "parleyHttp", "sqlite")) {
+            List<LatencyStats> l = stats(q.get(k));
+            if (l == null) continue;
+            for (LatencyStats s : l) {
+                t.append(String.format(Locale.ROOT, "%-20s %7d %8d %9.1f %9.2f %9.2f %9.2f %6d%n", s.engine(), s.clients(), s.queries(),
+                        s.qps(), s.p50(), s.p95(), s.p99(), s.errors()));
+            }
+        }
+        Object server = q.get("server");
+        if (server != null) t.append("server memory: ").append(server).append('\n');
+        List<Map<String, Object>> ratios = (List<Map<String, Object>>) q.get("ratios");
+        if (ratios != null && !ratios.isEmpty()) {
+            t.append(String.format(Locale.ROOT, "%n%-20s %7s %10s %10s %10s %10s%n", "parley vs SQLite", "clients", "p50 x", "p95 x", "p99 x", "QPS x"));
+            for (Map<String, Object> x : ratios) {
+                t.append(String.format(Locale.ROOT, "%-20s %7s %10s %10s %10s %10s%n", x.get("parley"), x.get("clients"),
+                        x.get("p50_sqliteOverParley"), x.get("p95_sqliteOverParley"), x.get("p99_sqliteOverParley"), x.get("qps_parleyOverSqlite")));
+            }
+            t.append("(x = how many times faster parley is than SQLite FTS5 on the same mix in this run)\n");
+        }
+        return t.toString();
+    }
+
+    static long treeSize(Path dir) throws IOException {
+        if (!Files.exists(dir)) return 0;
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.parley.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.index.FacetResult;
+import org.parley.index.SearchRequest;
+import org.parley.index.SearchResult;
+import org.parley.index.SearchService;
+import org.parley.index.SortOrder;
+
+/** Runs the query mix in-process against parley's {@link SearchService} (thread-safe: one shared service). */
+public final class SearchServiceEngine implements QueryEngine {
+    private final SearchService service;
+
+    public SearchServiceEngine(SearchService service) {
+        this.service = service;
+    }
+
+    /** The request the mix's query becomes: relevance order, first page of 10 highlighted hits, all facets. */
+    public static SearchRequest request(BenchQuery q) {
+        Map<String, List<String>> filters = new LinkedHashMap<>(q.filters());
+        return new SearchRequest(q.lucene(), filters, q.yearFrom(), q.yearTo(), SortOrder.RELEVANCE, 1, 10, null, false,
+                SearchRequest.DEFAULT_FACET_SIZE);
+    }
+
+    @Override
+    public Session open() {
+        return q -> {
+            SearchResult r = service.search(request(q));
+            int values = 0;
+            for (FacetResult f : r.facets()) values += f.values().size();
+            return new Outcome(r.total(), r.hits().size(), values);
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package org.parley.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.parley.bench.BenchRunner;
+import org.parley.bench.CorpusGenerator;
+import org.parley.bench.ParleyBackends;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code parley bench corpus|run}: the scale corpus generator and the benchmark (see BENCHMARKS.md). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: generate a scale corpus, measure indexing and queries side by side with SQLite FTS5.",
+        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class})
+public final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "corpus", mixinStandardHelpOptions = true,
+            description = "Writes a reproducible scale corpus of N paragraphs (articles of 5-40 paragraphs, Zipf vocabulary).")
+    static final class Corpus implements Callable<Integer> {
+        @Option(names = "--paragraphs", required = true, description = "how many paragraphs to write")
+        long paragraphs;
+        @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+        long seed;
+        @Option(names = "--out", required = true, description = "output folder")
+        Path out;
+        @Option(names = "--source", defaultValue = "corpus",
+                description = "real text the vocabulary is ranked by and sentences are drawn from (default: ${DEFAULT-VALUE}; optional)")
+        Path source;
+
+        @Override
+        public Integer call() throws Exception {
+            CorpusGenerator g = new CorpusGenerator(seed, source);
+            CorpusGenerator.Summary s = g.generate(paragraphs, out);
+            System.out.printf(java.util.Locale.ROOT, "wrote %d paragraphs in %d files (%.1f MB) to %s in %.1f s (vocabulary %d words)%n",
+                    s.paragraphs(), s.files(), s.bytes() / 1e6, out, s.seconds(), g.vocabulary().size());
+            return 0;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Indexing and query benchmarks of parley and SQLite FTS5 on one corpus; prints a table, writes target/bench/*.json.")
+    static final class Run implements Callable<Integer> {
+        @Option(names = "--corpus", required = true, description = "corpus folder (e.g. from `parley bench corpus`)")
+        Path corpus;
+        @Option(names = "--queries", defaultValue = "200", description = "size of the query mix (default: ${DEFAULT-VALUE})")
+        int queries;
+        @Option(names = "--clients", defaultValue = "1,8", split = ",", description = "concurrent clients (default: ${DEFAULT-VALUE})")
+        List<Integer> clients;
+        @Option(names = "--warmup", defaultValue = "200", description = "warm-up queries before each measurement (default: ${DEFAULT-VALUE})")
+        int warmup;
+        @Option(names = "--passes", defaultValue = "2", description = "measured passes over the mix (default: ${DEFAULT-VALUE})")
+        int passes;
+        @Option(names = "--seed", defaultValue = "42", description = "query mix seed (default: ${DEFAULT-VALUE})")
+        long seed;
+        @Option(names = "--skip-sqlite", description = "do not run the SQLite FTS5 side")
+        boolean skipSqlite;
+        @Option(names = "--skip-http", description = "do not start a server and measure over HTTP")
+        boolean skipHttp;
+        @Option(names = "--skip-parley", description = "do not run the parley side (SQLite only)")
+        boolean skipParley;
+        @Option(names = "--out", defaultValue = "target/bench", description = "report folder (default: ${DEFAULT-VALUE})")
+        Path out;
+        @Option(names = "--server-heap", defaultValue = "1g", description = "-Xmx of the server process (default: ${DEFAULT-VALUE})")
+        String serverHeap;
+        @Option(names = "--server-jvm-option", description = "extra JVM option for the server process, repeatable (e.g. -XX:StartFlightRecording=...)")
+        List<String> serverJvmOptions = new ArrayList<>();
+        @Option(names = "--threads", description = "reader/enricher threads for the SQLite load and the stage timings (default: cores)")
+        Integer threads;
+
+        @Override
+        public Integer call() throws Exception {
+            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            BenchRunner.Options o = new BenchRunner.Options(corpus, queries, clients, warmup, passes, seed, skipSqlite, skipHttp,
+                    skipParley, out, serverHeap, serverJvmOptions, t, false);
+            new BenchRunner(o, ParleyBackends.lucene(), System.out).run();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.parley.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark, small: a 5k-paragraph corpus, a short query mix, every stage run in-process. Asserts that it
+ * completes and reports figures; never asserts timings.
+ */
+class BenchSmokeTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void runsTheWholeBenchmarkOnASmallCorpus() throws Exception {
+        Path corpus = tmp.resolve("corpus");
+        CorpusGenerator.Summary s = new CorpusGenerator(7, Path.of("corpus")).generate(5000, corpus);
+        assertThat(s.paragraphs()).isEqualTo(5000);
+
+        ParleyBackend parley = ParleyBackends.lucene();
+        BenchRunner.Options o = new BenchRunner.Options(corpus, 40, List.of(1, 2), 10, 1, 42, false, false,
+                parley == null, tmp.resolve("out"), "1g", List.of(), 2, true);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Map<String, Object> report = new BenchRunner(o, parley, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+
+        Map<String, Object> corpusInfo = (Map<String, Object>) report.get("corpus");
+        assertThat(((Number) corpusInfo.get("paragraphs")).longValue()).isGreaterThan(4900);
+        Map<String, Object> indexing = (Map<String, Object>) report.get("indexing");
+        for (String k : List.of("readParse", "enrichAlone", "sqlitePlain", "sqliteEnriched")) {
+            assertThat(((Number) ((Map<String, Object>) indexing.get(k)).get("paragraphsPerSec")).longValue()).as(k).isPositive();
+        }
+        Map<String, Object> queries = (Map<String, Object>) report.get("queries");
+        List<LatencyStats> sqlite = (List<LatencyStats>) queries.get("sqlite");
+        assertThat(sqlite).hasSize(2);
+        for (LatencyStats st : sqlite) {
+            assertThat(st.queries()).isEqualTo(40);
+            assertThat(st.errors()).isZero();
+            assertThat(st.p50()).isPositive();
+            assertThat(st.qps()).isPositive();
+            assertThat(st.totalHits()).isPositive();
+        }
+        if (parley != null) {
+            assertThat(((Number) ((Map<String, Object>) indexing.get("parley")).get("paragraphsPerSec")).longValue()).isPositive();
+            List<LatencyStats> in = (List<LatencyStats>) queries.get("parleyInProcess");
+            assertThat(in).hasSize(2).allSatisfy(st -> {
+                assertThat(st.errors()).isZero();
+                assertThat(st.qps()).isPositive();
+            });
+            List<LatencyStats> http = (List<LatencyStats>) queries.get("parleyHttp");
+            assertThat(http).hasSize(2).allSatisfy(st -> assertThat(st.errors()).isZero());
+            assertThat((List<?>) queries.get("ratios")).hasSize(4);
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("Queries", "sqlite-fts5");
+        assertThat(tmp.resolve("out/latest.json")).isNotEmptyFile();
+        assertThat(tmp.resolve("out/queries.json")).isNotEmptyFile();
+    }
+
+    @Test
+    void theGeneratorIsReproducibleAndWritesTheCorpusFormat() throws Exception {
+        Path a = tmp.resolve("a"), b = tmp.resolve("b");
+        new CorpusGenerator(11, Path.of("corpus")).generate(300, a);
+        new CorpusGenerator(11, Path.of("corpus")).generate(300, b);
+        Path first = a.resolve("d0000/a0000000.txt");
+        assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(b.resolve("d0000/a0000000.txt")));
+        String text = Files.readString(first);
+        assertThat(text).startsWith("---\ntitle: ").contains("\ndate: ");
+        int paragraphs = (int) text.substring(text.indexOf("\n---\n") + 5).lines().count();
+        assertThat(paragraphs).isBetween(5, 40);
+        // Without the bundled corpus the generator falls back to the word list alone.
+        assertThat(new CorpusGenerator(11, tmp.resolve("missing")).generate(50, tmp.resolve("c")).paragraphs()).isEqualTo(50);
+    }
+
+    @Test
+    void theQueryMixCoversEveryKindAndIsSeeded() throws Exception {
+        Path corpus = tmp.resolve("mix");
+        new CorpusGenerator(3, Path.of("corpus")).generate(3000, corpus);
+        List<BenchQuery> mix = QueryMix.build(corpus, 200, 42, 500);
+        assertThat(mix).hasSize(200);
+        assertThat(mix).extracting(BenchQuery::kind)
+                .contains("term-high", "term-medium", "term-low", "phrase", "and", "or", "not");
+        assertThat(mix.stream().anyMatch(q -> q.filterCount() > 0)).isTrue();
+        assertThat(QueryMix.build(corpus, 200, 42, 500)).isEqualTo(mix);
+    }
+
+    @Test
+    void percentilesUseNearestRank() {
+        long[] nanos = new long[100];
+        for (int i = 0; i < 100; i++) nanos[i] = (i + 1) * 1_000_000L;
+        LatencyStats s = LatencyStats.of("x", 1, nanos, 0, 1_000_000_000L, 0);
+        assertThat(s.p50()).isEqualTo(50.0);
+        assertThat(s.p95()).isEqualTo(95.0);
+        assertThat(s.p99()).isEqualTo(99.0);
+        assertThat(s.qps()).isEqualTo(100.0);
+    }
+}
