@@ -84,6 +84,8 @@ public final class LuceneSearchService implements SearchService {
     private final SpellSuggester speller = new SpellSuggester();
     private final ScheduledExecutorService watcher;
     private volatile Generation current;
+    /** Only touched by the watcher thread. */
+    private String lastRefreshError;
 
     private LuceneSearchService(IndexLocation location, Generation first, long pollMillis) {
         this.location = location;
@@ -134,8 +136,14 @@ public final class LuceneSearchService implements SearchService {
     private void refreshQuietly() {
         try {
             refresh();
+            lastRefreshError = null;
         } catch (IOException | RuntimeException e) {
-            System.err.println("parley: cannot switch to the new index yet: " + e.getMessage());
+            // keep serving the current generation; say so once per distinct problem, not every poll
+            String message = String.valueOf(e.getMessage());
+            if (!message.equals(lastRefreshError)) {
+                System.err.println("parley: still serving " + current.name() + "; cannot switch to the new index: " + message);
+            }
+            lastRefreshError = message;
         }
     }
 
