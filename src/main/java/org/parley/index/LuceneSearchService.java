@@ -221,7 +221,13 @@ public final class LuceneSearchService implements SearchService {
                 new TopFieldCollectorManager(sort, want, cursor == null ? null : cursor.fieldDoc(), Integer.MAX_VALUE);
         TopDocs top;
         Facets facets;
-        if (searcher.facetState == null) {
+        long total;
+        boolean everything = req.query().isBlank() && req.filters().isEmpty() && req.yearFrom() == null && req.yearTo() == null;
+        if (everything) {
+            // nothing to count per request: totals and facet counts of the whole index are cached per reader
+            top = searcher.search(base, new TopFieldCollectorManager(sort, want, cursor == null ? null : cursor.fieldDoc(), want));
+            facets = searcher.allDocsFacets();
+        } else if (searcher.facetState == null) {
             top = searcher.search(query, hitsManager);
             facets = null;
         } else {
@@ -243,7 +249,8 @@ public final class LuceneSearchService implements SearchService {
                 ? Cursor.after(req.sort(), hash, (FieldDoc) docs[docs.length - 1]).encode() : null;
         int[] ones = new int[docs.length];
         Arrays.fill(ones, 1);
-        return new Page(top.totalHits.value(), docs, ones, facets, next);
+        total = everything ? searcher.paragraphs : top.totalHits.value();
+        return new Page(total, docs, ones, facets, next);
     }
 
     private Page groupedPage(ParleySearcher searcher, DrillDownQuery query, SearchRequest req, Cursor cursor, String hash)
