@@ -86,8 +86,6 @@ public final class ArticleParser {
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<!\\b\\p{Lu}\\p{Ll}{0,2}\\.)(?<=[.!?])\\s+(?=\\p{Lu})");
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
-    private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
-    private static final Pattern ANY_SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u2000-\\u200A\\u3000]+");
     private static final Pattern TRAILING_AGENCY = Pattern.compile("[.!?”\"]\\s*(\\p{Lu}{2,6})$");
     private static final Set<String> MINOR_WORDS = Set.of("a", "an", "the", "and", "or", "but", "nor", "for", "of", "to", "in",
             "on", "at", "by", "with", "from", "as", "into", "over", "via", "vs", "is", "are", "be", "its", "up", "out", "amid", "after", "before");
@@ -280,8 +278,44 @@ public final class ArticleParser {
 
     /** Collapses runs of whitespace (including no-break and zero-width spaces) to one space. */
     static String normaliseSpace(String s) {
-        String visible = ZERO_WIDTH.matcher(s).replaceAll("");
-        return ANY_SPACE.matcher(visible).replaceAll(" ").strip();
+        // One pass by hand: this runs on every line of the corpus, and the regex version was the indexer's
+        // top hot spot.
+        StringBuilder out = null;
+        boolean pendingSpace = false;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isZeroWidth(c)) {
+                if (out == null) out = new StringBuilder(n).append(s, 0, i);
+                continue;
+            }
+            if (isSpace(c)) {
+                if (out == null) {
+                    // Still the fast path while it is a single plain space between words.
+                    if (c == ' ' && i > 0 && i + 1 < n && !isSpace(s.charAt(i - 1)) && !isSpace(s.charAt(i + 1))
+                            && !isZeroWidth(s.charAt(i + 1))) {
+                        continue;
+                    }
+                    out = new StringBuilder(n).append(s, 0, i);
+                }
+                pendingSpace = true;
+                continue;
+            }
+            if (out != null) {
+                if (pendingSpace && !out.isEmpty()) out.append(' ');
+                out.append(c);
+            }
+            pendingSpace = false;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean isZeroWidth(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static List<String> splitParagraphs(String body) {
