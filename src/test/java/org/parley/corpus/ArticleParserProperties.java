@@ -41,6 +41,18 @@ class ArticleParserProperties {
         assertThat(ArticleParser.normaliseSpace(text)).isEqualTo(normaliseSpaceByRegex(text));
     }
 
+    @Property(tries = 1000)
+    void singleSentenceMatchesTheRegexRule(@ForAll("sentencey") String text) {
+        boolean byRegex = text.split("(?<!\\b\\p{Lu}\\p{Ll}{0,2}\\.)(?<=[.!?])\\s+(?=\\p{Lu})").length == 1;
+        assertThat(ArticleParser.singleSentence(text)).as(text).isEqualTo(byRegex);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> sentencey() {
+        return net.jqwik.api.Arbitraries.of("Ms", "Dr", "U", "S", "the", "talks", "Abc", "x1", ".", "!", "?", " ", "  ", "\n", "”", "A", "b")
+                .list().ofMaxSize(14).map(parts -> String.join("", parts));
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<String> spacey() {
         return net.jqwik.api.Arbitraries.of("a", "bc", " ", "  ", "\t", "\u00A0", "\u2007", "\u202F", "\u3000", "\u2003",
