@@ -78,7 +78,8 @@ final class ParleySearcher extends IndexSearcher {
     Facets allDocsFacets() throws IOException {
         Facets f = allDocsFacets;
         if (f == null && facetState != null) {
-            f = new SortedSetDocValuesFacetCounts(facetState); // article documents carry no facet values
+            // article documents carry no facet values; shared by all requests on this reader, hence locked
+            f = new LockedFacets(new SortedSetDocValuesFacetCounts(facetState));
             allDocsFacets = f;
         }
         return f;

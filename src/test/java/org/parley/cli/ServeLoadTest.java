@@ -106,7 +106,7 @@ class ServeLoadTest {
             for (Future<?> f : running) f.get(SECONDS + 60L, TimeUnit.SECONDS);
             clients.shutdown();
 
-            assertThat(errors).as("failed requests").isEmpty();
+            assertThat(errors).as("failed requests; server log:%n%s", Files.readString(log)).isEmpty();
             assertThat(requests.get()).isGreaterThan(CLIENTS * 10L);
             assertThat(matchAllTotals).as("match-all totals seen").isSubsetOf(Set.of((long) before.paragraphs(), (long) after.paragraphs()));
             // After the switch the server answers from the new index (it polls for new generations).
