@@ -52,7 +52,7 @@ public final class ExtractCommand implements Callable<Integer> {
             for (EnrichedParagraph ep : enriched.paragraphs()) {
                 var p = ep.paragraph();
                 var m = ep.metadata();
-                out.println(json.writeValueAsString(new ExtractLine(article.fileName(), p.ordinal(), p.text(),
+                out.println(json.writeValueAsString(new ExtractLine(article.fileName(), p.ordinal(), p.original(),
                         m.countries(), m.years(), m.speakers(), p.kind().label(), article.id(), article.title(),
                         article.published(), m.sources())));
             }

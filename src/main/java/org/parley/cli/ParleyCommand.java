@@ -16,7 +16,12 @@ public final class ParleyCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Held so the level sticks: JUL keeps loggers weakly. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static void main(String[] args) {
+        // Lucene warns on every start that the optional Vector API module is absent; parley does not use vectors.
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 

@@ -105,7 +105,8 @@ public final class ArticleParser {
 
         List<Paragraph> paragraphs = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
-            String line = blocks.get(i);
+            String original = blocks.get(i);
+            String line = original;
             if (i == 0) {
                 Matcher marker = LEADING_DATE_MARKER.matcher(line);
                 if (marker.find()) {
@@ -129,7 +130,7 @@ public final class ArticleParser {
                 }
                 default -> { }
             }
-            paragraphs.add(new Paragraph(paragraphs.size() + 1, line, kind));
+            paragraphs.add(new Paragraph(paragraphs.size() + 1, line, kind, original));
         }
         if (source == null && !paragraphs.isEmpty()) source = trailingAgency(paragraphs.getLast().text());
         if (title == null) title = deriveTitle(paragraphs);

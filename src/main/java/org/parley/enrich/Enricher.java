@@ -2,32 +2,49 @@ package org.parley.enrich;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.parley.corpus.Article;
 import org.parley.corpus.Paragraph;
+import org.parley.corpus.ParagraphKind;
 
 /**
- * Adds countries, years and speakers to every paragraph of an article. Thread-safe.
- * (First version: years only; the enrichment issue replaces this with the full rule set.)
+ * Adds countries, years, speakers and sources to every paragraph of an article. Loads its gazetteer once;
+ * thread-safe and reusable.
  */
 public final class Enricher {
-    private static final Pattern YEAR = Pattern.compile("(?<![\\d,.$-])(1[89]\\d\\d|20\\d\\d)(?![\\d,.-]\\d)");
+    private static final CountryGazetteer SHARED_GAZETTEER = new CountryGazetteer(); // immutable, for countryName
+
+    private final CountryGazetteer gazetteer;
+    private final SpeakerExtractor speakers;
+
+    public Enricher() {
+        this.gazetteer = SHARED_GAZETTEER;
+        this.speakers = new SpeakerExtractor(gazetteer);
+    }
 
     public EnrichedArticle enrich(Article article) {
-        List<EnrichedParagraph> out = new ArrayList<>();
-        for (Paragraph p : article.paragraphs()) {
-            TreeSet<Integer> years = new TreeSet<>();
-            Matcher m = YEAR.matcher(p.text());
-            while (m.find()) years.add(Integer.parseInt(m.group(1)));
-            out.add(new EnrichedParagraph(p, new ParagraphMetadata(List.of(), List.copyOf(years), List.of(), List.of())));
+        List<Paragraph> paragraphs = article.paragraphs();
+        List<List<Token>> tokens = new ArrayList<>(paragraphs.size());
+        List<ParagraphKind> kinds = new ArrayList<>(paragraphs.size());
+        for (Paragraph p : paragraphs) {
+            tokens.add(Tokenizer.tokenize(p.text()));
+            kinds.add(p.kind());
+        }
+        List<SpeakerExtractor.Attribution> attributions = speakers.extract(tokens, kinds);
+        List<EnrichedParagraph> out = new ArrayList<>(paragraphs.size());
+        for (int i = 0; i < paragraphs.size(); i++) {
+            Paragraph p = paragraphs.get(i);
+            SpeakerExtractor.Attribution a = attributions.get(i);
+            out.add(new EnrichedParagraph(p, new ParagraphMetadata(
+                    gazetteer.find(tokens.get(i), p.text()),
+                    YearExtractor.extract(p.text(), article.published()),
+                    a.speakers(),
+                    a.sources())));
         }
         return new EnrichedArticle(article, out);
     }
 
-    /** The display name of an ISO 3166-1 alpha-2 code, or the code itself when unknown. */
+    /** The English display name of an ISO 3166-1 alpha-2 code, or the code itself when unknown. */
     public static String countryName(String code) {
-        return code;
+        return SHARED_GAZETTEER.name(code);
     }
 }

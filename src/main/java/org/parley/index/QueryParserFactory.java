@@ -61,7 +61,7 @@ final class QueryParserFactory {
         if (text.length() > MAX_QUERY_CHARS) {
             throw invalid("query is too long: " + text.length() + " characters (limit " + MAX_QUERY_CHARS + ")");
         }
-        String cleaned = text.replaceAll("\\p{Cntrl}", " ");
+        String cleaned = escapeSlashes(text.replaceAll("\\p{Cntrl}", " "));
         if (nesting(cleaned) > MAX_NESTING) throw invalid("query nests parentheses too deeply (limit " + MAX_NESTING + ")");
         Query query;
         try {
@@ -97,6 +97,26 @@ final class QueryParserFactory {
         if (nl > 0) m = m.substring(0, nl);
         if (m.startsWith("Encountered")) m = "syntax error: " + m.replace("Encountered", "unexpected").replaceAll("\\s+", " ").strip();
         return m.length() > 300 ? m.substring(0, 300) : m;
+    }
+
+    /**
+     * The classic syntax reads {@code /.../} as a regular expression, so "a/b", a pasted URL or
+     * {@code </script>} would be a syntax error; regular expressions are not offered, so slashes are literal.
+     */
+    static String escapeSlashes(String s) {
+        if (s.indexOf('/') < 0) return s;
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                sb.append(c).append(s.charAt(++i));
+            } else if (c == '/') {
+                sb.append("\\/");
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static int nesting(String s) {
@@ -214,7 +234,7 @@ final class QueryParserFactory {
 
         @Override
         protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-            throw new ParseException("regular expressions (/.../) are not supported; use wildcards like negotiat*");
+            throw new ParseException("regular expressions are not supported; use wildcards like negotiat*");
         }
 
         private void checkWildcard(String field, String termStr) throws ParseException {

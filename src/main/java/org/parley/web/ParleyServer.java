@@ -14,6 +14,11 @@ import org.parley.index.SearchService;
 public final class ParleyServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
+    /**
+     * Room for a long query string: a 100 KB query still reaches the API's own validation (and its clear JSON 400);
+     * anything larger is refused by Jetty, in JSON too ({@link JsonErrorHandler}).
+     */
+    static final int MAX_REQUEST_HEADER_BYTES = 256 * 1024;
 
     private final Javalin app;
 
@@ -26,6 +31,12 @@ public final class ParleyServer implements AutoCloseable {
 
     private static void configure(JavalinConfig config, Supplier<SearchService> search) {
         config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = 64 * 1024; // no endpoint takes a body
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+            http.setSendServerVersion(false);
+        });
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";

@@ -61,6 +61,7 @@ class ArticleParserTest {
         Article a = parser.parse("z.txt", " date 2021-03-04 March 5, 2021, marks the anniversary of the treaty.\n\nMore text follows here.");
         assertThat(a.published()).isEqualTo(LocalDate.of(2021, 3, 4));
         assertThat(a.paragraphs().getFirst().text()).startsWith("March 5, 2021, marks");
+        assertThat(a.paragraphs().getFirst().original()).startsWith("date 2021-03-04 March 5, 2021, marks");
         // A long first sentence is no headline: the title is derived from it and the paragraph stays body text.
         assertThat(a.paragraphs().getFirst().kind()).isEqualTo(ParagraphKind.BODY);
         assertThat(a.title()).isEqualTo("March 5, 2021, marks the anniversary of the treaty.");

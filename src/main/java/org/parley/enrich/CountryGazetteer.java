@@ -1,0 +1,208 @@
+package org.parley.enrich;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the countries a text mentions: names, official and former names, demonyms, capitals and the
+ * reasoned additions of {@code country-overrides.tsv}, longest match first, so that a false friend such as
+ * "Indian Ocean" hides "Indian". Immutable after construction and thread-safe.
+ */
+final class CountryGazetteer {
+    private static final String GENERATED = "countries.tsv";
+    private static final String OVERRIDES = "country-overrides.tsv";
+    private static final String FALSE_FRIEND = "-";
+    /** Words that may stand capitalised before a country without making it part of a person's name. */
+    private static final Set<String> FUNCTION_WORDS = Set.of("The", "In", "On", "At", "Of", "For", "From", "To", "By",
+            "And", "Or", "But", "With", "As", "After", "Before", "During", "Since", "Both", "While", "When", "Neighbouring",
+            "Neighboring", "Like", "Unlike", "Including", "Against", "Between", "Across", "Within", "Outside", "Inside",
+            "Visit", "Visits", "Via", "Than", "Only", "Even", "Also", "Said", "Says");
+
+    private enum Guard { NONE, NOT_A_PERSON, BEFORE_HYPHEN }
+
+    private record Alias(String code, Guard guard) {
+    }
+
+    private record Piece(String key, int start, int end, boolean capitalised, boolean hyphenAfter) {
+    }
+
+    private final Map<String, Alias> aliases = new HashMap<>();
+    private final Set<String> prefixes = new HashSet<>();
+    private final Map<String, String> names = new HashMap<>();
+
+    CountryGazetteer() {
+        load(GENERATED, false);
+        load(OVERRIDES, true);
+    }
+
+    /** The English display name of an alpha-2 code, or the code itself when unknown. */
+    String name(String code) {
+        return code == null ? null : names.getOrDefault(code.toUpperCase(Locale.ROOT), code);
+    }
+
+    /** Whether one word is by itself a country alias or false friend ("Russian", "Moscow"). */
+    boolean isAlias(String word) {
+        return aliases.containsKey(word);
+    }
+
+    /** Alpha-2 codes of the countries {@code text} mentions, in order of first mention. */
+    List<String> find(String text) {
+        return find(Tokenizer.tokenize(text), text);
+    }
+
+    List<String> find(List<Token> tokens, String text) {
+        List<Piece> pieces = pieces(tokens);
+        LinkedHashSet<String> found = new LinkedHashSet<>();
+        int n = pieces.size();
+        for (int i = 0; i < n; i++) {
+            Piece first = pieces.get(i);
+            // Aliases start with a capital; a few false friends do not ("state of Georgia").
+            if (!first.capitalised() && !prefixes.contains(first.key())) continue;
+            StringBuilder key = new StringBuilder(first.key());
+            Alias best = null;
+            int bestEnd = -1;
+            for (int j = i; j < n; j++) {
+                if (j > i) {
+                    if (!adjacent(text, pieces.get(j - 1), pieces.get(j))) break;
+                    key.append(' ').append(pieces.get(j).key());
+                }
+                String k = key.toString();
+                Alias a = aliases.get(k);
+                if (a != null) {
+                    best = a;
+                    bestEnd = j;
+                }
+                if (!prefixes.contains(k)) break;
+            }
+            if (best == null) continue;
+            if (accept(best, pieces, i, bestEnd, text)) found.add(best.code());
+            i = bestEnd; // a false friend or a rejected alias still consumes its words
+        }
+        found.remove(FALSE_FRIEND);
+        return List.copyOf(found);
+    }
+
+    private static boolean adjacent(String text, Piece a, Piece b) {
+        // Words of one name are separated by spaces or a hyphen only; punctuation ends the name.
+        for (int p = a.end(); p < b.start(); p++) {
+            char c = text.charAt(p);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '-') return false;
+        }
+        return true;
+    }
+
+    private boolean accept(Alias alias, List<Piece> pieces, int from, int to, String text) {
+        if (alias.code().equals(FALSE_FRIEND)) return true;
+        Piece last = pieces.get(to);
+        if (last.end() < text.length() && text.charAt(last.end()) == '$') return false; // "US$20", "HK$5": money
+        return switch (alias.guard()) {
+            case NONE -> true;
+            case BEFORE_HYPHEN -> last.hyphenAfter();
+            case NOT_A_PERSON -> !nameWord(pieces, from - 1, text, true) && !nameWord(pieces, to + 1, text, false);
+        };
+    }
+
+    /** Whether the piece at {@code i} is a capitalised word that would make the alias part of a person's name. */
+    private boolean nameWord(List<Piece> pieces, int i, String text, boolean before) {
+        if (i < 0 || i >= pieces.size()) return false;
+        Piece p = pieces.get(i);
+        Piece other = pieces.get(before ? i + 1 : i - 1);
+        if (!p.capitalised() || FUNCTION_WORDS.contains(p.key()) || aliases.containsKey(p.key())) return false;
+        Piece a = before ? p : other, b = before ? other : p;
+        for (int c = a.end(); c < b.start(); c++) {
+            if (!Character.isWhitespace(text.charAt(c))) return false;
+        }
+        return Character.isLetter(p.key().charAt(p.key().length() - 1));
+    }
+
+    /** Words, with hyphenated compounds that are no alias split into their parts ("Cambodia-Russia"). */
+    private List<Piece> pieces(List<Token> tokens) {
+        List<Piece> out = new ArrayList<>(tokens.size() + 4);
+        for (Token t : tokens) {
+            String w = t.text();
+            boolean cap = t.capitalised();
+            if (!t.word() || w.indexOf('-') < 0 || aliases.containsKey(w) || prefixes.contains(w)) {
+                out.add(new Piece(w, t.start(), t.end(), cap, false));
+                continue;
+            }
+            int s = 0;
+            while (s <= w.length()) {
+                int h = w.indexOf('-', s);
+                int e = h < 0 ? w.length() : h;
+                if (e > s) {
+                    String part = w.substring(s, e);
+                    out.add(new Piece(part, t.start() + s, t.start() + e, Character.isUpperCase(part.codePointAt(0)), h >= 0));
+                }
+                if (h < 0) break;
+                s = h + 1;
+            }
+        }
+        return out;
+    }
+
+    private void load(String resource, boolean overrides) {
+        try (InputStream in = CountryGazetteer.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                if (overrides) {
+                    addOverride(f[0], f[1]);
+                } else {
+                    if (f[1].equals("name")) names.putIfAbsent(f[0], f[2]);
+                    add(f[2], new Alias(f[0], Guard.NONE), false);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void addOverride(String alias, String spec) {
+        if (spec.equals(FALSE_FRIEND)) {
+            add(alias, new Alias(FALSE_FRIEND, Guard.NONE), true);
+        } else if (spec.endsWith("?")) {
+            add(alias, new Alias(spec.substring(0, 2), Guard.NOT_A_PERSON), true);
+        } else if (spec.endsWith("-")) {
+            add(alias, new Alias(spec.substring(0, 2), Guard.BEFORE_HYPHEN), true);
+        } else {
+            add(alias, new Alias(spec, Guard.NONE), true);
+        }
+    }
+
+    private void add(String alias, Alias value, boolean replace) {
+        List<Token> toks = Tokenizer.tokenize(alias);
+        if (toks.isEmpty()) return;
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < toks.size(); i++) {
+            if (i > 0) {
+                prefixes.add(key.toString());
+                key.append(' ');
+            }
+            key.append(toks.get(i).text());
+        }
+        String k = key.toString();
+        if (replace) aliases.put(k, value); else aliases.putIfAbsent(k, value);
+        // Datelines and headlines in capitals ("PHNOM PENH--"): long aliases also match in upper case.
+        String upper = k.toUpperCase(Locale.ROOT);
+        if (k.replaceAll("[^\\p{L}]", "").length() >= 4 && !upper.equals(k)) {
+            if (replace) aliases.put(upper, value); else aliases.putIfAbsent(upper, value);
+            int sp = 0;
+            while ((sp = upper.indexOf(' ', sp + 1)) > 0) prefixes.add(upper.substring(0, sp));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.parley.enrich;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Word classes that tell a person's name from the titles, organisations and function words around it.
+ * General English and diplomatic vocabulary only; no names of people.
+ */
+final class NameWords {
+    private NameWords() {
+    }
+
+    /** Titles, honorifics and role words, lower case: stripped from names, and a name after them is a person. */
+    static final Set<String> TITLES = Set.of(
+            "president", "vice-president", "president-elect", "minister", "prime", "premier", "chancellor", "ambassador",
+            "envoy", "consul", "king", "queen", "prince", "princess", "crown", "emperor", "empress", "sultan", "sheikh",
+            "emir", "monarch", "secretary", "secretary-general", "undersecretary", "under-secretary", "spokesman",
+            "spokeswoman", "spokesperson", "director", "director-general", "chairman", "chairwoman", "chairperson",
+            "chair", "speaker", "governor", "mayor", "senator", "congressman", "congresswoman", "lawmaker", "legislator",
+            "deputy", "vice", "acting", "former", "late", "then", "current", "incumbent", "outgoing", "first", "senior",
+            "chief", "head", "leader", "general", "gen", "admiral", "adm", "colonel", "col", "captain", "capt",
+            "lieutenant", "lt", "major", "maj", "marshal", "commander", "commissioner", "official", "officer",
+            "diplomat", "adviser", "advisor", "counsellor", "counselor", "attaché", "attache", "representative", "rep",
+            "delegate", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+            "his", "her", "excellency", "h.e.", "majesty", "highness", "samdech", "techo", "akka", "moha", "sena",
+            "padei", "thipadei", "oknha", "okhna", "neak", "lok", "chumteav", "dato", "datuk", "dato'", "tun", "haji",
+            "pope", "cardinal", "bishop", "archbishop", "rev", "reverend", "imam", "rabbi", "ayatollah", "analyst",
+            "researcher", "expert", "scholar", "economist", "author", "journalist", "founder", "ceo", "executive",
+            "justice", "judge", "prosecutor", "attorney", "gov", "pres", "supreme", "grand", "his/her",
+            "madam", "madame", "comrade", "prime-minister");
+
+    /** Lower-case words that continue a title: "foreign ministry secretary of state", "Senate president". */
+    static final Set<String> TITLE_GLUE = Set.of("foreign", "affairs", "ministry", "state", "defence", "defense",
+            "interior", "finance", "trade", "economy", "commerce", "justice", "health", "education", "information",
+            "security", "national", "senate", "party", "embassy", "government", "council", "assembly", "committee",
+            "commission", "general", "deputy", "cabinet", "army", "navy", "military", "police", "opposition",
+            "parliamentary", "presidential", "royal", "permanent", "special", "executive", "regional", "provincial");
+
+    /** Titles that tell a woman or a man, for "she"/"he". */
+    static final Set<String> FEMALE = Set.of("mrs", "ms", "miss", "queen", "princess", "empress", "lady", "dame",
+            "madam", "madame", "chairwoman", "spokeswoman", "congresswoman", "chumteav");
+    static final Set<String> MALE = Set.of("mr", "king", "prince", "emperor", "sultan", "sir", "lord", "chairman",
+            "spokesman", "congressman", "samdech");
+
+    /** Lower-case connectors inside names: "Ursula von der Leyen", "Mohammed bin Salman". */
+    static final Set<String> PARTICLES = Set.of("von", "van", "der", "den", "de", "da", "das", "do", "dos", "du",
+            "del", "della", "di", "la", "le", "bin", "binti", "ibn", "al", "el", "ben", "ter", "y", "e");
+
+    /** Capitalised words of organisations, places and documents: never part of a person's name. */
+    static final Set<String> ORGANISATION = Set.of(
+            "ministry", "ministries", "academy", "institute", "university", "college", "school", "council", "committee",
+            "commission", "assembly", "parliament", "senate", "congress", "court", "government", "administration",
+            "authority", "agency", "bureau", "office", "department", "embassy", "consulate", "mission", "party",
+            "union", "federation", "republic", "kingdom", "association", "organization", "organisation", "forum",
+            "summit", "conference", "meeting", "group", "bank", "fund", "company", "corporation", "corp", "inc",
+            "ltd", "news", "post", "times", "press", "television", "radio", "daily", "journal", "herald", "tribune",
+            "monitor", "network", "media", "army", "navy", "force", "forces", "police", "guard", "command", "front",
+            "movement", "alliance", "coalition", "charter", "treaty", "agreement", "protocol", "declaration",
+            "resolution", "plan", "framework", "initiative", "strategy", "program", "programme", "project",
+            "monument", "palace", "hall", "house", "building", "airport", "port", "bridge", "road", "street",
+            "avenue", "province", "city", "district", "region", "island", "islands", "river", "sea", "ocean", "gulf",
+            "bay", "lake", "mountain", "peninsula", "basin", "delta", "valley", "wall", "war", "day", "year",
+            "rouge", "regime", "facebook", "twitter", "telegram", "youtube", "instagram", "international",
+            "national", "royal", "relations", "cooperation", "affairs", "foreign", "economic", "political", "security",
+            "development", "studies", "centre", "center", "foundation", "watch", "rights", "human", "nations",
+            "united", "asian", "pacific", "southeast", "east", "west", "north", "south", "eastern", "western",
+            "northern", "southern", "central", "asia", "europe", "africa", "middle", "global", "world", "communist",
+            "democratic", "people's", "peoples", "socialist", "islamic", "federal", "general", "public", "trade",
+            "commerce", "finance", "defence", "defense", "interior", "justice", "health", "education", "culture",
+            "tourism", "information", "inspection", "energy", "environment", "agriculture", "industry", "labour",
+            "labor", "social", "strategic", "policy", "peace", "friendship", "economy", "exchange", "partnership",
+            "dialogue", "community", "secretariat", "council's", "board", "reuters", "xinhua", "afp", "ap", "bbc",
+            "cnn", "bloomberg", "tass", "kyodo", "yonhap", "bernama", "antara", "vna", "akp", "new", "old", "great",
+            "holy", "saint", "st", "mount", "lower", "upper", "greater", "state", "states", "system", "recovery",
+            "marathon", "corridors", "architecture", "roundtable", "videoconference", "covid-19", "covid");
+
+    /** Capitalised words that begin sentences or clauses but never belong to a name. */
+    static final Set<String> FUNCTION = Set.of(
+            "the", "a", "an", "in", "on", "at", "of", "for", "from", "to", "by", "and", "or", "but", "with", "as",
+            "after", "before", "during", "since", "until", "while", "when", "where", "whereas", "if", "although",
+            "though", "because", "so", "yet", "also", "meanwhile", "however", "moreover", "furthermore", "similarly",
+            "likewise", "besides", "indeed", "still", "then", "thus", "therefore", "hence", "instead", "otherwise",
+            "yesterday", "today", "tomorrow", "tonight", "earlier", "later", "now", "recently", "currently",
+            "this", "that", "these", "those", "his", "her", "their", "our", "its", "my", "your", "he", "she", "they",
+            "we", "i", "it", "you", "who", "whom", "whose", "which", "what", "there", "here", "speaking",
+            "according", "despite", "under", "over", "through", "both", "each", "every", "all", "some", "many",
+            "most", "several", "other", "another", "such", "no", "not", "only", "even", "just", "first", "second",
+            "third", "fourth", "fifth", "last", "next", "finally", "additionally", "separately", "asked", "quoted",
+            "citing", "addressing", "responding", "following", "regarding", "concerning", "amid", "among", "against",
+            "about", "above", "below", "between", "into", "onto", "upon", "within", "without", "toward", "towards",
+            "photo", "image", "picture", "file", "courtesy", "source", "related", "read", "more", "see", "long", "live",
+            "dear", "thank", "thanks", "please", "frankly", "perhaps", "once", "twice", "again", "why", "how",
+            "kingdom", "god", "allah", "excellency", "majesty", "highness", "sources",
+            "official", "officials", "analysts", "experts", "observers", "critics", "residents");
+
+    /** Common nouns for documents and bodies that speak: "the statement said", "the ministry said". */
+    static final Set<String> SOURCE_NOUNS = Set.of("statement", "statements", "release", "communique", "communiqué",
+            "report", "reports", "declaration", "letter", "document", "announcement", "notice", "note", "ministry",
+            "embassy", "government", "agency", "office", "council", "committee", "commission", "court", "parliament",
+            "senate", "department", "bureau", "website", "post", "newspaper", "paper", "broadcaster", "news",
+            "channel", "outlet", "spokesperson's", "organisation", "organization", "association", "group", "bank",
+            "party", "army", "military", "police", "institute", "study", "survey", "readout", "transcript",
+            "resolution", "policy", "memo", "memorandum", "cable", "kremlin", "palace", "administration", "secretariat",
+            "source", "sources", "media", "press", "tweet", "account", "page", "decree", "order", "law", "treaty");
+
+    /** One-letter or short titles written with a period: "Mr.", "Dr.", "H.E.". */
+    static final Set<String> DOTTED_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "adm",
+            "maj", "rev", "gov", "pres", "rep", "st", "messrs", "mx", "sgt", "cpl");
+
+    /** Titles as misspelt by one dropped letter ("Prime Minster"), still titles. */
+    private static final Set<String> TITLE_TYPOS = typos();
+
+    private static Set<String> typos() {
+        Set<String> out = new HashSet<>();
+        for (String t : TITLES) {
+            if (t.length() < 7 || t.contains("-")) continue;
+            for (int i = 0; i < t.length(); i++) out.add(t.substring(0, i) + t.substring(i + 1));
+        }
+        return Set.copyOf(out);
+    }
+
+    static boolean isTitle(String lower) {
+        return TITLES.contains(lower) || TITLE_TYPOS.contains(lower)
+                || lower.endsWith("-general") || lower.startsWith("vice-") || lower.startsWith("ex-");
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,109 @@
+package org.parley.enrich;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the years a text names: "in 1956", "May 2016", "2024-06-21", ranges "2023-2027" (both ends and,
+ * for spans of at most ten years, the years between), decades "the 1980s" (all ten years: the paragraph
+ * is about each of them), and, when the publication date is known, "last year" and "next year" ("this year" is the publication
+ * year, which the index already falls back to).
+ * Amounts ("8,000", "$1.5 billion", "2000 troops"), "COVID-19" and numbered things ("Resolution 2334") are
+ * not years. Stateless and thread-safe.
+ */
+final class YearExtractor {
+    private static final int MAX_EXPANDED_SPAN = 10;
+    /**
+     * A four-digit number 1000-2099 standing alone: not glued to letters, digits, currency signs or a
+     * thousands separator; optionally a range end ("-2027", "–27", "/21") or a decade "s".
+     */
+    private static final Pattern YEAR = Pattern.compile(
+            "(?<![\\p{L}\\p{N}$€£¥.,/])(1\\d{3}|20\\d{2})(?:(?:\\s?[-–—/]\\s?|\\s(?:to|and|until|through)\\s)(1\\d{3}|20\\d{2}|\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d))?(s|'s|’s)?(?![\\p{L}\\p{N}]|[.,]\\d)");
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b");
+    private static final Pattern RELATIVE = Pattern.compile("\\b(last|next|past|previous|coming) year\\b", Pattern.CASE_INSENSITIVE);
+    /** Words right before a number that make it a count, a price or a label rather than a year. */
+    private static final Pattern BEFORE_AMOUNT = Pattern.compile(
+            "(?:\\b(?:US|USD|EUR|GBP|RMB|CNY|JPY|Rs|RM|No|Nos|Number|number|Resolution|resolution|Article|article|Section|section|Room|room|Flight|flight|Route|route|Highway|highway|Decree|decree|Law|Lot|Unit|Box|Level|page|pages|p|pp|tel|Tel|ID|Model|model|Code|code|Order|order)\\.?|[$€£¥#№])\\s*$");
+    private static final Pattern AFTER_AMOUNT = Pattern.compile(
+            "^\\s*(?:%|percent\\b|per cent\\b|(?:troops|soldiers|people|persons|personnel|workers|students|tourists|visitors|refugees|residents|families|households|members|delegates|participants|officers|police|employees|staff|cases|deaths|victims|units|vehicles|cars|tanks|aircraft|ships|projects|km|kilometres|kilometers|miles|metres|meters|m|ft|feet|tons|tonnes|kg|hectares|ha|acres|dollars|USD|riel|yuan|euros|won|yen|rupees|MW|GW|barrels|votes|seats|years|months|days|hours|minutes|times|pieces|items|copies|schools|villages|homes|houses|jobs|beds|doses|words|pages)\\b)");
+    private static final Set<String> DECADE_SUFFIX = Set.of("s", "'s", "’s");
+
+    private YearExtractor() {
+    }
+
+    /** The years {@code text} names, ascending. {@code published} may be null (no relative years then). */
+    static List<Integer> extract(String text, LocalDate published) {
+        TreeSet<Integer> years = new TreeSet<>();
+        Matcher iso = ISO_DATE.matcher(text);
+        while (iso.find()) years.add(Integer.parseInt(iso.group(1)));
+        Matcher m = YEAR.matcher(text);
+        while (m.find()) {
+            if (ISO_DATE.matcher(text).region(m.start(), Math.min(text.length(), m.start() + 10)).lookingAt()) continue;
+            if (m.start() > 0 && text.charAt(m.start() - 1) == '-' && !glueHyphen(text, m.start() - 1)) continue;
+            String before = text.substring(Math.max(0, m.start() - 12), m.start());
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 14));
+            if (BEFORE_AMOUNT.matcher(before).find()) continue;
+            int first = Integer.parseInt(m.group(1));
+            String suffix = m.group(3);
+            if (suffix != null && DECADE_SUFFIX.contains(suffix)) {
+                if (first % 10 != 0) continue;
+                for (int y = first; y < first + 10; y++) years.add(y);
+                continue;
+            }
+            if (m.group(2) != null) {
+                int last = rangeEnd(first, m.group(2));
+                if (last > first) {
+                    years.add(first);
+                    years.add(last);
+                    if (last - first <= MAX_EXPANDED_SPAN) for (int y = first + 1; y < last; y++) years.add(y);
+                    continue;
+                }
+            }
+            if (AFTER_AMOUNT.matcher(after).find() && m.group(2) == null) continue;
+            if (first < 1500 && !yearCue(text, m.start())) continue;
+            years.add(first);
+            if (m.group(2) != null && m.group(2).length() == 4) {
+                int second = Integer.parseInt(m.group(2));
+                if (second >= 1500) years.add(second);
+            }
+        }
+        if (published != null) {
+            Matcher rel = RELATIVE.matcher(text);
+            while (rel.find()) {
+                String w = rel.group(1).toLowerCase(java.util.Locale.ROOT);
+                int y = published.getYear();
+                years.add(switch (w) {
+                    case "last", "past", "previous" -> y - 1;
+                    default -> y + 1;
+                });
+            }
+        }
+        return List.copyOf(years);
+    }
+
+    /** "post-2020", "mid-1990s": a word joined to the year by a hyphen; "COVID-2019"-like codes are not. */
+    private static boolean glueHyphen(String text, int hyphen) {
+        int s = hyphen;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) s--;
+        String w = text.substring(s, hyphen).toLowerCase(java.util.Locale.ROOT);
+        return w.equals("post") || w.equals("pre") || w.equals("mid") || w.equals("early") || w.equals("late")
+                || w.equals("fiscal") || w.equals("fy") || w.equals("circa") || w.equals("c");
+    }
+
+    private static int rangeEnd(int first, String end) {
+        if (end.length() == 4) return Integer.parseInt(end);
+        int e = first / 100 * 100 + Integer.parseInt(end);
+        return e > first ? e : -1;
+    }
+
+    private static final Pattern CUE = Pattern.compile(
+            "(?i)\\b(?:in|since|from|until|till|by|before|after|during|year|of|circa|around|early|late|mid|AD|CE)\\s+$");
+
+    private static boolean yearCue(String text, int at) {
+        return CUE.matcher(text.substring(Math.max(0, at - 10), at)).find();
+    }
+}

@@ -1,0 +1,70 @@
+package org.parley.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CountryGazetteerTest {
+    private static final CountryGazetteer G = new CountryGazetteer();
+
+    @Test
+    void namesOfficialNamesDemonymsAndCapitals() {
+        assertThat(G.find("Cambodia and the Russian Federation")).containsExactly("KH", "RU");
+        assertThat(G.find("Vietnamese and Khmer leaders met Russian officials")).containsExactly("VN", "KH", "RU");
+        assertThat(G.find("talks in Moscow and Phnom Penh")).containsExactly("RU", "KH");
+        assertThat(G.find("PHNOM PENH--The minister arrived")).containsExactly("KH");
+        assertThat(G.find("Cambodia’s decision and Russia's answer")).containsExactly("KH", "RU");
+        assertThat(G.find("Côte d'Ivoire and Cote d’Ivoire")).containsExactly("CI");
+    }
+
+    @Test
+    void historicalNamesMapToTheirSuccessor() {
+        assertThat(G.find("the former Union of Soviet Socialist Republics (USSR)")).containsExactly("RU");
+        assertThat(G.find("the Soviet Union")).containsExactly("RU");
+        assertThat(G.find("the People’s Republic of Kampuchea")).containsExactly("KH");
+        assertThat(G.find("the regime of Democratic Kampuchea")).containsExactly("KH");
+        assertThat(G.find("Burma, later Myanmar")).containsExactly("MM");
+        assertThat(G.find("Zaire and Dahomey")).containsExactly("CD", "BJ");
+    }
+
+    @Test
+    void hyphenatedPairsAndCombiningForms() {
+        assertThat(G.find("Cambodia-Russia relations")).containsExactly("KH", "RU");
+        assertThat(G.find("the ASEAN-Russia summit")).containsExactly("RU");
+        assertThat(G.find("Sino-Russian ties")).containsExactly("CN", "RU");
+        assertThat(G.find("Guinea-Bissau and Timor-Leste")).containsExactly("GW", "TL");
+        assertThat(G.find("General Franco ruled")).isEmpty();
+    }
+
+    @Test
+    void falseFriendsAreNotCountries() {
+        assertThat(G.find("between the Pacific and Indian Oceans")).isEmpty();
+        assertThat(G.find("the Indian Ocean")).isEmpty();
+        assertThat(G.find("on the Indochinese Peninsula")).isEmpty();
+        assertThat(G.find("bilateral trade to reach US$20 billion")).isEmpty();
+        assertThat(G.find("a trade of 5 billion US dollars")).isEmpty();
+        assertThat(G.find("we ate turkey and a Guinea pig")).isEmpty();
+        assertThat(G.find("Michael Jordan played")).isEmpty();
+        assertThat(G.find("Jordan Peterson spoke")).isEmpty();
+        assertThat(G.find("Atlanta, in the state of Georgia")).isEmpty();
+        assertThat(G.find("New Mexico and New Jersey")).isEmpty();
+        assertThat(G.find("Latin America and the Chinese New Year")).isEmpty();
+        assertThat(G.find("ASEAN, the UN, G20, APEC and the EU")).isEmpty();
+    }
+
+    @Test
+    void ambiguousNamesStillCountInCountryContext() {
+        assertThat(G.find("Armenia, Azerbaijan, Nepal, Sri Lanka and Turkey")).containsExactly("AM", "AZ", "NP", "LK", "TR");
+        assertThat(G.find("King Abdullah of Jordan")).containsExactly("JO");
+        assertThat(G.find("Georgia and Chad were absent")).containsExactly("GE", "TD");
+        assertThat(G.find("the US and the U.S.")).containsExactly("US");
+    }
+
+    @Test
+    void displayNames() {
+        assertThat(G.name("KH")).isEqualTo("Cambodia");
+        assertThat(G.name("RU")).isEqualTo("Russia");
+        assertThat(Enricher.countryName("VN")).isEqualTo("Vietnam");
+        assertThat(Enricher.countryName("ZZ")).isEqualTo("ZZ");
+    }
+}

@@ -1,0 +1,52 @@
+package org.parley.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class YearExtractorTest {
+    private static java.util.List<Integer> years(String s) {
+        return YearExtractor.extract(s, null);
+    }
+
+    @Test
+    void plainYearsAndDates() {
+        assertThat(years("established on May 13, 1956.")).containsExactly(1956);
+        assertThat(years("in Sochi in May 2016. AFP")).containsExactly(2016);
+        assertThat(years("date 2024-06-21 June 24, 2024, commemorates")).containsExactly(2024);
+        assertThat(years("a developed nation by 2050 and Vietnam by 2045.")).containsExactly(2045, 2050);
+        assertThat(years("• October 14, 2020 1:28 PM")).containsExactly(2020);
+        assertThat(years("the post-2020 order")).containsExactly(2020);
+    }
+
+    @Test
+    void rangesGiveBothEnds() {
+        assertThat(years("for the period 2023-2027")).containsExactly(2023, 2024, 2025, 2026, 2027);
+        assertThat(years("the 2020–24 plan")).containsExactly(2020, 2021, 2022, 2023, 2024);
+        assertThat(years("from 1945 to 2020")).containsExactly(1945, 2020);
+    }
+
+    @Test
+    void decadesGiveTheirTenYears() {
+        assertThat(years("visits to Moscow in the 1980s")).containsExactly(1980, 1981, 1982, 1983, 1984, 1985, 1986, 1987, 1988, 1989);
+    }
+
+    @Test
+    void amountsCodesAndOrdinalsAreNotYears() {
+        assertThat(years("over 8,000 Cambodian students and around 650,000 tourists")).isEmpty();
+        assertThat(years("the debt of $1.5 billion")).isEmpty();
+        assertThat(years("Before the Covid-19 pandemic, in the post-COVID-19 crisis")).isEmpty();
+        assertThat(years("more than 2000 troops and 1500 km")).isEmpty();
+        assertThat(years("Resolution 2334 and No. 1999")).isEmpty();
+        assertThat(years("the 57th anniversary on March 14 and 15")).isEmpty();
+        assertThat(years("US$2020 million")).isEmpty();
+    }
+
+    @Test
+    void relativeYearsNeedThePublicationDate() {
+        assertThat(years("next year will mark the anniversary")).isEmpty();
+        assertThat(YearExtractor.extract("next year will mark the anniversary", LocalDate.of(2020, 10, 14))).containsExactly(2021);
+        assertThat(YearExtractor.extract("as it did last year", LocalDate.of(2020, 10, 14))).containsExactly(2019);
+    }
+}
