@@ -31,21 +31,23 @@ if ir:
              f"{ir['cpu_exclEnrichment_parleyOverSqlite']}x" if 'cpu_endToEndWithEnrichment_parleyOverSqlite' in ir else "")
           + ".")
 q = r["queries"]
-print("\n| queries | clients | queries run | QPS | p50 ms | p95 ms | p99 ms | errors |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("\n| queries | clients | queries run | QPS | p50 ms | p95 ms | p99 ms | errors | CPU ms/query |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for k, label in [("parleyInProcess", "parley in-process"), ("parleyHttp", "parley over HTTP"), ("sqlite", "SQLite FTS5")]:
     for s in q.get(k) or []:
         print(f"| {label} | {s['clients']} | {s['queries']} | {s['qps']:.1f} | {s['p50']:.2f} | {s['p95']:.2f} | "
-              f"{s['p99']:.2f} | {s['errors']} |")
+              f"{s['p99']:.2f} | {s['errors']} | {s.get('cpuMsPerQuery', '') if k != 'parleyHttp' else '(server: see below)'} |")
 if q.get("server"):
     m = q["server"]
     print(f"\nServer (`-Xmx{r['config']['serverHeap']}`): heap used after the load {m.get('heapUsedAfterLoadMb')} MB, "
-          f"live heap after a full GC {m.get('heapLiveAfterFullGcMb')} MB, peak RSS {m.get('peakRssMb')} MB.")
+          f"live heap after a full GC {m.get('heapLiveAfterFullGcMb')} MB, peak RSS {m.get('peakRssMb')} MB"
+          + (f", server CPU {m['serverCpuMsPerRequest']} ms per request" if 'serverCpuMsPerRequest' in m else "") + ".")
 if q.get("ratios"):
-    print("\n| parley / SQLite (x faster) | clients | p50 | p95 | p99 | QPS |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("\n| parley / SQLite (x faster) | clients | p50 | p95 | p99 | QPS | CPU per query |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for x in q["ratios"]:
         side = "in-process" if x["parley"] == "parleyInProcess" else "over HTTP"
         print(f"| parley {side} vs SQLite | {x['clients']} | {x['p50_sqliteOverParley']}x | {x['p95_sqliteOverParley']}x | "
-              f"{x['p99_sqliteOverParley']}x | {x['qps_parleyOverSqlite']}x |")
+              f"{x['p99_sqliteOverParley']}x | {x['qps_parleyOverSqlite']}x | "
+              f"{str(x['cpuPerQuery_sqliteOverParley']) + 'x' if 'cpuPerQuery_sqliteOverParley' in x else ''} |")
 print(f"\nQuery mix: {json.dumps(r['queryMix']['kinds'])}; filters: {json.dumps(r['queryMix']['filters'])}.")

@@ -265,18 +265,35 @@ public final class BenchRunner {
                     String.join(",", o.clients().stream().map(String::valueOf).toList()),
                     String.valueOf(o.warmup()), String.valueOf(o.passes())));
             log.println("bench: HTTP load generator (separate JVM), clients " + o.clients());
+            long serverCpu0 = processCpuMillis(server.pid());
             Process p = new ProcessBuilder(load).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) throw new IllegalStateException("HttpLoad failed with " + p.exitValue());
             List<LatencyStats> h = json.readValue(stdout.strip(), new TypeReference<List<LatencyStats>>() { });
             h.forEach(this::logged);
             out.put("parleyHttp", h);
-            out.put("server", serverMemory(server.pid()));
+            long requests = (long) o.clients().size() * (o.warmup() + (long) o.passes() * o.queries());
+            Map<String, Object> mem = serverMemory(server.pid());
+            long serverCpu = processCpuMillis(server.pid()) - serverCpu0;
+            if (serverCpu0 >= 0) mem.put("serverCpuMsPerRequest", LatencyStats.round((double) serverCpu / requests));
+            out.put("server", mem);
         } finally {
             server.destroy();
             if (!server.waitFor(20, TimeUnit.SECONDS)) server.destroyForcibly();
         }
         return out;
+    }
+
+    /** User + system CPU time of a process from /proc, in ms, or -1 when unknown. */
+    static long processCpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The server's heap (after the load; then after a full GC) and peak RSS, read with jcmd and /proc. */
@@ -329,6 +346,9 @@ public final class BenchRunner {
                     r.put("p95_sqliteOverParley", ratio(s.p95(), p.p95()));
                     r.put("p99_sqliteOverParley", ratio(s.p99(), p.p99()));
                     r.put("qps_parleyOverSqlite", ratio(p.qps(), s.qps()));
+                    if (p.cpuMsPerQuery() > 0 && s.cpuMsPerQuery() > 0) {
+                        r.put("cpuPerQuery_sqliteOverParley", ratio(s.cpuMsPerQuery(), p.cpuMsPerQuery()));
+                    }
                     out.add(r);
                 }
             }
@@ -436,24 +456,26 @@ public final class BenchRunner {
                     ir.get("cpu_endToEndWithEnrichment_parleyOverSqlite"), ir.get("cpu_exclEnrichment_parleyOverSqlite")));
         }
         Map<String, Object> q = castMap(r.get("queries"));
-        t.append(String.format(Locale.ROOT, "%n%-20s %7s %8s %9s %9s %9s %9s %6s%n", "Queries", "clients", "queries", "QPS", "p50 ms",
-                "p95 ms", "p99 ms", "errors"));
+        t.append(String.format(Locale.ROOT, "%n%-22s %7s %8s %9s %9s %9s %9s %6s %9s%n", "Queries", "clients", "queries", "QPS", "p50 ms",
+                "p95 ms", "p99 ms", "errors", "CPU ms/q"));
         for (String k : List.of("parleyInProcess", "parleyHttp", "sqlite")) {
             List<LatencyStats> l = stats(q.get(k));
             if (l == null) continue;
             for (LatencyStats s : l) {
-                t.append(String.format(Locale.ROOT, "%-20s %7d %8d %9.1f %9.2f %9.2f %9.2f %6d%n", s.engine(), s.clients(), s.queries(),
-                        s.qps(), s.p50(), s.p95(), s.p99(), s.errors()));
+                t.append(String.format(Locale.ROOT, "%-22s %7d %8d %9.1f %9.2f %9.2f %9.2f %6d %9s%n", s.engine(), s.clients(), s.queries(),
+                        s.qps(), s.p50(), s.p95(), s.p99(), s.errors(), k.equals("parleyHttp") ? "(client)" : s.cpuMsPerQuery()));
             }
         }
         Object server = q.get("server");
         if (server != null) t.append("server memory: ").append(server).append('\n');
         List<Map<String, Object>> ratios = (List<Map<String, Object>>) q.get("ratios");
         if (ratios != null && !ratios.isEmpty()) {
-            t.append(String.format(Locale.ROOT, "%n%-20s %7s %10s %10s %10s %10s%n", "parley vs SQLite", "clients", "p50 x", "p95 x", "p99 x", "QPS x"));
+            t.append(String.format(Locale.ROOT, "%n%-20s %7s %10s %10s %10s %10s %10s%n", "parley vs SQLite", "clients", "p50 x", "p95 x",
+                    "p99 x", "QPS x", "CPU/q x"));
             for (Map<String, Object> x : ratios) {
-                t.append(String.format(Locale.ROOT, "%-20s %7s %10s %10s %10s %10s%n", x.get("parley"), x.get("clients"),
-                        x.get("p50_sqliteOverParley"), x.get("p95_sqliteOverParley"), x.get("p99_sqliteOverParley"), x.get("qps_parleyOverSqlite")));
+                t.append(String.format(Locale.ROOT, "%-20s %7s %10s %10s %10s %10s %10s%n", x.get("parley"), x.get("clients"),
+                        x.get("p50_sqliteOverParley"), x.get("p95_sqliteOverParley"), x.get("p99_sqliteOverParley"), x.get("qps_parleyOverSqlite"),
+                        x.getOrDefault("cpuPerQuery_sqliteOverParley", "")));
             }
             t.append("(x = how many times faster parley is than SQLite FTS5 on the same mix in this run)\n");
         }
