@@ -69,6 +69,10 @@ public final class SearchCommand implements Callable<Integer> {
         } catch (InvalidQueryException e) {
             System.err.println("parley: " + e.getMessage());
             return 2;
+        } catch (java.io.IOException e) {
+            // A missing or damaged index: the message says what to do, a stack trace would not.
+            System.err.println("parley: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.parley.enrich;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,7 +31,7 @@ final class NameWords {
             "pope", "cardinal", "bishop", "archbishop", "rev", "reverend", "imam", "rabbi", "ayatollah", "analyst",
             "researcher", "expert", "scholar", "economist", "author", "journalist", "founder", "ceo", "executive",
             "justice", "judge", "prosecutor", "attorney", "gov", "pres", "supreme", "grand", "his/her",
-            "madam", "madame", "comrade", "prime-minister");
+            "madam", "madame", "comrade", "prime-minister", "counterpart", "pm", "fm", "dpm");
 
     /** Lower-case words that continue a title: "foreign ministry secretary of state", "Senate president". */
     static final Set<String> TITLE_GLUE = Set.of("foreign", "affairs", "ministry", "state", "defence", "defense",
@@ -37,6 +39,10 @@ final class NameWords {
             "security", "national", "senate", "party", "embassy", "government", "council", "assembly", "committee",
             "commission", "general", "deputy", "cabinet", "army", "navy", "military", "police", "opposition",
             "parliamentary", "presidential", "royal", "permanent", "special", "executive", "regional", "provincial");
+
+    /** Title words that give nobody a role: a person with only these may be "the minister" of a later sentence. */
+    static final Set<String> ROLELESS = Set.of("counterpart", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "his",
+            "her", "former", "late", "then", "current", "h.e.", "excellency", "sir", "dame", "lord", "lady");
 
     /** Titles that tell a woman or a man, for "she"/"he". */
     static final Set<String> FEMALE = Set.of("mrs", "ms", "miss", "queen", "princess", "empress", "lady", "dame",
@@ -73,8 +79,7 @@ final class NameWords {
             "labor", "social", "strategic", "policy", "peace", "friendship", "economy", "exchange", "partnership",
             "dialogue", "community", "secretariat", "council's", "board", "reuters", "xinhua", "afp", "ap", "bbc",
             "cnn", "bloomberg", "tass", "kyodo", "yonhap", "bernama", "antara", "vna", "akp", "new", "old", "great",
-            "holy", "saint", "st", "mount", "lower", "upper", "greater", "state", "states", "system", "recovery",
-            "marathon", "corridors", "architecture", "roundtable", "videoconference", "covid-19", "covid");
+            "holy", "saint", "st", "mount", "lower", "upper", "greater", "state", "states", "covid-19", "covid");
 
     /** Capitalised words that begin sentences or clauses but never belong to a name. */
     static final Set<String> FUNCTION = Set.of(
@@ -105,9 +110,9 @@ final class NameWords {
             "resolution", "policy", "memo", "memorandum", "cable", "kremlin", "palace", "administration", "secretariat",
             "source", "sources", "media", "press", "tweet", "account", "page", "decree", "order", "law", "treaty");
 
-    /** One-letter or short titles written with a period: "Mr.", "Dr.", "H.E.". */
+    /** Short titles and name suffixes written with a period: "Mr.", "Dr.", "Jr.". */
     static final Set<String> DOTTED_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "adm",
-            "maj", "rev", "gov", "pres", "rep", "st", "messrs", "mx", "sgt", "cpl");
+            "maj", "rev", "gov", "pres", "rep", "st", "messrs", "mx", "sgt", "cpl", "jr", "sr");
 
     /** Titles as misspelt by one dropped letter ("Prime Minster"), still titles. */
     private static final Set<String> TITLE_TYPOS = typos();
@@ -116,7 +121,8 @@ final class NameWords {
         Set<String> out = new HashSet<>();
         for (String t : TITLES) {
             if (t.length() < 7 || t.contains("-")) continue;
-            for (int i = 0; i < t.length(); i++) out.add(t.substring(0, i) + t.substring(i + 1));
+            // Inner letters only: dropping the first or last letter makes real words ("resident", "office").
+            for (int i = 1; i < t.length() - 1; i++) out.add(t.substring(0, i) + t.substring(i + 1));
         }
         return Set.copyOf(out);
     }
@@ -124,6 +130,28 @@ final class NameWords {
     static boolean isTitle(String lower) {
         return TITLES.contains(lower) || TITLE_TYPOS.contains(lower)
                 || lower.endsWith("-general") || lower.startsWith("vice-") || lower.startsWith("ex-");
+    }
+
+    /** The {@link Token} flags of every listed word, so that a token needs one lookup. */
+    private static final Map<String, Integer> FLAGS = flagTable();
+
+    private static Map<String, Integer> flagTable() {
+        Map<String, Integer> m = new HashMap<>();
+        for (String w : TITLES) m.merge(w, Token.TITLE, (a, b) -> a | b);
+        for (String w : TITLE_TYPOS) m.merge(w, Token.TITLE, (a, b) -> a | b);
+        for (String w : TITLE_GLUE) m.merge(w, Token.TITLE_GLUE, (a, b) -> a | b);
+        for (String w : ORGANISATION) m.merge(w, Token.ORGANISATION, (a, b) -> a | b);
+        for (String w : FUNCTION) m.merge(w, Token.FUNCTION, (a, b) -> a | b);
+        for (String w : PARTICLES) m.merge(w, Token.PARTICLE, (a, b) -> a | b);
+        for (String w : DOTTED_TITLES) m.merge(w, Token.DOTTED_TITLE, (a, b) -> a | b);
+        return Map.copyOf(m);
+    }
+
+    /** The {@link Token} flags of a lower-case word. */
+    static int flagsOf(String lower) {
+        int f = FLAGS.getOrDefault(lower, 0);
+        if (lower.indexOf('-') > 0 && isTitle(lower)) f |= Token.TITLE;
+        return f;
     }
 
     static String lower(String s) {

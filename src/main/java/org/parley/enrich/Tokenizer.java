@@ -2,42 +2,97 @@ package org.parley.enrich;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
 
-/** Splits text into {@link Token}s. Stateless and thread-safe. */
+/**
+ * Splits text into {@link Token}s in one pass without regular expressions (the enrichment runs over
+ * millions of paragraphs). Stateless and thread-safe.
+ */
 final class Tokenizer {
-    /**
-     * Dotted abbreviations ("U.S.", "H.E."), words with inner hyphens/apostrophes, or one other visible
-     * character. Each alternative consumes at least one character and its repetitions need a separator,
-     * so matching is linear.
-     */
-    private static final Pattern TOKEN = Pattern.compile(
-            "((?:\\p{Lu}\\.){2,})|([\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*(?:[-'’ʼ][\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*)*)|([^\\s\\p{Z}])");
-
     private Tokenizer() {
     }
 
     static List<Token> tokenize(String text) {
-        List<Token> out = new ArrayList<>(Math.max(8, text.length() / 5));
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            int s = m.start(), e = m.end();
-            if (m.group(1) != null) {
-                out.add(new Token(m.group(1), s, e, true));
-            } else if (m.group(2) != null) {
-                String w = m.group(2).replace('’', '\'').replace('ʼ', '\'');
-                // "Cambodia's" -> "Cambodia" + "'s": the possessive is not part of the name.
-                if (w.length() > 2 && w.endsWith("'s")) {
-                    out.add(new Token(w.substring(0, w.length() - 2), s, e - 2, true));
-                    out.add(new Token("'s", e - 2, e, false));
-                } else {
-                    out.add(new Token(w, s, e, true));
-                }
-            } else {
-                out.add(new Token(m.group(3), s, e, false));
+        int n = text.length();
+        List<Token> out = new ArrayList<>(Math.max(8, n / 5));
+        int i = 0;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            int len = Character.charCount(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                i += len;
+                continue;
             }
+            if (!Character.isLetterOrDigit(cp)) {
+                out.add(token(text.substring(i, i + len), i, i + len, false));
+                i += len;
+                continue;
+            }
+            int j = dottedAbbreviationEnd(text, i);
+            if (j > i) {
+                out.add(token(text.substring(i, j), i, j, true));
+                i = j;
+                continue;
+            }
+            j = i + len;
+            while (j < n) {
+                int c = text.codePointAt(j);
+                if (Character.isLetterOrDigit(c) || isMark(c)) {
+                    j += Character.charCount(c);
+                } else if ((c == '-' || c == '\'' || c == '’' || c == 'ʼ') && j + 1 < n && Character.isLetterOrDigit(text.codePointAt(j + 1))) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            String w = text.substring(i, j);
+            if (w.indexOf('’') >= 0 || w.indexOf('ʼ') >= 0) w = w.replace('’', '\'').replace('ʼ', '\'');
+            // "Cambodia's" -> "Cambodia" + "'s": the possessive is not part of the name.
+            if (w.length() > 2 && w.endsWith("'s")) {
+                out.add(token(w.substring(0, w.length() - 2), i, j - 2, true));
+                out.add(token("'s", j - 2, j, false));
+            } else {
+                out.add(token(w, i, j, true));
+            }
+            i = j;
         }
         return out;
+    }
+
+    /** End of "U.S." or "H.E." (two or more capital letters each followed by a period) at {@code i}, or {@code i}. */
+    private static int dottedAbbreviationEnd(String text, int i) {
+        int j = i;
+        int n = text.length();
+        while (j + 1 < n && Character.isUpperCase(text.charAt(j)) && text.charAt(j + 1) == '.') j += 2;
+        return j - i >= 4 ? j : i;
+    }
+
+    private static boolean isMark(int c) {
+        int t = Character.getType(c);
+        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK;
+    }
+
+    private static Token token(String text, int start, int end, boolean word) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int flags = 0;
+        if (word) {
+            int first = text.codePointAt(0);
+            if (Character.isUpperCase(first)) flags |= Token.CAPITALISED;
+            else if (Character.isLowerCase(first)) flags |= Token.LOWERCASE;
+            else if (Character.isDigit(first)) flags |= Token.DIGIT;
+            if (text.length() >= 2 && !hasLowerCase(text) && hasUpperCase(text)) flags |= Token.ALL_CAPS;
+            flags |= NameWords.flagsOf(lower);
+        }
+        return new Token(text, lower, start, end, word, flags);
+    }
+
+    private static boolean hasLowerCase(String s) {
+        for (int k = 0; k < s.length(); k++) if (Character.isLowerCase(s.charAt(k))) return true;
+        return false;
+    }
+
+    private static boolean hasUpperCase(String s) {
+        for (int k = 0; k < s.length(); k++) if (Character.isUpperCase(s.charAt(k))) return true;
+        return false;
     }
 }

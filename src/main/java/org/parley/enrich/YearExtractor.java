@@ -24,6 +24,8 @@ final class YearExtractor {
     private static final Pattern YEAR = Pattern.compile(
             "(?<![\\p{L}\\p{N}$€£¥.,/])(1\\d{3}|20\\d{2})(?:(?:\\s?[-–—/]\\s?|\\s(?:to|and|until|through)\\s)(1\\d{3}|20\\d{2}|\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d))?(s|'s|’s)?(?![\\p{L}\\p{N}]|[.,]\\d)");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b");
+    /** "12/05/2023", "05.06.2023": numeric dates, whose year follows a separator the YEAR pattern refuses. */
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<!\\d)\\d{1,2}([/.])\\d{1,2}\\1(1\\d{3}|20\\d{2})(?!\\d)");
     private static final Pattern RELATIVE = Pattern.compile("\\b(last|next|past|previous|coming) year\\b", Pattern.CASE_INSENSITIVE);
     /** Words right before a number that make it a count, a price or a label rather than a year. */
     private static final Pattern BEFORE_AMOUNT = Pattern.compile(
@@ -37,9 +39,43 @@ final class YearExtractor {
 
     /** The years {@code text} names, ascending. {@code published} may be null (no relative years then). */
     static List<Integer> extract(String text, LocalDate published) {
+        boolean digits = hasFourDigits(text);
+        boolean relative = published != null && text.contains(" year");
+        if (!digits && !relative) return List.of(); // most paragraphs: no regex work at all
         TreeSet<Integer> years = new TreeSet<>();
+        if (digits) findNumericYears(text, years);
+        if (relative) {
+            Matcher rel = RELATIVE.matcher(text);
+            while (rel.find()) {
+                String w = rel.group(1).toLowerCase(java.util.Locale.ROOT);
+                int y = published.getYear();
+                years.add(switch (w) {
+                    case "last", "past", "previous" -> y - 1;
+                    default -> y + 1;
+                });
+            }
+        }
+        return List.copyOf(years);
+    }
+
+    private static boolean hasFourDigits(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run == 4) return true;
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
+    private static void findNumericYears(String text, TreeSet<Integer> years) {
         Matcher iso = ISO_DATE.matcher(text);
         while (iso.find()) years.add(Integer.parseInt(iso.group(1)));
+        Matcher numeric = NUMERIC_DATE.matcher(text);
+        while (numeric.find()) years.add(Integer.parseInt(numeric.group(2)));
         Matcher m = YEAR.matcher(text);
         while (m.find()) {
             if (ISO_DATE.matcher(text).region(m.start(), Math.min(text.length(), m.start() + 10)).lookingAt()) continue;
@@ -71,18 +107,6 @@ final class YearExtractor {
                 if (second >= 1500) years.add(second);
             }
         }
-        if (published != null) {
-            Matcher rel = RELATIVE.matcher(text);
-            while (rel.find()) {
-                String w = rel.group(1).toLowerCase(java.util.Locale.ROOT);
-                int y = published.getYear();
-                years.add(switch (w) {
-                    case "last", "past", "previous" -> y - 1;
-                    default -> y + 1;
-                });
-            }
-        }
-        return List.copyOf(years);
     }
 
     /** "post-2020", "mid-1990s": a word joined to the year by a hyphen; "COVID-2019"-like codes are not. */

@@ -24,7 +24,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
@@ -299,9 +298,11 @@ public final class IndexBuilder {
     }
 
     static Map<String, String> commitData(Path generation) throws IOException {
-        try (Directory dir = FSDirectory.open(generation)) {
-            return SegmentInfos.readLatestCommit(dir).getUserData();
-        } catch (IOException e) {
+        // Opening a reader checks every segment's header and id, not just the commit point, so a corrupted
+        // previous generation is caught here instead of being hard-linked into the next one.
+        try (Directory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
+            return reader.getIndexCommit().getUserData();
+        } catch (IOException | RuntimeException e) {
             // An unreadable previous generation cannot seed an incremental build: start over.
             return Map.of();
         }

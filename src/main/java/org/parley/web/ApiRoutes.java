@@ -102,6 +102,9 @@ final class ApiRoutes {
                 error(ctx, 400, new ApiError(e.code(), e.getMessage(), e.param()));
             } catch (NotFound e) {
                 error(ctx, 404, new ApiError("not_found", e.getMessage(), e.param));
+            } catch (SearchLimiter.BusyException e) {
+                ctx.header("Retry-After", "1");
+                error(ctx, 503, new ApiError(e.code(), e.getMessage(), null));
             } catch (Exception e) {
                 System.err.println("parley: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
                 error(ctx, 500, new ApiError("internal_error", "the server could not answer this request", null));
@@ -123,6 +126,7 @@ final class ApiRoutes {
             if (e.getValue().size() > 1) {
                 throw new InvalidQueryException("repeated_parameter", "parameter '" + e.getKey() + "' may be given only once", e.getKey());
             }
+            for (String v : e.getValue()) SearchParams.checkText(e.getKey(), v);
         }
     }
 

@@ -21,12 +21,22 @@ public final class ParleyServer implements AutoCloseable {
     static final int MAX_REQUEST_HEADER_BYTES = 256 * 1024;
 
     private final Javalin app;
+    private final SearchLimiter limiter;
 
     /**
      * @param search the search service to answer from; a supplier so that a rebuilt index can be switched in
      */
     public ParleyServer(Supplier<SearchService> search) {
-        this.app = Javalin.create(config -> configure(config, search));
+        this(search, SearchLimiter.defaults());
+    }
+
+    ParleyServer(Supplier<SearchService> search, SearchLimiter limiter) {
+        this.limiter = limiter;
+        Supplier<SearchService> limited = () -> {
+            SearchService s = search.get();
+            return s == null ? null : limiter.limit(s);
+        };
+        this.app = Javalin.create(config -> configure(config, limited));
     }
 
     private static void configure(JavalinConfig config, Supplier<SearchService> search) {
@@ -61,5 +71,6 @@ public final class ParleyServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        limiter.close();
     }
 }

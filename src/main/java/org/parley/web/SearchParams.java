@@ -39,6 +39,7 @@ final class SearchParams {
                 throw new InvalidQueryException("too_many_values", "at most " + MAX_VALUES_PER_FILTER + " values of '" + name
                         + "'", name);
             }
+            for (String v : e.getValue()) checkText(name, v);
         }
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String dim : SearchRequest.DIMENSIONS) {
@@ -67,6 +68,25 @@ final class SearchParams {
                 blankToNull(one(params, "cursor")),
                 byArticle,
                 intOr(params, "facet_size", SearchRequest.DEFAULT_FACET_SIZE));
+    }
+
+    /**
+     * Refuses text that cannot be meant: bytes that were not UTF-8 (decoded to U+FFFD by the server) and
+     * control characters (other than tab and line breaks, which a pasted query may hold).
+     */
+    static void checkText(String name, String value) throws InvalidQueryException {
+        if (value == null) return;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\uFFFD') {
+                throw new InvalidQueryException("invalid_encoding", "parameter '" + truncate(name)
+                        + "' is not valid UTF-8: percent-encode text as UTF-8", truncate(name));
+            }
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                throw new InvalidQueryException("invalid_characters", "parameter '" + truncate(name)
+                        + "' contains a control character (U+" + String.format("%04X", (int) c) + ")", truncate(name));
+            }
+        }
     }
 
     static String one(Map<String, List<String>> params, String name) {

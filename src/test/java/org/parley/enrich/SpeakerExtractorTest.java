@@ -67,6 +67,36 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void titleAppositivesAndSharedSubjects() {
+        assertThat(speakers("Lok Chumteav Cham Nimul, Minister of Commerce, added that exports would grow."))
+                .containsExactly(List.of("Cham Nimul"));
+        assertThat(speakers("Samdech Moha Bovor Thipadei Hun Manet received the Chinese minister.",
+                "Samdech Thipadei welcomed the guest and highlighted the excellent relations."))
+                .containsExactly(List.of(), List.of("Hun Manet"));
+    }
+
+    @Test
+    void transcriptLinesNameTheirSpeaker() {
+        assertThat(speakers("Foreign Minister Vivian Balakrishnan spoke to us.", "Q: Will ASEAN choose sides?",
+                "Balakrishnan: We do not want to choose sides.", "Note: the interview was edited."))
+                .containsExactly(List.of(), List.of(), List.of("Vivian Balakrishnan"), List.of());
+    }
+
+    @Test
+    void joinedSubjectsBothSpeak() {
+        assertThat(speakers("New Zealand Prime Minister Christopher Luxon and Australian Foreign Minister Penny Wong said aid would grow."))
+                .containsExactly(List.of("Christopher Luxon", "Penny Wong"));
+    }
+
+    @Test
+    void aComplementIsNotTheSubject() {
+        List<ParagraphMetadata> m = enrich("Australian Foreign Minister Penny Wong arrived.",
+                "The office of the Tongan prime minister said 1,800 delegates had registered.");
+        assertThat(m.get(1).speakers()).isEmpty();
+        assertThat(m.get(1).sources()).containsExactly("office");
+    }
+
+    @Test
     void participlesTakeTheSubjectOfTheirClause() {
         assertThat(speakers("To mark the anniversary, King Norodom Sihamoni exchanged letters with President Vladimir Putin, saying the friendship was cordial."))
                 .containsExactly(List.of("Norodom Sihamoni"));
@@ -95,6 +125,16 @@ class SpeakerExtractorTest {
                 "Third, we must support multilateralism.” AKP",
                 "The meeting ended at noon."))
                 .containsExactly(List.of("Hun Sen"), List.of("Hun Sen"), List.of("Hun Sen"), List.of("Hun Sen"), List.of());
+    }
+
+    @Test
+    void strayQuoteMarksDoNotCarrySpeakersAcrossParagraphs() {
+        assertThat(speakers(
+                "Hun Sen said the new bridge is 6'5\" wide.",
+                "The bridge opened in May.",
+                "“We are proud of it, Prime Minister Hun Sen told guests.",
+                "Russian Foreign Minister Sergei Lavrov said Moscow would send aid."))
+                .containsExactly(List.of("Hun Sen"), List.of(), List.of("Hun Sen"), List.of("Sergei Lavrov"));
     }
 
     @Test
@@ -130,6 +170,19 @@ class SpeakerExtractorTest {
                 "Similarly, Mishustin said in his letter to Hun Sen that work would continue."))
                 // A lone surname never introduced in full may be an agency ("Reuters said"): not taken as a person.
                 .containsExactly(List.of(), List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void unnamedPeopleAreNobody() {
+        assertThat(speakers("Brazilian President Luiz Inacio Lula da Silva arrived.", "Lula said Brazil would not comply.",
+                "A senior official, who asked not to be named, said the talks failed.", "Analysts said the visit mattered."))
+                .containsExactly(List.of(), List.of("Luiz Inacio Lula da Silva"), List.of(), List.of());
+    }
+
+    @Test
+    void callingForSomethingIsSpeech() {
+        assertThat(speakers("Chinese President Xi Jinping arrived.", "In his speech, Xi called for restraint."))
+                .containsExactly(List.of(), List.of("Xi Jinping"));
     }
 
     @Test

@@ -18,6 +18,7 @@ class YearExtractorTest {
         assertThat(years("a developed nation by 2050 and Vietnam by 2045.")).containsExactly(2045, 2050);
         assertThat(years("• October 14, 2020 1:28 PM")).containsExactly(2020);
         assertThat(years("the post-2020 order")).containsExactly(2020);
+        assertThat(years("signed on 12/05/2023 and 05.06.2022")).containsExactly(2022, 2023);
     }
 
     @Test

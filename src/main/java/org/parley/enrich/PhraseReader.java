@@ -1,0 +1,267 @@
+package org.parley.enrich;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads noun phrases out of tokens: runs of capitalised words and titles ("Russian President Vladimir
+ * Putin"), split into a person's name and the titles before it, or recognised as a pronoun, a title
+ * reference ("the King") or a source ("the statement", "the foreign ministry"); and sentence boundaries.
+ * Immutable and thread-safe.
+ */
+final class PhraseReader {
+    static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+            "sept", "oct", "nov", "dec", "morning", "afternoon", "evening", "night", "week", "month", "weekend");
+    /** Title words that qualify a role rather than name it ("Deputy", "former"). */
+    private static final Set<String> TITLE_MODIFIERS = Set.of("former", "late", "then", "current", "deputy", "vice",
+            "acting", "his", "her", "first", "senior", "prime", "crown", "incumbent", "outgoing");
+    static final Set<String> OPEN_QUOTES = Set.of("“", "«", "„");
+    static final Set<String> CLOSE_QUOTES = Set.of("”", "»");
+
+    private final CountryGazetteer gazetteer;
+
+    PhraseReader(CountryGazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    private boolean countryWord(String w) {
+        return gazetteer.isAlias(w);
+    }
+
+    boolean runToken(List<Token> t, int k, int from, int to) {
+        if (k < from || k >= to) return false;
+        Token x = t.get(k);
+        if (!x.word()) {
+            return x.is(".") && k > from && t.get(k - 1).has(Token.DOTTED_TITLE);
+        }
+        if (x.has(Token.TITLE)) return true;
+        if (x.lowercase()) {
+            if (x.has(Token.TITLE_GLUE)) return true;
+            boolean between = k > from && k + 1 < to && t.get(k - 1).word() && t.get(k + 1).word();
+            if (x.is("of")) return between && (t.get(k + 1).capitalised() || t.get(k + 1).has(Token.TITLE_GLUE));
+            return x.has(Token.PARTICLE) && between && nameLike(t.get(k - 1)) && nameLike(t.get(k + 1));
+        }
+        if (!x.capitalised()) return false;
+        if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
+        return !x.has(Token.FUNCTION) || x.has(Token.ORGANISATION);
+    }
+
+    static boolean nameLike(Token x) {
+        return x.capitalised() || x.has(Token.PARTICLE);
+    }
+
+    /**
+     * Whether a month or weekday word is used as a date ("in May 2016", "on Tuesday", "Oct. 13") rather than
+     * as a name ("Theresa May", "Zhang Jun", "Sun Weidong").
+     */
+    private static boolean dateContext(List<Token> t, int k, int from, int to) {
+        if (k + 1 < to) {
+            Token next = t.get(k + 1);
+            if (next.is(".") || next.word() && Character.isDigit(next.text().charAt(0))) return true;
+        }
+        if (k - 1 >= from) {
+            Token prev = t.get(k - 1);
+            if (prev.word() && (Character.isDigit(prev.text().charAt(0)) || DATE_PREPOSITIONS.contains(prev.lower()))) return true;
+            if (prev.is(",") || prev.is("(")) return true;
+        }
+        return k == from || k + 1 >= to || !t.get(k + 1).capitalised() && (k - 1 < from || !t.get(k - 1).capitalised());
+    }
+
+    private static final Set<String> DATE_PREPOSITIONS = Set.of("in", "on", "since", "by", "until", "till", "from", "to",
+            "last", "next", "this", "early", "late", "mid", "of", "before", "after", "during", "every", "each", "through");
+
+    private boolean nameToken(List<Token> t, int k, boolean allCapsRun) {
+        Token x = t.get(k);
+        if (!x.capitalised()) return false;
+        if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
+        if ((x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return false;
+        if (x.allCaps() && !allCapsRun) return false; // ASEAN, AKP, UN: acronyms of organisations
+        if (countryWord(x.text())) return false;
+        return Character.isLetter(x.text().charAt(x.text().length() - 1));
+    }
+
+    /** Classifies the run of tokens [a, b] (inclusive), {@code sentenceStart} the index of its sentence's first token. */
+    Phrase classify(List<Token> t, int a, int b, int sentenceStart, boolean determiner) {
+        if (b > a && t.get(b).is(".")) b--;
+        boolean allCaps = true;
+        for (int k = a; k <= b; k++) if (t.get(k).word() && !t.get(k).allCaps()) allCaps = false;
+        int n = b;
+        while (n >= a && (nameToken(t, n, allCaps)
+                || n > a && t.get(n).lowercase() && t.get(n).has(Token.PARTICLE))) n--;
+        int nameStart = n + 1;
+        while (nameStart <= b && !t.get(nameStart).capitalised()) nameStart++;
+        if (nameStart <= b && nameStart == sentenceStart && nameStart < b && t.get(nameStart).lower().endsWith("ly")) nameStart++;
+        List<String> name = new ArrayList<>();
+        for (int k = nameStart; k <= b; k++) name.add(t.get(k).text());
+        Set<String> titles = new LinkedHashSet<>();
+        String lastTitle = null;
+        boolean org = false;
+        for (int k = a; k < nameStart; k++) {
+            Token x = t.get(k);
+            if (!x.word()) continue;
+            String lw = x.lower();
+            if (x.has(Token.TITLE)) {
+                titles.add(lw);
+                lastTitle = lw;
+            } else if (x.has(Token.ORGANISATION) || x.allCaps() || countryWord(x.text())) {
+                org = true;
+            }
+        }
+        char gender = 0;
+        for (String ti : titles) {
+            if (NameWords.FEMALE.contains(ti)) gender = 'F';
+            if (NameWords.MALE.contains(ti)) gender = 'M';
+        }
+        if (!name.isEmpty() && name.size() <= 5 && !institutionAfterLastTitle(t, a, nameStart)) {
+            return new Phrase(Phrase.Kind.PERSON, name, titles, null, gender);
+        }
+        if (lastTitle != null && (determiner || !org || titles.size() > 0)) {
+            return new Phrase(Phrase.Kind.TITLE_REF, List.of(), titles, headTitle(t, a, nameStart - 1), gender);
+        }
+        StringBuilder text = new StringBuilder();
+        for (int k = a; k <= b; k++) {
+            if (text.length() > 0 && t.get(k).word()) text.append(' ');
+            text.append(t.get(k).text());
+        }
+        return text.isEmpty() ? null : new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), text.toString(), (char) 0);
+    }
+
+    /**
+     * Whether an institution word stands between the last title and the name ("General Department of Vietnam
+     * Customs"): the capitalised words end an organisation's name, not a person's.
+     */
+    private static boolean institutionAfterLastTitle(List<Token> t, int a, int nameStart) {
+        boolean institution = nameStart > a && t.get(nameStart - 1).has(Token.ORGANISATION)
+                && INSTITUTIONS.contains(t.get(nameStart - 1).lower());
+        for (int k = nameStart - 1; k >= a && !institution; k--) {
+            Token x = t.get(k);
+            if (x.has(Token.TITLE)) return false;
+            if (INSTITUTIONS.contains(x.lower())) institution = true;
+        }
+        return institution;
+    }
+
+    /** Prepositions that make a phrase the complement of a noun before it ("the office of the minister"). */
+    private static final Set<String> COMPLEMENT_PREPOSITIONS = Set.of("of", "for", "to", "with", "from", "at", "in", "on",
+            "about", "against", "near", "close");
+
+    /** Head nouns of organisations' names. */
+    private static final Set<String> INSTITUTIONS = Set.of("department", "ministry", "office", "agency", "bureau",
+            "council", "committee", "commission", "academy", "institute", "university", "college", "bank", "fund",
+            "company", "corporation", "party", "association", "organization", "organisation", "court", "embassy",
+            "government", "administration", "authority", "news", "post", "times", "press", "television", "radio",
+            "daily", "journal", "herald", "tribune", "network", "army", "navy", "police", "forum", "foundation",
+            "centre", "center", "group", "assembly", "parliament", "senate", "congress");
+
+    /** The role word of a title run: "Deputy Prime Minister" -> "minister", "the Russian ambassador" -> "ambassador". */
+    private static String headTitle(List<Token> t, int a, int b) {
+        for (int k = b; k >= a; k--) {
+            String lw = t.get(k).lower();
+            if (t.get(k).has(Token.TITLE) && !TITLE_MODIFIERS.contains(lw)) return lw;
+        }
+        return null;
+    }
+
+    /** The phrase that ends at token {@code j} (inclusive), reading backwards, or null. */
+    Phrase phraseEndingAt(List<Token> t, int j, int from) {
+        if (j > from && t.get(j).is(".") && t.get(j - 1).has(Token.DOTTED_TITLE)) j--; // "Ferdinand Marcos Jr. said"
+        if (j < from || !t.get(j).word()) return null;
+        String lw = t.get(j).lower();
+        if (lw.equals("he") || lw.equals("she")) {
+            return new Phrase(Phrase.Kind.PRONOUN, List.of(), Set.of(), lw, lw.equals("she") ? 'F' : 'M');
+        }
+        int a = j;
+        while (runToken(t, a - 1, from, j + 1)) a--;
+        if (!runToken(t, j, from, j + 1)) {
+            // "the statement", "a joint press release", "the foreign ministry", "the minister"
+            int k = j;
+            while (k > from && k > j - 4 && t.get(k - 1).lowercase() && !isDeterminer(t.get(k - 1).lower())) k--;
+            if (k > from && isDeterminer(t.get(k - 1).lower())) {
+                if (NameWords.SOURCE_NOUNS.contains(lw)) return new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), sourceText(t, k, j), (char) 0);
+            }
+            return null;
+        }
+        boolean determiner = a > from && isDeterminer(t.get(a - 1).lower());
+        int before = determiner ? a - 2 : a - 1;
+        if (before > from && t.get(before).lowercase() && COMPLEMENT_PREPOSITIONS.contains(t.get(before).lower())) {
+            // "The office of the Tongan prime minister said": the subject is the head before "of".
+            return phraseEndingAt(t, before - 1, from);
+        }
+        Phrase p = classify(t, a, j, from, determiner);
+        // "a senior official said": an unnamed person, not a reference to anyone named before.
+        if (p != null && p.kind() == Phrase.Kind.TITLE_REF && determiner && t.get(a - 1).lower().startsWith("a")) return null;
+        if (p != null && p.kind() == Phrase.Kind.SOURCE && determiner && !t.get(j).capitalised()
+                && !NameWords.SOURCE_NOUNS.contains(lw) && !t.get(j).has(Token.TITLE)) return null;
+        return p;
+    }
+
+    /** The start of the run of name and title words that ends at {@code j}. */
+    int runStart(List<Token> t, int j, int from) {
+        int a = j;
+        while (runToken(t, a - 1, from, j + 1)) a--;
+        return a;
+    }
+
+    /** The phrase that starts at token {@code i}, reading forwards (after "said", "by", "according to"). */
+    Phrase phraseStartingAt(List<Token> t, int i, int to) {
+        if (i >= to || !t.get(i).word()) return null;
+        String lw = t.get(i).lower();
+        boolean determiner = isDeterminer(lw);
+        if (lw.equals("he") || lw.equals("she")) return new Phrase(Phrase.Kind.PRONOUN, List.of(), Set.of(), lw, lw.equals("she") ? 'F' : 'M');
+        int a = determiner ? i + 1 : i;
+        if (a < to && t.get(a).lowercase() && !runToken(t, a, a, to)) {
+            int k = a;
+            while (k + 1 < to && k < a + 3 && t.get(k + 1).lowercase()) k++;
+            for (int h = a; h <= k; h++) {
+                if (NameWords.SOURCE_NOUNS.contains(t.get(h).lower())) return new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), sourceText(t, a, h), (char) 0);
+            }
+            return null;
+        }
+        int b = a;
+        if (!runToken(t, a, a, to)) return null;
+        while (runToken(t, b + 1, a, to)) b++;
+        return classify(t, a, b, -1, determiner);
+    }
+
+    static boolean isDeterminer(String lw) {
+        return lw.equals("the") || lw.equals("a") || lw.equals("an") || lw.equals("same") || lw.equals("its")
+                || lw.equals("their") || lw.equals("this") || lw.equals("that");
+    }
+
+    static String sourceText(List<Token> t, int a, int b) {
+        StringBuilder s = new StringBuilder();
+        for (int k = a; k <= b; k++) {
+            if (!s.isEmpty()) s.append(' ');
+            s.append(t.get(k).text());
+        }
+        return s.toString();
+    }
+
+    /** Start indexes of the sentences of a token list, plus its size at the end. */
+    static int[] sentences(List<Token> t) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int k = 0; k < t.size() - 1; k++) {
+            Token x = t.get(k);
+            if (x.word() || !(x.is(".") || x.is("!") || x.is("?") || x.is("…") || x.is(";"))) continue;
+            if (x.is(".") && k > 0 && t.get(k - 1).word()) {
+                String prev = t.get(k - 1).lower();
+                if (t.get(k - 1).has(Token.DOTTED_TITLE) || prev.length() == 1 && t.get(k - 1).capitalised()
+                        || TIME_WORDS.contains(prev) || prev.equals("no") || prev.equals("vs") || prev.equals("etc")) continue;
+            }
+            int next = k + 1;
+            while (next < t.size() && !t.get(next).word() && (CLOSE_QUOTES.contains(t.get(next).text()) || t.get(next).is("\"")
+                    || t.get(next).is("’") || t.get(next).is(")"))) next++;
+            if (next < t.size()) starts.add(next);
+            k = next - 1;
+        }
+        int[] out = new int[starts.size() + 1];
+        for (int i = 0; i < starts.size(); i++) out[i] = starts.get(i);
+        out[starts.size()] = t.size();
+        return out;
+    }
+}

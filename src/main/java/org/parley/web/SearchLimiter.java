@@ -1,0 +1,153 @@
+package org.parley.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import org.parley.index.ArticleView;
+import org.parley.index.FacetValue;
+import org.parley.index.IndexStats;
+import org.parley.index.InvalidQueryException;
+import org.parley.index.SearchRequest;
+import org.parley.index.SearchResult;
+import org.parley.index.SearchService;
+
+/**
+ * Bounds how many searches run at once and how long a client waits for one, so a burst of expensive
+ * queries queues briefly and then gets a clear "busy" or "timeout" answer instead of starving every other
+ * request. A search that outlives its client's patience keeps its slot until it ends, so runaway queries
+ * can never add up to more than the limit. Cheap lookups (an article, stats) are not limited.
+ */
+final class SearchLimiter implements AutoCloseable {
+    private final Semaphore permits;
+    private final Duration maxWait;
+    private final Duration timeout;
+    private final int maxConcurrent;
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-search-", 0).factory());
+
+    SearchLimiter(int maxConcurrent, Duration maxWait, Duration timeout) {
+        if (maxConcurrent < 1) throw new IllegalArgumentException("maxConcurrent must be >= 1");
+        this.maxConcurrent = maxConcurrent;
+        this.permits = new Semaphore(maxConcurrent, true);
+        this.maxWait = maxWait;
+        this.timeout = timeout;
+    }
+
+    /** Twice the cores (at least 4) searching at once; others wait up to 2 s; a search answers within 10 s. */
+    static SearchLimiter defaults() {
+        return new SearchLimiter(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(2),
+                Duration.ofSeconds(10));
+    }
+
+    /** The service with its searches bounded by this limiter. */
+    SearchService limit(SearchService service) {
+        return new Limited(service);
+    }
+
+    /** Thrown when no search slot frees up in time, or a search runs too long; the web layer answers 503. */
+    static final class BusyException extends RuntimeException {
+        private final String code;
+
+        BusyException(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+
+        /** {@code busy} (no slot) or {@code timeout} (the search ran past its time). */
+        String code() {
+            return code;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Search<T> {
+        T run() throws InvalidQueryException;
+    }
+
+    private <T> T bounded(Search<T> search) throws InvalidQueryException {
+        boolean acquired;
+        try {
+            acquired = permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException("busy", "the server is shutting down");
+        }
+        if (!acquired) {
+            throw new BusyException("busy", "the server is busy with " + maxConcurrent + " searches; retry in a moment");
+        }
+        Future<T> running;
+        try {
+            running = workers.submit(() -> {
+                try {
+                    return search.run();
+                } finally {
+                    permits.release(); // only when the work really ends
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            permits.release();
+            throw new BusyException("busy", "the server is shutting down");
+        }
+        try {
+            return running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new BusyException("timeout", "the search took longer than " + timeout.toSeconds()
+                    + " s; narrow the query or add filters");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException("busy", "the server is shutting down");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case InvalidQueryException invalid -> throw invalid;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private final class Limited implements SearchService {
+        private final SearchService delegate;
+
+        Limited(SearchService delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public SearchResult search(SearchRequest request) throws InvalidQueryException {
+            return bounded(() -> delegate.search(request));
+        }
+
+        @Override
+        public List<FacetValue> facetValues(String dim, String prefix, int limit) throws InvalidQueryException {
+            return bounded(() -> delegate.facetValues(dim, prefix, limit));
+        }
+
+        @Override
+        public Optional<ArticleView> article(String id) {
+            return delegate.article(id);
+        }
+
+        @Override
+        public IndexStats stats() {
+            return delegate.stats();
+        }
+
+        @Override
+        public void close() {
+            // The limiter does not own the service: whoever opened it closes it.
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.parley.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** The small immutable view records the templates read. Templates never compute URLs or escape anything. */
+final class Views {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    private Views() {
+    }
+
+    /**
+     * A metadata label: a country, year or speaker. Clicking it narrows the search.
+     *
+     * @param muted for a year: the paragraph names no year, this is the publication year
+     */
+    record Chip(String kind, String label, String href, String title, boolean selected, boolean muted) {
+    }
+
+    /** A selected filter, shown with a link that removes it. */
+    record SelectedChip(String kind, String label, String removeHref, String removeLabel) {
+    }
+
+    /** One matching paragraph as listed. {@code snippetHtml} is sanitised: only {@code <mark>} is markup. */
+    record HitView(String anchor, String title, String dateIso, String dateText, int ordinal, String snippetHtml,
+                   String articleHref, List<Chip> chips, int articleHits) {
+    }
+
+    /** One value in a facet list; {@code href} toggles it. */
+    record FacetValueView(String dim, String value, String label, long count, String countText, boolean selected,
+                          String href, String inputId) {
+    }
+
+    /**
+     * A facet in the sidebar.
+     *
+     * @param hidden   values not listed (behind "show more")
+     * @param moreHref shows every value (null when nothing is hidden)
+     * @param lessHref collapses an expanded list (null when not expanded)
+     */
+    record FacetView(String dim, String title, List<FacetValueView> values, int hidden, String moreHref, String lessHref,
+                     boolean filterable) {
+    }
+
+    /** A page number link; {@code gap} is an ellipsis between non-adjacent numbers. */
+    record PageLink(int number, String href, boolean current, boolean gap) {
+    }
+
+    record Pagination(String prevHref, String nextHref, List<PageLink> pages, int current, int last) {
+        public boolean needed() {
+            return last > 1;
+        }
+    }
+
+    record SortOption(String value, String label, boolean selected, String href) {
+    }
+
+    /** A hidden form field that carries state the visible controls do not. */
+    record HiddenField(String name, String value) {
+    }
+
+    /** A paragraph of the article page; {@code html} is escaped text with the query's words marked. */
+    record ParagraphItem(int ordinal, String kind, String kindLabel, String html, boolean hit, List<Chip> chips) {
+    }
+
+    static String isoDate(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    static String humanDate(LocalDate date) {
+        return date == null ? null : DATE.format(date);
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ENGLISH, "%,d", n);
+    }
+
+    static String plural(long n, String one, String many) {
+        return count(n) + " " + (n == 1 ? one : many);
+    }
+}

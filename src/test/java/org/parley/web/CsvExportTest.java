@@ -1,0 +1,37 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.index.CountryRef;
+import org.parley.index.Hit;
+
+class CsvExportTest {
+    @Test
+    void quotesEveryCellAndDoublesQuotes() {
+        assertThat(CsvExport.cell("a \"b\", c\nd")).isEqualTo("\"a \"\"b\"\", c\nd\"");
+        assertThat(CsvExport.cell(null)).isEqualTo("\"\"");
+    }
+
+    @Test
+    void defusesSpreadsheetFormulas() {
+        assertThat(CsvExport.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(CsvExport.cell("+1")).isEqualTo("\"'+1\"");
+        assertThat(CsvExport.cell("-2")).isEqualTo("\"'-2\"");
+        assertThat(CsvExport.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
+        assertThat(CsvExport.cell("\tx")).isEqualTo("\"'\tx\"");
+        assertThat(CsvExport.cell("a=b")).isEqualTo("\"a=b\"");
+    }
+
+    @Test
+    void writesOneRowPerHit() {
+        Hit h = new Hit("a#3", "a", "T", LocalDate.of(2021, 5, 14), 3, "=cmd|' /C calc'!A0", "<mark>x</mark>",
+                List.of(new CountryRef("KH", "Cambodia"), new CountryRef("RU", "Russia")), List.of(2016, 2021), List.of(2016),
+                List.of("Hun Sen"), 1.5f, 1);
+        assertThat(CsvExport.row(h)).isEqualTo(
+                "\"a#3\",\"a\",\"T\",\"2021-05-14\",\"3\",\"KH; RU\",\"Cambodia; Russia\",\"2016; 2021\",\"Hun Sen\",\"1.5\",\"'=cmd|' /C calc'!A0\"\r\n");
+        assertThat(CsvExport.header()).startsWith("\"id\",");
+    }
+}

@@ -1,0 +1,79 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.parley.index.SearchRequest;
+import org.parley.index.SearchService;
+
+/** The search page with JavaScript switched off: every control still works through links and the form. */
+@Tag("browser")
+class NoScriptBrowserTest {
+    private static SearchService service;
+    private static ParleyServer server;
+    private static Chromium chromium;
+    private static WebDriver driver;
+
+    @BeforeAll
+    static void start() {
+        service = new FakeSearchService();
+        server = new ParleyServer(() -> service).start("127.0.0.1", 0);
+        chromium = new Chromium(false);
+        driver = chromium.driver();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (chromium != null) chromium.close();
+        if (server != null) server.close();
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Test
+    void filtersSortAndShowMoreWorkWithoutJavaScript() throws Exception {
+        driver.get(base() + "/?q=Russia");
+        assertThat(driver.findElement(By.id("speaker-filter")).isDisplayed()).isFalse(); // needs JS: hidden
+        WebElement apply = driver.findElement(By.cssSelector(".facets__apply button"));
+        assertThat(apply.isDisplayed()).isTrue();
+
+        driver.findElement(By.cssSelector("#facet-country input[value=KH]")).click();
+        assertThat(driver.getCurrentUrl()).doesNotContain("country="); // nothing happens until applied
+        apply.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("country=KH"));
+        assertThat(driver.getCurrentUrl()).contains("q=Russia").contains("country=KH");
+        long expected = service.search(new SearchRequest("Russia", java.util.Map.of("country", java.util.List.of("KH")),
+                null, null, null, 1, 10, null, false, 10)).total();
+        assertThat(driver.findElement(By.cssSelector(".summary__count")).getText()).startsWith(expected + " ");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sort"))).selectByValue("-date");
+        driver.findElement(By.cssSelector(".toolbar__actions button[type=submit]")).click(); // the noscript "Apply"
+        // The form submit navigates asynchronously: wait for the new page before reading its URL.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("sort=-date"));
+        assertThat(driver.getCurrentUrl()).contains("sort=-date").contains("country=KH");
+
+        driver.get(base() + "/");
+        driver.findElement(By.cssSelector("#facet-country .facet__more a")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("more=country"));
+        assertThat(driver.findElements(By.cssSelector("#facet-country .facet__value")).size())
+                .isGreaterThan(SearchPage.SHOWN_VALUES);
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(shots.resolve("11-no-javascript.png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,191 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.index.InvalidQueryException;
+import org.parley.index.SearchRequest;
+import org.parley.index.SearchResult;
+
+/** The pages over real HTTP, against the in-memory fake service. */
+class PageRoutesTest {
+    private static final FakeSearchService SERVICE = new FakeSearchService();
+    private static ParleyServer server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        server = new ParleyServer(() -> SERVICE).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void homePageListsEverythingWithFacetsAndChart() throws Exception {
+        HttpResponse<String> r = get("/");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
+        String html = r.body();
+        long total = SERVICE.search(SearchRequest.of("")).total();
+        assertThat(html).contains("<strong class=\"summary__count\">" + total + " paragraphs</strong>");
+        assertThat(html).contains("id=\"facet-country\"", "id=\"facet-speaker\"", "id=\"facet-year\"");
+        assertThat(html).contains("<svg class=\"timeline__chart\"");
+        assertThat(html).contains("autofocus").contains("<label for=\"q\"");
+        assertThat(html).doesNotContain(" style=", "onclick", "<script>");
+    }
+
+    @Test
+    void queryIsKeptHighlightedAndFiltered() throws Exception {
+        String html = flat(get("/?q=Putin&country=RU").body());
+        assertThat(html).contains("value=\"Putin\"");
+        assertThat(html).contains("<mark>Putin</mark>");
+        assertThat(html).contains("Country: Russia");
+        assertThat(html).containsPattern("<input type=\"checkbox\" form=\"search-form\" class=\"js-autosubmit\" id=\"country-\\d+\" name=\"country\" value=\"RU\" checked=\"checked\">");
+    }
+
+    @Test
+    void hostileQueryAndCorpusTextAreEscaped() throws Exception {
+        String html = get("/?q=" + UrlState.encode("<script>alert(1)</script>")).body();
+        assertThat(html).doesNotContain("<script>alert(1)</script>");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        String stored = get("/?q=reader").body();
+        assertThat(stored).contains("&lt;script&gt;alert(&quot;stored&quot;)&lt;/script&gt; &amp; asked");
+        assertThat(stored).doesNotContain("<script>alert(");
+    }
+
+    @Test
+    void badQueryIsA400PageWithAFriendlyMessage() throws Exception {
+        HttpResponse<String> r = get("/?q=%22unclosed");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("That search could not be run", "unclosed quotation mark", "value=\"&quot;unclosed\"");
+        assertThat(r.body()).doesNotContain("Exception", "at org.");
+        HttpResponse<String> year = get("/?q=x&year_from=abc");
+        assertThat(year.statusCode()).isEqualTo(400);
+        assertThat(year.body()).contains("is not a year");
+    }
+
+    @Test
+    void noResultsOffersSuggestionAndDropsTheNarrowestFilter() throws Exception {
+        String typo = get("/?q=cambodai").body();
+        assertThat(typo).contains("id=\"no-results\"", "Did you mean", ">cambodia</a>");
+        String narrowed = get("/?q=Mekong&country=KH&speaker=Hun+Sen").body();
+        assertThat(narrowed).contains("id=\"no-results\"", "class=\"drop-filter\" href=\"/?q=Mekong&amp;country=KH\"",
+                "Speaker: Hun Sen");
+    }
+
+    @Test
+    void paginationKeepsState() throws Exception {
+        String html = get("/?country=KH&page=2").body();
+        assertThat(html).contains("aria-current=\"page\"");
+        assertThat(html).contains("href=\"/?country=KH\"");
+        assertThat(html).contains("href=\"/?country=KH&amp;page=3\"");
+    }
+
+    @Test
+    void aPagePastTheEndRedirectsToTheLastPage() throws Exception {
+        HttpResponse<String> r = get("/?country=KH&page=99");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location")).hasValue("/?country=KH&page=3");
+    }
+
+    @Test
+    void aFailingServiceGivesAFriendlyPageNotAStackTrace() throws Exception {
+        try (ParleyServer broken = new ParleyServer(() -> {
+            throw new IllegalStateException("index gone");
+        }).start("127.0.0.1", 0)) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + broken.port() + "/?q=x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(500);
+            assertThat(r.body()).contains("Something went wrong").doesNotContain("index gone", "IllegalStateException");
+            HttpResponse<String> article = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + broken.port() + "/articles/x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(article.statusCode()).isEqualTo(500);
+            assertThat(article.body()).contains("Something went wrong").doesNotContain("index gone");
+        }
+    }
+
+    @Test
+    void aBusyServiceGivesA503PageThatSaysSo() throws Exception {
+        try (ParleyServer busy = new ParleyServer(() -> {
+            throw new SearchLimiter.BusyException("busy", "no slot");
+        }).start("127.0.0.1", 0)) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + busy.port() + "/?q=x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("busy with other searches", "value=\"x\"");
+        }
+    }
+
+    @Test
+    void articlePageAnchorsAndHighlightsTheHit() throws Exception {
+        HttpResponse<String> r = get("/articles/cambodia-russia-65?q=relations&country=RU&p=2");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String html = flat(r.body());
+        assertThat(html).contains("<h1>Cambodia and Russia mark 65 years of diplomatic ties</h1>");
+        assertThat(html).contains("id=\"p2\" class=\"para para--body is-hit\"");
+        assertThat(html).contains("<mark>relations</mark>");
+        assertThat(html).contains("para--caption");
+        assertThat(html).contains("href=\"/?q=relations&amp;country=RU#hit-cambodia-russia-65-2\"");
+    }
+
+    @Test
+    void unknownArticleIsA404Page() throws Exception {
+        HttpResponse<String> r = get("/articles/nope?q=x");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("Article not found", "href=\"/?q=x\"");
+    }
+
+    @Test
+    void exportsCsvAndJsonForTheCurrentSearch() throws Exception {
+        HttpResponse<String> csv = get("/export.csv?q=Russia&country=KH");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        SearchResult expected = SERVICE.search(new SearchRequest("Russia", java.util.Map.of("country", java.util.List.of("KH")),
+                null, null, null, 1, 100, null, false, 10));
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines).hasSize((int) expected.total() + 1);
+        assertThat(lines[0]).startsWith("\"id\",\"article_id\",\"title\"");
+        HttpResponse<String> json = get("/export.json?q=Russia&country=KH");
+        assertThat(json.statusCode()).isEqualTo(200);
+        var tree = Json.mapper().readTree(json.body());
+        assertThat(tree.get("total").asLong()).isEqualTo(expected.total());
+        assertThat(tree.get("hits")).hasSize((int) expected.total());
+        assertThat(get("/export.csv?q=%22bad").statusCode()).isEqualTo(400);
+        assertThat(get("/?q=Russia&country=KH&format=csv").body()).isEqualTo(csv.body());
+    }
+
+    @Test
+    void rendersWellUnder100Milliseconds() throws Exception {
+        for (int i = 0; i < 20; i++) get("/?q=Russia&country=KH"); // warm up
+        long start = System.nanoTime();
+        int n = 50;
+        for (int i = 0; i < n; i++) assertThat(get("/?q=relations&speaker=Hun+Sen&page=1").statusCode()).isEqualTo(200);
+        long avgMs = (System.nanoTime() - start) / n / 1_000_000;
+        assertThat(avgMs).isLessThan(100);
+    }
+
+    /** The page with every run of whitespace collapsed to one space, so assertions need not know line breaks. */
+    static String flat(String html) {
+        return html.replaceAll("\\s+", " ");
+    }
+
+    static SearchResult search(String q) throws InvalidQueryException {
+        return SERVICE.search(SearchRequest.of(q));
+    }
+}

@@ -1,0 +1,117 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.parley.index.ArticleView;
+import org.parley.index.FacetValue;
+import org.parley.index.IndexStats;
+import org.parley.index.SearchRequest;
+import org.parley.index.SearchResult;
+import org.parley.index.SearchService;
+
+/** One slow query cannot starve the rest: searches beyond the limit wait briefly, then get a 503. */
+class SearchLimiterTest {
+    /** A service whose searches block until released, counting how many run at once. */
+    static final class SlowService implements SearchService {
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger maxRunning = new AtomicInteger();
+
+        @Override
+        public SearchResult search(SearchRequest request) {
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
+            }
+            return new SearchResult(0, 0, 1, 10, List.of(), List.of(), null, null);
+        }
+
+        @Override
+        public Optional<ArticleView> article(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<FacetValue> facetValues(String dim, String prefix, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public IndexStats stats() {
+            return new IndexStats(0, 0, 0, null);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void searchesBeyondTheLimitGetABusyAnswerWhileCheapRequestsStillWork() throws Exception {
+        SlowService slow = new SlowService();
+        HttpClient http = HttpClient.newHttpClient();
+        try (ParleyServer server = new ParleyServer(() -> slow, new SearchLimiter(2, Duration.ofMillis(300), Duration.ofSeconds(30))).start("127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + server.port();
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/search?q=slow" + i)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (slow.running.get() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(slow.running.get()).isEqualTo(2);
+
+            HttpResponse<String> busy = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=third")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(busy.statusCode()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("retry-after")).contains("1");
+            JsonNode body = Json.mapper().readTree(busy.body());
+            assertThat(body.get("error").asText()).isEqualTo("busy");
+
+            HttpResponse<String> stats = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stats")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(stats.statusCode()).isEqualTo(200);
+
+            slow.release.countDown();
+            for (var f : inFlight) assertThat(f.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(slow.maxRunning.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSearchPastItsTimeIsAnsweredWith503AndKeepsItsSlotUntilItEnds() throws Exception {
+        SlowService slow = new SlowService();
+        HttpClient http = HttpClient.newHttpClient();
+        try (ParleyServer server = new ParleyServer(() -> slow, new SearchLimiter(1, Duration.ofMillis(200), Duration.ofMillis(300)))
+                .start("127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + server.port();
+            HttpResponse<String> timedOut = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=slow")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(timedOut.statusCode()).isEqualTo(503);
+            assertThat(Json.mapper().readTree(timedOut.body()).get("error").asText()).isEqualTo("timeout");
+            // The abandoned search still runs and still holds the only slot: the next one is refused as busy.
+            HttpResponse<String> busy = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=next")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(Json.mapper().readTree(busy.body()).get("error").asText()).isEqualTo("busy");
+            slow.release.countDown();
+        }
+    }
+}

@@ -1,0 +1,408 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parley.index.InvalidQueryException;
+import org.parley.index.SearchRequest;
+import org.parley.index.SearchResult;
+import org.parley.index.SearchService;
+
+/**
+ * The search page in Debian's headless Chromium, driven by Selenium, against a server on a random loopback port.
+ * Screenshots of the main states go to {@code target/screenshots/}.
+ */
+@Tag("browser")
+class SearchPageBrowserTest {
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static SearchService service;
+    private static ParleyServer server;
+    private static Chromium chromium;
+    private static WebDriver driver;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        service = BrowserTestService.open();
+        server = new ParleyServer(() -> service).start("127.0.0.1", 0);
+        Files.createDirectories(SHOTS);
+        chromium = new Chromium(true);
+        driver = chromium.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (chromium != null) chromium.close();
+        if (server != null) server.close();
+        if (service != null) service.close();
+    }
+
+    @BeforeEach
+    void desktop() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Test
+    void searchFilterByCountryAndSpeakerPageOpenAnArticleAndComeBack() throws Exception {
+        driver.get(base() + "/");
+        shot("01-home");
+        WebElement box = driver.findElement(By.id("q"));
+        assertThat(driver.switchTo().activeElement()).isEqualTo(box); // autofocus
+        box.sendKeys(BrowserTestService.QUERY, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("q=" + BrowserTestService.QUERY));
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(BrowserTestService.QUERY);
+        SearchResult all = expect("q=" + BrowserTestService.QUERY);
+        assertThat(shownTotal()).isEqualTo(all.total());
+        shot("02-results");
+
+        // Tick a country (the page reloads through the JS auto-submit) and check the numbers are the API's.
+        Pick first = pick(all, "country", null);
+        long firstCount = facetCount(all, first.dim(), first.value());
+        assertThat(facetCountShown(first.dim(), first.value())).isEqualTo(firstCount);
+        clickCheckbox(first.dim(), first.value());
+        String afterFirst = "q=" + BrowserTestService.QUERY + "&" + first.dim() + "=" + UrlState.encode(first.value());
+        wait.until(ExpectedConditions.urlContains(first.dim() + "=" + UrlState.encode(first.value())));
+        SearchResult one = expect(afterFirst);
+        assertThat(shownTotal()).isEqualTo(one.total()).isEqualTo(firstCount).isLessThan(all.total());
+        assertThat(checkbox(first.dim(), first.value()).isSelected()).isTrue();
+        assertThat(shownHitIds()).isEqualTo(hitIds(one));
+
+        // Then a speaker as well.
+        Pick second = pick(one, "speaker", first);
+        long secondCount = facetCount(one, second.dim(), second.value());
+        assertThat(facetCountShown(second.dim(), second.value())).isEqualTo(secondCount);
+        clickCheckbox(second.dim(), second.value());
+        wait.until(ExpectedConditions.urlContains(second.dim() + "=" + UrlState.encode(second.value())));
+        SearchResult both = expect(afterFirst + "&" + second.dim() + "=" + UrlState.encode(second.value()));
+        assertThat(shownTotal()).isEqualTo(both.total());
+        if (!second.dim().equals(first.dim())) assertThat(both.total()).isEqualTo(secondCount);
+        assertThat(shownHitIds()).isEqualTo(hitIds(both));
+        // drill-sideways: the other values of a facet keep their counts while one of them is selected
+        for (var f : both.facets()) {
+            for (var v : f.values()) {
+                if (v.count() > 0 && !driver.findElements(By.cssSelector("#facet-" + f.dim())).isEmpty()
+                        && hasCheckbox(f.dim(), v.value())) {
+                    assertThat(facetCountShown(f.dim(), v.value())).as(f.dim() + "=" + v.value()).isEqualTo(v.count());
+                }
+            }
+        }
+        assertThat(driver.findElements(By.cssSelector(".selected .chip--removable"))).hasSize(2);
+        shot("03-filtered");
+
+        // Remove the second filter with its chip, then page.
+        driver.findElements(By.cssSelector(".selected .chip--removable")).get(1).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains(
+                second.dim() + "=" + UrlState.encode(second.value()))));
+        assertThat(shownTotal()).isEqualTo(one.total());
+        if (one.total() > SearchPage.PAGE_SIZE) {
+            driver.findElement(By.cssSelector(".pagination a[rel=next]")).click();
+            wait.until(ExpectedConditions.urlContains("page=2"));
+            SearchResult page2 = expect(afterFirst + "&page=2");
+            assertThat(shownHitIds()).isEqualTo(hitIds(page2)).doesNotContainAnyElementsOf(hitIds(one));
+            assertThat(driver.findElement(By.cssSelector(".pagination [aria-current=page]")).getText()).isEqualTo("2");
+        }
+        String searchUrl = driver.getCurrentUrl();
+
+        // Open the first result's article: the paragraph is anchored and highlighted.
+        WebElement firstHit = driver.findElement(By.cssSelector(".hit"));
+        String hitAnchor = firstHit.getAttribute("id");
+        firstHit.findElement(By.cssSelector(".hit__title a")).click();
+        wait.until(ExpectedConditions.urlContains("/articles/"));
+        String fragment = URI.create(driver.getCurrentUrl()).getFragment();
+        assertThat(fragment).matches("p\\d+");
+        WebElement hitPara = driver.findElement(By.cssSelector(".para.is-hit"));
+        assertThat(hitPara.getAttribute("id")).isEqualTo(fragment);
+        assertThat(hitPara.findElements(By.tagName("mark"))).isNotEmpty();
+        assertThat(hitPara.findElement(By.tagName("mark")).getText()).containsIgnoringCase(BrowserTestService.QUERY.substring(0, 4));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
+        shot("04-article");
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        shot("04-article-top");
+
+        // The back link restores the search exactly, scrolled to the result we came from.
+        driver.findElement(By.cssSelector(".back-link")).click();
+        wait.until(ExpectedConditions.urlContains("#" + hitAnchor));
+        assertThat(driver.getCurrentUrl()).isEqualTo(searchUrl + "#" + hitAnchor);
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(BrowserTestService.QUERY);
+        assertThat(checkbox(first.dim(), first.value()).isSelected()).isTrue();
+    }
+
+    @Test
+    void aScriptInTheQueryIsShownAsText() throws Exception {
+        String attack = "<script>alert(1)</script>";
+        driver.get(base() + "/");
+        driver.findElement(By.id("q")).sendKeys(attack, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("q="));
+        assertNoAlert();
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(attack);
+        // Shown as text whether the engine searches for it or rejects it as a malformed query.
+        assertThat(driver.findElement(By.cssSelector(".summary__query, .notice__query")).getText()).isEqualTo(attack);
+        Object injected = ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.scripts).filter(s => !s.src).length");
+        assertThat(((Number) injected).intValue()).isZero();
+        shot("05-script-query");
+    }
+
+    @Test
+    void noResultsOffersTheSpellingSuggestionAndDropsAFilter() throws Exception {
+        driver.get(base() + "/?q=cambodai");
+        assertThat(driver.findElement(By.id("no-results")).isDisplayed()).isTrue();
+        shot("06-no-results");
+        SearchResult typo = expect("q=cambodai");
+        if (typo.didYouMean() != null) {
+            driver.findElement(By.cssSelector(".did-you-mean")).click();
+            wait.until(ExpectedConditions.urlContains("q=" + UrlState.encode(typo.didYouMean())));
+            assertThat(shownTotal()).isEqualTo(expect("q=" + UrlState.encode(typo.didYouMean())).total()).isPositive();
+        }
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY + "&year=1066");
+        assertThat(driver.findElement(By.id("no-results")).isDisplayed()).isTrue();
+        driver.findElement(By.cssSelector(".drop-filter")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("year=1066")));
+        assertThat(shownTotal()).isPositive();
+    }
+
+    @Test
+    void aBadQueryShowsAFriendlyMessage() throws Exception {
+        driver.get(base() + "/?q=%22unclosed");
+        WebElement notice = driver.findElement(By.cssSelector(".notice--error"));
+        assertThat(notice.getText()).contains("could not be run");
+        assertThat(driver.getPageSource()).doesNotContain("Exception");
+        shot("07-bad-query");
+    }
+
+    @Test
+    void yearBarsAndTheSpeakerFilterBoxNarrowTheList() throws Exception {
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        List<WebElement> bars = driver.findElements(By.cssSelector(".timeline .bar"));
+        assertThat(bars).isNotEmpty();
+        String label = bars.get(0).getAttribute("aria-label");
+        String year = label.substring(0, label.indexOf(':'));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bars.get(0));
+        wait.until(ExpectedConditions.urlContains("year=" + year));
+        assertThat(shownTotal()).isEqualTo(expect("q=" + BrowserTestService.QUERY + "&year=" + year).total());
+
+        driver.get(base() + "/?more=speaker");
+        if (driver.findElements(By.id("speaker-filter")).isEmpty()) return; // an index without speakers: nothing to filter
+        WebElement filter = driver.findElement(By.id("speaker-filter"));
+        List<WebElement> speakers = driver.findElements(By.cssSelector("#facet-speaker .facet__values:not(.facet__suggestions) .facet__value"));
+        String first = speakers.get(0).findElement(By.cssSelector(".facet__label")).getText();
+        filter.sendKeys(first.substring(0, Math.min(4, first.length())));
+        long visible = speakers.stream().filter(WebElement::isDisplayed).count();
+        assertThat(visible).isGreaterThanOrEqualTo(1).isLessThanOrEqualTo(speakers.size());
+        for (WebElement li : speakers) {
+            if (li.isDisplayed()) {
+                assertThat(li.getText().toLowerCase()).contains(first.substring(0, Math.min(4, first.length())).toLowerCase());
+            }
+        }
+    }
+
+    @Test
+    void theSpeakerBoxSuggestsNamesThatAreNotListed() throws Exception {
+        // Under a query the list holds only the speakers of matching paragraphs; the box also offers the others.
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        if (driver.findElements(By.id("speaker-filter")).isEmpty()) return; // an index without speakers
+        List<String> listed = driver.findElements(By.cssSelector("#facet-speaker input[type=checkbox]")).stream()
+                .map(e -> e.getAttribute("value")).toList();
+        var unlisted = service.facetValues("speaker", "", 100).stream()
+                .filter(v -> !listed.contains(v.value()) && v.value().length() >= 3).findFirst();
+        if (unlisted.isEmpty()) return; // every speaker is listed already
+        String name = unlisted.get().value();
+        driver.findElement(By.id("speaker-filter")).sendKeys(name.substring(0, 3));
+        WebElement suggestion = wait.until(d -> d.findElements(By.cssSelector(".facet__suggestions a")).stream()
+                .filter(a -> a.getText().contains(name)).findFirst().orElse(null));
+        suggestion.click();
+        wait.until(ExpectedConditions.urlContains("speaker=" + UrlState.encode(name)));
+        SearchResult result = expect("q=" + BrowserTestService.QUERY + "&speaker=" + UrlState.encode(name));
+        assertThat(shownTotal()).isEqualTo(result.total());
+        assertThat(checkbox("speaker", name).isSelected()).isTrue();
+    }
+
+    @Test
+    void onePerArticleGroupsTheResults() throws Exception {
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        long paragraphs = shownTotal();
+        driver.findElement(By.id("group")).click();
+        wait.until(ExpectedConditions.urlContains("group=article"));
+        SearchResult grouped = expect("q=" + BrowserTestService.QUERY + "&group=article");
+        assertThat(shownTotal()).isEqualTo(grouped.total()).isLessThanOrEqualTo(paragraphs);
+        assertThat(driver.findElement(By.cssSelector(".summary__count")).getText()).contains("article");
+        assertThat(shownHitIds()).isEqualTo(hitIds(grouped));
+        assertThat(driver.findElement(By.id("group")).isSelected()).isTrue();
+        shot("10-one-per-article");
+    }
+
+    @Test
+    void phoneLayoutHasNoHorizontalScroll() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        assertNoHorizontalScroll();
+        shot("08-phone-results");
+        driver.findElement(By.cssSelector(".hit__title a")).click();
+        wait.until(ExpectedConditions.urlContains("/articles/"));
+        assertNoHorizontalScroll();
+        shot("09-phone-article");
+    }
+
+    @Test
+    void keyboardFocusIsVisible() throws Exception {
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        WebElement link = driver.findElement(By.cssSelector(".hit__title a"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", link);
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        String outline = (String) ((JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(document.activeElement).outlineStyle");
+        assertThat(outline).isNotEqualTo("none");
+    }
+
+    @Test
+    void everyControlIsLabelledAndThePageHasLandmarks() throws Exception {
+        for (String path : List.of("/?q=" + BrowserTestService.QUERY + "&page=2", "/?q=%22bad")) {
+            driver.get(base() + path);
+            Object unlabelled = ((JavascriptExecutor) driver).executeScript("""
+                    return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+                      .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                                    && !el.getAttribute('aria-labelledby'))
+                      .map(el => el.outerHTML);""");
+            assertThat((List<?>) unlabelled).as(path).isEmpty();
+            assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            assertThat(driver.getTitle()).isNotBlank();
+            assertThat(driver.findElements(By.tagName("main"))).hasSize(1);
+            assertThat(driver.findElements(By.cssSelector("body > header"))).hasSize(1);
+            assertThat(driver.findElements(By.cssSelector("form[role=search]"))).hasSize(1);
+        }
+        assertThat(driver.findElements(By.cssSelector("nav.pagination[aria-label]")).size()
+                + driver.findElements(By.cssSelector(".notice--error")).size()).isPositive();
+    }
+
+    // ---- helpers ----
+
+    private static void assertNoAlert() {
+        try {
+            driver.switchTo().alert();
+            throw new AssertionError("an alert fired");
+        } catch (NoAlertPresentException expected) {
+            // good
+        }
+    }
+
+    private static void assertNoHorizontalScroll() {
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+    }
+
+    /** What the service (and, where it is served, {@code /api/search}) answers for these URL parameters. */
+    private static SearchResult expect(String query) throws InvalidQueryException, IOException, InterruptedException {
+        UrlState state = UrlState.parse(query);
+        SearchResult result = service.search(state.toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE));
+        HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/search?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (api.statusCode() == 200) {
+            JsonNode json = Json.mapper().readTree(api.body());
+            assertThat(json.get("total").asLong()).as("/api/search total for " + query).isEqualTo(result.total());
+        }
+        return result;
+    }
+
+    /** A facet value to tick. */
+    record Pick(String dim, String value) {
+    }
+
+    /**
+     * A value of {@code dim} that narrows the result (count between 0 and the total), preferring the most frequent;
+     * falls back to the year facet (always filled: explicit or publication years) when {@code dim} has none.
+     */
+    private static Pick pick(SearchResult result, String dim, Pick not) {
+        for (String d : List.of(dim, "year")) {
+            var facet = result.facets().stream().filter(f -> f.dim().equals(d)).findFirst();
+            if (facet.isEmpty()) continue;
+            for (var v : facet.get().values()) {
+                boolean taken = not != null && not.dim().equals(d) && not.value().equals(v.value());
+                if (!taken && !v.selected() && v.count() > 0 && v.count() < result.total() && hasCheckbox(d, v.value())) {
+                    return new Pick(d, v.value());
+                }
+            }
+        }
+        throw new AssertionError("no facet value narrows " + result.total() + " hits");
+    }
+
+    private static boolean hasCheckbox(String dim, String value) {
+        return driver.findElements(By.cssSelector("#facet-" + dim + " input[type=checkbox]")).stream()
+                .anyMatch(e -> value.equals(e.getAttribute("value")));
+    }
+
+    private static long facetCount(SearchResult result, String dim, String value) {
+        return result.facets().stream().filter(f -> f.dim().equals(dim)).flatMap(f -> f.values().stream())
+                .filter(v -> v.value().equals(value)).findFirst().orElseThrow().count();
+    }
+
+    private static long shownTotal() {
+        String text = driver.findElement(By.cssSelector(".summary__count")).getText();
+        return Long.parseLong(text.replaceAll("[^0-9]", ""));
+    }
+
+    private static List<String> shownHitIds() {
+        List<String> ids = new ArrayList<>();
+        for (WebElement hit : driver.findElements(By.cssSelector(".hit"))) ids.add(hit.getAttribute("id"));
+        return ids;
+    }
+
+    private static List<String> hitIds(SearchResult result) {
+        return result.hits().stream().map(h -> "hit-" + h.articleId() + "-" + h.ordinal()).toList();
+    }
+
+    private static WebElement checkbox(String dim, String value) {
+        return driver.findElements(By.cssSelector("#facet-" + dim + " input[type=checkbox]")).stream()
+                .filter(e -> value.equals(e.getAttribute("value"))).findFirst().orElseThrow();
+    }
+
+    private static long facetCountShown(String dim, String value) {
+        WebElement box = checkbox(dim, value);
+        WebElement label = driver.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']"));
+        return Long.parseLong(label.findElement(By.cssSelector(".facet__count")).getText().replaceAll("[^0-9]", ""));
+    }
+
+    private static void clickCheckbox(String dim, String value) {
+        WebElement box = checkbox(dim, value);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+        box.click();
+    }
+
+    private static void shot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve(name + ".png"), png);
+    }
+}

@@ -1,0 +1,63 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.parley.index.FacetResult;
+import org.parley.index.FacetValue;
+import org.parley.index.SearchResult;
+
+class SearchPageTest {
+    private final FakeSearchService service = new FakeSearchService();
+
+    @Test
+    void narrowestFilterIsTheSmallestCountThenTheLastAdded() throws Exception {
+        UrlState state = UrlState.parse("country=KH&speaker=A&year=2020");
+        Map<String, FacetResult> facets = Map.of(
+                "country", new FacetResult("country", List.of(new FacetValue("KH", "Cambodia", 9, true)), 0),
+                "speaker", new FacetResult("speaker", List.of(new FacetValue("A", "A", 2, true)), 0),
+                "year", new FacetResult("year", List.of(new FacetValue("2020", "2020", 2, true)), 0));
+        assertThat(SearchPage.narrowest(state, facets)).isEqualTo(new UrlState.Filter("year", "2020"));
+        assertThat(SearchPage.narrowest(state, Map.of())).isEqualTo(new UrlState.Filter("year", "2020"));
+        assertThat(SearchPage.narrowest(UrlState.empty(), facets)).isNull();
+    }
+
+    @Test
+    void longFacetListsShowAFewValuesAndAMoreLinkButKeepSelectedOnes() throws Exception {
+        UrlState state = UrlState.parse("country=FR");
+        SearchResult result = service.search(state.toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE));
+        SearchPage page = SearchPage.of(state, result);
+        Views.FacetView countries = page.facets().stream().filter(f -> f.dim().equals("country")).findFirst().orElseThrow();
+        assertThat(countries.values()).extracting(Views.FacetValueView::value).contains("FR");
+        long all = result.facets().stream().filter(f -> f.dim().equals("country")).findFirst().orElseThrow().values().size();
+        assertThat(countries.values().size() + countries.hidden()).isEqualTo((int) all);
+        if (countries.hidden() > 0) assertThat(countries.moreHref()).isEqualTo("/?country=FR&more=country#facet-country");
+
+        SearchPage expanded = SearchPage.of(state.withMore("country", true), result);
+        Views.FacetView open = expanded.facets().stream().filter(f -> f.dim().equals("country")).findFirst().orElseThrow();
+        assertThat(open.values()).hasSize((int) all);
+        assertThat(open.lessHref()).isEqualTo("/?country=FR#facet-country");
+    }
+
+    @Test
+    void hitsCarryChipsThatFilterAndArticleLinksThatKeepState() throws Exception {
+        UrlState state = UrlState.parse("q=Putin&sort=-date");
+        SearchPage page = SearchPage.of(state, service.search(state.toRequest(10, 500)));
+        Views.HitView hit = page.hits().get(0);
+        assertThat(hit.snippetHtml()).contains("<mark>Putin</mark>");
+        assertThat(hit.articleHref()).matches("/articles/[\\w-]+\\?q=Putin&sort=-date&p=\\d+#p\\d+");
+        assertThat(hit.chips()).extracting(Views.Chip::href).contains("/?q=Putin&country=RU&sort=-date");
+    }
+
+    @Test
+    void paginationShowsNeighboursAndEnds() {
+        Views.Pagination p = SearchPage.pagination(UrlState.empty().withPage(7), 200);
+        assertThat(p.last()).isEqualTo(20);
+        assertThat(p.pages()).extracting(Views.PageLink::number).containsExactly(1, 0, 5, 6, 7, 8, 9, 0, 20);
+        assertThat(p.prevHref()).isEqualTo("/?page=6");
+        assertThat(p.nextHref()).isEqualTo("/?page=8");
+        assertThat(SearchPage.pagination(UrlState.empty(), 5).needed()).isFalse();
+    }
+}

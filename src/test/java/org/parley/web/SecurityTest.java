@@ -1,0 +1,111 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.cli.ParleyCommand;
+import org.parley.index.LuceneSearchService;
+import org.parley.index.TestCorpus;
+import picocli.CommandLine;
+
+/** Headers, traversal, write methods and the default bind address. */
+class SecurityTest {
+    @TempDir
+    static Path tmp;
+    static LuceneSearchService service;
+    static ParleyServer server;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestCorpus.create(tmp.resolve("corpus")).build(tmp.resolve("index"));
+        service = LuceneSearchService.open(tmp.resolve("index"));
+        server = new ParleyServer(() -> service).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        service.close();
+    }
+
+    static HttpResponse<String> send(String method, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends the request line exactly as written, so no client normalises away the dot segments. */
+    static String raw(String path) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (String path : new String[] {"/", "/api/search?q=trade", "/api/nothing-here", "/api/search?size=999", "/nothing-here"}) {
+            HttpResponse<String> r = send("GET", path);
+            assertThat(r.headers().firstValue("content-security-policy")).as(path).hasValueSatisfying(csp -> {
+                assertThat(csp).contains("frame-ancestors 'none'").contains("default-src 'self'").doesNotContain("unsafe-inline");
+            });
+            assertThat(r.headers().firstValue("x-content-type-options")).as(path).contains("nosniff");
+            assertThat(r.headers().firstValue("referrer-policy")).as(path).contains("no-referrer");
+            assertThat(r.headers().firstValue("server")).as(path).isEmpty();
+        }
+    }
+
+    @Test
+    void noDirectoryTraversalThroughStaticFilesOrArticleIds() throws Exception {
+        for (String path : new String[] {"/static/../pom.xml", "/static/%2e%2e/pom.xml", "/static/..%2f..%2fpom.xml",
+                "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/api/articles/..%2f..%2fetc%2fpasswd", "/api/articles/../../pom.xml",
+                "/articles/..%2f..%2fpom.xml", "/static/../../../../etc/passwd"}) {
+            String response = raw(path);
+            assertThat(response).as(path).doesNotContain("<artifactId>").doesNotContain("root:x:0:0");
+            assertThat(response.substring(0, response.indexOf("\r\n"))).as(path).doesNotContain(" 200 ").doesNotContain(" 500 ");
+        }
+    }
+
+    @Test
+    void thereIsNoWriteEndpoint() throws Exception {
+        for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
+            for (String path : new String[] {"/api/search", "/api/articles/x", "/api/stats", "/", "/api/admin/reindex"}) {
+                int status = send(method, path).statusCode();
+                assertThat(status).as(method + " " + path).isIn(404, 405);
+            }
+        }
+    }
+
+    @Test
+    void serveBindsToLoopbackUnlessToldOtherwise() {
+        CommandLine serve = ParleyCommand.commandLine().getSubcommands().get("serve");
+        String defaultHost = serve.getCommandSpec().findOption("--host").defaultValue();
+        assertThat(defaultHost).isEqualTo("127.0.0.1").isEqualTo(ParleyServer.DEFAULT_HOST);
+    }
+
+    @Test
+    void hostileCorpusTextIsEscapedInTheApi() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/search?q=script");
+        var hits = Json.mapper().readTree(r.body()).path("hits");
+        assertThat(hits.size()).isPositive();
+        for (var hit : hits) {
+            // The text is data (JSON-escaped by the serializer); the snippet is HTML and must be escaped HTML.
+            assertThat(hit.path("snippet").asText()).contains("&lt;").doesNotContain("<script").doesNotContain("<b>");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.parley.index.InvalidQueryException;
+import org.parley.index.SearchRequest;
+import org.parley.index.SortOrder;
+
+class UrlStateTest {
+    @Test
+    void parsesEveryParameterAndWritesItBackCanonically() throws Exception {
+        UrlState s = UrlState.parse("q=Hun+Sen+%22said%22&speaker=Hun%20Sen&country=KH&year_from=2000&year_to=2024"
+                + "&sort=-date&page=3&more=speaker&utm=x");
+        assertThat(s.q()).isEqualTo("Hun Sen \"said\"");
+        assertThat(s.filters()).containsExactly(new UrlState.Filter("speaker", "Hun Sen"), new UrlState.Filter("country", "KH"));
+        assertThat(s.yearFrom()).isEqualTo(2000);
+        assertThat(s.yearTo()).isEqualTo(2024);
+        assertThat(s.sort()).isEqualTo(SortOrder.DATE_DESC);
+        assertThat(s.page()).isEqualTo(3);
+        assertThat(s.more()).containsExactly("speaker");
+        assertThat(s.queryString()).isEqualTo(
+                "q=Hun+Sen+%22said%22&speaker=Hun+Sen&country=KH&year_from=2000&year_to=2024&sort=-date&page=3&more=speaker");
+        assertThat(UrlState.parse(s.queryString())).isEqualTo(s);
+    }
+
+    @Test
+    void emptyStateIsTheBarePath() throws Exception {
+        assertThat(UrlState.parse("").href()).isEqualTo("/");
+        assertThat(UrlState.parse(null).href()).isEqualTo("/");
+        assertThat(UrlState.parse("q=&year_from=&year_to=&sort=relevance&page=1").href()).isEqualTo("/");
+    }
+
+    @Test
+    void changingWhatIsSearchedGoesBackToPageOne() throws Exception {
+        UrlState s = UrlState.parse("q=russia&page=4");
+        assertThat(s.withFilter("country", "RU").page()).isEqualTo(1);
+        assertThat(s.withSort(SortOrder.DATE_ASC).page()).isEqualTo(1);
+        assertThat(s.withYearRange(1990, null).page()).isEqualTo(1);
+        assertThat(s.withQuery("x").page()).isEqualTo(1);
+        assertThat(s.withMore("speaker", true).page()).isEqualTo(4);
+    }
+
+    @Test
+    void togglingAddsAtTheEndAndRemovesOnlyThatValue() throws Exception {
+        UrlState s = UrlState.parse("country=KH&year=2016");
+        UrlState added = s.toggle("country", "RU");
+        assertThat(added.filters()).containsExactly(new UrlState.Filter("country", "KH"), new UrlState.Filter("year", "2016"),
+                new UrlState.Filter("country", "RU"));
+        assertThat(added.toggle("country", "KH").queryString()).isEqualTo("year=2016&country=RU");
+        assertThat(s.withFilter("country", "KH")).isEqualTo(s);
+        assertThat(UrlState.parse("country=KH&country=KH").filters()).hasSize(1);
+    }
+
+    @Test
+    void buildsTheServiceRequest() throws Exception {
+        SearchRequest r = UrlState.parse("q=ties&country=KH&speaker=A&country=RU&year_to=2020&page=2").toRequest(10, 500);
+        assertThat(r.query()).isEqualTo("ties");
+        assertThat(r.filters()).isEqualTo(Map.of("country", List.of("KH", "RU"), "speaker", List.of("A")));
+        assertThat(r.yearTo()).isEqualTo(2020);
+        assertThat(r.page()).isEqualTo(2);
+        assertThat(r.size()).isEqualTo(10);
+        assertThat(r.facetSize()).isEqualTo(500);
+    }
+
+    @Test
+    void rejectsValuesThatCannotBeSearched() {
+        assertThatThrownBy(() -> UrlState.parse("year_from=abc"))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("not a year");
+        assertThatThrownBy(() -> UrlState.parse("sort=sideways")).isInstanceOf(InvalidQueryException.class);
+        assertThatThrownBy(() -> UrlState.parse("page=-1")).isInstanceOf(InvalidQueryException.class);
+        assertThatThrownBy(() -> UrlState.parse("year_from=2020&year_to=2000")).isInstanceOf(InvalidQueryException.class);
+        assertThatThrownBy(() -> UrlState.parse("q=" + "a".repeat(UrlState.MAX_QUERY_CHARS + 1)))
+                .isInstanceOf(InvalidQueryException.class);
+    }
+
+    @Test
+    void lenientParsingKeepsWhatItCan() {
+        UrlState s = UrlState.parseLenient("q=%22oops&year_from=abc&sort=x&page=zz&country=KH&bad=%E0%A4%A");
+        assertThat(s.q()).isEqualTo("\"oops");
+        assertThat(s.yearFrom()).isNull();
+        assertThat(s.sort()).isEqualTo(SortOrder.RELEVANCE);
+        assertThat(s.page()).isEqualTo(1);
+        assertThat(s.values("country")).containsExactly("KH");
+    }
+
+    @Test
+    void groupingByArticleIsPartOfTheState() throws Exception {
+        UrlState s = UrlState.parse("q=ties&group=article&page=2");
+        assertThat(s.grouped()).isTrue();
+        assertThat(s.toRequest(10, 10).groupByArticle()).isTrue();
+        assertThat(s.queryString()).isEqualTo("q=ties&group=article&page=2");
+        assertThat(s.withGrouped(false).queryString()).isEqualTo("q=ties");
+        assertThatThrownBy(() -> UrlState.parse("group=sentence")).isInstanceOf(InvalidQueryException.class);
+    }
+
+    @Test
+    void controlCharactersAndBrokenBytesBecomeSpaces() throws Exception {
+        assertThat(UrlState.parse("q=a%00b%09c%FFd").q()).isEqualTo("a b c d");
+        assertThat(UrlState.parse("speaker=%00").filters()).isEmpty();
+    }
+
+    @Test
+    void hugePagesAreCapped() throws Exception {
+        assertThat(UrlState.parse("page=99999999").page()).isEqualTo(UrlState.MAX_PAGE);
+    }
+}
