@@ -96,30 +96,36 @@ public final class BenchRunner {
             }
         };
         report.put("indexing", indexing);
-        log.println("bench: warming up (page cache, JIT) with one untimed read of the corpus");
-        BenchCorpus.warmUp(o.corpus());
-        log.println("bench: read + parse alone");
-        System.gc();
-        long cpu = cpuNanos();
-        BenchCorpus.Pass read = BenchCorpus.forEach(o.corpus(), o.threads(), false, null, null);
-        long readCpu = cpuNanos() - cpu;
-        corpus.put("articles", read.articles());
-        corpus.put("paragraphs", read.paragraphs());
-        long paragraphs = read.paragraphs();
-        indexing.put("readParse", withCpu(rate(read.seconds(), paragraphs, mb), readCpu));
-        log.println("bench: read + parse + enrich alone");
-        BenchCorpus.Pass enrich;
-        try (HeapSampler heap = new HeapSampler()) {
-            cpu = cpuNanos();
-            enrich = BenchCorpus.forEach(o.corpus(), o.threads(), true, null, null);
-            Map<String, Object> e = withCpu(rate(enrich.seconds(), paragraphs, mb), cpuNanos() - cpu);
-            e.put("peakHeapMb", heap.peakMb());
-            indexing.put("enrichAlone", e);
-        }
-
         Path indexDir = work.resolve("index");
         boolean reuse = o.reuseIndex() && parley != null && Files.isDirectory(indexDir);
-        if (reuse) log.println("bench: reusing the parley index in " + indexDir + " (no build figures)");
+        long paragraphs = 0;
+        long cpu;
+        if (reuse) {
+            log.println("bench: --reuse-index: querying the parley index and SQLite database of an earlier run in " + work
+                    + " (no indexing figures)");
+        } else {
+            log.println("bench: warming up (page cache, JIT) with one untimed read of the corpus");
+            BenchCorpus.warmUp(o.corpus());
+            log.println("bench: read + parse alone");
+            System.gc();
+            cpu = cpuNanos();
+            BenchCorpus.Pass read = BenchCorpus.forEach(o.corpus(), o.threads(), false, null, null);
+            long readCpu = cpuNanos() - cpu;
+            corpus.put("articles", read.articles());
+            corpus.put("paragraphs", read.paragraphs());
+            paragraphs = read.paragraphs();
+            indexing.put("readParse", withCpu(rate(read.seconds(), paragraphs, mb), readCpu));
+            log.println("bench: read + parse + enrich alone");
+            BenchCorpus.Pass enrich;
+            try (HeapSampler heap = new HeapSampler()) {
+                cpu = cpuNanos();
+                enrich = BenchCorpus.forEach(o.corpus(), o.threads(), true, null, null);
+                Map<String, Object> e = withCpu(rate(enrich.seconds(), paragraphs, mb), cpuNanos() - cpu);
+                e.put("peakHeapMb", heap.peakMb());
+                indexing.put("enrichAlone", e);
+            }
+        }
+
         if (parley != null && !reuse) {
             log.println("bench: parley index build without enrichment (read + index + commit)");
             Path plainDir = work.resolve("index-plain");
@@ -146,7 +152,7 @@ public final class BenchRunner {
                 indexing.put("parley", p);
             }
         }
-        if (!o.skipSqlite()) {
+        if (!o.skipSqlite() && !(reuse && Files.exists(work.resolve("sqlite.db")))) {
             Path plainDb = work.resolve("sqlite-plain.db");
             log.println("bench: SQLite FTS5 bulk load without enrichment");
             cpu = cpuNanos();
@@ -180,6 +186,11 @@ public final class BenchRunner {
         int warmup = o.warmup();
         if (parley != null) {
             try (SearchService service = parley.open(indexDir)) {
+                if (reuse) {
+                    paragraphs = service.stats().paragraphs();
+                    corpus.put("paragraphs", paragraphs);
+                    corpus.put("articles", service.stats().articles());
+                }
                 QueryEngine engine = new SearchServiceEngine(service);
                 List<LatencyStats> in = new ArrayList<>();
                 for (int c : o.clients()) {
