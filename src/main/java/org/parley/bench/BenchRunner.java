@@ -357,7 +357,8 @@ public final class BenchRunner {
                     r.put("p95_sqliteOverParley", ratio(s.p95(), p.p95()));
                     r.put("p99_sqliteOverParley", ratio(s.p99(), p.p99()));
                     r.put("qps_parleyOverSqlite", ratio(p.qps(), s.qps()));
-                    if (p.cpuMsPerQuery() > 0 && s.cpuMsPerQuery() > 0) {
+                    // Over HTTP the measuring JVM is the load generator: its CPU is not the engine's.
+                    if (side.equals("parleyInProcess") && p.cpuMsPerQuery() > 0 && s.cpuMsPerQuery() > 0) {
                         r.put("cpuPerQuery_sqliteOverParley", ratio(s.cpuMsPerQuery(), p.cpuMsPerQuery()));
                     }
                     out.add(r);

@@ -28,7 +28,7 @@ class BenchSmokeTest {
         assertThat(s.paragraphs()).isEqualTo(5000);
 
         ParleyBackend parley = ParleyBackends.lucene();
-        BenchRunner.Options o = new BenchRunner.Options(corpus, 40, List.of(1, 2), 10, 1, 42, false, false,
+        BenchRunner.Options o = new BenchRunner.Options(corpus, 30, List.of(1, 2), 5, 1, 42, false, false,
                 parley == null, tmp.resolve("out"), "1g", List.of(), 2, true, false);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream both = new PrintStream(new java.io.OutputStream() {
@@ -50,7 +50,7 @@ class BenchSmokeTest {
         List<LatencyStats> sqlite = (List<LatencyStats>) queries.get("sqlite");
         assertThat(sqlite).hasSize(2);
         for (LatencyStats st : sqlite) {
-            assertThat(st.queries()).isEqualTo(40);
+            assertThat(st.queries()).isEqualTo(30);
             assertThat(st.errors()).isZero();
             assertThat(st.p50()).isPositive();
             assertThat(st.qps()).isPositive();
