@@ -4,23 +4,21 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.parley.index.BuildReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code parley index}: builds or updates the index, atomically and incrementally. */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Build the paragraph index from the corpus (only changed files are re-processed; "
                 + "a failed build leaves the previous index in place).")
 public final class IndexCommand implements Callable<Integer> {
-    @Option(names = "--corpus", defaultValue = "corpus", description = "Corpus folder (default: ${DEFAULT-VALUE}).")
-    Path corpus;
 
-    @Option(names = "--index", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
-    Path index;
+    @Mixin
+    IndexFolders folders;
 
     @Override
     public Integer call() {
         try {
-            BuildReport report = IndexSupport.build(index, corpus, System.err);
+            BuildReport report = IndexSupport.build(folders.index, folders.corpus, System.err);
             System.out.println(IndexSupport.summary(report));
             return 0;
         } catch (Exception e) {

@@ -16,6 +16,7 @@ import org.parley.index.SearchResult;
 import org.parley.index.SortOrder;
 import org.parley.web.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,20 +45,18 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the API's JSON instead of text.")
     boolean json;
 
-    @Option(names = "--index", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
-    Path index;
+    @Mixin
+    IndexFolders folders;
 
-    @Option(names = "--corpus", defaultValue = "corpus", description = "Corpus to index when there is no index yet.")
-    Path corpus;
 
     @Override
     public Integer call() throws Exception {
-        IndexSupport.ensureIndex(index, corpus, System.err);
+        IndexSupport.ensureIndex(folders.index, folders.corpus, System.err);
         Map<String, List<String>> filters = new LinkedHashMap<>();
         if (!countries.isEmpty()) filters.put("country", countries);
         if (!years.isEmpty()) filters.put("year", years);
         if (!speakers.isEmpty()) filters.put("speaker", speakers);
-        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+        try (LuceneSearchService service = LuceneSearchService.open(folders.index)) {
             SearchResult r = service.search(new SearchRequest(query, filters, null, null, SortOrder.fromParam(sort), 1,
                     size, null, false, SearchRequest.DEFAULT_FACET_SIZE));
             if (json) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.parley.index.LuceneSearchService;
 import org.parley.web.ParleyServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parley serve}: the web page and JSON API; indexes the corpus first when there is no index. */
@@ -20,23 +21,21 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to bind (default: ${DEFAULT-VALUE}); use 0.0.0.0 only to expose parley on purpose.")
     String host;
 
-    @Option(names = "--index", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
-    Path index;
+    @Mixin
+    IndexFolders folders;
 
-    @Option(names = "--corpus", defaultValue = "corpus", description = "Corpus to index when there is no index yet.")
-    Path corpus;
 
     @Override
     public Integer call() throws Exception {
         try {
-            IndexSupport.ensureIndex(index, corpus, System.err);
+            IndexSupport.ensureIndex(folders.index, folders.corpus, System.err);
         } catch (Exception e) {
             System.err.println("parley: cannot build the index: " + e.getMessage());
             return 1;
         }
         LuceneSearchService service;
         try {
-            service = LuceneSearchService.open(index);
+            service = LuceneSearchService.open(folders.index);
         } catch (Exception e) {
             System.err.println("parley: " + e.getMessage());
             return 1;

@@ -81,13 +81,9 @@ public final class ArticleParser {
     private static final Pattern CREDIT_NAME =
             Pattern.compile("\\p{Lu}{2,6}(?:/.*)?|(?:Reuters|Xinhua|Getty Images|Bloomberg|Supplied|Courtesy.*|File)(?:/.*)?");
     private static final Pattern CAPTION_SUBJECT_END = Pattern.compile("\\p{Lu}[\\p{L}.]{0,30}[,)]?\\s$");
-    private static final Pattern PAST_OR_SPEECH = Pattern.compile("\\b(?:said|says|told|stated|added|wrote)\\b|[“”\"]");
-    /** "Ms. Nguyen" or "Dr. Lee" does not end a sentence. */
-    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<!\\b\\p{Lu}\\p{Ll}{0,2}\\.)(?<=[.!?])\\s+(?=\\p{Lu})");
+    private static final List<String> SPEECH_WORDS = List.of("said", "says", "told", "stated", "added", "wrote");
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
-    private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
-    private static final Pattern ANY_SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u2000-\\u200A\\u3000]+");
     private static final Pattern TRAILING_AGENCY = Pattern.compile("[.!?”\"]\\s*(\\p{Lu}{2,6})$");
     private static final Set<String> MINOR_WORDS = Set.of("a", "an", "the", "and", "or", "but", "nor", "for", "of", "to", "in",
             "on", "at", "by", "with", "from", "as", "into", "over", "via", "vs", "is", "are", "be", "its", "up", "out", "amid", "after", "before");
@@ -155,7 +151,7 @@ public final class ArticleParser {
         }
         if (bulleted && content.length() <= 60 && BULLET_NAME.matcher(content).matches()) return ParagraphKind.BYLINE;
         if (index >= count - 2 && content.length() <= 400
-                && (VIEWS_OWN.matcher(content).find() || AUTHOR_BIO.matcher(content).matches() && index == count - 1 && !PAST_OR_SPEECH.matcher(content).find())) {
+                && (VIEWS_OWN.matcher(content).find() || AUTHOR_BIO.matcher(content).matches() && index == count - 1 && !quotesOrSpeaks(content))) {
             return ParagraphKind.BYLINE;
         }
         if (IMAGE_CREDIT.matcher(content).matches() && content.length() <= 200) return ParagraphKind.CAPTION;
@@ -167,15 +163,18 @@ public final class ArticleParser {
     }
 
     private static boolean looksLikeCaption(String content, boolean closed) {
-        if (content.length() > 400 || PAST_OR_SPEECH.matcher(content).find()) return false;
-        if (PHOTO_MARKER.matcher(content).find()) return true;
+        if (content.length() > 400 || quotesOrSpeaks(content)) return false;
+        // The photo-marker pattern is slow on long lines; its every alternative holds '(' or one of these words.
+        String lower = content.toLowerCase(Locale.ROOT);
+        boolean mayMarkPhoto = lower.indexOf('(') >= 0 || lower.contains("photo") || lower.contains("image") || lower.contains("picture");
+        if (mayMarkPhoto && PHOTO_MARKER.matcher(content).find()) return true;
         // Credits are at the very end: look only there, not along the whole line.
         Matcher credit = TRAILING_CREDIT.matcher(content.substring(Math.max(0, content.length() - 48)));
         if (credit.find() && isCreditWord(credit.group(1))) return true;
         // A short line that never closes its sentence and is not a heading: a caption under a picture.
         if (!closed && content.length() <= 250 && !FINITE_VERB.matcher(content).find()) return true;
         // "X meets Y ..." in the present tense, one sentence: the typical news-photo caption.
-        if (content.length() > 300 || sentenceCount(content) != 1) return false;
+        if (content.length() > 300 || !singleSentence(content)) return false;
         Matcher verb = CAPTION_VERB.matcher(content);
         while (verb.find()) {
             // The verb must follow its subject, a capitalised name: "Jane Doe (L) meets", "the Navy conduct".
@@ -189,8 +188,48 @@ public final class ArticleParser {
         return CREDIT_NAME.matcher(c).matches();
     }
 
-    private static int sentenceCount(String s) {
-        return SENTENCE_BREAK.split(s).length;
+    /**
+     * Whether the text is one sentence: no [.!?] followed by space and a capital, except after a short
+     * capitalised abbreviation ("Ms. Nguyen", "Dr. Lee"). A hand-written scan: it runs on most lines.
+     */
+    static boolean singleSentence(String s) {
+        int n = s.length();
+        for (int i = 0; i + 2 < n; i++) {
+            char c = s.charAt(i);
+            if ((c != '.' && c != '!' && c != '?') || !Character.isWhitespace(s.charAt(i + 1))) continue;
+            int next = i + 1;
+            while (next < n && Character.isWhitespace(s.charAt(next))) next++;
+            if (next >= n || !Character.isUpperCase(s.charAt(next))) continue;
+            if (c == '.' && abbreviationBefore(s, i)) continue;
+            return false;
+        }
+        return true;
+    }
+
+    /** A capital letter and at most two lower-case letters right before position {@code dot}, as a word. */
+    private static boolean abbreviationBefore(String s, int dot) {
+        int start = dot;
+        while (start > 0 && Character.isLowerCase(s.charAt(start - 1)) && dot - start < 2) start--;
+        if (start == 0 || !Character.isUpperCase(s.charAt(start - 1))) return false;
+        start--;
+        return start == 0 || !Character.isLetterOrDigit(s.charAt(start - 1));
+    }
+
+    /** A quotation mark or a common speech verb: such a line reports words, it is no caption. */
+    private static boolean quotesOrSpeaks(String s) {
+        if (s.indexOf('"') >= 0 || s.indexOf('“') >= 0 || s.indexOf('”') >= 0) return true;
+        for (String verb : SPEECH_WORDS) if (containsWord(s, verb)) return true;
+        return false;
+    }
+
+    private static boolean containsWord(String s, String word) {
+        for (int at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            boolean startsWord = at == 0 || !Character.isLetterOrDigit(s.charAt(at - 1));
+            boolean endsWord = end == s.length() || !Character.isLetterOrDigit(s.charAt(end));
+            if (startsWord && endsWord) return true;
+        }
+        return false;
     }
 
     private static boolean endsLikeSentence(CharSequence s) {
@@ -280,8 +319,44 @@ public final class ArticleParser {
 
     /** Collapses runs of whitespace (including no-break and zero-width spaces) to one space. */
     static String normaliseSpace(String s) {
-        String visible = ZERO_WIDTH.matcher(s).replaceAll("");
-        return ANY_SPACE.matcher(visible).replaceAll(" ").strip();
+        // One pass by hand: this runs on every line of the corpus, and the regex version was the indexer's
+        // top hot spot.
+        StringBuilder out = null;
+        boolean pendingSpace = false;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isZeroWidth(c)) {
+                if (out == null) out = new StringBuilder(n).append(s, 0, i);
+                continue;
+            }
+            if (isSpace(c)) {
+                if (out == null) {
+                    // Still the fast path while it is a single plain space between words.
+                    if (c == ' ' && i > 0 && i + 1 < n && !isSpace(s.charAt(i - 1)) && !isSpace(s.charAt(i + 1))
+                            && !isZeroWidth(s.charAt(i + 1))) {
+                        continue;
+                    }
+                    out = new StringBuilder(n).append(s, 0, i);
+                }
+                pendingSpace = true;
+                continue;
+            }
+            if (out != null) {
+                if (pendingSpace && !out.isEmpty()) out.append(' ');
+                out.append(c);
+            }
+            pendingSpace = false;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean isZeroWidth(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static List<String> splitParagraphs(String body) {

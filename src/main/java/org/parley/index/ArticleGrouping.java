@@ -19,9 +19,10 @@ import org.apache.lucene.search.ScoreMode;
  * {@code group=article}: collapses matching paragraphs to their article, keeping the best paragraph (by the
  * request's sort) and the number of matching paragraphs.
  *
- * <p>An article's paragraphs are added with one {@code addDocuments} call, so they always sit next to each
- * other in a single segment: a group never spans segments, groups are found per segment with ordinal-indexed
- * arrays, and ties are broken by doc id, which within an article follows paragraph order.
+ * <p>Groups are found per segment with ordinal-indexed arrays (no hashing per hit). An article's paragraphs are
+ * added as one block, in paragraph order, so ties within a segment are broken by doc id. Partial groups of the
+ * same article from different segments (which blocks make impossible today) are still merged by article id, so
+ * the result does not depend on how documents were added.
  */
 final class ArticleGrouping implements CollectorManager<ArticleGrouping.GroupCollector, List<ArticleGrouping.Group>> {
     /** One article's matches: its best paragraph and how many matched. */
@@ -56,9 +57,19 @@ final class ArticleGrouping implements CollectorManager<ArticleGrouping.GroupCol
 
     @Override
     public List<Group> reduce(Collection<GroupCollector> collectors) {
-        List<Group> all = new ArrayList<>();
-        for (GroupCollector c : collectors) all.addAll(c.groups);
-        all.sort(order(sort));
+        Comparator<Group> order = order(sort);
+        java.util.Map<String, Group> byArticle = new java.util.HashMap<>();
+        for (GroupCollector c : collectors) {
+            for (Group g : c.groups) {
+                byArticle.merge(g.articleId(), g, (a, b) -> {
+                    Group best = order.compare(a, b) <= 0 ? a : b;
+                    return new Group(best.articleId(), best.bestDoc(), best.score(), best.date(), best.sortKey(),
+                            a.hits() + b.hits());
+                });
+            }
+        }
+        List<Group> all = new ArrayList<>(byArticle.values());
+        all.sort(order);
         return all;
     }
 

@@ -84,6 +84,8 @@ public final class LuceneSearchService implements SearchService {
     private final SpellSuggester speller = new SpellSuggester();
     private final ScheduledExecutorService watcher;
     private volatile Generation current;
+    /** Only touched by the watcher thread. */
+    private String lastRefreshError;
 
     private LuceneSearchService(IndexLocation location, Generation first, long pollMillis) {
         this.location = location;
@@ -134,8 +136,14 @@ public final class LuceneSearchService implements SearchService {
     private void refreshQuietly() {
         try {
             refresh();
+            lastRefreshError = null;
         } catch (IOException | RuntimeException e) {
-            System.err.println("parley: cannot switch to the new index yet: " + e.getMessage());
+            // keep serving the current generation; say so once per distinct problem, not every poll
+            String message = String.valueOf(e.getMessage());
+            if (!message.equals(lastRefreshError)) {
+                System.err.println("parley: still serving " + current.name() + "; cannot switch to the new index: " + message);
+            }
+            lastRefreshError = message;
         }
     }
 
@@ -213,7 +221,13 @@ public final class LuceneSearchService implements SearchService {
                 new TopFieldCollectorManager(sort, want, cursor == null ? null : cursor.fieldDoc(), Integer.MAX_VALUE);
         TopDocs top;
         Facets facets;
-        if (searcher.facetState == null) {
+        long total;
+        boolean everything = req.query().isBlank() && req.filters().isEmpty() && req.yearFrom() == null && req.yearTo() == null;
+        if (everything) {
+            // nothing to count per request: totals and facet counts of the whole index are cached per reader
+            top = searcher.search(base, new TopFieldCollectorManager(sort, want, cursor == null ? null : cursor.fieldDoc(), want));
+            facets = searcher.allDocsFacets();
+        } else if (searcher.facetState == null) {
             top = searcher.search(query, hitsManager);
             facets = null;
         } else {
@@ -235,7 +249,8 @@ public final class LuceneSearchService implements SearchService {
                 ? Cursor.after(req.sort(), hash, (FieldDoc) docs[docs.length - 1]).encode() : null;
         int[] ones = new int[docs.length];
         Arrays.fill(ones, 1);
-        return new Page(top.totalHits.value(), docs, ones, facets, next);
+        total = everything ? searcher.paragraphs : top.totalHits.value();
+        return new Page(total, docs, ones, facets, next);
     }
 
     private Page groupedPage(ParleySearcher searcher, DrillDownQuery query, SearchRequest req, Cursor cursor, String hash)

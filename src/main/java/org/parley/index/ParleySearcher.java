@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -34,6 +35,7 @@ final class ParleySearcher extends IndexSearcher {
     final Instant lastBuild;
     private final Map<String, List<FacetValue>> allValues = new ConcurrentHashMap<>();
     private volatile Map<String, String> speakersByLowerCase;
+    private volatile Facets allDocsFacets;
 
     ParleySearcher(IndexReader reader, FacetsConfig config) throws IOException {
         super(reader);
@@ -69,6 +71,19 @@ final class ParleySearcher extends IndexSearcher {
         }
     }
 
+    /**
+     * Facet counts over every paragraph, counted once per reader: the unfiltered, empty query (the landing
+     * page) would otherwise count every document of the index on every request.
+     */
+    Facets allDocsFacets() throws IOException {
+        Facets f = allDocsFacets;
+        if (f == null && facetState != null) {
+            f = new SortedSetDocValuesFacetCounts(facetState); // article documents carry no facet values
+            allDocsFacets = f;
+        }
+        return f;
+    }
+
     /** Every value of {@code dim} over all paragraphs, most frequent first (computed once per reader). */
     List<FacetValue> allValues(String dim) throws IOException {
         List<FacetValue> cached = allValues.get(dim);
@@ -76,7 +91,7 @@ final class ParleySearcher extends IndexSearcher {
         List<FacetValue> values = new ArrayList<>();
         if (facetState != null) {
             try {
-                org.apache.lucene.facet.FacetResult r = new SortedSetDocValuesFacetCounts(facetState).getAllChildren(dim);
+                org.apache.lucene.facet.FacetResult r = allDocsFacets().getAllChildren(dim);
                 if (r != null) {
                     for (LabelAndValue lv : r.labelValues) {
                         values.add(new FacetValue(lv.label, FacetCounter.label(dim, lv.label), lv.value.longValue(), false));

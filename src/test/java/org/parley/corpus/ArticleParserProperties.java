@@ -29,6 +29,36 @@ class ArticleParserProperties {
         assertThat(a.paragraphs()).allSatisfy(p -> assertThat(p.text()).doesNotContain("\n"));
     }
 
+    /** The straightforward regex form of the rule, as an oracle for the hand-written one-pass version. */
+    private static String normaliseSpaceByRegex(String s) {
+        return s.replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]", "")
+                .replaceAll("[\\p{javaWhitespace}\\p{Zs}]+", " ")
+                .strip();
+    }
+
+    @Property(tries = 1000)
+    void whitespaceNormalisationMatchesTheRegexRule(@ForAll("spacey") String text) {
+        assertThat(ArticleParser.normaliseSpace(text)).isEqualTo(normaliseSpaceByRegex(text));
+    }
+
+    @Property(tries = 1000)
+    void singleSentenceMatchesTheRegexRule(@ForAll("sentencey") String text) {
+        boolean byRegex = text.split("(?<!\\b\\p{Lu}\\p{Ll}{0,2}\\.)(?<=[.!?])\\s+(?=\\p{Lu})").length == 1;
+        assertThat(ArticleParser.singleSentence(text)).as(text).isEqualTo(byRegex);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> sentencey() {
+        return net.jqwik.api.Arbitraries.of("Ms", "Dr", "U", "S", "the", "talks", "Abc", "x1", ".", "!", "?", " ", "  ", "\n", "”", "A", "b")
+                .list().ofMaxSize(14).map(parts -> String.join("", parts));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> spacey() {
+        return net.jqwik.api.Arbitraries.of("a", "bc", " ", "  ", "\t", "\u00A0", "\u2007", "\u202F", "\u3000", "\u2003",
+                "\u200B", "\uFEFF", "\u2060", "é", ".", "\u000B", "\u001F").list().ofMaxSize(12).map(parts -> String.join("", parts));
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<java.util.List<String>> newsLikeLines() {
         net.jqwik.api.Arbitrary<String> word = net.jqwik.api.Arbitraries.of("The", "minister", "said", "“We", "agree,”", "Russia",

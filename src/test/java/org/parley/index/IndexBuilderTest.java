@@ -192,6 +192,20 @@ class IndexBuilderTest {
     }
 
     @Test
+    void aCorruptNewGenerationIsRefusedAndTheCurrentOneKeepsServing() throws Exception {
+        BuildReport first = corpus.build(index);
+        try (LuceneSearchService service = LuceneSearchService.open(new IndexLocation(index), 60_000)) {
+            Path broken = Files.createDirectories(index.resolve("gen-000050"));
+            Files.writeString(broken.resolve("segments_1"), "garbage");
+            Files.writeString(index.resolve(IndexLocation.POINTER), "gen-000050\n");
+            assertThatThrownBy(service::refresh).hasMessageContaining("run ./parley index");
+            assertThat(service.generation()).isEqualTo(first.generation().getFileName().toString());
+            assertThat(service.search(SearchRequest.of("Cambodia")).total()).isPositive();
+        }
+        assertThatThrownBy(() -> LuceneSearchService.open(index)).hasMessageContaining("corrupted");
+    }
+
+    @Test
     void anotherBuildCannotRunAtTheSameTime() throws Exception {
         IndexLocation location = new IndexLocation(index);
         try (var lock = location.lockForBuild()) {

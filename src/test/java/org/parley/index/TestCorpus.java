@@ -28,19 +28,23 @@ import org.parley.enrich.ParagraphMetadata;
  * can compute every expected count by brute force.
  */
 public final class TestCorpus {
-    private static final Map<String, String> COUNTRIES = new LinkedHashMap<>();
+    /** Words the test enricher maps to countries, in a fixed order (an immutable copy of an ordered map). */
+    private static final Map<String, String> COUNTRIES = ordered(List.of(
+            Map.entry("Cambodia", "KH"),
+            Map.entry("Cambodian", "KH"),
+            Map.entry("Russia", "RU"),
+            Map.entry("Russian", "RU"),
+            Map.entry("Vietnam", "VN"),
+            Map.entry("China", "CN"),
+            Map.entry("Chinese", "CN"),
+            Map.entry("Thailand", "TH"),
+            Map.entry("Japan", "JP"),
+            Map.entry("Laos", "LA")));
 
-    static {
-        COUNTRIES.put("Cambodia", "KH");
-        COUNTRIES.put("Cambodian", "KH");
-        COUNTRIES.put("Russia", "RU");
-        COUNTRIES.put("Russian", "RU");
-        COUNTRIES.put("Vietnam", "VN");
-        COUNTRIES.put("China", "CN");
-        COUNTRIES.put("Chinese", "CN");
-        COUNTRIES.put("Thailand", "TH");
-        COUNTRIES.put("Japan", "JP");
-        COUNTRIES.put("Laos", "LA");
+    private static Map<String, String> ordered(List<Map.Entry<String, String>> entries) {
+        Map<String, String> map = new LinkedHashMap<>();
+        entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     private static final Pattern YEAR = Pattern.compile("(?<![\\d,.$-])(1[89]\\d\\d|20\\d\\d)(?![\\d,.-]\\d)");
@@ -48,10 +52,8 @@ public final class TestCorpus {
             "(?:\\b(?:said|told|wrote)\\s+(\\p{Lu}\\p{Ll}+\\s\\p{Lu}\\p{Ll}+))|(?:(\\p{Lu}\\p{Ll}+\\s\\p{Lu}\\p{Ll}+)\\s+(?:said|told|wrote)\\b)");
 
     /** Synthetic articles: file name to text. */
-    public static final Map<String, String> SYNTHETIC = new LinkedHashMap<>();
-
-    static {
-        SYNTHETIC.put("syn_relation.txt", """
+    public static final Map<String, String> SYNTHETIC = ordered(List.of(
+            Map.entry("syn_relation.txt", """
                 ---
                 title: A single relation
                 date: 2019-03-02
@@ -61,8 +63,8 @@ public final class TestCorpus {
                 Photo: a handshake in Bangkok. Reuters
 
                 The foreign relation between Laos and Thailand dates back to 1950 and grew in 1975.
-                """);
-        SYNTHETIC.put("syn_script.txt", """
+                """),
+            Map.entry("syn_script.txt", """
                 ---
                 title: Hostile <b>markup</b> test
                 date: 2021-07-09
@@ -70,16 +72,15 @@ public final class TestCorpus {
                 A reader pasted <script>alert(1)</script> into a comment about China & Vietnam, Bob Jones said.
 
                 Officials in China said the talks on "fair & open" trade would resume in 2022.
-                """);
-        SYNTHETIC.put("syn_undated.txt", """
+                """),
+            Map.entry("syn_undated.txt", """
                 ---
                 title: Undated note on Cambodia
                 ---
                 Cambodia and Vietnam held border talks, Anna Smith told reporters.
 
                 Further talks between Cambodia and Laos are expected, officials said.
-                """);
-    }
+                """)));
 
     private final Path dir;
 

@@ -480,6 +480,21 @@ class SearchApiTest {
     }
 
     @Test
+    void randomQueriesNeverCauseAServerError() throws Exception {
+        String[] alphabet = {"\"", "(", ")", "AND", "OR", "NOT", "+", "-", "*", "?", "~", ":", "text:", "year:", "country:",
+                "speaker:", "[", "]", " TO ", "/", "\\", "^", "Cambodia", "relat", "2020", "<script>", "&", "%", "é", " ", " "};
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder q = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) q.append(alphabet[random.nextInt(alphabet.length)]);
+            String sort = random.nextBoolean() ? "relevance" : "-date";
+            Response r = search("q", q.toString(), "sort", sort, "group", random.nextInt(4) == 0 ? "article" : "none");
+            assertThat(r.status()).as("q=%s", q).isIn(200, 400);
+            assertThat(r.body().has(r.status() == 200 ? "hits" : "error")).as("q=%s", q).isTrue();
+        }
+    }
+
+    @Test
     void aCursorOnlyWorksWithTheQueryItCameFrom() throws Exception {
         String cursor = search("q", "Cambodia", "size", "2").body().get("next_cursor").asText();
         assertThat(search("q", "Cambodia", "size", "2", "cursor", cursor).status()).isEqualTo(200);
