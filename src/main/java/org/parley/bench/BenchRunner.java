@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class BenchRunner {
     /** Options of one run. */
     public record Options(Path corpus, int queries, List<Integer> clients, int warmup, int passes, long seed,
                           boolean skipSqlite, boolean skipHttp, boolean skipParley, Path outDir, String serverHeap,
-                          List<String> serverJvmOptions, int threads, boolean httpInProcess) {
+                          List<String> serverJvmOptions, int threads, boolean httpInProcess, boolean reuseIndex) {
         public Options {
             clients = List.copyOf(clients);
             serverJvmOptions = List.copyOf(serverJvmOptions);
@@ -85,62 +86,96 @@ public final class BenchRunner {
         report.put("queryMix", mixSummary(mix));
 
         // --- indexing
-        Map<String, Object> indexing = new LinkedHashMap<>();
+        Map<String, Object> indexing;
+        report.put("indexing", new LinkedHashMap<>());
+        indexing = new LinkedHashMap<>() {
+            @Override
+            public Object put(String k, Object v) {
+                log.println("bench:   " + k + " " + v);
+                return super.put(k, v);
+            }
+        };
         report.put("indexing", indexing);
-        log.println("bench: warming up (page cache, JIT) with one untimed read of the corpus");
-        BenchCorpus.warmUp(o.corpus());
-        log.println("bench: read + parse alone");
-        System.gc();
-        BenchCorpus.Pass read = BenchCorpus.forEach(o.corpus(), o.threads(), false, null, null);
-        corpus.put("articles", read.articles());
-        corpus.put("paragraphs", read.paragraphs());
-        long paragraphs = read.paragraphs();
-        indexing.put("readParse", rate(read.seconds(), paragraphs, mb));
-        log.println("bench: read + parse + enrich alone");
-        BenchCorpus.Pass enrich;
-        try (HeapSampler heap = new HeapSampler()) {
-            enrich = BenchCorpus.forEach(o.corpus(), o.threads(), true, null, null);
-            Map<String, Object> e = rate(enrich.seconds(), paragraphs, mb);
-            e.put("peakHeapMb", heap.peakMb());
-            indexing.put("enrichAlone", e);
+        Path indexDir = work.resolve("index");
+        boolean reuse = o.reuseIndex() && parley != null && Files.isDirectory(indexDir);
+        long paragraphs = 0;
+        long cpu;
+        if (reuse) {
+            log.println("bench: --reuse-index: querying the parley index and SQLite database of an earlier run in " + work
+                    + " (no indexing figures)");
+        } else {
+            log.println("bench: warming up (page cache, JIT) with one untimed read of the corpus");
+            BenchCorpus.warmUp(o.corpus());
+            log.println("bench: read + parse alone");
+            System.gc();
+            cpu = cpuNanos();
+            BenchCorpus.Pass read = BenchCorpus.forEach(o.corpus(), o.threads(), false, null, null);
+            long readCpu = cpuNanos() - cpu;
+            corpus.put("articles", read.articles());
+            corpus.put("paragraphs", read.paragraphs());
+            paragraphs = read.paragraphs();
+            indexing.put("readParse", withCpu(rate(read.seconds(), paragraphs, mb), readCpu));
+            log.println("bench: read + parse + enrich alone");
+            BenchCorpus.Pass enrich;
+            try (HeapSampler heap = new HeapSampler()) {
+                cpu = cpuNanos();
+                enrich = BenchCorpus.forEach(o.corpus(), o.threads(), true, null, null);
+                Map<String, Object> e = withCpu(rate(enrich.seconds(), paragraphs, mb), cpuNanos() - cpu);
+                e.put("peakHeapMb", heap.peakMb());
+                indexing.put("enrichAlone", e);
+            }
         }
 
-        Path indexDir = work.resolve("index");
-        if (parley != null) {
-            log.println("bench: parley index build (read + enrich + index + commit)");
+        if (parley != null && !reuse) {
+            log.println("bench: parley index build without enrichment (read + index + commit)");
+            Path plainDir = work.resolve("index-plain");
+            deleteTree(plainDir);
+            cpu = cpuNanos();
+            ParleyBackend.Build plain = parley.build(o.corpus(), plainDir, false);
+            Map<String, Object> pp = withCpu(rate(plain.seconds(), plain.paragraphs(), mb), cpuNanos() - cpu);
+            pp.put("indexBytes", treeSize(plainDir));
+            pp.put("indexToRawRatio", LatencyStats.round((double) treeSize(plainDir) / size.bytes()));
+            indexing.put("parleyPlain", pp);
+            deleteTree(plainDir);
+            log.println("bench: parley index build end to end (read + enrich + index + commit)");
             deleteTree(indexDir);
             System.gc();
             try (HeapSampler heap = new HeapSampler()) {
-                ParleyBackend.Build b = parley.build(o.corpus(), indexDir);
-                Map<String, Object> p = rate(b.seconds(), b.paragraphs(), mb);
+                cpu = cpuNanos();
+                ParleyBackend.Build b = parley.build(o.corpus(), indexDir, true);
+                Map<String, Object> p = withCpu(rate(b.seconds(), b.paragraphs(), mb), cpuNanos() - cpu);
                 p.put("paragraphsIndexed", b.paragraphs());
                 p.put("peakHeapMb", heap.peakMb());
                 long bytes = treeSize(indexDir);
                 p.put("indexBytes", bytes);
                 p.put("indexToRawRatio", LatencyStats.round((double) bytes / size.bytes()));
-                double excl = Math.max(0.001, b.seconds() - (enrich.seconds() - read.seconds()));
-                p.put("secondsExclEnrichmentEstimate", LatencyStats.round(excl));
-                p.put("paragraphsPerSecExclEnrichmentEstimate", Math.round(paragraphs / excl));
                 indexing.put("parley", p);
             }
         }
-        if (!o.skipSqlite()) {
+        if (!o.skipSqlite() && !(reuse && Files.exists(work.resolve("sqlite.db")))) {
             Path plainDb = work.resolve("sqlite-plain.db");
             log.println("bench: SQLite FTS5 bulk load without enrichment");
+            cpu = cpuNanos();
             SqliteFts.LoadStats plain = SqliteFts.load(o.corpus(), plainDb, false, o.threads());
-            indexing.put("sqlitePlain", sqliteLoad(plain, mb, size.bytes()));
+            indexing.put("sqlitePlain", withCpu(sqliteLoad(plain, mb, size.bytes()), cpuNanos() - cpu));
             Files.deleteIfExists(plainDb);
             log.println("bench: SQLite FTS5 bulk load with enrichment");
+            cpu = cpuNanos();
             SqliteFts.LoadStats enriched = SqliteFts.load(o.corpus(), work.resolve("sqlite.db"), true, o.threads());
-            indexing.put("sqliteEnriched", sqliteLoad(enriched, mb, size.bytes()));
-            if (parley != null) {
+            indexing.put("sqliteEnriched", withCpu(sqliteLoad(enriched, mb, size.bytes()), cpuNanos() - cpu));
+            if (parley != null && !reuse) {
                 Map<String, Object> p = castMap(indexing.get("parley"));
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("endToEndWithEnrichment_parleyOverSqlite",
                         LatencyStats.round(enriched.seconds() / (double) p.get("seconds")));
-                r.put("exclEnrichment_parleyOverSqlite",
-                        LatencyStats.round(plain.seconds() / (double) p.get("secondsExclEnrichmentEstimate")));
-                r.put("meaning", "speed-up of parley over SQLite bulk load (>1: parley faster)");
+                r.put("exclEnrichment_parleyOverSqlite", LatencyStats.round(plain.seconds()
+                        / (double) castMap(indexing.get("parleyPlain")).get("seconds")));
+                r.put("cpu_endToEndWithEnrichment_parleyOverSqlite", LatencyStats.round(
+                        (double) castMap(indexing.get("sqliteEnriched")).get("cpuSeconds") / (double) p.get("cpuSeconds")));
+                r.put("cpu_exclEnrichment_parleyOverSqlite", LatencyStats.round(
+                        (double) castMap(indexing.get("sqlitePlain")).get("cpuSeconds")
+                                / (double) castMap(indexing.get("parleyPlain")).get("cpuSeconds")));
+                r.put("meaning", "speed-up of parley over SQLite bulk load (>1: parley faster), by wall time and by CPU time");
                 indexing.put("ratios", r);
             }
         }
@@ -151,11 +186,16 @@ public final class BenchRunner {
         int warmup = o.warmup();
         if (parley != null) {
             try (SearchService service = parley.open(indexDir)) {
+                if (reuse) {
+                    paragraphs = service.stats().paragraphs();
+                    corpus.put("paragraphs", paragraphs);
+                    corpus.put("articles", service.stats().articles());
+                }
                 QueryEngine engine = new SearchServiceEngine(service);
                 List<LatencyStats> in = new ArrayList<>();
                 for (int c : o.clients()) {
                     log.println("bench: parley in-process, " + c + " client(s)");
-                    in.add(LatencyRunner.run("parley-inprocess", engine, mix, c, warmup, o.passes()));
+                    in.add(logged(LatencyRunner.run("parley-inprocess", engine, mix, c, warmup, o.passes())));
                 }
                 queries.put("parleyInProcess", in);
                 if (!o.skipHttp() && o.httpInProcess()) {
@@ -165,7 +205,7 @@ public final class BenchRunner {
                         List<LatencyStats> h = new ArrayList<>();
                         for (int c : o.clients()) {
                             log.println("bench: parley over HTTP (in-process server), " + c + " client(s)");
-                            h.add(LatencyRunner.run("parley-http-inprocess", http, mix, c, warmup, o.passes()));
+                            h.add(logged(LatencyRunner.run("parley-http-inprocess", http, mix, c, warmup, o.passes())));
                         }
                         queries.put("parleyHttp", h);
                     }
@@ -178,7 +218,7 @@ public final class BenchRunner {
             List<LatencyStats> sq = new ArrayList<>();
             for (int c : o.clients()) {
                 log.println("bench: SQLite FTS5, " + c + " client(s)");
-                sq.add(LatencyRunner.run("sqlite-fts5", sqlite, mix, c, warmup, o.passes()));
+                sq.add(logged(LatencyRunner.run("sqlite-fts5", sqlite, mix, c, warmup, o.passes())));
             }
             queries.put("sqlite", sq);
         }
@@ -193,6 +233,24 @@ public final class BenchRunner {
         log.print(table(report));
         log.println("bench: wrote " + o.outDir().resolve(name));
         return report;
+    }
+
+    /** CPU time used by this whole JVM so far (all threads, user + system). */
+    static long cpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> withCpu(Map<String, Object> m, long cpuNanos) {
+        m.put("cpuSeconds", LatencyStats.round(cpuNanos / 1e9));
+        return m;
+    }
+
+    private LatencyStats logged(LatencyStats s) {
+        log.println("bench:   " + s);
+        return s;
     }
 
     private Map<String, Object> http(Path indexDir, Path mixFile) throws Exception {
@@ -218,16 +276,35 @@ public final class BenchRunner {
                     String.join(",", o.clients().stream().map(String::valueOf).toList()),
                     String.valueOf(o.warmup()), String.valueOf(o.passes())));
             log.println("bench: HTTP load generator (separate JVM), clients " + o.clients());
+            long serverCpu0 = processCpuMillis(server.pid());
             Process p = new ProcessBuilder(load).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) throw new IllegalStateException("HttpLoad failed with " + p.exitValue());
-            out.put("parleyHttp", json.readValue(stdout.strip(), new TypeReference<List<LatencyStats>>() { }));
-            out.put("server", serverMemory(server.pid()));
+            List<LatencyStats> h = json.readValue(stdout.strip(), new TypeReference<List<LatencyStats>>() { });
+            h.forEach(this::logged);
+            out.put("parleyHttp", h);
+            long requests = (long) o.clients().size() * (o.warmup() + (long) o.passes() * o.queries());
+            Map<String, Object> mem = serverMemory(server.pid());
+            long serverCpu = processCpuMillis(server.pid()) - serverCpu0;
+            if (serverCpu0 >= 0) mem.put("serverCpuMsPerRequest", LatencyStats.round((double) serverCpu / requests));
+            out.put("server", mem);
         } finally {
             server.destroy();
             if (!server.waitFor(20, TimeUnit.SECONDS)) server.destroyForcibly();
         }
         return out;
+    }
+
+    /** User + system CPU time of a process from /proc, in ms, or -1 when unknown. */
+    static long processCpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The server's heap (after the load; then after a full GC) and peak RSS, read with jcmd and /proc. */
@@ -280,6 +357,10 @@ public final class BenchRunner {
                     r.put("p95_sqliteOverParley", ratio(s.p95(), p.p95()));
                     r.put("p99_sqliteOverParley", ratio(s.p99(), p.p99()));
                     r.put("qps_parleyOverSqlite", ratio(p.qps(), s.qps()));
+                    // Over HTTP the measuring JVM is the load generator: its CPU is not the engine's.
+                    if (side.equals("parleyInProcess") && p.cpuMsPerQuery() > 0 && s.cpuMsPerQuery() > 0) {
+                        r.put("cpuPerQuery_sqliteOverParley", ratio(s.cpuMsPerQuery(), p.cpuMsPerQuery()));
+                    }
                     out.add(r);
                 }
             }
@@ -360,48 +441,53 @@ public final class BenchRunner {
         Map<String, Object> corpus = castMap(r.get("corpus"));
         t.append(String.format(Locale.ROOT, "Corpus: %s paragraphs, %s articles, %.1f MB%n", corpus.get("paragraphs"),
                 corpus.get("articles"), ((Number) corpus.get("bytes")).longValue() / 1e6));
-        t.append(String.format(Locale.ROOT, "%n%-34s %10s %12s %9s %10s %12s%n", "Indexing", "seconds", "paragraphs/s", "MB/s",
-                "peak heap", "size/raw"));
+        t.append(String.format(Locale.ROOT, "%n%-34s %10s %12s %9s %9s %10s %10s%n", "Indexing", "seconds", "paragraphs/s", "MB/s",
+                "CPU s", "peak heap", "size/raw"));
         Map<String, Object> idx = castMap(r.get("indexing"));
-        for (String k : List.of("readParse", "enrichAlone", "parley", "sqlitePlain", "sqliteEnriched")) {
+        for (String k : List.of("readParse", "enrichAlone", "parleyPlain", "parley", "sqlitePlain", "sqliteEnriched")) {
             Map<String, Object> e = (Map<String, Object>) idx.get(k);
             if (e == null) continue;
             String label = switch (k) {
                 case "readParse" -> "read + parse";
                 case "enrichAlone" -> "read + parse + enrich";
+                case "parleyPlain" -> "parley, no enrichment";
                 case "parley" -> "parley end to end";
                 case "sqlitePlain" -> "SQLite FTS5 bulk load";
                 default -> "SQLite FTS5 bulk load + enrich";
             };
             Object size = e.getOrDefault("indexToRawRatio", e.get("dbToRawRatio"));
-            t.append(String.format(Locale.ROOT, "%-34s %10.2f %12d %9.2f %10s %12s%n", label, ((Number) e.get("seconds")).doubleValue(),
-                    ((Number) e.get("paragraphsPerSec")).longValue(), ((Number) e.get("mbPerSec")).doubleValue(),
+            t.append(String.format(Locale.ROOT, "%-34s %10.2f %12d %9.2f %9s %10s %10s%n", label, ((Number) e.get("seconds")).doubleValue(),
+                    ((Number) e.get("paragraphsPerSec")).longValue(), ((Number) e.get("mbPerSec")).doubleValue(), e.get("cpuSeconds"),
                     e.containsKey("peakHeapMb") ? e.get("peakHeapMb") + " MB" : "", size == null ? "" : size + "x"));
         }
         Map<String, Object> ir = (Map<String, Object>) idx.get("ratios");
         if (ir != null) {
-            t.append(String.format(Locale.ROOT, "parley vs SQLite speed-up: with enrichment %sx, excluding enrichment %sx (estimate)%n",
-                    ir.get("endToEndWithEnrichment_parleyOverSqlite"), ir.get("exclEnrichment_parleyOverSqlite")));
+            t.append(String.format(Locale.ROOT, "parley vs SQLite speed-up (wall): with enrichment %sx, excluding enrichment %sx;"
+                            + " by CPU time: %sx, %sx%n",
+                    ir.get("endToEndWithEnrichment_parleyOverSqlite"), ir.get("exclEnrichment_parleyOverSqlite"),
+                    ir.get("cpu_endToEndWithEnrichment_parleyOverSqlite"), ir.get("cpu_exclEnrichment_parleyOverSqlite")));
         }
         Map<String, Object> q = castMap(r.get("queries"));
-        t.append(String.format(Locale.ROOT, "%n%-20s %7s %8s %9s %9s %9s %9s %6s%n", "Queries", "clients", "queries", "QPS", "p50 ms",
-                "p95 ms", "p99 ms", "errors"));
+        t.append(String.format(Locale.ROOT, "%n%-22s %7s %8s %9s %9s %9s %9s %6s %9s%n", "Queries", "clients", "queries", "QPS", "p50 ms",
+                "p95 ms", "p99 ms", "errors", "CPU ms/q"));
         for (String k : List.of("parleyInProcess", "parleyHttp", "sqlite")) {
             List<LatencyStats> l = stats(q.get(k));
             if (l == null) continue;
             for (LatencyStats s : l) {
-                t.append(String.format(Locale.ROOT, "%-20s %7d %8d %9.1f %9.2f %9.2f %9.2f %6d%n", s.engine(), s.clients(), s.queries(),
-                        s.qps(), s.p50(), s.p95(), s.p99(), s.errors()));
+                t.append(String.format(Locale.ROOT, "%-22s %7d %8d %9.1f %9.2f %9.2f %9.2f %6d %9s%n", s.engine(), s.clients(), s.queries(),
+                        s.qps(), s.p50(), s.p95(), s.p99(), s.errors(), k.equals("parleyHttp") ? "(client)" : s.cpuMsPerQuery()));
             }
         }
         Object server = q.get("server");
         if (server != null) t.append("server memory: ").append(server).append('\n');
         List<Map<String, Object>> ratios = (List<Map<String, Object>>) q.get("ratios");
         if (ratios != null && !ratios.isEmpty()) {
-            t.append(String.format(Locale.ROOT, "%n%-20s %7s %10s %10s %10s %10s%n", "parley vs SQLite", "clients", "p50 x", "p95 x", "p99 x", "QPS x"));
+            t.append(String.format(Locale.ROOT, "%n%-20s %7s %10s %10s %10s %10s %10s%n", "parley vs SQLite", "clients", "p50 x", "p95 x",
+                    "p99 x", "QPS x", "CPU/q x"));
             for (Map<String, Object> x : ratios) {
-                t.append(String.format(Locale.ROOT, "%-20s %7s %10s %10s %10s %10s%n", x.get("parley"), x.get("clients"),
-                        x.get("p50_sqliteOverParley"), x.get("p95_sqliteOverParley"), x.get("p99_sqliteOverParley"), x.get("qps_parleyOverSqlite")));
+                t.append(String.format(Locale.ROOT, "%-20s %7s %10s %10s %10s %10s %10s%n", x.get("parley"), x.get("clients"),
+                        x.get("p50_sqliteOverParley"), x.get("p95_sqliteOverParley"), x.get("p99_sqliteOverParley"), x.get("qps_parleyOverSqlite"),
+                        x.getOrDefault("cpuPerQuery_sqliteOverParley", "")));
             }
             t.append("(x = how many times faster parley is than SQLite FTS5 on the same mix in this run)\n");
         }

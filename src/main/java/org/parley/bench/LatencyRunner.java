@@ -39,6 +39,7 @@ public final class LatencyRunner {
         List<QueryEngine.Session> sessions = new ArrayList<>();
         for (int c = 0; c < clients; c++) sessions.add(engine.open());
         Thread[] threads = new Thread[clients];
+        long cpu0 = BenchRunner.cpuNanos();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             QueryEngine.Session session = sessions.get(c);
@@ -61,10 +62,11 @@ public final class LatencyRunner {
         }
         for (Thread t : threads) t.join();
         long elapsed = System.nanoTime() - start;
+        long cpu = BenchRunner.cpuNanos() - cpu0;
         for (QueryEngine.Session s : sessions) s.close();
         if (!firstError.isEmpty()) {
             System.err.println("bench: " + name + ": " + errors.get() + " failed queries, first: " + firstError.getFirst());
         }
-        return LatencyStats.of(name, clients, nanos, errors.get(), elapsed, hits.get());
+        return LatencyStats.of(name, clients, nanos, errors.get(), elapsed, hits.get(), cpu);
     }
 }

@@ -2,11 +2,21 @@ package org.parley.bench;
 
 import java.util.Arrays;
 
-/** Latency percentiles and throughput of one measured run. Times in milliseconds. */
+/**
+ * Latency percentiles and throughput of one measured run. Times in milliseconds. {@code cpuMsPerQuery} is the CPU
+ * time of the measuring JVM per query (for in-process runs: the engine's cost, robust to a busy machine).
+ */
 public record LatencyStats(String engine, int clients, int queries, int errors, double seconds, double qps,
-                           double p50, double p95, double p99, double mean, double max, long totalHits) {
+                           double p50, double p95, double p99, double mean, double max, long totalHits,
+                           double cpuMsPerQuery) {
 
     static LatencyStats of(String engine, int clients, long[] nanos, int errors, long elapsedNanos, long totalHits) {
+        return of(engine, clients, nanos, errors, elapsedNanos, totalHits, 0);
+    }
+
+    /** @param cpuNanos CPU time the measuring JVM used during the run (all threads), 0 when unknown */
+    static LatencyStats of(String engine, int clients, long[] nanos, int errors, long elapsedNanos, long totalHits,
+                           long cpuNanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         double sum = 0;
@@ -15,7 +25,7 @@ public record LatencyStats(String engine, int clients, int queries, int errors, 
         double seconds = elapsedNanos / 1e9;
         return new LatencyStats(engine, clients, n, errors, round(seconds), round(n / seconds),
                 ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(n == 0 ? 0 : sum / n),
-                ms(n == 0 ? 0 : sorted[n - 1]), totalHits);
+                ms(n == 0 ? 0 : sorted[n - 1]), totalHits, n == 0 ? 0 : round(cpuNanos / 1e6 / n));
     }
 
     private static double pct(long[] sorted, double p) {

@@ -10,8 +10,11 @@ public interface ParleyBackend {
     record Build(long paragraphs, int articles, double seconds) {
     }
 
-    /** Builds a fresh index of {@code corpus} into {@code indexDir}, end to end (read + enrich + index + commit). */
-    Build build(Path corpus, Path indexDir) throws Exception;
+    /**
+     * Builds a fresh index of {@code corpus} into {@code indexDir}, end to end (read + enrich + index + commit);
+     * without {@code enrich} every paragraph gets empty metadata (to compare with a plain full-text load).
+     */
+    Build build(Path corpus, Path indexDir, boolean enrich) throws Exception;
 
     /** Opens the index for in-process queries; the caller closes it. */
     SearchService open(Path indexDir) throws Exception;
