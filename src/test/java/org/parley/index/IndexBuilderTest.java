@@ -85,6 +85,21 @@ class IndexBuilderTest {
     }
 
     @Test
+    void articlesWithTheSameTitleAreKeptApart() throws Exception {
+        String story = "Talks Resume in Geneva\nDelegates from Laos and Thailand met again on Monday.\n";
+        Files.writeString(corpus.dir().resolve("same_title_a.txt"), story);
+        Files.writeString(corpus.dir().resolve("same_title_b.txt"), story.replace("Monday", "Friday"));
+        BuildReport report = corpus.build(index);
+        assertThat(report.skipped()).isEmpty();
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            SearchResult r = service.search(SearchRequest.of("title:Geneva"));
+            assertThat(r.hits()).extracting(Hit::articleId).containsExactlyInAnyOrder("same_title_a", "same_title_b");
+            assertThat(service.article("same_title_a")).hasValueSatisfying(a -> assertThat(a.paragraphs().get(1).text()).contains("Monday"));
+            assertThat(service.article("same_title_b")).hasValueSatisfying(a -> assertThat(a.paragraphs().get(1).text()).contains("Friday"));
+        }
+    }
+
+    @Test
     void unchangedCorpusIsNotReprocessed() throws Exception {
         BuildReport first = corpus.build(index);
         BuildReport second = corpus.build(index);

@@ -87,24 +87,4 @@ class RealIndexPageTest {
         }
         assertThat(get("/articles/..%2F..%2Fetc%2Fpasswd").statusCode()).isEqualTo(404);
     }
-
-    @Test
-    void rendersWellUnder100Milliseconds() throws Exception {
-        for (int i = 0; i < 5; i++) for (String q : QUERIES) get("/?" + q); // warm up
-        List<Long> micros = new ArrayList<>();
-        for (int round = 0; round < 5; round++) {
-            for (String q : QUERIES) {
-                long start = System.nanoTime();
-                assertThat(get("/?" + q).statusCode()).isEqualTo(200);
-                micros.add((System.nanoTime() - start) / 1_000);
-            }
-        }
-        micros.sort(null);
-        long median = micros.get(micros.size() / 2);
-        long p90 = micros.get(micros.size() * 9 / 10);
-        System.out.printf("search page over HTTP: median %.1f ms, p90 %.1f ms over %d requests%n",
-                median / 1000.0, p90 / 1000.0, micros.size());
-        // Typically a few milliseconds; the bound leaves room for a machine shared with other builds.
-        assertThat(median).isLessThan(100_000);
-    }
 }
