@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -24,31 +23,26 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.parley.index.InvalidQueryException;
 import org.parley.index.LuceneSearchService;
 import org.parley.index.SearchRequest;
-import org.parley.index.TestCorpus;
 
 /**
  * Random and hostile input to the search endpoint and the query parser: every answer is well-formed JSON,
  * a 200 or a 400 with {@code error} and {@code message}, never a 5xx or a stack trace.
  */
 class ApiRobustnessProperties {
-    private static Path tmp;
+    private static TestServer server;
     private static LuceneSearchService service;
-    private static ParleyServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = Json.mapper();
 
     @BeforeContainer
     static void start() throws Exception {
-        tmp = Files.createTempDirectory("parley-fuzz");
-        TestCorpus.create(tmp.resolve("corpus")).build(tmp.resolve("index"));
-        service = LuceneSearchService.open(tmp.resolve("index"));
-        server = new ParleyServer(() -> service).start("127.0.0.1", 0);
+        server = TestServer.start(Files.createTempDirectory("parley-fuzz"));
+        service = server.service;
     }
 
     @AfterContainer
     static void stop() throws Exception {
         server.close();
-        service.close();
     }
 
     private record Answer(int status, JsonNode body) {

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.parley.index.LuceneSearchService;
-import org.parley.index.TestCorpus;
 import org.parley.index.TestCorpus.Expected;
 
 /** The JSON API over real HTTP, checked against brute-force counts over the test corpus. */
@@ -43,8 +42,8 @@ class SearchApiTest {
     @TempDir
     static Path tmp;
     static Map<String, Expected> expected;
+    static TestServer fixture;
     static LuceneSearchService service;
-    static ParleyServer server;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = Json.mapper();
 
@@ -53,23 +52,20 @@ class SearchApiTest {
 
     @BeforeAll
     static void start() throws IOException {
-        TestCorpus corpus = TestCorpus.create(tmp.resolve("corpus"));
-        corpus.build(tmp.resolve("index"));
-        expected = corpus.expectedParagraphs();
-        service = LuceneSearchService.open(tmp.resolve("index"));
-        server = new ParleyServer(() -> service).start("127.0.0.1", 0);
+        fixture = TestServer.start(tmp);
+        expected = fixture.corpus.expectedParagraphs();
+        service = fixture.service;
     }
 
     @AfterAll
     static void stop() throws IOException {
-        server.close();
-        service.close();
+        fixture.close();
     }
 
     // --------------------------------------------------------------------------------------------- helpers
 
     static Response get(String pathAndQuery) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fixture.port() + pathAndQuery)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Response(r.statusCode(), json.readTree(r.body()), r.headers().firstValue("content-type").orElse(""));
     }

@@ -16,29 +16,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.cli.ParleyCommand;
-import org.parley.index.LuceneSearchService;
-import org.parley.index.TestCorpus;
 import picocli.CommandLine;
 
 /** Headers, traversal, write methods and the default bind address. */
 class SecurityTest {
     @TempDir
     static Path tmp;
-    static LuceneSearchService service;
-    static ParleyServer server;
+    static TestServer server;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        TestCorpus.create(tmp.resolve("corpus")).build(tmp.resolve("index"));
-        service = LuceneSearchService.open(tmp.resolve("index"));
-        server = new ParleyServer(() -> service).start("127.0.0.1", 0);
+        server = TestServer.start(tmp);
     }
 
     @AfterAll
     static void stop() throws Exception {
         server.close();
-        service.close();
     }
 
     static HttpResponse<String> send(String method, String path) throws Exception {
