@@ -58,21 +58,29 @@ public final class CorpusReader {
 
     /** Reads and parses one file. */
     public Article read(Path file) throws CorpusException {
-        byte[] bytes;
+        return parse(file.getFileName().toString(), readBytes(file));
+    }
+
+    /** The bytes of one file, refusing files over the size limit. */
+    public byte[] readBytes(Path file) throws CorpusException {
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
                 throw new CorpusException("file too large: " + size + " bytes (limit " + maxBytes + ")");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new CorpusException("file disappeared while indexing", e);
         } catch (IOException e) {
             throw new CorpusException("cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Parses the bytes of a file named {@code fileName} (for callers that also need the bytes, e.g. to hash them). */
+    public Article parse(String fileName, byte[] bytes) throws CorpusException {
         String text = decode(bytes);
         if (text.isBlank()) throw new CorpusException("empty file");
-        Article article = parser.parse(file.getFileName().toString(), text);
+        Article article = parser.parse(fileName, text);
         if (article.paragraphs().isEmpty()) throw new CorpusException("no paragraphs");
         return article;
     }

@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
@@ -53,7 +52,7 @@ final class BuildFingerprint {
             // Without a fingerprint we cannot tell; "unknown" differs from any hash, so the next build is full.
             return "unknown-" + System.nanoTime();
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = CorpusManifest.newDigest();
         digest.update(("schema " + IndexSchema.VERSION + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         parts.forEach((name, bytes) -> {
             digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -67,13 +66,5 @@ final class BuildFingerprint {
         if (name.endsWith(".class")) return false;
         for (String prefix : IRRELEVANT_RESOURCES) if (name.startsWith(prefix)) return false;
         return true; // top-level data files (gazetteers, models) may feed the enricher
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -231,16 +231,23 @@ public final class IndexBuilder {
 
     private Outcome indexFile(IndexWriter writer, Function<Article, EnrichedArticle> enricher, Scanned s, Map<String, String> owners)
             throws IOException {
-        String sha = hashOrNull(s.file());
-        String id = ArticleParser.articleId(s.file().getFileName().toString());
+        String name = s.file().getFileName().toString();
+        String id = ArticleParser.articleId(name);
         String owner = owners.get(id);
         if (!s.path().equals(owner)) {
-            return skipped(s, sha, "duplicate article id '" + id + "' (already indexed from " + owner + ")");
+            return skipped(s, hashOrNull(s.file()), "duplicate article id '" + id + "' (already indexed from " + owner + ")");
         }
-        if (sha == null) return skipped(s, null, "cannot read file");
+        // Read once: the manifest's hash and the article come from the same bytes.
+        byte[] bytes;
+        try {
+            bytes = reader.readBytes(s.file());
+        } catch (CorpusException e) {
+            return skipped(s, hashOrNull(s.file()), e.getMessage());
+        }
+        String sha = CorpusManifest.sha256(bytes);
         Article article;
         try {
-            article = reader.read(s.file());
+            article = reader.parse(name, bytes);
         } catch (CorpusException e) {
             return skipped(s, sha, e.getMessage());
         }
