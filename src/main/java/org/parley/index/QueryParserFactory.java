@@ -36,7 +36,7 @@ import org.apache.lucene.search.WildcardQuery;
  * Parsers are not thread-safe, so every request gets a fresh one; the analyzers are shared.
  */
 final class QueryParserFactory {
-    static final int MAX_QUERY_CHARS = 2000;
+    static final int MAX_QUERY_CHARS = SearchRequest.MAX_QUERY_CHARS;
     static final int MAX_CLAUSES = 1024;
     static final int MAX_NESTING = 32;
     static final String FIELD_ARTICLE = "article";

@@ -22,6 +22,8 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Int
                             SortOrder sort, int page, int size, String cursor, boolean groupByArticle, int facetSize) {
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
+    /** Longest query text accepted, by the API and the search page alike. */
+    public static final int MAX_QUERY_CHARS = 2000;
     public static final int DEFAULT_FACET_SIZE = 10;
     public static final int MAX_FACET_SIZE = 500;
     public static final List<String> DIMENSIONS = List.of("country", "year", "speaker");

@@ -23,7 +23,7 @@ import org.parley.index.SortOrder;
 record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo, SortOrder sort, boolean grouped,
                 int page, List<String> more) {
     static final int MAX_PAGE = 1000;
-    static final int MAX_QUERY_CHARS = 2000;
+    static final int MAX_QUERY_CHARS = SearchRequest.MAX_QUERY_CHARS;
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}\uFFFD]+");
 
     /** One selected facet value. */
