@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -25,6 +26,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.parley.corpus.Article;
@@ -39,16 +42,20 @@ import org.parley.enrich.ParagraphMetadata;
  * <ul>
  *   <li>one <b>paragraph</b> document per searchable paragraph (body and headings): what queries, facet counts
  *       and the spell checker see;</li>
- *   <li>one <b>article</b> document per article holding the whole article (every paragraph, captions and bylines
- *       included, with metadata) as a stored JSON blob, for {@code /api/articles/{id}}. It has no text or facet
- *       fields, and every search filters on {@code type:paragraph}, so it never shows up in hits or counts.</li>
+ *   <li>one <b>article</b> document per article holding the article's metadata and every paragraph's kind and
+ *       metadata as a stored JSON blob, for {@code /api/articles/{id}}; the text of the non-searchable paragraphs
+ *       (captions, bylines) is in the blob, the text of the others is read from their paragraph documents, so
+ *       no text is stored twice.</li>
  * </ul>
+ * An article document shares no field with paragraph documents except {@link #TYPE} and {@link #FILE}, which the
+ * query parser cannot name, and every match-all query the parser builds is {@link #allParagraphs()}: so no user
+ * query can match an article document, and searches need no {@code type:paragraph} filter on every match.
  * Both carry {@link #FILE}, the corpus-relative path, so an incremental build deletes a changed file's documents
  * with one term.
  */
 public final class IndexSchema {
     /** Bump when fields or analysis change: a different version forces a full rebuild. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     public static final String TYPE = "type";
     public static final String TYPE_PARAGRAPH = "paragraph";
@@ -56,6 +63,8 @@ public final class IndexSchema {
     public static final String FILE = "file";
     public static final String ID = "id";
     public static final String ARTICLE_ID = "article_id";
+    /** The article document's own id field: a different name, so that no user query can match article documents. */
+    public static final String ARTICLE_DOC_ID = "article_doc_id";
     /** Unique, stable sort tie-breaker: article id + zero-padded ordinal, so date order keeps paragraph order. */
     public static final String SORT_KEY = "sort_key";
     public static final String TITLE = "title";
@@ -95,6 +104,11 @@ public final class IndexSchema {
 
     public static TermQuery paragraphsOnly() {
         return new TermQuery(new Term(TYPE, TYPE_PARAGRAPH));
+    }
+
+    /** Every paragraph, unscored: what a blank query, {@code *:*} or a purely negative query starts from. */
+    public static Query allParagraphs() {
+        return new ConstantScoreQuery(paragraphsOnly());
     }
 
     public static TermQuery articlesOnly() {
@@ -169,18 +183,24 @@ public final class IndexSchema {
         Document doc = new Document();
         doc.add(new StringField(TYPE, TYPE_ARTICLE, Field.Store.NO));
         doc.add(new StringField(FILE, file, Field.Store.NO));
-        doc.add(new StringField(ARTICLE_ID, a.id(), Field.Store.YES));
-        doc.add(new StoredField(ARTICLE_JSON, json.writeValueAsBytes(articleView(enriched))));
+        doc.add(new StringField(ARTICLE_DOC_ID, a.id(), Field.Store.NO));
+        // searchable paragraphs without their text, which their own documents store
+        doc.add(new StoredField(ARTICLE_JSON, json.writeValueAsBytes(articleView(enriched, false))));
         return doc;
     }
 
     /** The whole article as the API shows it. */
     static ArticleView articleView(EnrichedArticle enriched) {
+        return articleView(enriched, true);
+    }
+
+    private static ArticleView articleView(EnrichedArticle enriched, boolean searchableText) {
         Article a = enriched.article();
         List<ParagraphView> paragraphs = new ArrayList<>();
         for (EnrichedParagraph ep : enriched.paragraphs()) {
             ParagraphMetadata m = ep.metadata();
-            paragraphs.add(new ParagraphView(ep.paragraph().ordinal(), ep.paragraph().kind().label(), ep.paragraph().text(),
+            String text = searchableText || !ep.paragraph().kind().searchable() ? ep.paragraph().text() : null;
+            paragraphs.add(new ParagraphView(ep.paragraph().ordinal(), ep.paragraph().kind().label(), text,
                     countryRefs(m.countries()), facetYears(m, a.published()), m.years(), m.speakers()));
         }
         return new ArticleView(a.id(), a.fileName(), a.title(), a.published(), a.author(), a.source(), paragraphs);
@@ -193,13 +213,22 @@ public final class IndexSchema {
         return refs;
     }
 
-    /** Reads an article document's stored JSON back. */
-    ArticleView readArticle(BytesRef bytes) {
+    /**
+     * Reads an article document's stored JSON back, taking the searchable paragraphs' text from
+     * {@code textByOrdinal} (their paragraph documents).
+     */
+    ArticleView readArticle(BytesRef bytes, Map<Integer, String> textByOrdinal) {
+        ArticleView stored;
         try {
-            return json.readValue(bytes.bytes, bytes.offset, bytes.length, ArticleView.class);
+            stored = json.readValue(bytes.bytes, bytes.offset, bytes.length, ArticleView.class);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt stored article", e);
         }
+        List<ParagraphView> paragraphs = new ArrayList<>(stored.paragraphs().size());
+        for (ParagraphView p : stored.paragraphs()) {
+            paragraphs.add(p.text() == null ? p.withText(textByOrdinal.getOrDefault(p.ordinal(), "")) : p);
+        }
+        return stored.withParagraphs(paragraphs);
     }
 
     private static ObjectMapper articleMapper() {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexableField;
@@ -41,6 +42,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -185,13 +187,9 @@ public final class LuceneSearchService implements SearchService {
         Cursor cursor = req.cursor() == null || req.cursor().isBlank() ? null : Cursor.decode(req.cursor(), req.sort(), hash);
         return withSearcher(searcher -> {
             Query userQuery = parsers.parse(req.query(), searcher::resolveSpeaker);
-            Query base = userQuery == null
-                    ? new ConstantScoreQuery(IndexSchema.paragraphsOnly())
-                    : new BooleanQuery.Builder()
-                    .add(userQuery, BooleanClause.Occur.MUST)
-                    .add(IndexSchema.paragraphsOnly(), BooleanClause.Occur.FILTER)
-                    .build();
-            DrillDownQuery query = drillDown(base, req);
+            // no type:paragraph filter: user queries cannot match article documents (see IndexSchema)
+            Query base = userQuery == null ? IndexSchema.allParagraphs() : userQuery;
+            FacetedSearch.Filters query = drillDown(base, req);
             Page page = req.groupByArticle()
                     ? groupedPage(searcher, query, req, cursor, hash)
                     : paragraphPage(searcher, query, base, req, cursor, hash);
@@ -209,29 +207,28 @@ public final class LuceneSearchService implements SearchService {
     private record Page(long total, ScoreDoc[] docs, int[] articleHits, Facets facets, String nextCursor) {
     }
 
-    private Page paragraphPage(ParleySearcher searcher, DrillDownQuery query, Query base, SearchRequest req,
+    private Page paragraphPage(ParleySearcher searcher, FacetedSearch.Filters query, Query base, SearchRequest req,
                                Cursor cursor, String hash) throws IOException {
         int offset = cursor == null ? (req.page() - 1) * req.size() : 0;
         int want = offset + req.size() + 1; // one more than the page tells whether another page follows
         Sort sort = sort(req.sort());
-        TopFieldCollectorManager hitsManager =
-                new TopFieldCollectorManager(sort, want, cursor == null ? null : cursor.fieldDoc(), Integer.MAX_VALUE);
+        FieldDoc after = cursor == null ? null : cursor.fieldDoc();
         TopDocs top;
         Facets facets;
         long total;
         boolean everything = req.query().isBlank() && req.filters().isEmpty() && req.yearFrom() == null && req.yearTo() == null;
         if (everything) {
             // nothing to count per request: totals and facet counts of the whole index are cached per reader
-            top = searcher.search(base, new TopFieldCollectorManager(sort, want, cursor == null ? null : cursor.fieldDoc(), want));
+            top = searcher.search(base, new TopFieldCollectorManager(sort, want, after, want));
             facets = searcher.allDocsFacets();
-        } else if (searcher.facetState == null) {
-            top = searcher.search(query, hitsManager);
-            facets = null;
+            total = searcher.paragraphs;
         } else {
-            DrillSideways.ConcurrentDrillSidewaysResult<org.apache.lucene.search.TopFieldDocs> r =
-                    new DrillSideways(searcher, facetsConfig, searcher.facetState).search(query, hitsManager);
-            top = r.collectorResult;
-            facets = r.facets;
+            // Two passes beat one: counting every match needs no scores, and the top-N search skips documents
+            // that cannot rank (its hit count is then a lower bound, so the total comes from the counting pass).
+            FacetedSearch.Result<Void> counted = FacetedSearch.count(searcher, facetsConfig, searcher.facetOrdinals, query);
+            top = searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
+            facets = counted.facets();
+            total = counted.total();
         }
         ScoreDoc[] all = top.scoreDocs;
         int from = Math.min(offset, all.length);
@@ -246,24 +243,15 @@ public final class LuceneSearchService implements SearchService {
                 ? Cursor.after(req.sort(), hash, (FieldDoc) docs[docs.length - 1]).encode() : null;
         int[] ones = new int[docs.length];
         Arrays.fill(ones, 1);
-        total = everything ? searcher.paragraphs : top.totalHits.value();
         return new Page(total, docs, ones, facets, next);
     }
 
-    private Page groupedPage(ParleySearcher searcher, DrillDownQuery query, SearchRequest req, Cursor cursor, String hash)
+    private Page groupedPage(ParleySearcher searcher, FacetedSearch.Filters query, SearchRequest req, Cursor cursor, String hash)
             throws IOException {
         ArticleGrouping grouping = new ArticleGrouping(req.sort());
-        List<ArticleGrouping.Group> groups;
-        Facets facets;
-        if (searcher.facetState == null) {
-            groups = searcher.search(query, grouping);
-            facets = null;
-        } else {
-            DrillSideways.ConcurrentDrillSidewaysResult<List<ArticleGrouping.Group>> r =
-                    new DrillSideways(searcher, facetsConfig, searcher.facetState).search(query, grouping);
-            groups = r.collectorResult;
-            facets = r.facets;
-        }
+        FacetedSearch.Result<List<ArticleGrouping.Group>> r =
+                FacetedSearch.search(searcher, facetsConfig, searcher.facetOrdinals, query, grouping);
+        List<ArticleGrouping.Group> groups = r.hits();
         int from;
         if (cursor == null) {
             from = Math.min((req.page() - 1) * req.size(), groups.size());
@@ -286,11 +274,11 @@ public final class LuceneSearchService implements SearchService {
             ArticleGrouping.Group last = groups.get(to - 1);
             next = new Cursor(req.sort(), hash, last.score(), last.date(), last.sortKey()).encode();
         }
-        return new Page(groups.size(), docs, counts, facets, next);
+        return new Page(groups.size(), docs, counts, r.facets(), next);
     }
 
-    private DrillDownQuery drillDown(Query base, SearchRequest req) {
-        DrillDownQuery q = new DrillDownQuery(facetsConfig, base);
+    private FacetedSearch.Filters drillDown(Query base, SearchRequest req) {
+        FacetedSearch.Filters q = new FacetedSearch.Filters(facetsConfig, base);
         for (String value : req.filter(IndexSchema.COUNTRY)) q.add(IndexSchema.COUNTRY, value);
         for (String value : req.filter(IndexSchema.SPEAKER)) q.add(IndexSchema.SPEAKER, value);
         List<String> years = req.filter(IndexSchema.YEAR);
@@ -440,14 +428,19 @@ public final class LuceneSearchService implements SearchService {
         if (id == null || id.isBlank() || id.length() > MAX_VALUE_CHARS) return Optional.empty();
         try {
             return withSearcher(searcher -> {
-                Query q = new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(IndexSchema.ARTICLE_ID, id)), BooleanClause.Occur.FILTER)
-                        .add(IndexSchema.articlesOnly(), BooleanClause.Occur.FILTER)
-                        .build();
-                TopDocs top = searcher.search(q, 1);
+                TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.ARTICLE_DOC_ID, id)), 1);
                 if (top.scoreDocs.length == 0) return Optional.<ArticleView>empty();
-                BytesRef json = searcher.storedFields().document(top.scoreDocs[0].doc).getBinaryValue(IndexSchema.ARTICLE_JSON);
-                return Optional.of(schema.readArticle(json));
+                StoredFields stored = searcher.storedFields();
+                BytesRef json = stored.document(top.scoreDocs[0].doc).getBinaryValue(IndexSchema.ARTICLE_JSON);
+                // the searchable paragraphs' text lives in their own documents
+                Map<Integer, String> texts = new HashMap<>();
+                TermQuery paragraphs = new TermQuery(new Term(IndexSchema.ARTICLE_ID, id));
+                Set<String> fields = Set.of(IndexSchema.ORDINAL, IndexSchema.TEXT);
+                for (ScoreDoc d : searcher.search(paragraphs, Math.max(1, searcher.count(paragraphs))).scoreDocs) {
+                    Document p = stored.document(d.doc, fields);
+                    texts.put(p.getField(IndexSchema.ORDINAL).numericValue().intValue(), p.get(IndexSchema.TEXT));
+                }
+                return Optional.of(schema.readArticle(json, texts));
             });
         } catch (InvalidQueryException e) {
             throw new IllegalStateException(e); // not thrown for article lookups

@@ -12,9 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexReader;
@@ -23,23 +20,24 @@ import org.apache.lucene.search.SearcherFactory;
 
 /**
  * An {@link IndexSearcher} plus everything that is expensive to derive from its reader and so is computed once
- * per reader, not per request: the facet ordinal state ({@link SortedSetDocValuesReaderState} scans every facet
- * label), the article and paragraph counts, and, lazily, the all-documents facet values used for autocomplete.
+ * per reader, not per request: every paragraph's facet values ({@link FacetOrdinals}) with their match-all
+ * counts, the article and paragraph counts, and, lazily, the facet value lists used for autocomplete.
  */
 final class ParleySearcher extends IndexSearcher {
-    /** Null when the index holds no facet values at all (e.g. an empty corpus). */
-    final SortedSetDocValuesReaderState facetState;
+    /** Every paragraph's facet values in memory, for counting (empty when the index has none). */
+    final FacetOrdinals facetOrdinals;
     final int articles;
     final int paragraphs;
     final long sizeBytes;
     final Instant lastBuild;
     private final Map<String, List<FacetValue>> allValues = new ConcurrentHashMap<>();
     private volatile Map<String, String> speakersByLowerCase;
-    private volatile Facets allDocsFacets;
 
     ParleySearcher(IndexReader reader, FacetsConfig config) throws IOException {
         super(reader);
-        this.facetState = facetState(reader, config);
+        this.facetOrdinals = reader.leaves().isEmpty()
+                ? FacetOrdinals.empty(IndexSchema.FACET_DIMS)
+                : FacetOrdinals.load(reader, config, IndexSchema.FACET_DIMS);
         this.articles = count(IndexSchema.articlesOnly());
         this.paragraphs = count(IndexSchema.paragraphsOnly());
         long size = 0;
@@ -63,26 +61,12 @@ final class ParleySearcher extends IndexSearcher {
         };
     }
 
-    private static SortedSetDocValuesReaderState facetState(IndexReader reader, FacetsConfig config) throws IOException {
-        try {
-            return new DefaultSortedSetDocValuesReaderState(reader, config);
-        } catch (IllegalArgumentException e) {
-            return null; // no facet field in the index yet
-        }
-    }
-
     /**
      * Facet counts over every paragraph, counted once per reader: the unfiltered, empty query (the landing
      * page) would otherwise count every document of the index on every request.
      */
-    Facets allDocsFacets() throws IOException {
-        Facets f = allDocsFacets;
-        if (f == null && facetState != null) {
-            // article documents carry no facet values; shared by all requests on this reader, hence locked
-            f = new LockedFacets(new SortedSetDocValuesFacetCounts(facetState));
-            allDocsFacets = f;
-        }
-        return f;
+    Facets allDocsFacets() {
+        return facetOrdinals.totals();
     }
 
     /** Every value of {@code dim} over all paragraphs, most frequent first (computed once per reader). */
@@ -90,17 +74,8 @@ final class ParleySearcher extends IndexSearcher {
         List<FacetValue> cached = allValues.get(dim);
         if (cached != null) return cached;
         List<FacetValue> values = new ArrayList<>();
-        if (facetState != null) {
-            try {
-                org.apache.lucene.facet.FacetResult r = allDocsFacets().getAllChildren(dim);
-                if (r != null) {
-                    for (LabelAndValue lv : r.labelValues) {
-                        values.add(new FacetValue(lv.label, FacetCounter.label(dim, lv.label), lv.value.longValue(), false));
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                // dimension without values
-            }
+        for (LabelAndValue lv : allDocsFacets().getAllChildren(dim).labelValues) {
+            values.add(new FacetValue(lv.label, FacetCounter.label(dim, lv.label), lv.value.longValue(), false));
         }
         values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
         List<FacetValue> frozen = List.copyOf(values);

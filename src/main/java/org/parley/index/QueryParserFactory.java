@@ -13,7 +13,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -160,7 +159,7 @@ final class QueryParserFactory {
     }
 
     private static Query withAllDocs(BooleanQuery q) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(IndexSchema.allParagraphs(), BooleanClause.Occur.MUST);
         for (BooleanClause c : q.clauses()) b.add(c);
         return b.build();
     }
@@ -209,7 +208,7 @@ final class QueryParserFactory {
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-            if ("*".equals(field) && "*".equals(termStr)) return new MatchAllDocsQuery();
+            if ("*".equals(field) && "*".equals(termStr)) return IndexSchema.allParagraphs(); // never article documents
             checkWildcard(field, termStr);
             if (IndexSchema.TITLE.equals(field)) return new WildcardQuery(new Term(field, normal(field, termStr)));
             return new WildcardQuery(new Term(IndexSchema.TEXT, TextAnalysis.exact(normal(field, termStr))));

@@ -400,10 +400,31 @@ class SearchApiTest {
         assertThat(r.body().get("title").asText()).isEqualTo("A single relation");
         assertThat(r.body().get("published").asText()).isEqualTo("2019-03-02");
         assertThat(r.body().get("paragraphs").findValuesAsText("kind")).contains("caption", "body");
+        // searchable paragraphs' text comes from their own documents, the caption's from the article document
+        assertThat(r.body().get("paragraphs").findValuesAsText("text")).containsExactly(
+                "Thailand and Japan agreed that their relation is strong, Anna Smith said on Tuesday.",
+                "Photo: a handshake in Bangkok. Reuters",
+                "The foreign relation between Laos and Thailand dates back to 1950 and grew in 1975.");
         JsonNode first = r.body().get("paragraphs").get(0);
         assertThat(first.get("countries").findValuesAsText("code")).containsExactly("TH", "JP");
         assertThat(first.get("speakers").findValuesAsText("")).isEmpty();
         assertThat(first.get("speakers").get(0).asText()).isEqualTo("Anna Smith");
+    }
+
+    @Test
+    void noQueryMatchesArticleDocuments() throws Exception {
+        // searches run without a type:paragraph filter, so every way to say "everything" must mean paragraphs
+        int all = expected.size();
+        assertThat(search("q", "").body().get("total").asLong()).isEqualTo(all);
+        assertThat(search("q", "*:*").body().get("total").asLong()).isEqualTo(all);
+        assertThat(search("q", "-zzzzqq").body().get("total").asLong()).isEqualTo(all);
+        assertThat(search("q", "NOT zzzzqq").body().get("total").asLong()).isEqualTo(all);
+        assertThat(search("q", "*:* OR article:syn_relation").body().get("total").asLong()).isEqualTo(all);
+        long relation = expected.keySet().stream().filter(id -> id.startsWith("syn_relation#")).count();
+        JsonNode body = search("q", "article:syn_relation").body();
+        assertThat(body.get("total").asLong()).isEqualTo(relation);
+        assertThat(ids(allHits("q", "article:syn_relation", "size", "2"))).allMatch(id -> id.startsWith("syn_relation#"));
+        assertThat(ids(allHits("q", "*:*", "size", "50"))).hasSize(all).allMatch(id -> id.contains("#"));
     }
 
     @Test

@@ -1,0 +1,183 @@
+package org.parley.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The in-memory facet counting ({@link FacetOrdinals}, {@link FacetCounts}, {@link FacetedSearch}) against
+ * Lucene's own sorted-set doc-values facet counting as the oracle: random documents over several segments,
+ * with deletions, documents without facet values and values outside the counted dimensions, and random
+ * drill-down filters on zero to three dimensions.
+ */
+class FacetOrdinalsTest {
+    private static final List<String> DIMS = List.of("country", "year", "speaker");
+    private static final String[] WORDS = {"trade", "talks", "border", "visit", "summit"};
+
+    @Test
+    void countsAgreeWithLuceneSortedSetFacetsOnRandomIndexesAndFilters() throws IOException {
+        for (long seed = 1; seed <= 6; seed++) {
+            Random random = new Random(seed);
+            FacetsConfig config = config();
+            try (Directory dir = new ByteBuffersDirectory()) {
+                writeRandomIndex(dir, config, random);
+                try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                    assertThat(reader.leaves().size()).as("several segments").isGreaterThan(1);
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
+                    DefaultSortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
+
+                    assertSameCounts(ordinals.totals(), new SortedSetDocValuesFacetCounts(state), "match-all, seed " + seed);
+                    for (int q = 0; q < 40; q++) {
+                        Query base = random.nextInt(4) == 0 ? new MatchAllDocsQuery()
+                                : new TermQuery(new Term("text", WORDS[random.nextInt(WORDS.length)]));
+                        FacetedSearch.Filters ours = new FacetedSearch.Filters(config, base);
+                        DrillDownQuery theirs = new DrillDownQuery(config, base);
+                        for (String dim : DIMS) {
+                            if (random.nextInt(3) != 0) continue;
+                            for (int v = 0, n = 1 + random.nextInt(2); v < n; v++) {
+                                String value = value(dim, random);
+                                ours.add(dim, value);
+                                theirs.add(dim, value);
+                            }
+                        }
+                        FacetedSearch.Result<?> mine = FacetedSearch.search(searcher, config, ordinals, ours,
+                                new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+                        DrillSideways.ConcurrentDrillSidewaysResult<?> oracle = new DrillSideways(searcher, config, state)
+                                .search(theirs, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+                        assertSameCounts(mine.facets(), oracle.facets, "seed " + seed + ", query " + theirs);
+                        assertThat(((org.apache.lucene.search.TopDocs) mine.hits()).totalHits)
+                                .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void topChildrenBreakTiesByValueAndCountOnlyValuesWithMatches() throws IOException {
+        FacetsConfig config = config();
+        try (Directory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+                for (String[] values : new String[][] {{"b", "a"}, {"a"}, {"c"}, {"b"}}) {
+                    Document d = new Document();
+                    for (String v : values) d.add(new SortedSetDocValuesFacetField("speaker", v));
+                    w.addDocument(config.build(d));
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                FacetCounts all = FacetOrdinals.load(reader, config, DIMS).totals();
+                FacetResult top = all.getTopChildren(2, "speaker");
+                assertThat(top.labelValues).extracting(lv -> lv.label + "=" + lv.value).containsExactly("a=2", "b=2");
+                assertThat(top.childCount).isEqualTo(3);
+                assertThat(all.getSpecificValue("speaker", "c")).isEqualTo(1);
+                assertThat(all.getSpecificValue("speaker", "nobody")).isEqualTo(0);
+                assertThat(all.getTopChildren(5, "country").labelValues).isEmpty();
+            }
+        }
+    }
+
+    private static FacetsConfig config() {
+        FacetsConfig config = new FacetsConfig();
+        for (String dim : DIMS) config.setMultiValued(dim, true);
+        config.setMultiValued("other", true);
+        return config;
+    }
+
+    private static String value(String dim, Random random) {
+        return switch (dim) {
+            case "country" -> "C" + random.nextInt(12);
+            case "year" -> Integer.toString(1990 + random.nextInt(15));
+            default -> "Speaker " + (char) ('A' + random.nextInt(20));
+        };
+    }
+
+    private static void writeRandomIndex(Directory dir, FacetsConfig config, Random random) throws IOException {
+        IndexWriterConfig iwc = new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
+        try (IndexWriter w = new IndexWriter(dir, iwc)) {
+            int id = 0;
+            for (int segment = 0; segment < 4; segment++) {
+                for (int i = 0, n = 50 + random.nextInt(200); i < n; i++) {
+                    Document d = new Document();
+                    d.add(new StringField("id", Integer.toString(id++), Field.Store.NO));
+                    d.add(new StringField("text", WORDS[random.nextInt(WORDS.length)], Field.Store.NO));
+                    if (random.nextInt(10) != 0) {   // some documents carry no facet value at all
+                        for (String dim : DIMS) {
+                            for (int v = 0, k = random.nextInt(3); v < k; v++) {
+                                d.add(new SortedSetDocValuesFacetField(dim, value(dim, random)));
+                            }
+                        }
+                        if (random.nextInt(5) == 0) d.add(new SortedSetDocValuesFacetField("other", "x"));
+                        d = config.build(d);
+                    }
+                    w.addDocument(d);
+                }
+                w.commit();
+                for (int k = 0; k < 10; k++) w.deleteDocuments(new Term("id", Integer.toString(random.nextInt(id))));
+            }
+        }
+    }
+
+    private static void assertSameCounts(Facets ours, Facets lucene, String what) throws IOException {
+        for (String dim : DIMS) {
+            assertThat(children(ours.getAllChildren(dim))).as(dim + ", " + what).isEqualTo(children(safeAll(lucene, dim)));
+            FacetResult top = ours.getTopChildren(5, dim);
+            FacetResult expected = safeTop(lucene, dim);
+            assertThat(children(top)).as("top 5 " + dim + ", " + what).isEqualTo(children(expected));
+            assertThat(top.childCount).as("child count " + dim + ", " + what).isEqualTo(expected == null ? 0 : expected.childCount);
+        }
+    }
+
+    private static FacetResult safeAll(Facets f, String dim) throws IOException {
+        try {
+            return f.getAllChildren(dim);
+        } catch (IllegalArgumentException e) {
+            return null; // Lucene: dimension absent from the index
+        }
+    }
+
+    private static FacetResult safeTop(Facets f, String dim) throws IOException {
+        try {
+            return f.getTopChildren(5, dim);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** "label=count" in the result's order (order matters: it is the ranking). */
+    private static List<String> children(FacetResult r) {
+        List<String> out = new ArrayList<>();
+        if (r == null) return out;
+        for (LabelAndValue lv : r.labelValues) if (lv.value.longValue() > 0) out.add(lv.label + "=" + lv.value);
+        return out;
+    }
+}
