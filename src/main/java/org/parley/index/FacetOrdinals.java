@@ -30,30 +30,36 @@ import org.apache.lucene.util.packed.PackedInts;
  *
  * <p>Why: counting facets visits every match of a query, and a frequent word matches a large part of the index.
  * Decoding sorted-set doc values per match (sparse doc-id lookups, monotonic address tables, segment-to-global
- * ordinal maps) was the largest single cost of a query at a million paragraphs; reading two arrays per
- * dimension is several times cheaper. The copy costs about 4 bytes per document and dimension plus 4 per value
- * (about 20 MB at a million paragraphs), built when a reader opens.
+ * ordinal maps) was the largest single cost of a query at a million paragraphs; reading two arrays is several
+ * times cheaper. The copy costs 4 bytes per document plus 4 per value (about 12 MB at a million paragraphs),
+ * built when a reader opens.
  *
- * <p>Values are numbered per dimension in sorted order ({@code values(dim)[ord]}); for each segment and dimension
- * a document's ordinals are {@code ords[starts[doc]] .. ords[starts[doc + 1] - 1]}. Immutable once built, so
- * any number of requests count from it at once.
+ * <p>Values are numbered per dimension in index order ({@code values(dim)[ord]}); all dimensions share one
+ * "slot" space ({@code slot = base(dim) + ord}) so that a document's values of every dimension sit side by
+ * side: {@code slots[starts[doc]] .. slots[starts[doc + 1] - 1]} per segment. One document then costs one or two
+ * cache lines whatever the number of dimensions. Immutable once built, so any number of requests count from it
+ * at once.
  */
 final class FacetOrdinals {
     private final List<String> dims;
     /** [dim][ord]: the dimension's values in index (UTF-8 byte) order. */
     private final String[][] values;
-    /** [leaf][dim][doc]: offset of the document's first ordinal; length maxDoc + 1. */
-    private final int[][][] starts;
-    /** [leaf][dim][offset]: ordinals. */
-    private final int[][][] ords;
+    /** [dim]: the first slot of the dimension; [dims.size()]: the number of slots. */
+    private final int[] base;
+    /** [leaf][doc]: offset of the document's first slot; length maxDoc + 1. */
+    private final int[][] starts;
+    /** [leaf][offset]: slots. */
+    private final int[][] slots;
     /** [dim]: value to ordinal. */
     private final List<Map<String, Integer>> ordinalOf;
-    /** [dim][ord]: counts over all live documents. */
-    private final int[][] totals;
+    /** [slot]: counts over all live documents. */
+    private final int[] totals;
 
-    private FacetOrdinals(List<String> dims, String[][] values, int[][][] starts, int[][][] ords, int[][] totals) {
+    private FacetOrdinals(List<String> dims, String[][] values, int[][] starts, int[][] slots, int[] totals) {
         this.dims = dims;
         this.values = values;
+        this.base = new int[values.length + 1];
+        for (int d = 0; d < values.length; d++) base[d + 1] = base[d] + values[d].length;
         List<Map<String, Integer>> index = new ArrayList<>(values.length);
         for (String[] v : values) {
             Map<String, Integer> m = HashMap.newHashMap(v.length);
@@ -62,7 +68,7 @@ final class FacetOrdinals {
         }
         this.ordinalOf = List.copyOf(index);
         this.starts = starts;
-        this.ords = ords;
+        this.slots = slots;
         this.totals = totals;
     }
 
@@ -83,7 +89,7 @@ final class FacetOrdinals {
         }
         OrdinalMap map = OrdinalMap.build(null, forMap, PackedInts.DEFAULT);
 
-        // Global ordinals are sorted by "dim<DELIM>value", so each dimension is one contiguous run.
+        // Global ordinals are sorted by "dim<DELIM>value": within a dimension, by value.
         int globalCount = Math.toIntExact(map.getValueCount());
         int[] dimOf = new int[globalCount];
         int[] localOf = new int[globalCount];
@@ -102,60 +108,52 @@ final class FacetOrdinals {
         }
         String[][] values = new String[dims.size()][];
         for (int d = 0; d < values.length; d++) values[d] = perDim.get(d).toArray(new String[0]);
+        int[] slotOf = new int[globalCount];
+        int[] dimBase = new int[dims.size()];
+        for (int d = 1; d < dims.size(); d++) dimBase[d] = dimBase[d - 1] + values[d - 1].length;
+        int slotCount = dims.isEmpty() ? 0 : dimBase[dims.size() - 1] + values[dims.size() - 1].length;
+        for (int g = 0; g < globalCount; g++) slotOf[g] = dimOf[g] < 0 ? -1 : dimBase[dimOf[g]] + localOf[g];
 
-        int[][][] starts = new int[leaves.size()][][];
-        int[][][] ords = new int[leaves.size()][][];
-        int[][] totals = new int[dims.size()][];
-        for (int d = 0; d < totals.length; d++) totals[d] = new int[values[d].length];
+        int[][] starts = new int[leaves.size()][];
+        int[][] slots = new int[leaves.size()][];
+        int[] totals = new int[slotCount];
         for (int l = 0; l < leaves.size(); l++) {
             LeafReader leaf = leaves.get(l).reader();
-            loadLeaf(leaf, DocValues.getSortedSet(leaf, field), map.getGlobalOrds(l), dimOf, localOf, dims.size(), l,
-                    starts, ords);
+            loadLeaf(leaf, DocValues.getSortedSet(leaf, field), map.getGlobalOrds(l), slotOf, l, starts, slots);
             Bits live = leaf.getLiveDocs();
-            for (int d = 0; d < totals.length; d++) {
-                int[] s = starts[l][d], o = ords[l][d], t = totals[d];
-                for (int doc = 0; doc < leaf.maxDoc(); doc++) {
-                    if (live != null && !live.get(doc)) continue;
-                    for (int j = s[doc]; j < s[doc + 1]; j++) t[o[j]]++;
-                }
+            int[] s = starts[l], o = slots[l];
+            for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+                if (live != null && !live.get(doc)) continue;
+                for (int j = s[doc]; j < s[doc + 1]; j++) totals[o[j]]++;
             }
         }
-        return new FacetOrdinals(List.copyOf(dims), values, starts, ords, totals);
+        return new FacetOrdinals(List.copyOf(dims), values, starts, slots, totals);
     }
 
-    private static void loadLeaf(LeafReader leaf, SortedSetDocValues dv, LongValues toGlobal, int[] dimOf, int[] localOf,
-                                 int dimCount, int l, int[][][] starts, int[][][] ords) throws IOException {
+    private static void loadLeaf(LeafReader leaf, SortedSetDocValues dv, LongValues toGlobal, int[] slotOf, int l,
+                                 int[][] starts, int[][] slots) throws IOException {
         int maxDoc = leaf.maxDoc();
-        starts[l] = new int[dimCount][maxDoc + 1];
-        ords[l] = new int[dimCount][];
-        int[][] buf = new int[dimCount][16];
-        int[] size = new int[dimCount];
-        int[] filled = new int[dimCount]; // starts[l][d][0 .. filled[d] - 1] are set
+        int[] s = new int[maxDoc + 1];
+        int[] buf = new int[16];
+        int size = 0;
+        int filled = 0; // s[0 .. filled - 1] are set
         for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
-            for (int d = 0; d < dimCount; d++) {
-                int[] s = starts[l][d];
-                while (filled[d] <= doc) s[filled[d]++] = size[d];
-            }
+            while (filled <= doc) s[filled++] = size;
             for (int i = 0, n = dv.docValueCount(); i < n; i++) {
-                int g = (int) toGlobal.get(dv.nextOrd());
-                int d = dimOf[g];
-                if (d < 0) continue;
-                buf[d] = ArrayUtil.grow(buf[d], size[d] + 1);
-                buf[d][size[d]++] = localOf[g];
+                int slot = slotOf[(int) toGlobal.get(dv.nextOrd())];
+                if (slot < 0) continue; // a dimension parley does not count
+                buf = ArrayUtil.grow(buf, size + 1);
+                buf[size++] = slot;
             }
         }
-        for (int d = 0; d < dimCount; d++) {
-            int[] s = starts[l][d];
-            while (filled[d] <= maxDoc) s[filled[d]++] = size[d];
-            ords[l][d] = Arrays.copyOf(buf[d], size[d]);
-        }
+        while (filled <= maxDoc) s[filled++] = size;
+        starts[l] = s;
+        slots[l] = Arrays.copyOf(buf, size);
     }
 
     /** An empty index: no dimension has values. */
     static FacetOrdinals empty(List<String> dims) {
-        String[][] values = new String[dims.size()][0];
-        int[][] totals = new int[dims.size()][0];
-        return new FacetOrdinals(List.copyOf(dims), values, new int[0][][], new int[0][][], totals);
+        return new FacetOrdinals(List.copyOf(dims), new String[dims.size()][0], new int[0][], new int[0][], new int[0]);
     }
 
     List<String> dims() {
@@ -166,7 +164,7 @@ final class FacetOrdinals {
         return dims.indexOf(dim);
     }
 
-    /** The values of dimension {@code d}, sorted; a value's position is its ordinal. */
+    /** The values of dimension {@code d}, in index order; a value's position is its ordinal. */
     String[] values(int d) {
         return values[d];
     }
@@ -176,65 +174,65 @@ final class FacetOrdinals {
         return ordinalOf.get(d).getOrDefault(value, -1);
     }
 
+    /** Dimension {@code d}'s counts (indexed by ordinal) out of counts indexed by slot. */
+    int[] slice(int[] slotCounts, int d) {
+        return Arrays.copyOfRange(slotCounts, base[d], base[d + 1]);
+    }
+
     /** Counts of every value over all live documents (the facets of a match-all query). */
     FacetCounts totals() {
-        return new FacetCounts(this, totals);
+        int[][] counts = new int[dims.size()][];
+        for (int d = 0; d < counts.length; d++) counts[d] = slice(totals, d);
+        return new FacetCounts(this, counts);
     }
 
-    /** What a {@link Counter} counted: per dimension a count per value (null if not counted), and the documents. */
-    record Counted(int[][] counts, long documents) {
+    /** What a {@link Counter} counted: a count per slot (every dimension), and the number of documents. */
+    record Counted(int[] slotCounts, long documents) {
     }
 
-    /**
-     * A collector manager counting the values of the dimensions flagged in {@code count} over the collected
-     * documents, and the documents themselves.
-     */
-    CollectorManager<Counter, Counted> counter(boolean[] count) {
-        int[] which = new int[dims.size()];
-        int n = 0;
-        for (int d = 0; d < count.length; d++) if (count[d]) which[n++] = d;
-        int[] counted = Arrays.copyOf(which, n);
+    /** A collector manager counting the facet values of the collected documents, and the documents. */
+    CollectorManager<Counter, Counted> counter() {
         return new CollectorManager<>() {
             @Override
             public Counter newCollector() {
-                return new Counter(counted);
+                return new Counter(new int[base[dims.size()]]);
             }
 
             @Override
             public Counted reduce(Collection<Counter> collectors) {
-                int[][] sum = new int[dims.size()][];
+                int[] sum = null;
                 long documents = 0;
                 for (Counter c : collectors) {
                     documents += c.documents;
-                    for (int d : counted) {
-                        if (sum[d] == null) {
-                            sum[d] = c.counts[d];
-                        } else {
-                            for (int i = 0; i < sum[d].length; i++) sum[d][i] += c.counts[d][i];
-                        }
+                    if (sum == null) {
+                        sum = c.counts;
+                    } else {
+                        for (int i = 0; i < sum.length; i++) sum[i] += c.counts[i];
                     }
                 }
-                return new Counted(sum, documents);
+                return new Counted(sum == null ? new int[base[dims.size()]] : sum, documents);
             }
         };
     }
 
-    /** Counts facet values of collected documents; one per search slice. */
+    /**
+     * Counts the facet values of collected documents; one per search slice. It counts every dimension even where
+     * only one is wanted (drill-sideways): the document's other values share its cache line, so skipping them
+     * saves nothing.
+     */
     final class Counter implements Collector {
-        private final int[] counted;
-        final int[][] counts;
-        long documents;
+        private final int[] counts;
+        private long documents;
 
-        private Counter(int[] counted) {
-            this.counted = counted;
-            this.counts = new int[dims.size()][];
-            for (int d : counted) counts[d] = new int[values[d].length];
+        private Counter(int[] counts) {
+            this.counts = counts;
         }
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) {
-            int[][] s = starts[context.ord];
-            int[][] o = ords[context.ord];
+            int[] s = starts[context.ord];
+            int[] o = slots[context.ord];
+            int[] c = counts;
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) {
@@ -243,10 +241,7 @@ final class FacetOrdinals {
                 @Override
                 public void collect(int doc) {
                     documents++;
-                    for (int d : counted) {
-                        int[] sd = s[d], od = o[d], c = counts[d];
-                        for (int j = sd[doc], end = sd[doc + 1]; j < end; j++) c[od[j]]++;
-                    }
+                    for (int j = s[doc], end = s[doc + 1]; j < end; j++) c[o[j]]++;
                 }
             };
         }

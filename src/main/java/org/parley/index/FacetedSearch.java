@@ -79,22 +79,14 @@ final class FacetedSearch {
         List<String> dims = ordinals.dims();
         List<String> filtered = filters.dims;
         DrillDownQuery query = filters.query;
-        boolean[] overHits = new boolean[dims.size()];
-        for (int d = 0; d < overHits.length; d++) overHits[d] = !filtered.contains(dims.get(d));
-        CollectorManager<?, ?> main = hits == null ? ordinals.counter(overHits)
-                : new MultiCollectorManager(hits, ordinals.counter(overHits));
+        CollectorManager<?, ?> main = hits == null ? ordinals.counter() : new MultiCollectorManager(hits, ordinals.counter());
         Object mainResult;
         List<FacetOrdinals.Counted> sidewaysResults = List.of();
         if (filtered.isEmpty()) {
             mainResult = searcher.search(query, main);
         } else {
             List<CollectorManager<FacetOrdinals.Counter, FacetOrdinals.Counted>> sideways = new ArrayList<>(filtered.size());
-            for (String dim : filtered) {
-                boolean[] only = new boolean[dims.size()];
-                int d = dims.indexOf(dim);
-                if (d >= 0) only[d] = true;
-                sideways.add(ordinals.counter(only));
-            }
+            for (int i = 0; i < filtered.size(); i++) sideways.add(ordinals.counter());
             DrillSideways.Result<?, FacetOrdinals.Counted> r =
                     new DrillSideways(searcher, config, (TaxonomyReader) null).search(query, main, sideways);
             mainResult = r.drillDownResult();
@@ -111,10 +103,11 @@ final class FacetedSearch {
             hitsResult = h;
             overHitsCounted = (FacetOrdinals.Counted) both[1];
         }
-        int[][] counts = overHitsCounted.counts();
-        for (int i = 0; i < filtered.size(); i++) {
-            int d = dims.indexOf(filtered.get(i));
-            if (d >= 0) counts[d] = sidewaysResults.get(i).counts()[d];
+        // a filtered dimension is counted over the documents that pass every other filter (its sideways pass)
+        int[][] counts = new int[dims.size()][];
+        for (int d = 0; d < counts.length; d++) {
+            int i = filtered.indexOf(dims.get(d));
+            counts[d] = ordinals.slice(i < 0 ? overHitsCounted.slotCounts() : sidewaysResults.get(i).slotCounts(), d);
         }
         return new Result<>(hitsResult, overHitsCounted.documents(), new FacetCounts(ordinals, counts));
     }

@@ -75,6 +75,10 @@ class FacetOrdinalsTest {
                         DrillSideways.ConcurrentDrillSidewaysResult<?> oracle = new DrillSideways(searcher, config, state)
                                 .search(theirs, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
                         assertSameCounts(mine.facets(), oracle.facets, "seed " + seed + ", query " + theirs);
+                        FacetedSearch.Result<Void> counted = FacetedSearch.count(searcher, config, ordinals, ours);
+                        assertSameCounts(counted.facets(), oracle.facets, "count only, seed " + seed + ", query " + theirs);
+                        assertThat(counted.total()).isEqualTo(mine.total())
+                                .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits.value());
                         assertThat(((org.apache.lucene.search.TopDocs) mine.hits()).totalHits)
                                 .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits);
                     }
