@@ -1,6 +1,5 @@
 package org.parley.bench;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -31,7 +30,7 @@ import org.parley.web.ParleyServer;
  */
 public final class BenchRunner {
     /** Options of one run. */
-    public record Options(Path corpus, int queries, List<Integer> clients, int warmup, int passes, long seed,
+    public record Options(Path corpus, int queries, List<Integer> clients, int warmup, int warmupSeconds, int passes, long seed,
                           boolean skipSqlite, boolean skipHttp, boolean skipParley, Path outDir, String serverHeap,
                           List<String> serverJvmOptions, int threads, boolean httpInProcess, boolean reuseIndex) {
         public Options {
@@ -72,6 +71,7 @@ public final class BenchRunner {
         config.put("queries", o.queries());
         config.put("clients", o.clients());
         config.put("warmup", o.warmup());
+        config.put("warmupSeconds", o.warmupSeconds());
         config.put("passes", o.passes());
         config.put("seed", o.seed());
         config.put("threads", o.threads());
@@ -195,7 +195,7 @@ public final class BenchRunner {
                 List<LatencyStats> in = new ArrayList<>();
                 for (int c : o.clients()) {
                     log.println("bench: parley in-process, " + c + " client(s)");
-                    in.add(logged(LatencyRunner.run("parley-inprocess", engine, mix, c, warmup, o.passes())));
+                    in.add(logged(LatencyRunner.run("parley-inprocess", engine, mix, c, warmup, o.warmupSeconds(), o.passes())));
                 }
                 queries.put("parleyInProcess", in);
                 if (!o.skipHttp() && o.httpInProcess()) {
@@ -205,7 +205,7 @@ public final class BenchRunner {
                         List<LatencyStats> h = new ArrayList<>();
                         for (int c : o.clients()) {
                             log.println("bench: parley over HTTP (in-process server), " + c + " client(s)");
-                            h.add(logged(LatencyRunner.run("parley-http-inprocess", http, mix, c, warmup, o.passes())));
+                            h.add(logged(LatencyRunner.run("parley-http-inprocess", http, mix, c, warmup, o.warmupSeconds(), o.passes())));
                         }
                         queries.put("parleyHttp", h);
                     }
@@ -218,7 +218,7 @@ public final class BenchRunner {
             List<LatencyStats> sq = new ArrayList<>();
             for (int c : o.clients()) {
                 log.println("bench: SQLite FTS5, " + c + " client(s)");
-                sq.add(logged(LatencyRunner.run("sqlite-fts5", sqlite, mix, c, warmup, o.passes())));
+                sq.add(logged(LatencyRunner.run("sqlite-fts5", sqlite, mix, c, warmup, o.warmupSeconds(), o.passes())));
             }
             queries.put("sqlite", sq);
         }
@@ -274,16 +274,17 @@ public final class BenchRunner {
             List<String> load = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", cp, HttpLoad.class.getName(), base,
                     mixFile.toAbsolutePath().toString(),
                     String.join(",", o.clients().stream().map(String::valueOf).toList()),
-                    String.valueOf(o.warmup()), String.valueOf(o.passes())));
+                    String.valueOf(o.warmup()), String.valueOf(o.warmupSeconds()), String.valueOf(o.passes())));
             log.println("bench: HTTP load generator (separate JVM), clients " + o.clients());
             long serverCpu0 = processCpuMillis(server.pid());
             Process p = new ProcessBuilder(load).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) throw new IllegalStateException("HttpLoad failed with " + p.exitValue());
-            List<LatencyStats> h = json.readValue(stdout.strip(), new TypeReference<List<LatencyStats>>() { });
+            HttpLoad.Report report = json.readValue(stdout.strip(), HttpLoad.Report.class);
+            List<LatencyStats> h = report.stats();
             h.forEach(this::logged);
             out.put("parleyHttp", h);
-            long requests = (long) o.clients().size() * (o.warmup() + (long) o.passes() * o.queries());
+            long requests = Math.max(1, report.requests());
             Map<String, Object> mem = serverMemory(server.pid());
             long serverCpu = processCpuMillis(server.pid()) - serverCpu0;
             if (serverCpu0 >= 0) mem.put("serverCpuMsPerRequest", LatencyStats.round((double) serverCpu / requests));

@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
 
 /** Runs the query mix against parley's JSON API ({@code GET /api/search}) with the JDK's HttpClient. */
 public final class HttpEngine implements QueryEngine {
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Requests sent so far, warm-up included (the server's CPU per request divides by this). */
+    public long requestsSent() {
+        return sent.get();
+    }
+
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
     private static final Pattern FACET_VALUE = Pattern.compile("\"count\"\\s*:");
     private final String base;
@@ -46,6 +53,7 @@ public final class HttpEngine implements QueryEngine {
     public Session open() {
         return q -> {
             HttpRequest req = HttpRequest.newBuilder(URI.create(url(q))).timeout(Duration.ofSeconds(60)).GET().build();
+            sent.incrementAndGet();
             HttpResponse<String> resp = client.send(req, HttpResponse.BodyHandlers.ofString());
             if (resp.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + resp.statusCode() + " for " + q.lucene() + ": "

@@ -20,9 +20,13 @@ public final class HttpLoad {
     private HttpLoad() {
     }
 
+    /** What the load generator prints: the figures per client count, and every request it sent. */
+    public record Report(List<LatencyStats> stats, long requests) {
+    }
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: HttpLoad BASE_URL QUERIES_JSON CLIENTS WARMUP PASSES");
+        if (args.length != 6) {
+            System.err.println("usage: HttpLoad BASE_URL QUERIES_JSON CLIENTS WARMUP WARMUP_SECONDS PASSES");
             System.exit(2);
         }
         String base = args[0];
@@ -34,13 +38,13 @@ public final class HttpLoad {
         }
         ObjectMapper json = new ObjectMapper();
         List<BenchQuery> mix = json.readValue(Path.of(args[1]).toFile(), new TypeReference<List<BenchQuery>>() { });
-        int warmup = Integer.parseInt(args[3]), passes = Integer.parseInt(args[4]);
+        int warmup = Integer.parseInt(args[3]), warmupSeconds = Integer.parseInt(args[4]), passes = Integer.parseInt(args[5]);
         HttpEngine engine = new HttpEngine(base);
         List<LatencyStats> out = new ArrayList<>();
         for (String c : args[2].split(",")) {
-            out.add(LatencyRunner.run("parley-http", engine, mix, Integer.parseInt(c.strip()), warmup, passes));
+            out.add(LatencyRunner.run("parley-http", engine, mix, Integer.parseInt(c.strip()), warmup, warmupSeconds, passes));
         }
-        System.out.println(json.writeValueAsString(out));
+        System.out.println(json.writeValueAsString(new Report(out, engine.requestsSent())));
     }
 
     /** Waits until {@code GET base/api/health} answers 200, or throws after {@code seconds}. */

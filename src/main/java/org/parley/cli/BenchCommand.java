@@ -57,6 +57,9 @@ public final class BenchCommand implements Runnable {
         List<Integer> clients;
         @Option(names = "--warmup", defaultValue = "200", description = "warm-up queries before each measurement (default: ${DEFAULT-VALUE})")
         int warmup;
+        @Option(names = "--warmup-seconds", defaultValue = "20",
+                description = "then run the mix for this long before each measurement, so that JIT compilation settles (default: ${DEFAULT-VALUE})")
+        int warmupSeconds;
         @Option(names = "--passes", defaultValue = "2", description = "measured passes over the mix (default: ${DEFAULT-VALUE})")
         int passes;
         @Option(names = "--seed", defaultValue = "42", description = "query mix seed (default: ${DEFAULT-VALUE})")
@@ -81,7 +84,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            BenchRunner.Options o = new BenchRunner.Options(corpus, queries, clients, warmup, passes, seed, skipSqlite, skipHttp,
+            BenchRunner.Options o = new BenchRunner.Options(corpus, queries, clients, warmup, warmupSeconds, passes, seed, skipSqlite, skipHttp,
                     skipParley, out, serverHeap, serverJvmOptions, t, false, reuseIndex);
             new BenchRunner(o, ParleyBackends.lucene(), System.out).run();
             return 0;

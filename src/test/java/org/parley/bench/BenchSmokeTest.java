@@ -28,7 +28,7 @@ class BenchSmokeTest {
         assertThat(s.paragraphs()).isEqualTo(5000);
 
         ParleyBackend parley = ParleyBackends.lucene();
-        BenchRunner.Options o = new BenchRunner.Options(corpus, 30, List.of(1, 2), 5, 1, 42, false, false,
+        BenchRunner.Options o = new BenchRunner.Options(corpus, 30, List.of(1, 2), 5, 0, 1, 42, false, false,
                 parley == null, tmp.resolve("out"), "1g", List.of(), 2, true, false);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream both = new PrintStream(new java.io.OutputStream() {
