@@ -25,6 +25,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -166,9 +167,13 @@ public final class IndexBuilder {
 
     private void writeGeneration(Path generation, boolean full, Set<String> deletions, List<Scanned> toProcess,
                                  CorpusManifest next, String fingerprint) throws IOException {
+        TieredMergePolicy merges = new TieredMergePolicy();
+        merges.setNoCFSRatio(0); // compound files would copy every byte of a large index once more
         IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.indexAnalyzer())
                 .setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-                .setRAMBufferSizeMB(128)
+                .setRAMBufferSizeMB(ramBufferMb())
+                .setUseCompoundFile(false)
+                .setMergePolicy(merges)
                 .setCommitOnClose(false);
         try (Directory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config)) {
             try {
@@ -185,6 +190,15 @@ public final class IndexBuilder {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The indexing buffer. Measured at a million paragraphs: 512 MB made the build 20% slower than 128 MB (the
+     * in-memory term hash outgrows the CPU caches); a quarter of the heap at most, for small machines.
+     */
+    static double ramBufferMb() {
+        double heapMb = Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0);
+        return Math.max(16, Math.min(128, heapMb / 4));
     }
 
     /** Which file owns each article id; a second file with the same id is skipped (ids must be unique). */

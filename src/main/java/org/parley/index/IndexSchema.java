@@ -19,6 +19,7 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -27,6 +28,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -55,7 +57,7 @@ import org.parley.enrich.ParagraphMetadata;
  */
 public final class IndexSchema {
     /** Bump when fields or analysis change: a different version forces a full rebuild. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     public static final String TYPE = "type";
     public static final String TYPE_PARAGRAPH = "paragraph";
@@ -104,6 +106,16 @@ public final class IndexSchema {
 
     public static TermQuery paragraphsOnly() {
         return new TermQuery(new Term(TYPE, TYPE_PARAGRAPH));
+    }
+
+    /**
+     * Paragraphs filed under a year in {@code [from, to]}. Lucene picks per segment between the points (a bitset
+     * of the whole range: best when the rest of the query matches much) and the doc values (checked only on the
+     * documents the rest of the query matches: best when it matches little).
+     */
+    public static Query yearRange(int from, int to) {
+        return new IndexOrDocValuesQuery(IntPoint.newRangeQuery(YEAR, from, to),
+                SortedNumericDocValuesField.newSlowRangeQuery(YEAR, from, to));
     }
 
     /** Every paragraph, unscored: what a blank query, {@code *:*} or a purely negative query starts from. */
@@ -167,6 +179,7 @@ public final class IndexSchema {
         for (int year : new LinkedHashSet<>(facetYears(m, article.published()))) {
             doc.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(year)));
             doc.add(new IntPoint(YEAR, year));
+            doc.add(new SortedNumericDocValuesField(YEAR, year));
             doc.add(new StoredField(YEAR, year));
         }
         for (int year : m.years()) doc.add(new StoredField(EXPLICIT_YEAR, year));

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
@@ -287,7 +286,7 @@ public final class LuceneSearchService implements SearchService {
         } else {
             // The range and any selected years form one drill-down on "year", so the year counts stay
             // drill-sideways (all years under the other filters) and the bar chart can show the range in context.
-            Query range = IntPoint.newRangeQuery(IndexSchema.YEAR,
+            Query range = IndexSchema.yearRange(
                     req.yearFrom() == null ? Integer.MIN_VALUE : req.yearFrom(),
                     req.yearTo() == null ? Integer.MAX_VALUE : req.yearTo());
             if (years.isEmpty()) {

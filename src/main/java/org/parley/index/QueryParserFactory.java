@@ -5,7 +5,6 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -183,7 +182,7 @@ final class QueryParserFactory {
                 case IndexSchema.COUNTRY -> facetTerm(IndexSchema.COUNTRY, countries.resolve(queryText)
                         .orElseThrow(() -> new ParseException("unknown country '" + queryText + "'")));
                 case IndexSchema.SPEAKER -> facetTerm(IndexSchema.SPEAKER, speakerResolver.apply(queryText.strip()));
-                case IndexSchema.YEAR -> IntPoint.newExactQuery(IndexSchema.YEAR, year(queryText));
+                case IndexSchema.YEAR -> IndexSchema.yearRange(year(queryText), year(queryText));
                 case FIELD_ARTICLE -> new TermQuery(new Term(IndexSchema.ARTICLE_ID, queryText.strip()));
                 default -> throw unknownField(field);
             };
@@ -203,7 +202,7 @@ final class QueryParserFactory {
             int hi = part2 == null || part2.equals("*") ? Integer.MAX_VALUE : year(part2);
             if (!startInclusive && lo != Integer.MIN_VALUE) lo++;
             if (!endInclusive && hi != Integer.MAX_VALUE) hi--;
-            return IntPoint.newRangeQuery(IndexSchema.YEAR, lo, hi);
+            return IndexSchema.yearRange(lo, hi);
         }
 
         @Override
