@@ -32,7 +32,8 @@ public final class BenchRunner {
     /** Options of one run. */
     public record Options(Path corpus, int queries, List<Integer> clients, int warmup, int warmupSeconds, int passes, long seed,
                           boolean skipSqlite, boolean skipHttp, boolean skipParley, Path outDir, String serverHeap,
-                          List<String> serverJvmOptions, int threads, boolean httpInProcess, boolean reuseIndex) {
+                          List<String> serverJvmOptions, int threads, boolean httpInProcess, boolean reuseIndex,
+                          String loadGenerator, int httpSeconds) {
         public Options {
             clients = List.copyOf(clients);
             serverJvmOptions = List.copyOf(serverJvmOptions);
@@ -72,6 +73,8 @@ public final class BenchRunner {
         config.put("clients", o.clients());
         config.put("warmup", o.warmup());
         config.put("warmupSeconds", o.warmupSeconds());
+        config.put("loadGenerator", o.loadGenerator());
+        config.put("httpSeconds", o.httpSeconds());
         config.put("passes", o.passes());
         config.put("seed", o.seed());
         config.put("threads", o.threads());
@@ -127,6 +130,16 @@ public final class BenchRunner {
         }
 
         if (parley != null && !reuse) {
+            // SQLite is native code; parley's indexing chain is JIT-compiled during its first minute. An untimed
+            // build of the first corpus folder compiles it, so the timed builds measure steady-state throughput.
+            Path sample = firstSubfolder(o.corpus());
+            if (sample != null) {
+                log.println("bench: warming up the indexing code (JIT) with an untimed build of " + o.corpus().relativize(sample));
+                Path warmDir = work.resolve("index-warmup");
+                deleteTree(warmDir);
+                parley.build(sample, warmDir, true);
+                deleteTree(warmDir);
+            }
             log.println("bench: parley index build without enrichment (read + index + commit)");
             Path plainDir = work.resolve("index-plain");
             deleteTree(plainDir);
@@ -253,6 +266,13 @@ public final class BenchRunner {
         return s;
     }
 
+    /** The corpus's first sub-folder in name order (the generator writes 1,000 files per folder), or null. */
+    private static Path firstSubfolder(Path corpus) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(corpus)) {
+            return s.filter(Files::isDirectory).sorted().findFirst().orElse(null);
+        }
+    }
+
     private Map<String, Object> http(Path indexDir, Path mixFile) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         int port;
@@ -271,6 +291,24 @@ public final class BenchRunner {
         try {
             String base = "http://127.0.0.1:" + port;
             HttpLoad.awaitHealthy(base, 180, server);
+            String wrk = "jdk".equals(o.loadGenerator()) ? null : WrkLoad.find();
+            if (wrk == null && "wrk".equals(o.loadGenerator())) throw new IllegalStateException("wrk is not installed (apt-get install wrk)");
+            if (wrk != null) {
+                // wrk: measured by time (--http-seconds per client count), after a warm-up of --warmup-seconds
+                WrkLoad load = WrkLoad.prepare(wrk, json.readValue(mixFile.toFile(),
+                        new com.fasterxml.jackson.core.type.TypeReference<List<BenchQuery>>() { }), o.outDir().resolve("work"));
+                log.println("bench: HTTP load generator: wrk, clients " + o.clients() + ", " + o.httpSeconds() + " s each");
+                long serverCpu0 = processCpuMillis(server.pid());
+                List<LatencyStats> h = new ArrayList<>();
+                for (int c : o.clients()) h.add(logged(load.run(base, c, o.warmupSeconds(), o.httpSeconds())));
+                out.put("httpLoadGenerator", "wrk");
+                out.put("parleyHttp", h);
+                Map<String, Object> mem = serverMemory(server.pid());
+                long serverCpu = processCpuMillis(server.pid()) - serverCpu0;
+                if (serverCpu0 >= 0) mem.put("serverCpuMsPerRequest", LatencyStats.round((double) serverCpu / Math.max(1, load.requestsSent())));
+                out.put("server", mem);
+                return out;
+            }
             List<String> load = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", cp, HttpLoad.class.getName(), base,
                     mixFile.toAbsolutePath().toString(),
                     String.join(",", o.clients().stream().map(String::valueOf).toList()),
@@ -283,6 +321,7 @@ public final class BenchRunner {
             HttpLoad.Report report = json.readValue(stdout.strip(), HttpLoad.Report.class);
             List<LatencyStats> h = report.stats();
             h.forEach(this::logged);
+            out.put("httpLoadGenerator", "jdk-httpclient");
             out.put("parleyHttp", h);
             long requests = Math.max(1, report.requests());
             Map<String, Object> mem = serverMemory(server.pid());

@@ -60,6 +60,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--warmup-seconds", defaultValue = "20",
                 description = "then run the mix for this long before each measurement, so that JIT compilation settles (default: ${DEFAULT-VALUE})")
         int warmupSeconds;
+        @Option(names = "--load-generator", defaultValue = "auto",
+                description = "HTTP load generator: wrk (Debian's wrk, measured for --http-seconds), jdk (a JDK HttpClient JVM, "
+                        + "measured over --passes of the mix) or auto (wrk when installed) (default: ${DEFAULT-VALUE})")
+        String loadGenerator;
+        @Option(names = "--http-seconds", defaultValue = "20", description = "measured seconds per client count with wrk (default: ${DEFAULT-VALUE})")
+        int httpSeconds;
         @Option(names = "--passes", defaultValue = "2", description = "measured passes over the mix (default: ${DEFAULT-VALUE})")
         int passes;
         @Option(names = "--seed", defaultValue = "42", description = "query mix seed (default: ${DEFAULT-VALUE})")
@@ -85,7 +91,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             BenchRunner.Options o = new BenchRunner.Options(corpus, queries, clients, warmup, warmupSeconds, passes, seed, skipSqlite, skipHttp,
-                    skipParley, out, serverHeap, serverJvmOptions, t, false, reuseIndex);
+                    skipParley, out, serverHeap, serverJvmOptions, t, false, reuseIndex, loadGenerator, httpSeconds);
             new BenchRunner(o, ParleyBackends.lucene(), System.out).run();
             return 0;
         }

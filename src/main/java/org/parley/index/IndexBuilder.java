@@ -197,6 +197,8 @@ public final class IndexBuilder {
      * in-memory term hash outgrows the CPU caches); a quarter of the heap at most, for small machines.
      */
     static double ramBufferMb() {
+        String set = System.getProperty("parley.index.ramBufferMb");
+        if (set != null) return Double.parseDouble(set);
         double heapMb = Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0);
         return Math.max(16, Math.min(128, heapMb / 4));
     }

@@ -57,12 +57,13 @@ import org.parley.enrich.ParagraphMetadata;
  */
 public final class IndexSchema {
     /** Bump when fields or analysis change: a different version forces a full rebuild. */
-    public static final String VERSION = "3";
+    public static final String VERSION = "5";
 
     public static final String TYPE = "type";
     public static final String TYPE_PARAGRAPH = "paragraph";
     public static final String TYPE_ARTICLE = "article";
     public static final String FILE = "file";
+    /** A paragraph's id, {@link #paragraphId}: derived from its article id and ordinal, so not a field. */
     public static final String ID = "id";
     public static final String ARTICLE_ID = "article_id";
     /** The article document's own id field: a different name, so that no user query can match article documents. */
@@ -155,11 +156,9 @@ public final class IndexSchema {
     private Document paragraphDocument(String file, Article article, EnrichedParagraph ep) throws IOException {
         int ordinal = ep.paragraph().ordinal();
         ParagraphMetadata m = ep.metadata();
-        String id = paragraphId(article.id(), ordinal);
         Document doc = new Document();
         doc.add(new StringField(TYPE, TYPE_PARAGRAPH, Field.Store.NO));
         doc.add(new StringField(FILE, file, Field.Store.NO));
-        doc.add(new StringField(ID, id, Field.Store.YES));
         doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(article.id())));
         doc.add(new SortedDocValuesField(SORT_KEY, new BytesRef(sortKey(article.id(), ordinal))));

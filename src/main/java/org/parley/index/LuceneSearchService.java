@@ -330,9 +330,11 @@ public final class LuceneSearchService implements SearchService {
             Document d = documents[i];
             IndexableField published = d.getField(IndexSchema.PUBLISHED);
             float score = Float.isNaN(docs[i].score) ? 0f : docs[i].score;
-            hits.add(new Hit(d.get(IndexSchema.ID), d.get(IndexSchema.ARTICLE_ID), d.get(IndexSchema.TITLE),
+            String articleId = d.get(IndexSchema.ARTICLE_ID);
+            int ordinal = d.getField(IndexSchema.ORDINAL).numericValue().intValue();
+            hits.add(new Hit(IndexSchema.paragraphId(articleId, ordinal), articleId, d.get(IndexSchema.TITLE),
                     published == null ? null : LocalDate.ofEpochDay(published.numericValue().longValue()),
-                    d.getField(IndexSchema.ORDINAL).numericValue().intValue(), texts[i], snippets[i],
+                    ordinal, texts[i], snippets[i],
                     IndexSchema.countryRefs(Arrays.asList(d.getValues(IndexSchema.COUNTRY))),
                     ints(d, IndexSchema.YEAR), ints(d, IndexSchema.EXPLICIT_YEAR),
                     Arrays.asList(d.getValues(IndexSchema.SPEAKER)), score, page.articleHits()[i]));
