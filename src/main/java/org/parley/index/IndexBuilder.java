@@ -231,6 +231,18 @@ public final class IndexBuilder {
                 next.put(o.path(), o.entry());
                 listener.fileDone(++done, files.size(), o.path());
             }
+            // The commit would flush the last in-memory segments one after the other in one thread: flush
+            // them on all indexing threads at once instead.
+            List<Future<Object>> flushes = new ArrayList<>();
+            for (int t = 0; t < Math.min(threads, files.size()); t++) {
+                flushes.add(pool.submit(() -> {
+                    while (writer.flushNextBuffer()) {
+                        // one buffer per call; stop when none is left
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Object> f : flushes) f.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) throw io;

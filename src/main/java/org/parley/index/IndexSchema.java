@@ -57,7 +57,7 @@ import org.parley.enrich.ParagraphMetadata;
  */
 public final class IndexSchema {
     /** Bump when fields or analysis change: a different version forces a full rebuild. */
-    public static final String VERSION = "5";
+    public static final String VERSION = "6";
 
     public static final String TYPE = "type";
     public static final String TYPE_PARAGRAPH = "paragraph";

@@ -10,14 +10,11 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.util.QueryBuilder.TermAndBoost;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
@@ -189,26 +186,6 @@ final class QueryParserFactory {
                 case FIELD_ARTICLE -> new TermQuery(new Term(IndexSchema.ARTICLE_ID, queryText.strip()));
                 default -> throw unknownField(field);
             };
-        }
-
-        /** Stemmed terms of {@code text} also match words that are their own stem (see {@link TextAnalysis}). */
-        @Override
-        protected Query newTermQuery(Term term, float boost) {
-            if (!IndexSchema.TEXT.equals(term.field()) || TextAnalysis.isExact(term.text())) return super.newTermQuery(term, boost);
-            Query q = TextAnalysis.stemQuery(term.text());
-            return boost == 1f ? q : new BoostQuery(q, boost);
-        }
-
-        @Override
-        protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
-            if (!IndexSchema.TEXT.equals(field)) return super.newSynonymQuery(field, terms);
-            SynonymQuery.Builder b = new SynonymQuery.Builder(field);
-            for (TermAndBoost t : terms) {
-                String text = t.term().utf8ToString();
-                b.addTerm(new Term(field, t.term()), t.boost());
-                if (!TextAnalysis.isExact(text)) b.addTerm(new Term(field, TextAnalysis.exact(text)), t.boost());
-            }
-            return b.build();
         }
 
         private Query facetTerm(String dim, String value) {
