@@ -1,8 +1,12 @@
 package org.parley.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -32,15 +36,29 @@ final class Highlighting {
     String[] snippets(IndexSearcher searcher, Query query, int[] docIds, String[] texts) throws IOException {
         String[] out = new String[docIds.length];
         if (query != null && docIds.length > 0) {
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+            Map<Integer, String> textOf = new HashMap<>();
+            for (int i = 0; i < docIds.length; i++) textOf.put(docIds[i], texts[i]);
+            UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                     .withBreakIterator(WholeBreakIterator::new)
                     .withMaxLength(MAX_SNIPPET_CHARS)
                     .withFormatter(formatter)
                     .withHighlightPhrasesStrictly(true)
                     .withHandleMultiTermQuery(true)
                     .withWeightMatches(true)
-                    .withMaxNoHighlightPassages(0)
-                    .build();
+                    .withMaxNoHighlightPassages(0);
+            UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+                /** The caller already read the texts from the stored fields: do not decompress them again. */
+                @Override
+                protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+                        throws IOException {
+                    List<CharSequence[]> values = new ArrayList<>();
+                    for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                        String text = textOf.get(doc);
+                        values.add(new CharSequence[] {text == null ? "" : text.substring(0, Math.min(text.length(), MAX_SNIPPET_CHARS))});
+                    }
+                    return values;
+                }
+            };
             int[] order = docIds.clone();
             // highlightFields wants ascending doc ids; map results back to the hit order
             Integer[] idx = new Integer[docIds.length];
