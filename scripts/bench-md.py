@@ -37,6 +37,11 @@ for k, label in [("parleyInProcess", "parley in-process"), ("parleyHttp", "parle
     for s in q.get(k) or []:
         print(f"| {label} | {s['clients']} | {s['queries']} | {s['qps']:.1f} | {s['p50']:.2f} | {s['p95']:.2f} | "
               f"{s['p99']:.2f} | {s['errors']} | {s.get('cpuMsPerQuery', '') if k != 'parleyHttp' else '(server: see below)'} |")
+if q.get("httpLoadGenerator"):
+    gen = q["httpLoadGenerator"]
+    print(f"\nHTTP load generator: {gen}" + (f" (`wrk -c CLIENTS`, {r['config'].get('httpSeconds')} s measured per client count "
+          f"after {r['config'].get('warmupSeconds')} s of warm-up; 'queries run' = requests answered)" if gen == "wrk" else
+          " (a separate JVM)") + ".")
 if q.get("server"):
     m = q["server"]
     print(f"\nServer (`-Xmx{r['config']['serverHeap']}`): heap used after the load {m.get('heapUsedAfterLoadMb')} MB, "

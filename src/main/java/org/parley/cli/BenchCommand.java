@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code parley bench corpus|run}: the scale corpus generator and the benchmark (see BENCHMARKS.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: generate a scale corpus, measure indexing and queries side by side with SQLite FTS5.",
-        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class})
+        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Queries.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -42,6 +42,29 @@ public final class BenchCommand implements Runnable {
             CorpusGenerator.Summary s = g.generate(paragraphs, out);
             System.out.printf(java.util.Locale.ROOT, "wrote %d paragraphs in %d files (%.1f MB) to %s in %.1f s (vocabulary %d words)%n",
                     s.paragraphs(), s.files(), s.bytes() / 1e6, out, s.seconds(), g.vocabulary().size());
+            return 0;
+        }
+    }
+
+    @Command(name = "queries", mixinStandardHelpOptions = true,
+            description = "CPU ms per query of a query mix (from `bench run`: OUT/queries.json) on an existing index, in one thread, "
+                    + "by query kind and filter count: for comparing two builds on the same index.")
+    static final class Queries implements Callable<Integer> {
+        @Option(names = "--index", required = true, description = "index folder (e.g. OUT/work/index of `bench run`)")
+        Path index;
+        @Option(names = "--mix", required = true, description = "query mix JSON written by `bench run` (OUT/queries.json)")
+        Path mix;
+        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds over the mix (default: ${DEFAULT-VALUE})")
+        int rounds;
+        @Option(names = "--warmup-rounds", defaultValue = "5", description = "unmeasured rounds first (default: ${DEFAULT-VALUE})")
+        int warmupRounds;
+
+        @Override
+        public Integer call() throws Exception {
+            try (org.parley.index.LuceneSearchService service = org.parley.index.LuceneSearchService.open(index)) {
+                org.parley.bench.QueryCpuProfile.run(service, org.parley.bench.QueryCpuProfile.readMix(mix), warmupRounds,
+                        Math.max(1, rounds), System.out);
+            }
             return 0;
         }
     }

@@ -66,6 +66,15 @@ class BenchSmokeTest {
             List<LatencyStats> http = (List<LatencyStats>) queries.get("parleyHttp");
             assertThat(http).hasSize(2).allSatisfy(st -> assertThat(st.errors()).isZero());
             assertThat((List<?>) queries.get("ratios")).hasSize(4);
+
+            // `bench queries`: CPU per query of the same mix on the index the run left behind
+            ByteArrayOutputStream profile = new ByteArrayOutputStream();
+            try (org.parley.index.LuceneSearchService service = org.parley.index.LuceneSearchService.open(tmp.resolve("out/work/index"))) {
+                QueryCpuProfile.run(service, QueryCpuProfile.readMix(tmp.resolve("out/queries.json")), 1, 1,
+                        new PrintStream(profile, true, StandardCharsets.UTF_8));
+            }
+            assertThat(profile.toString(StandardCharsets.UTF_8)).contains("CPU ms per query", "30 queries x 1 rounds",
+                    "filters 0", "slowest:");
         }
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("Queries", "sqlite-fts5");
         assertThat(tmp.resolve("out/latest.json")).isNotEmptyFile();
