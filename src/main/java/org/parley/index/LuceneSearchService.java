@@ -29,7 +29,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -41,7 +40,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -222,8 +220,9 @@ public final class LuceneSearchService implements SearchService {
             facets = searcher.allDocsFacets();
             total = searcher.paragraphs;
         } else {
-            // Two passes beat one: counting every match needs no scores, and the top-N search skips documents
-            // that cannot rank (its hit count is then a lower bound, so the total comes from the counting pass).
+            // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
+            // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the
+            // slowest queries (frequent words, exclusions) cheaper at the price of a second, cheap query setup.
             FacetedSearch.Result<Void> counted = FacetedSearch.count(searcher, facetsConfig, searcher.facetOrdinals, query);
             top = searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
             facets = counted.facets();
