@@ -293,40 +293,34 @@ public final class BenchRunner {
             HttpLoad.awaitHealthy(base, 180, server);
             String wrk = "jdk".equals(o.loadGenerator()) ? null : WrkLoad.find();
             if (wrk == null && "wrk".equals(o.loadGenerator())) throw new IllegalStateException("wrk is not installed (apt-get install wrk)");
+            long serverCpu0 = processCpuMillis(server.pid());
+            List<LatencyStats> h = new ArrayList<>();
+            long requests;
             if (wrk != null) {
                 // wrk: measured by time (--http-seconds per client count), after a warm-up of --warmup-seconds
-                WrkLoad load = WrkLoad.prepare(wrk, json.readValue(mixFile.toFile(),
-                        new com.fasterxml.jackson.core.type.TypeReference<List<BenchQuery>>() { }), o.outDir().resolve("work"));
+                WrkLoad load = WrkLoad.prepare(wrk, QueryMix.read(mixFile), o.outDir().resolve("work"));
                 log.println("bench: HTTP load generator: wrk, clients " + o.clients() + ", " + o.httpSeconds() + " s each");
-                long serverCpu0 = processCpuMillis(server.pid());
-                List<LatencyStats> h = new ArrayList<>();
                 for (int c : o.clients()) h.add(logged(load.run(base, c, o.warmupSeconds(), o.httpSeconds())));
                 out.put("httpLoadGenerator", "wrk");
-                out.put("parleyHttp", h);
-                Map<String, Object> mem = serverMemory(server.pid());
-                long serverCpu = processCpuMillis(server.pid()) - serverCpu0;
-                if (serverCpu0 >= 0) mem.put("serverCpuMsPerRequest", LatencyStats.round((double) serverCpu / Math.max(1, load.requestsSent())));
-                out.put("server", mem);
-                return out;
+                requests = load.requestsSent();
+            } else {
+                List<String> load = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", cp, HttpLoad.class.getName(), base,
+                        mixFile.toAbsolutePath().toString(),
+                        String.join(",", o.clients().stream().map(String::valueOf).toList()),
+                        String.valueOf(o.warmup()), String.valueOf(o.warmupSeconds()), String.valueOf(o.passes())));
+                log.println("bench: HTTP load generator (separate JVM), clients " + o.clients());
+                Process p = new ProcessBuilder(load).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) throw new IllegalStateException("HttpLoad failed with " + p.exitValue());
+                HttpLoad.Report report = json.readValue(stdout.strip(), HttpLoad.Report.class);
+                report.stats().forEach(s -> h.add(logged(s)));
+                out.put("httpLoadGenerator", "jdk-httpclient");
+                requests = report.requests();
             }
-            List<String> load = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", cp, HttpLoad.class.getName(), base,
-                    mixFile.toAbsolutePath().toString(),
-                    String.join(",", o.clients().stream().map(String::valueOf).toList()),
-                    String.valueOf(o.warmup()), String.valueOf(o.warmupSeconds()), String.valueOf(o.passes())));
-            log.println("bench: HTTP load generator (separate JVM), clients " + o.clients());
-            long serverCpu0 = processCpuMillis(server.pid());
-            Process p = new ProcessBuilder(load).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) throw new IllegalStateException("HttpLoad failed with " + p.exitValue());
-            HttpLoad.Report report = json.readValue(stdout.strip(), HttpLoad.Report.class);
-            List<LatencyStats> h = report.stats();
-            h.forEach(this::logged);
-            out.put("httpLoadGenerator", "jdk-httpclient");
             out.put("parleyHttp", h);
-            long requests = Math.max(1, report.requests());
             Map<String, Object> mem = serverMemory(server.pid());
             long serverCpu = processCpuMillis(server.pid()) - serverCpu0;
-            if (serverCpu0 >= 0) mem.put("serverCpuMsPerRequest", LatencyStats.round((double) serverCpu / requests));
+            if (serverCpu0 >= 0) mem.put("serverCpuMsPerRequest", LatencyStats.round((double) serverCpu / Math.max(1, requests)));
             out.put("server", mem);
         } finally {
             server.destroy();

@@ -1,6 +1,5 @@
 package org.parley.bench;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +36,7 @@ public final class HttpLoad {
             System.exit(2);
         }
         ObjectMapper json = new ObjectMapper();
-        List<BenchQuery> mix = json.readValue(Path.of(args[1]).toFile(), new TypeReference<List<BenchQuery>>() { });
+        List<BenchQuery> mix = QueryMix.read(Path.of(args[1]));
         int warmup = Integer.parseInt(args[3]), warmupSeconds = Integer.parseInt(args[4]), passes = Integer.parseInt(args[5]);
         HttpEngine engine = new HttpEngine(base);
         List<LatencyStats> out = new ArrayList<>();

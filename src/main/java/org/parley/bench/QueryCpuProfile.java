@@ -1,11 +1,7 @@
 package org.parley.bench;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,11 +18,6 @@ import org.parley.index.SearchService;
  */
 public final class QueryCpuProfile {
     private QueryCpuProfile() {
-    }
-
-    /** Reads a mix written by {@code bench run} ({@code queries.json}). */
-    public static List<BenchQuery> readMix(Path file) throws IOException {
-        return new ObjectMapper().readValue(file.toFile(), new TypeReference<List<BenchQuery>>() { });
     }
 
     /** Runs the mix {@code warmupRounds} times unmeasured, then {@code rounds} times measured; prints the figures. */

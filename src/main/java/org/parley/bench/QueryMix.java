@@ -37,6 +37,12 @@ public final class QueryMix {
     private QueryMix() {
     }
 
+    /** Reads a mix written by {@code bench run} ({@code OUT/queries.json}). */
+    public static List<BenchQuery> read(Path file) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(),
+                new com.fasterxml.jackson.core.type.TypeReference<List<BenchQuery>>() { });
+    }
+
     /** Samples up to {@code sampleFiles} files spread evenly over the corpus. */
     public static List<BenchQuery> build(Path corpus, int count, long seed, int sampleFiles) throws IOException {
         List<Path> files = CorpusReader.listFiles(corpus);

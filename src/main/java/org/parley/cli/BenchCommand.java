@@ -10,7 +10,7 @@ import org.parley.bench.ParleyBackends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code parley bench corpus|run}: the scale corpus generator and the benchmark (see BENCHMARKS.md). */
+/** {@code parley bench corpus|run|queries}: the scale corpus generator, the benchmark and a per-query CPU profile (see BENCHMARKS.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: generate a scale corpus, measure indexing and queries side by side with SQLite FTS5.",
         subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Queries.class})
@@ -62,7 +62,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (org.parley.index.LuceneSearchService service = org.parley.index.LuceneSearchService.open(index)) {
-                org.parley.bench.QueryCpuProfile.run(service, org.parley.bench.QueryCpuProfile.readMix(mix), warmupRounds,
+                org.parley.bench.QueryCpuProfile.run(service, org.parley.bench.QueryMix.read(mix), warmupRounds,
                         Math.max(1, rounds), System.out);
             }
             return 0;

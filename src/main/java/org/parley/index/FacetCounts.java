@@ -16,7 +16,7 @@ import org.apache.lucene.facet.LabelAndValue;
  */
 final class FacetCounts extends Facets {
     private final FacetOrdinals ordinals;
-    /** [dim][ord]; a null row means the dimension was not counted (reported as having no values). */
+    /** [dim][ord]. */
     private final int[][] counts;
 
     FacetCounts(FacetOrdinals ordinals, int[][] counts) {
@@ -37,7 +37,6 @@ final class FacetCounts extends Facets {
         int d = dim(dim, path);
         int[] c = counts[d];
         String[] values = ordinals.values(d);
-        if (c == null) return new FacetResult(dim, path, -1, new LabelAndValue[0], 0);
         // min-heap of the best topN ordinals: lower count first, then later value first
         PriorityQueue<Integer> top = new PriorityQueue<>(Math.min(topN, Math.max(1, c.length)) + 1,
                 (a, b) -> c[a] != c[b] ? Integer.compare(c[a], c[b]) : Integer.compare(b, a));
@@ -66,9 +65,7 @@ final class FacetCounts extends Facets {
         int[] c = counts[d];
         String[] values = ordinals.values(d);
         List<LabelAndValue> out = new ArrayList<>();
-        if (c != null) {
-            for (int ord = 0; ord < c.length; ord++) if (c[ord] > 0) out.add(new LabelAndValue(values[ord], c[ord]));
-        }
+        for (int ord = 0; ord < c.length; ord++) if (c[ord] > 0) out.add(new LabelAndValue(values[ord], c[ord]));
         return new FacetResult(dim, path, -1, out.toArray(new LabelAndValue[0]), out.size());
     }
 
@@ -77,7 +74,7 @@ final class FacetCounts extends Facets {
         if (path.length != 1) throw new IllegalArgumentException("give exactly one value of '" + dim + "'");
         int d = dim(dim);
         int ord = ordinals.ordinal(d, path[0]);
-        return ord < 0 || counts[d] == null ? 0 : counts[d][ord];
+        return ord < 0 ? 0 : counts[d][ord];
     }
 
     @Override

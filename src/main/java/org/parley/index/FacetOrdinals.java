@@ -52,14 +52,13 @@ final class FacetOrdinals {
     private final int[][] slots;
     /** [dim]: value to ordinal. */
     private final List<Map<String, Integer>> ordinalOf;
-    /** [slot]: counts over all live documents. */
-    private final int[] totals;
+    /** Counts over all live documents (the facets of a match-all query), computed once. */
+    private final FacetCounts totals;
 
-    private FacetOrdinals(List<String> dims, String[][] values, int[][] starts, int[][] slots, int[] totals) {
+    private FacetOrdinals(List<String> dims, String[][] values, int[][] starts, int[][] slots, int[] slotTotals) {
         this.dims = dims;
         this.values = values;
-        this.base = new int[values.length + 1];
-        for (int d = 0; d < values.length; d++) base[d + 1] = base[d] + values[d].length;
+        this.base = slotBases(values);
         List<Map<String, Integer>> index = new ArrayList<>(values.length);
         for (String[] v : values) {
             Map<String, Integer> m = HashMap.newHashMap(v.length);
@@ -69,7 +68,9 @@ final class FacetOrdinals {
         this.ordinalOf = List.copyOf(index);
         this.starts = starts;
         this.slots = slots;
-        this.totals = totals;
+        int[][] perDim = new int[dims.size()][];
+        for (int d = 0; d < perDim.length; d++) perDim[d] = slice(slotTotals, d);
+        this.totals = new FacetCounts(this, perDim);
     }
 
     /** Reads the facet values of {@code dims} (in that order) from the facet field of {@code config}. */
@@ -108,15 +109,13 @@ final class FacetOrdinals {
         }
         String[][] values = new String[dims.size()][];
         for (int d = 0; d < values.length; d++) values[d] = perDim.get(d).toArray(new String[0]);
+        int[] base = slotBases(values);
         int[] slotOf = new int[globalCount];
-        int[] dimBase = new int[dims.size()];
-        for (int d = 1; d < dims.size(); d++) dimBase[d] = dimBase[d - 1] + values[d - 1].length;
-        int slotCount = dims.isEmpty() ? 0 : dimBase[dims.size() - 1] + values[dims.size() - 1].length;
-        for (int g = 0; g < globalCount; g++) slotOf[g] = dimOf[g] < 0 ? -1 : dimBase[dimOf[g]] + localOf[g];
+        for (int g = 0; g < globalCount; g++) slotOf[g] = dimOf[g] < 0 ? -1 : base[dimOf[g]] + localOf[g];
 
         int[][] starts = new int[leaves.size()][];
         int[][] slots = new int[leaves.size()][];
-        int[] totals = new int[slotCount];
+        int[] totals = new int[base[dims.size()]];
         for (int l = 0; l < leaves.size(); l++) {
             LeafReader leaf = leaves.get(l).reader();
             loadLeaf(leaf, DocValues.getSortedSet(leaf, field), map.getGlobalOrds(l), slotOf, l, starts, slots);
@@ -128,6 +127,13 @@ final class FacetOrdinals {
             }
         }
         return new FacetOrdinals(List.copyOf(dims), values, starts, slots, totals);
+    }
+
+    /** [dim]: the dimension's first slot; [values.length]: the number of slots. */
+    private static int[] slotBases(String[][] values) {
+        int[] base = new int[values.length + 1];
+        for (int d = 0; d < values.length; d++) base[d + 1] = base[d] + values[d].length;
+        return base;
     }
 
     private static void loadLeaf(LeafReader leaf, SortedSetDocValues dv, LongValues toGlobal, int[] slotOf, int l,
@@ -181,9 +187,7 @@ final class FacetOrdinals {
 
     /** Counts of every value over all live documents (the facets of a match-all query). */
     FacetCounts totals() {
-        int[][] counts = new int[dims.size()][];
-        for (int d = 0; d < counts.length; d++) counts[d] = slice(totals, d);
-        return new FacetCounts(this, counts);
+        return totals;
     }
 
     /** What a {@link Counter} counted: a count per slot (every dimension), and the number of documents. */

@@ -63,8 +63,6 @@ public final class IndexSchema {
     public static final String TYPE_PARAGRAPH = "paragraph";
     public static final String TYPE_ARTICLE = "article";
     public static final String FILE = "file";
-    /** A paragraph's id, {@link #paragraphId}: derived from its article id and ordinal, so not a field. */
-    public static final String ID = "id";
     public static final String ARTICLE_ID = "article_id";
     /** The article document's own id field: a different name, so that no user query can match article documents. */
     public static final String ARTICLE_DOC_ID = "article_doc_id";
