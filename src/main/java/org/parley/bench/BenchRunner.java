@@ -33,7 +33,7 @@ public final class BenchRunner {
     public record Options(Path corpus, int queries, List<Integer> clients, int warmup, int warmupSeconds, int passes, long seed,
                           boolean skipSqlite, boolean skipHttp, boolean skipParley, Path outDir, String serverHeap,
                           List<String> serverJvmOptions, int threads, boolean httpInProcess, boolean reuseIndex,
-                          String loadGenerator, int httpSeconds) {
+                          String loadGenerator, int httpSeconds, boolean skipQueries) {
         public Options {
             clients = List.copyOf(clients);
             serverJvmOptions = List.copyOf(serverJvmOptions);
@@ -197,7 +197,7 @@ public final class BenchRunner {
         Map<String, Object> queries = new LinkedHashMap<>();
         report.put("queries", queries);
         int warmup = o.warmup();
-        if (parley != null) {
+        if (parley != null && !o.skipQueries()) {
             try (SearchService service = parley.open(indexDir)) {
                 if (reuse) {
                     paragraphs = service.stats().paragraphs();
@@ -226,7 +226,7 @@ public final class BenchRunner {
             }
             if (!o.skipHttp() && !o.httpInProcess()) queries.putAll(http(indexDir, mixFile));
         }
-        if (!o.skipSqlite()) {
+        if (!o.skipSqlite() && !o.skipQueries()) {
             SqliteFts sqlite = new SqliteFts(work.resolve("sqlite.db"));
             List<LatencyStats> sq = new ArrayList<>();
             for (int c : o.clients()) {

@@ -99,6 +99,8 @@ public final class BenchCommand implements Runnable {
         boolean skipHttp;
         @Option(names = "--skip-parley", description = "do not run the parley side (SQLite only)")
         boolean skipParley;
+        @Option(names = "--skip-queries", description = "indexing figures only: no query benchmarks")
+        boolean skipQueries;
         @Option(names = "--reuse-index", description = "query the parley index left in OUT/work/index by an earlier run instead of building (for profiling queries)")
         boolean reuseIndex;
         @Option(names = "--out", defaultValue = "target/bench", description = "report folder (default: ${DEFAULT-VALUE})")
@@ -114,7 +116,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             BenchRunner.Options o = new BenchRunner.Options(corpus, queries, clients, warmup, warmupSeconds, passes, seed, skipSqlite, skipHttp,
-                    skipParley, out, serverHeap, serverJvmOptions, t, false, reuseIndex, loadGenerator, httpSeconds);
+                    skipParley, out, serverHeap, serverJvmOptions, t, false, reuseIndex, loadGenerator, httpSeconds, skipQueries);
             new BenchRunner(o, ParleyBackends.lucene(), System.out).run();
             return 0;
         }

@@ -110,7 +110,7 @@ final class Highlighting {
                 while (i < n) {
                     int start = Math.max(starts[i], pos);
                     int end = ends[i];
-                    // merge overlapping or touching matches (stem and exact tokens share offsets)
+                    // merge overlapping matches (a word matched by two parts of the query)
                     while (i + 1 < n && starts[i + 1] <= end) end = Math.max(end, ends[++i]);
                     i++;
                     if (end <= start) continue;

@@ -183,7 +183,7 @@ public final class LuceneSearchService implements SearchService {
         String hash = requestHash(req);
         Cursor cursor = req.cursor() == null || req.cursor().isBlank() ? null : Cursor.decode(req.cursor(), req.sort(), hash);
         return withSearcher(searcher -> {
-            Query userQuery = parsers.parse(req.query(), searcher::resolveSpeaker);
+            Query userQuery = parsers.parse(req.query(), searcher::resolveSpeaker, searcher.stems);
             // no type:paragraph filter: user queries cannot match article documents (see IndexSchema)
             Query base = userQuery == null ? IndexSchema.allParagraphs() : userQuery;
             FacetedSearch.Filters query = drillDown(base, req);

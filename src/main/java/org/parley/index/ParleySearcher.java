@@ -21,11 +21,13 @@ import org.apache.lucene.search.SearcherFactory;
 /**
  * An {@link IndexSearcher} plus everything that is expensive to derive from its reader and so is computed once
  * per reader, not per request: every paragraph's facet values ({@link FacetOrdinals}) with their match-all
- * counts, the article and paragraph counts, and, lazily, the facet value lists used for autocomplete.
+ * counts, the indexed words of every stem ({@link StemVariants}), the article and paragraph counts, and, lazily, the facet value lists used for autocomplete.
  */
 final class ParleySearcher extends IndexSearcher {
     /** Every paragraph's facet values in memory, for counting (empty when the index has none). */
     final FacetOrdinals facetOrdinals;
+    /** The words of each stem in {@code text}, for stemmed query terms. */
+    final StemVariants stems;
     final int articles;
     final int paragraphs;
     final long sizeBytes;
@@ -38,6 +40,7 @@ final class ParleySearcher extends IndexSearcher {
         this.facetOrdinals = reader.leaves().isEmpty()
                 ? FacetOrdinals.empty(IndexSchema.FACET_DIMS)
                 : FacetOrdinals.load(reader, config, IndexSchema.FACET_DIMS);
+        this.stems = StemVariants.load(reader, IndexSchema.TEXT);
         this.articles = count(IndexSchema.articlesOnly());
         this.paragraphs = count(IndexSchema.paragraphsOnly());
         long size = 0;

@@ -10,6 +10,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -18,13 +19,17 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.search.join.BitSetProducer;
+import org.apache.lucene.search.join.QueryBitSetProducer;
+import org.apache.lucene.search.join.ToChildBlockJoinQuery;
 
 /**
  * Turns the user's query text into a Lucene query, with the classic Lucene syntax: terms, "phrases",
  * AND/OR/NOT, +/-, (groups), field:value, fuzzy~, wildcard*, year:[a TO b].
  *
  * <ul>
- *   <li>Bare terms are stemmed ("relations" finds "relation"); quoted phrases match the exact words.</li>
+ *   <li>Bare terms are stemmed ("relations" finds "relation"): a stem becomes the indexed words that have it
+ *       ({@link StemVariants}); quoted phrases match the exact words.</li>
  *   <li>Terms are AND-ed by default, as in web search boxes: more words, fewer and better hits.</li>
  *   <li>Fields: {@code text} (default), {@code title}, {@code country} (code or name), {@code speaker},
  *       {@code year}, {@code article} (article id). Unknown fields are an error, not a silent no-match.</li>
@@ -43,6 +48,8 @@ final class QueryParserFactory {
     private final Analyzer stemmed = TextAnalysis.stemmedQuery();
     private final Analyzer exact = TextAnalysis.exactQuery();
     private final FacetsConfig facets = IndexSchema.newFacetsConfig();
+    /** The article documents, which close each article's block: {@code title:} queries join from them to their paragraphs. */
+    private final BitSetProducer articles = new QueryBitSetProducer(IndexSchema.articlesOnly());
     private final Countries countries;
 
     QueryParserFactory(Countries countries) {
@@ -53,8 +60,9 @@ final class QueryParserFactory {
      * Parses {@code text}; returns null for a blank query (which matches every paragraph).
      *
      * @param speakerResolver maps a speaker as typed to the indexed spelling (case-insensitive match), or null
+     * @param stems the words of each stem in the index the query will run on
      */
-    Query parse(String text, Function<String, String> speakerResolver) throws InvalidQueryException {
+    Query parse(String text, Function<String, String> speakerResolver, StemVariants stems) throws InvalidQueryException {
         if (text == null || text.isBlank()) return null;
         if (text.length() > MAX_QUERY_CHARS) {
             throw invalid("query is too long: " + text.length() + " characters (limit " + MAX_QUERY_CHARS + ")");
@@ -63,7 +71,7 @@ final class QueryParserFactory {
         if (nesting(cleaned) > MAX_NESTING) throw invalid("query nests parentheses too deeply (limit " + MAX_NESTING + ")");
         Query query;
         try {
-            query = new Parser(speakerResolver).parse(cleaned);
+            query = new Parser(speakerResolver, stems).parse(cleaned);
         } catch (ParseException e) {
             throw invalid(message(e));
         } catch (IndexSearcher.TooManyClauses e) {
@@ -165,10 +173,14 @@ final class QueryParserFactory {
 
     private final class Parser extends QueryParser {
         private final Function<String, String> speakerResolver;
+        private final StemVariants stems;
+        /** True while the query of a quoted phrase is built: its words are exact, not stems to expand. */
+        private boolean exactWords;
 
-        Parser(Function<String, String> speakerResolver) {
+        Parser(Function<String, String> speakerResolver, StemVariants stems) {
             super(IndexSchema.TEXT, stemmed);
             this.speakerResolver = speakerResolver == null ? Function.identity() : speakerResolver;
+            this.stems = stems;
             setDefaultOperator(Operator.AND);
             setAllowLeadingWildcard(false);
             setAutoGeneratePhraseQueries(false);
@@ -177,8 +189,8 @@ final class QueryParserFactory {
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
             return switch (field) {
-                case IndexSchema.TEXT -> newFieldQuery(quoted ? exact : stemmed, IndexSchema.TEXT, queryText, quoted);
-                case IndexSchema.TITLE -> newFieldQuery(stemmed, IndexSchema.TITLE, queryText, quoted);
+                case IndexSchema.TEXT -> quoted ? exactQuery(queryText) : newFieldQuery(stemmed, IndexSchema.TEXT, queryText, false);
+                case IndexSchema.TITLE -> title(newFieldQuery(stemmed, IndexSchema.ARTICLE_TITLE, queryText, quoted));
                 case IndexSchema.COUNTRY -> facetTerm(IndexSchema.COUNTRY, countries.resolve(queryText)
                         .orElseThrow(() -> new ParseException("unknown country '" + queryText + "'")));
                 case IndexSchema.SPEAKER -> facetTerm(IndexSchema.SPEAKER, speakerResolver.apply(queryText.strip()));
@@ -186,6 +198,28 @@ final class QueryParserFactory {
                 case FIELD_ARTICLE -> new TermQuery(new Term(IndexSchema.ARTICLE_ID, queryText.strip()));
                 default -> throw unknownField(field);
             };
+        }
+
+        private Query exactQuery(String queryText) throws ParseException {
+            exactWords = true;
+            try {
+                return newFieldQuery(exact, IndexSchema.TEXT, queryText, true);
+            } finally {
+                exactWords = false;
+            }
+        }
+
+        /** A stemmed term of {@code text} matches every indexed word of that stem. */
+        @Override
+        protected Query newTermQuery(Term term, float boost) {
+            if (exactWords || !IndexSchema.TEXT.equals(term.field())) return super.newTermQuery(term, boost);
+            Query q = stems.query(term.bytes());
+            return boost == 1f ? q : new BoostQuery(q, boost);
+        }
+
+        /** A query on article titles, as the paragraphs of the matching articles (null stays null: stop words only). */
+        private Query title(Query onArticles) {
+            return onArticles == null ? null : new ToChildBlockJoinQuery(onArticles, articles);
         }
 
         private Query facetTerm(String dim, String value) {
@@ -209,24 +243,24 @@ final class QueryParserFactory {
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
             if ("*".equals(field) && "*".equals(termStr)) return IndexSchema.allParagraphs(); // never article documents
             checkWildcard(field, termStr);
-            if (IndexSchema.TITLE.equals(field)) return new WildcardQuery(new Term(field, normal(field, termStr)));
-            return new WildcardQuery(new Term(IndexSchema.TEXT, TextAnalysis.exact(normal(field, termStr))));
+            if (IndexSchema.TITLE.equals(field)) return title(new WildcardQuery(new Term(IndexSchema.ARTICLE_TITLE, normal(field, termStr))));
+            return new WildcardQuery(new Term(IndexSchema.TEXT, normal(field, termStr)));
         }
 
         @Override
         protected Query getPrefixQuery(String field, String termStr) throws ParseException {
             checkWildcard(field, termStr);
             if (termStr.isEmpty()) throw new ParseException("a wildcard needs at least one letter before '*'");
-            if (IndexSchema.TITLE.equals(field)) return new PrefixQuery(new Term(field, normal(field, termStr)));
-            return new PrefixQuery(new Term(IndexSchema.TEXT, TextAnalysis.exact(normal(field, termStr))));
+            if (IndexSchema.TITLE.equals(field)) return title(new PrefixQuery(new Term(IndexSchema.ARTICLE_TITLE, normal(field, termStr))));
+            return new PrefixQuery(new Term(IndexSchema.TEXT, normal(field, termStr)));
         }
 
         @Override
         protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
             if (!IndexSchema.TEXT.equals(field)) throw new ParseException("fuzzy terms (~) are only supported on text");
             int edits = Math.max(0, Math.min(FuzzyQuery.defaultMaxEdits, (int) minSimilarity));
-            // prefix length 1 pins the exact-form marker, so a fuzzy term matches unstemmed words only
-            return new FuzzyQuery(new Term(IndexSchema.TEXT, TextAnalysis.exact(normal(field, termStr))), edits, 1,
+            // a common prefix of one letter bounds the terms the automaton visits in a large dictionary
+            return new FuzzyQuery(new Term(IndexSchema.TEXT, normal(field, termStr)), edits, 1,
                     FuzzyQuery.defaultMaxExpansions, true);
         }
 

@@ -12,8 +12,8 @@ import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * "Did you mean": replaces each word of the query that the index does not contain by the closest word it does
- * contain, leaving operators, quotes and fields as typed. Suggestions come from the exact (unstemmed) words of
- * the {@code text} field, so they read as real words; the spell checker needs no side index.
+ * contain, leaving operators, quotes and fields as typed. Suggestions come from the words of the {@code text}
+ * field (unstemmed), so they read as real words; the spell checker needs no side index.
  */
 final class SpellSuggester {
     /** Words of the query that can be corrected: letters only, not operators, not followed by a colon (fields). */
@@ -22,9 +22,8 @@ final class SpellSuggester {
     private final DirectSpellChecker checker = new DirectSpellChecker();
 
     SpellSuggester() {
-        // the marker is the first character of every candidate: a minimum prefix of 1 keeps to exact words
-        checker.setMinPrefix(1);
-        checker.setMinQueryLength(4); // marker + 3 letters
+        checker.setMinPrefix(1); // typos rarely hit the first letter; this bounds the terms visited
+        checker.setMinQueryLength(3);
         checker.setMaxEdits(2);
     }
 
@@ -38,11 +37,11 @@ final class SpellSuggester {
             String word = m.group(1);
             if (word.equals("AND") || word.equals("OR") || word.equals("NOT") || word.equals("TO")) continue;
             String lower = word.toLowerCase(Locale.ROOT);
-            Term term = new Term(IndexSchema.TEXT, TextAnalysis.exact(lower));
+            Term term = new Term(IndexSchema.TEXT, lower);
             if (reader.docFreq(term) > 0) continue;
             SuggestWord[] s = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (s.length == 0) continue;
-            String replacement = s[0].string.substring(1);
+            String replacement = s[0].string;
             if (Character.isUpperCase(word.charAt(0))) {
                 replacement = Character.toUpperCase(replacement.charAt(0)) + replacement.substring(1);
             }

@@ -29,7 +29,7 @@ class BenchSmokeTest {
 
         ParleyBackend parley = ParleyBackends.lucene();
         BenchRunner.Options o = new BenchRunner.Options(corpus, 30, List.of(1, 2), 5, 0, 1, 42, false, false,
-                parley == null, tmp.resolve("out"), "1g", List.of(), 2, true, false, "jdk", 1);
+                parley == null, tmp.resolve("out"), "1g", List.of(), 2, true, false, "jdk", 1, false);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream both = new PrintStream(new java.io.OutputStream() {
             @Override

@@ -100,6 +100,35 @@ class IndexBuilderTest {
     }
 
     @Test
+    void titleQueriesFindEveryParagraphOfTheMatchingArticlesAcrossIncrementalBuilds() throws Exception {
+        Files.writeString(corpus.dir().resolve("geneva_a.txt"), "Talks Resume in Geneva\nDelegates met on Monday.\nThey met again on Tuesday.\n");
+        Files.writeString(corpus.dir().resolve("geneva_b.txt"), "Geneva Talks Stall\nNo progress on Friday.\n");
+        corpus.build(index);
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            long a = service.search(SearchRequest.of("article:geneva_a")).total();
+            long b = service.search(SearchRequest.of("article:geneva_b")).total();
+            assertThat(a).isGreaterThanOrEqualTo(2);
+            SearchResult r = service.search(SearchRequest.of("title:geneva"));
+            assertThat(r.total()).isEqualTo(a + b);
+            assertThat(r.hits()).extracting(Hit::articleId).containsOnly("geneva_a", "geneva_b");
+            assertThat(service.search(SearchRequest.of("title:talk AND friday")).hits()).extracting(Hit::articleId).containsExactly("geneva_b");
+            assertThat(service.search(SearchRequest.of("title:\"resume in geneva\"")).total()).isEqualTo(a);
+            assertThat(service.search(SearchRequest.of("title:resum*")).total()).isEqualTo(a);
+        }
+        // an incremental build deletes the changed article's block and adds it again at the end of the index
+        Files.writeString(corpus.dir().resolve("geneva_a.txt"), "Talks Move to Vienna\nDelegates met on Monday.\n");
+        BuildReport second = corpus.build(index);
+        assertThat(second.full()).isFalse();
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            assertThat(service.search(SearchRequest.of("title:geneva")).hits()).extracting(Hit::articleId).containsOnly("geneva_b");
+            assertThat(service.search(SearchRequest.of("title:geneva")).total()).isEqualTo(service.search(SearchRequest.of("article:geneva_b")).total());
+            assertThat(service.search(SearchRequest.of("title:vienna")).total())
+                    .isEqualTo(service.search(SearchRequest.of("article:geneva_a")).total()).isPositive();
+            assertThat(service.search(SearchRequest.of("title:vienna")).hits()).extracting(Hit::title).containsOnly("Talks Move to Vienna");
+        }
+    }
+
+    @Test
     void unchangedCorpusIsNotReprocessed() throws Exception {
         BuildReport first = corpus.build(index);
         BuildReport second = corpus.build(index);
