@@ -18,12 +18,15 @@ import org.apache.lucene.search.DisjunctionDISIApproximation;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesUtils;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefIterator;
 import org.apache.lucene.util.DocIdSetBuilder;
 
 /**
@@ -32,9 +35,10 @@ import org.apache.lucene.util.DocIdSetBuilder;
  * <p>Scored, it is a {@link SynonymQuery}: BM25 over the summed frequencies of the words, as one term. Unscored
  * (the counting pass of every search, filters, excluded terms) a stem's words are usually one frequent word and
  * a tail of rare ones ("cooperation" next to "cooperated", "cooperatives"...), and merging them with a heap
- * would cost a heap operation per matching document: the words' documents are OR-ed into one doc-id set
+ * would cost heap operations per matching document: the words' documents are OR-ed into one doc-id set
  * instead, unless a much more selective clause leads the query, in which case skipping through the heap is
- * cheaper than reading every posting.
+ * cheaper than reading every posting. (Tried: keeping the frequent word's postings and OR-ing only the rare
+ * words into a set, a heap of two; no faster at a million paragraphs, and slower under {@code NOT}.)
  */
 final class StemQuery extends Query {
     /** Build the doc-id set unless the leading clause matches fewer than one in this many of the stem's documents. */
@@ -60,8 +64,6 @@ final class StemQuery extends Query {
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
         if (scoreMode.needsScores()) return scored.createWeight(searcher, scoreMode, boost);
         return new ConstantScoreWeight(this, boost) {
-            private Weight matchesWeight;
-
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
                 Terms terms = Terms.getTerms(context.reader(), field);
@@ -97,11 +99,21 @@ final class StemQuery extends Query {
                 };
             }
 
-            /** Positions and offsets for the highlighter come from the words' postings, as the synonym query reads them. */
+            /**
+             * Positions and offsets for the highlighter: the words' postings in this one document. Read here rather than
+             * through the synonym query's weight, which would look every word up in every segment for its statistics.
+             */
             @Override
             public Matches matches(LeafReaderContext context, int doc) throws IOException {
-                if (matchesWeight == null) matchesWeight = scored.createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
-                return matchesWeight.matches(context, doc);
+                return MatchesUtils.forField(field, () -> MatchesUtils.disjunction(context, doc, StemQuery.this, field,
+                        new BytesRefIterator() {
+                            private int next;
+
+                            @Override
+                            public BytesRef next() {
+                                return next < words.length ? words[next++].bytes() : null;
+                            }
+                        }));
             }
 
             @Override
