@@ -81,7 +81,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "200", description = "warm-up queries before each measurement (default: ${DEFAULT-VALUE})")
         int warmup;
         @Option(names = "--warmup-seconds", defaultValue = "20",
-                description = "then run the mix for this long before each measurement, so that JIT compilation settles (default: ${DEFAULT-VALUE})")
+                description = "then run the mix for this long before each measurement, and build (parley) and load (SQLite) the first "
+                        + "corpus folder for this long before the timed builds, so that JIT compilation settles (default: ${DEFAULT-VALUE})")
         int warmupSeconds;
         @Option(names = "--load-generator", defaultValue = "auto",
                 description = "HTTP load generator: wrk (Debian's wrk, measured for --http-seconds), jdk (a JDK HttpClient JVM, "
