@@ -135,20 +135,12 @@ public final class BenchRunner {
             // folder for --warmup-seconds (at least one) compile it, so the timed builds measure steady-state
             // throughput, as the query figures do. SQLite's load (whose reading and parsing is this JVM's code
             // too) gets the same warm-up below.
-            Path sample = firstSubfolder(o.corpus());
-            if (sample != null) {
-                log.println("bench: warming up the indexing code (JIT) with untimed builds of " + o.corpus().relativize(sample)
-                        + " for " + o.warmupSeconds() + " s");
-                Path warmDir = work.resolve("index-warmup");
-                long until = System.nanoTime() + o.warmupSeconds() * 1_000_000_000L;
-                boolean enrich = true;
-                do {
-                    deleteTree(warmDir);
-                    parley.build(sample, warmDir, enrich);
-                    enrich = !enrich;
-                } while (System.nanoTime() < until);
+            Path warmDir = work.resolve("index-warmup");
+            warmUp("the indexing code (JIT) with untimed builds", (sample, enrich) -> {
                 deleteTree(warmDir);
-            }
+                parley.build(sample, warmDir, enrich);
+            });
+            deleteTree(warmDir);
             log.println("bench: parley index build without enrichment (read + index + commit)");
             Path plainDir = work.resolve("index-plain");
             deleteTree(plainDir);
@@ -176,20 +168,12 @@ public final class BenchRunner {
         }
         if (!o.skipSqlite() && !(reuse && Files.exists(work.resolve("sqlite.db")))) {
             Path plainDb = work.resolve("sqlite-plain.db");
-            Path sample = firstSubfolder(o.corpus());
-            if (sample != null) {
-                log.println("bench: warming up the SQLite load with untimed loads of " + o.corpus().relativize(sample)
-                        + " for " + o.warmupSeconds() + " s");
-                Path warmDb = work.resolve("sqlite-warmup.db");
-                long until = System.nanoTime() + o.warmupSeconds() * 1_000_000_000L;
-                boolean enrich = true;
-                do {
-                    Files.deleteIfExists(warmDb);
-                    SqliteFts.load(sample, warmDb, enrich, o.threads());
-                    enrich = !enrich;
-                } while (System.nanoTime() < until);
+            Path warmDb = work.resolve("sqlite-warmup.db");
+            warmUp("the SQLite load with untimed loads", (sample, enrich) -> {
                 Files.deleteIfExists(warmDb);
-            }
+                SqliteFts.load(sample, warmDb, enrich, o.threads());
+            });
+            Files.deleteIfExists(warmDb);
             log.println("bench: SQLite FTS5 bulk load without enrichment");
             cpu = cpuNanos();
             SqliteFts.LoadStats plain = SqliteFts.load(o.corpus(), plainDb, false, o.threads());
@@ -272,6 +256,27 @@ public final class BenchRunner {
     }
 
     /** CPU time used by this whole JVM so far (all threads, user + system). */
+    /** One untimed build or load of a corpus folder, with or without enrichment. */
+    private interface WarmUpRun {
+        void run(Path folder, boolean enrich) throws Exception;
+    }
+
+    /**
+     * Runs {@code run} on the corpus's first folder for {@code --warmup-seconds} (at least once), with and
+     * without enrichment in turn, so that both code paths are compiled before the timed runs.
+     */
+    private void warmUp(String what, WarmUpRun run) throws Exception {
+        Path sample = firstSubfolder(o.corpus());
+        if (sample == null) return;
+        log.println("bench: warming up " + what + " of " + o.corpus().relativize(sample) + " for " + o.warmupSeconds() + " s");
+        long until = System.nanoTime() + o.warmupSeconds() * 1_000_000_000L;
+        boolean enrich = true;
+        do {
+            run.run(sample, enrich);
+            enrich = !enrich;
+        } while (System.nanoTime() < until);
+    }
+
     static long cpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();

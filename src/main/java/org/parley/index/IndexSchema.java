@@ -52,7 +52,7 @@ import org.parley.enrich.ParagraphMetadata;
  * An article's documents are added as one block, paragraphs first and the article document last, which is the
  * layout of Lucene's block joins. The title is indexed once, on the article document, and a {@code title:} query
  * is joined from the article documents to their paragraphs ({@code ToChildBlockJoinQuery}): indexing it on every
- * paragraph made a million-paragraph build 15% slower. Paragraphs store the title for display.
+ * paragraph made a million-paragraph build about 12% slower. Paragraphs store the title for display.
  * Apart from that, an article document shares no indexed field with paragraph documents except {@link #TYPE} and
  * {@link #FILE}, which the query parser cannot name, and every match-all query the parser builds is
  * {@link #allParagraphs()}: so no user query can match an article document, and searches need no

@@ -21,7 +21,8 @@ import org.apache.lucene.search.SearcherFactory;
 /**
  * An {@link IndexSearcher} plus everything that is expensive to derive from its reader and so is computed once
  * per reader, not per request: every paragraph's facet values ({@link FacetOrdinals}) with their match-all
- * counts, the indexed words of every stem ({@link StemVariants}), the article and paragraph counts, and, lazily, the facet value lists used for autocomplete.
+ * counts, the indexed words of every stem ({@link StemVariants}), the article and paragraph counts, and, lazily,
+ * the facet value lists used for autocomplete.
  */
 final class ParleySearcher extends IndexSearcher {
     /** Every paragraph's facet values in memory, for counting (empty when the index has none). */
