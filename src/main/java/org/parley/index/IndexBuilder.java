@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -186,7 +187,11 @@ public final class IndexBuilder {
                         USER_BUILD_TIME, Instant.now().toString()).entrySet());
                 writer.commit();
             } catch (IOException | RuntimeException | Error e) {
-                writer.rollback();
+                try {
+                    writer.rollback();
+                } catch (IOException | RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure); // the cause of the failed build is what the user must see
+                }
                 throw e;
             }
         }
@@ -222,8 +227,8 @@ public final class IndexBuilder {
             return t;
         });
         Function<Article, EnrichedArticle> enricher = enrichment.get();
+        List<Future<Outcome>> futures = new ArrayList<>(files.size());
         try {
-            List<Future<Outcome>> futures = new ArrayList<>(files.size());
             for (Scanned s : files) futures.add(pool.submit(() -> indexFile(writer, enricher, s, owners)));
             int done = 0;
             for (Future<Outcome> f : futures) {
@@ -253,7 +258,20 @@ public final class IndexBuilder {
             Thread.currentThread().interrupt();
             throw new IOException("index build interrupted", e);
         } finally {
-            pool.shutdownNow();
+            // Never interrupt an indexing thread: an interrupt closes the NIO channels the writer holds (its
+            // lock among them), and the rollback would then fail. Files not started are cancelled; files being
+            // indexed finish, which is bounded by one file's work.
+            for (Future<Outcome> f : futures) f.cancel(false);
+            pool.shutdown();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (pool.awaitTermination(1, TimeUnit.MINUTES)) break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
