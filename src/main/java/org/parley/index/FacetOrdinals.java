@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -14,6 +16,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -22,6 +25,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IOSupplier;
 import org.apache.lucene.util.LongValues;
 import org.apache.lucene.util.packed.PackedInts;
 
@@ -52,6 +56,8 @@ final class FacetOrdinals {
     private final int[][] slots;
     /** [dim]: value to ordinal. */
     private final List<Map<String, Integer>> ordinalOf;
+    /** [slot]: the bit of the slot's dimension ({@code 1 << dim}). */
+    private final int[] dimBit;
     /** Counts over all live documents (the facets of a match-all query), computed once. */
     private final FacetCounts totals;
 
@@ -59,6 +65,8 @@ final class FacetOrdinals {
         this.dims = dims;
         this.values = values;
         this.base = slotBases(values);
+        this.dimBit = new int[base[values.length]];
+        for (int d = 0; d < values.length; d++) Arrays.fill(dimBit, base[d], base[d + 1], 1 << d);
         List<Map<String, Integer>> index = new ArrayList<>(values.length);
         for (String[] v : values) {
             Map<String, Integer> m = HashMap.newHashMap(v.length);
@@ -194,12 +202,58 @@ final class FacetOrdinals {
     record Counted(int[] slotCounts, long documents) {
     }
 
+    /**
+     * A drill-down's filters in slot terms: {@code pass[slot]} holds the bit of the slot's dimension when that
+     * dimension's filter accepts the slot's value; {@code required} holds the bit of every filtered dimension.
+     * A document passes the filter of dimension {@code d} when one of its slots has bit {@code d} in {@code pass}.
+     */
+    record Selection(int[] pass, int required) {
+    }
+
+    /** Which values of one dimension a filter keeps: the listed {@code values}, or, when set, those {@code test} accepts. */
+    record ValueFilter(Set<String> values, Predicate<String> test) {
+    }
+
+    /** The slot bits of {@code filters} (dimension to filter); dimensions without a filter accept everything. */
+    Selection select(Map<String, ValueFilter> filters) {
+        int[] pass = new int[base[dims.size()]];
+        int required = 0;
+        for (Map.Entry<String, ValueFilter> e : filters.entrySet()) {
+            int d = dims.indexOf(e.getKey());
+            if (d < 0) throw new IllegalArgumentException("not a counted dimension: " + e.getKey());
+            int bit = 1 << d;
+            required |= bit;
+            ValueFilter f = e.getValue();
+            if (f.test() == null) {
+                for (String v : f.values()) {
+                    int ord = ordinal(d, v);
+                    if (ord >= 0) pass[base[d] + ord] |= bit;
+                }
+            } else {
+                for (int ord = 0; ord < values[d].length; ord++) if (f.test().test(values[d][ord])) pass[base[d] + ord] |= bit;
+            }
+        }
+        return new Selection(pass, required);
+    }
+
     /** A collector manager counting the facet values of the collected documents, and the documents. */
     CollectorManager<Counter, Counted> counter() {
+        return counter(new Selection(new int[0], 0), null);
+    }
+
+    /**
+     * A collector manager for the unfiltered query of a drill-down that counts facets drill-sideways: a document
+     * passing every filter of {@code selection} is counted in every dimension (and handed to a collector from
+     * {@code hits}, when given); a document failing exactly one filter is counted in that dimension only, so a
+     * filtered dimension shows all its values under the other filters. One pass over the unfiltered matches
+     * replaces Lucene's {@code DrillSideways}, which counted each hit once per filtered dimension and once more,
+     * and advanced one iterator per filter.
+     */
+    CollectorManager<Counter, Counted> counter(Selection selection, IOSupplier<Collector> hits) {
         return new CollectorManager<>() {
             @Override
-            public Counter newCollector() {
-                return new Counter(new int[base[dims.size()]]);
+            public Counter newCollector() throws IOException {
+                return new Counter(new int[base[dims.size()]], selection, hits == null ? null : hits.get());
             }
 
             @Override
@@ -221,38 +275,93 @@ final class FacetOrdinals {
 
     /**
      * Counts the facet values of collected documents; one per search slice. It counts every dimension even where
-     * only one is wanted (drill-sideways): the document's other values share its cache line, so skipping them
-     * saves nothing.
+     * only one is wanted: the document's other values share its cache line, so skipping them saves nothing.
      */
     final class Counter implements Collector {
         private final int[] counts;
+        private final int[] pass;
+        private final int required;
+        private final Collector hits;
         private long documents;
 
-        private Counter(int[] counts) {
+        private Counter(int[] counts, Selection selection, Collector hits) {
             this.counts = counts;
+            this.pass = selection.pass();
+            this.required = selection.required();
+            this.hits = hits;
         }
 
         @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) {
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             int[] s = starts[context.ord];
             int[] o = slots[context.ord];
             int[] c = counts;
+            LeafCollector leafHits = hits == null ? null : hitsOf(context);
+            if (required == 0 && leafHits == null) {
+                return new LeafCollector() {
+                    @Override
+                    public void setScorer(Scorable scorer) {
+                    }
+
+                    @Override
+                    public void collect(int doc) {
+                        documents++;
+                        for (int j = s[doc], end = s[doc + 1]; j < end; j++) c[o[j]]++;
+                    }
+                };
+            }
+            int[] p = pass;
+            int[] bit = dimBit;
+            int want = required;
             return new LeafCollector() {
+                private LeafCollector forward = leafHits;
+
                 @Override
-                public void setScorer(Scorable scorer) {
+                public void setScorer(Scorable scorer) throws IOException {
+                    if (forward != null) forward.setScorer(scorer);
                 }
 
                 @Override
-                public void collect(int doc) {
-                    documents++;
-                    for (int j = s[doc], end = s[doc + 1]; j < end; j++) c[o[j]]++;
+                public void collect(int doc) throws IOException {
+                    int start = s[doc], end = s[doc + 1];
+                    int passed = 0;
+                    for (int j = start; j < end; j++) passed |= p[o[j]];
+                    int missed = want & ~passed;
+                    if (missed == 0) {
+                        documents++;
+                        for (int j = start; j < end; j++) c[o[j]]++;
+                        if (forward != null) forward(doc);
+                    } else if ((missed & (missed - 1)) == 0) {
+                        for (int j = start; j < end; j++) if (bit[o[j]] == missed) c[o[j]]++;
+                    }
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    if (leafHits != null) leafHits.finish(); // also after it ended collection early, as Lucene does
+                }
+
+                private void forward(int doc) throws IOException {
+                    try {
+                        forward.collect(doc);
+                    } catch (CollectionTerminatedException e) {
+                        forward = null; // the hits collector has seen enough of this leaf; counting goes on
+                    }
                 }
             };
         }
 
+        private LeafCollector hitsOf(LeafReaderContext context) throws IOException {
+            try {
+                return hits.getLeafCollector(context);
+            } catch (CollectionTerminatedException e) {
+                return null;
+            }
+        }
+
         @Override
         public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
+            return hits == null ? ScoreMode.COMPLETE_NO_SCORES : hits.scoreMode();
         }
     }
 }

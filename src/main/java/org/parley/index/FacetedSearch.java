@@ -2,55 +2,75 @@ package org.parley.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.taxonomy.TaxonomyReader;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 
 /**
- * One pass over the matches of a drill-down query that collects the hits and counts every facet dimension,
- * drill-sideways: a dimension the query filters on is counted as if that filter were absent (all its values
- * under the other filters), so a user can widen a multi-select filter; the other dimensions are counted over
- * the hits.
+ * One pass over the matches of a query that counts every facet dimension drill-sideways, and optionally collects
+ * the hits: a dimension the request filters on is counted as if that filter were absent (all its values under the
+ * other filters), so a user can widen a multi-select filter; the other dimensions are counted over the hits.
  *
- * <p>Lucene's {@link DrillSideways} finds, in the same pass, the documents that miss exactly one filter; the
- * counting itself reads {@link FacetOrdinals} instead of facet doc values.
+ * <p>The pass runs the unfiltered query and tests each match against the filters in {@link FacetOrdinals} (the
+ * document's facet values are read for counting anyway), see {@link FacetOrdinals#counter(FacetOrdinals.Selection,
+ * org.apache.lucene.util.IOSupplier)}. The filtered query ({@link Filters#query()}) is for ranked searches, where a
+ * conjunction lets Lucene skip.
  */
 final class FacetedSearch {
     private FacetedSearch() {
     }
 
     /**
-     * A drill-down query and the dimensions it filters on, in the order they were first added (the order in
-     * which {@link DrillSideways} reports its sideways results).
+     * The filters of a request on the facet dimensions: as a drill-down query for ranking, and as the values each
+     * dimension accepts for counting. Values of one dimension are alternatives; dimensions are combined with AND.
      */
     static final class Filters {
+        private final Query base;
         private final DrillDownQuery query;
-        private final List<String> dims = new ArrayList<>();
+        private final Map<String, LinkedHashSet<String>> values = new LinkedHashMap<>();
+        private final Map<String, Predicate<String>> tests = new LinkedHashMap<>();
 
         Filters(FacetsConfig config, Query base) {
+            this.base = base;
             this.query = new DrillDownQuery(config, base);
         }
 
-        /** Keeps documents with {@code value} in {@code dim}; values of one dimension are alternatives. */
+        /** Keeps documents with {@code value} in {@code dim}. */
         void add(String dim, String value) {
+            if (tests.containsKey(dim)) throw new IllegalArgumentException(dim + " already has a query filter");
             query.add(dim, value);
-            if (!dims.contains(dim)) dims.add(dim);
+            values.computeIfAbsent(dim, d -> new LinkedHashSet<>()).add(value);
         }
 
-        /** Keeps documents matching {@code filter}, counted as a filter on {@code dim}. */
-        void add(String dim, Query filter) {
+        /**
+         * Keeps documents matching {@code filter}, which must match exactly the documents with a value of
+         * {@code dim} that {@code accepts} accepts (e.g. a numeric range over the values' points).
+         */
+        void add(String dim, Query filter, Predicate<String> accepts) {
+            if (values.containsKey(dim) || tests.containsKey(dim)) throw new IllegalArgumentException(dim + " is already filtered");
             query.add(dim, filter);
-            if (!dims.contains(dim)) dims.add(dim);
+            tests.put(dim, accepts);
         }
 
+        /** The base query with every filter: the documents a ranked search returns. */
         DrillDownQuery query() {
             return query;
+        }
+
+        private Map<String, FacetOrdinals.ValueFilter> valueFilters() {
+            Map<String, FacetOrdinals.ValueFilter> out = new LinkedHashMap<>();
+            values.forEach((dim, v) -> out.put(dim, new FacetOrdinals.ValueFilter(v, null)));
+            tests.forEach((dim, t) -> out.put(dim, new FacetOrdinals.ValueFilter(null, t)));
+            return out;
         }
     }
 
@@ -63,52 +83,30 @@ final class FacetedSearch {
      * search, which can skip documents that cannot make the top N (Lucene's dynamic pruning), while counting
      * has to visit every match but needs no scores, norms or term frequencies.
      */
-    static Result<Void> count(IndexSearcher searcher, FacetsConfig config, FacetOrdinals ordinals, Filters filters)
-            throws IOException {
-        return run(searcher, config, ordinals, filters, null);
+    static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, Filters filters) throws IOException {
+        FacetOrdinals.Counted counted = searcher.search(filters.base, ordinals.counter(ordinals.select(filters.valueFilters()), null));
+        return new Result<>(null, counted.documents(), counts(ordinals, counted));
     }
 
-    /** Collects {@code hits} and counts facets in one pass (for collectors that must see every match anyway). */
-    static <T> Result<T> search(IndexSearcher searcher, FacetsConfig config, FacetOrdinals ordinals,
-                                Filters filters, CollectorManager<?, T> hits) throws IOException {
-        return run(searcher, config, ordinals, filters, hits);
+    /**
+     * Collects {@code hits} over the documents that pass every filter and counts facets in the same pass (for
+     * collectors that must see every match anyway).
+     */
+    static <C extends Collector, T> Result<T> search(IndexSearcher searcher, FacetOrdinals ordinals, Filters filters,
+                                                     CollectorManager<C, T> hits) throws IOException {
+        List<C> collectors = Collections.synchronizedList(new ArrayList<>());
+        FacetOrdinals.Counted counted = searcher.search(filters.base,
+                ordinals.counter(ordinals.select(filters.valueFilters()), () -> {
+                    C c = hits.newCollector();
+                    collectors.add(c);
+                    return c;
+                }));
+        return new Result<>(hits.reduce(collectors), counted.documents(), counts(ordinals, counted));
     }
 
-    private static <T> Result<T> run(IndexSearcher searcher, FacetsConfig config, FacetOrdinals ordinals,
-                                     Filters filters, CollectorManager<?, T> hits) throws IOException {
-        List<String> dims = ordinals.dims();
-        List<String> filtered = filters.dims;
-        DrillDownQuery query = filters.query;
-        CollectorManager<?, ?> main = hits == null ? ordinals.counter() : new MultiCollectorManager(hits, ordinals.counter());
-        Object mainResult;
-        List<FacetOrdinals.Counted> sidewaysResults = List.of();
-        if (filtered.isEmpty()) {
-            mainResult = searcher.search(query, main);
-        } else {
-            List<CollectorManager<FacetOrdinals.Counter, FacetOrdinals.Counted>> sideways = new ArrayList<>(filtered.size());
-            for (int i = 0; i < filtered.size(); i++) sideways.add(ordinals.counter());
-            DrillSideways.Result<?, FacetOrdinals.Counted> r =
-                    new DrillSideways(searcher, config, (TaxonomyReader) null).search(query, main, sideways);
-            mainResult = r.drillDownResult();
-            sidewaysResults = r.drillSidewaysResults();
-        }
-        FacetOrdinals.Counted overHitsCounted;
-        T hitsResult = null;
-        if (hits == null) {
-            overHitsCounted = (FacetOrdinals.Counted) mainResult;
-        } else {
-            Object[] both = (Object[]) mainResult;
-            @SuppressWarnings("unchecked")
-            T h = (T) both[0];
-            hitsResult = h;
-            overHitsCounted = (FacetOrdinals.Counted) both[1];
-        }
-        // a filtered dimension is counted over the documents that pass every other filter (its sideways pass)
-        int[][] counts = new int[dims.size()][];
-        for (int d = 0; d < counts.length; d++) {
-            int i = filtered.indexOf(dims.get(d));
-            counts[d] = ordinals.slice(i < 0 ? overHitsCounted.slotCounts() : sidewaysResults.get(i).slotCounts(), d);
-        }
-        return new Result<>(hitsResult, overHitsCounted.documents(), new FacetCounts(ordinals, counts));
+    private static FacetCounts counts(FacetOrdinals ordinals, FacetOrdinals.Counted counted) {
+        int[][] counts = new int[ordinals.dims().size()][];
+        for (int d = 0; d < counts.length; d++) counts[d] = ordinals.slice(counted.slotCounts(), d);
+        return new FacetCounts(ordinals, counts);
     }
 }

@@ -125,6 +125,19 @@ public final class IndexSchema {
                 SortedNumericDocValuesField.newSlowRangeQuery(YEAR, from, to));
     }
 
+    /**
+     * Whether a year facet value lies in {@code [from, to]}: the facet values of a paragraph are its year points
+     * as text, so this agrees with {@link #yearRange}.
+     */
+    public static boolean yearInRange(String facetValue, int from, int to) {
+        try {
+            int year = Integer.parseInt(facetValue);
+            return year >= from && year <= to;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Every paragraph, unscored: what a blank query, {@code *:*} or a purely negative query starts from. */
     public static Query allParagraphs() {
         return new ConstantScoreQuery(paragraphsOnly());

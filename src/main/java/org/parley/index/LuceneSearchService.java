@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
@@ -223,7 +224,7 @@ public final class LuceneSearchService implements SearchService {
             // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the
             // slowest queries (frequent words, exclusions) cheaper at the price of a second, cheap query setup.
-            FacetedSearch.Result<Void> counted = FacetedSearch.count(searcher, facetsConfig, searcher.facetOrdinals, query);
+            FacetedSearch.Result<Void> counted = FacetedSearch.count(searcher, searcher.facetOrdinals, query);
             top = searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
             facets = counted.facets();
             total = counted.total();
@@ -248,7 +249,7 @@ public final class LuceneSearchService implements SearchService {
             throws IOException {
         ArticleGrouping grouping = new ArticleGrouping(req.sort());
         FacetedSearch.Result<List<ArticleGrouping.Group>> r =
-                FacetedSearch.search(searcher, facetsConfig, searcher.facetOrdinals, query, grouping);
+                FacetedSearch.search(searcher, searcher.facetOrdinals, query, grouping);
         List<ArticleGrouping.Group> groups = r.hits();
         int from;
         if (cursor == null) {
@@ -283,21 +284,24 @@ public final class LuceneSearchService implements SearchService {
         if (req.yearFrom() == null && req.yearTo() == null) {
             for (String value : years) q.add(IndexSchema.YEAR, value);
         } else {
-            // The range and any selected years form one drill-down on "year", so the year counts stay
-            // drill-sideways (all years under the other filters) and the bar chart can show the range in context.
-            Query range = IndexSchema.yearRange(
-                    req.yearFrom() == null ? Integer.MIN_VALUE : req.yearFrom(),
-                    req.yearTo() == null ? Integer.MAX_VALUE : req.yearTo());
+            // The range and any selected years form one drill-down on "year" (a paragraph needs a year that is
+            // selected and within the range), so the year counts stay drill-sideways (all years under the other
+            // filters) and the bar chart can show the range in context.
+            int from = req.yearFrom() == null ? Integer.MIN_VALUE : req.yearFrom();
+            int to = req.yearTo() == null ? Integer.MAX_VALUE : req.yearTo();
+            Set<String> selected = Set.copyOf(years);
+            Predicate<String> accepts = value -> {
+                return IndexSchema.yearInRange(value, from, to) && (selected.isEmpty() || selected.contains(value));
+            };
             if (years.isEmpty()) {
-                q.add(IndexSchema.YEAR, range);
+                q.add(IndexSchema.YEAR, IndexSchema.yearRange(from, to), accepts);
             } else {
                 BooleanQuery.Builder anyYear = new BooleanQuery.Builder();
                 String field = facetsConfig.getDimConfig(IndexSchema.YEAR).indexFieldName;
-                for (String y : years) anyYear.add(new TermQuery(DrillDownQuery.term(field, IndexSchema.YEAR, y)), BooleanClause.Occur.SHOULD);
-                q.add(IndexSchema.YEAR, new BooleanQuery.Builder()
-                        .add(anyYear.build(), BooleanClause.Occur.FILTER)
-                        .add(range, BooleanClause.Occur.FILTER)
-                        .build());
+                for (String y : selected) {
+                    if (accepts.test(y)) anyYear.add(new TermQuery(DrillDownQuery.term(field, IndexSchema.YEAR, y)), BooleanClause.Occur.SHOULD);
+                }
+                q.add(IndexSchema.YEAR, anyYear.build(), accepts); // no clause: matches nothing
             }
         }
         return q;

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -64,23 +65,33 @@ class FacetOrdinalsTest {
                         DrillDownQuery theirs = new DrillDownQuery(config, base);
                         for (String dim : DIMS) {
                             if (random.nextInt(3) != 0) continue;
+                            if (dim.equals("year") && random.nextBoolean()) {
+                                // a range over the year points, as the service filters year ranges
+                                int from = 1988 + random.nextInt(15), to = from + random.nextInt(8);
+                                Query range = IntPoint.newRangeQuery("year", from, to);
+                                ours.add(dim, range, value -> IndexSchema.yearInRange(value, from, to));
+                                theirs.add(dim, range);
+                                continue;
+                            }
                             for (int v = 0, n = 1 + random.nextInt(2); v < n; v++) {
                                 String value = value(dim, random);
                                 ours.add(dim, value);
                                 theirs.add(dim, value);
                             }
                         }
-                        FacetedSearch.Result<?> mine = FacetedSearch.search(searcher, config, ordinals, ours,
+                        FacetedSearch.Result<?> mine = FacetedSearch.search(searcher, ordinals, ours,
                                 new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
                         DrillSideways.ConcurrentDrillSidewaysResult<?> oracle = new DrillSideways(searcher, config, state)
                                 .search(theirs, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
                         assertSameCounts(mine.facets(), oracle.facets, "seed " + seed + ", query " + theirs);
-                        FacetedSearch.Result<Void> counted = FacetedSearch.count(searcher, config, ordinals, ours);
+                        FacetedSearch.Result<Void> counted = FacetedSearch.count(searcher, ordinals, ours);
                         assertSameCounts(counted.facets(), oracle.facets, "count only, seed " + seed + ", query " + theirs);
                         assertThat(counted.total()).isEqualTo(mine.total())
                                 .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits.value());
                         assertThat(((org.apache.lucene.search.TopDocs) mine.hits()).totalHits)
                                 .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits);
+                        assertThat(docIds((org.apache.lucene.search.TopDocs) mine.hits()))
+                                .isEqualTo(docIds((org.apache.lucene.search.TopDocs) oracle.collectorResult));
                     }
                 }
             }
@@ -137,7 +148,9 @@ class FacetOrdinalsTest {
                     if (random.nextInt(10) != 0) {   // some documents carry no facet value at all
                         for (String dim : DIMS) {
                             for (int v = 0, k = random.nextInt(3); v < k; v++) {
-                                d.add(new SortedSetDocValuesFacetField(dim, value(dim, random)));
+                                String value = value(dim, random);
+                                d.add(new SortedSetDocValuesFacetField(dim, value));
+                                if (dim.equals("year")) d.add(new IntPoint("year", Integer.parseInt(value)));
                             }
                         }
                         if (random.nextInt(5) == 0) d.add(new SortedSetDocValuesFacetField("other", "x"));
@@ -175,6 +188,12 @@ class FacetOrdinalsTest {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static List<String> docIds(org.apache.lucene.search.TopDocs top) {
+        List<String> out = new ArrayList<>();
+        for (org.apache.lucene.search.ScoreDoc d : top.scoreDocs) out.add(d.doc + "@" + d.score);
+        return out;
     }
 
     /** "label=count" in the result's order (order matters: it is the ranking). */

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -29,6 +31,7 @@ import org.parley.index.SearchRequest;
  * a 200 or a 400 with {@code error} and {@code message}, never a 5xx or a stack trace.
  */
 class ApiRobustnessProperties {
+    private static Path dir;
     private static TestServer server;
     private static LuceneSearchService service;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -36,13 +39,18 @@ class ApiRobustnessProperties {
 
     @BeforeContainer
     static void start() throws Exception {
-        server = TestServer.start(Files.createTempDirectory("parley-fuzz"));
+        dir = Files.createTempDirectory("parley-fuzz");
+        server = TestServer.start(dir);
         service = server.service;
     }
 
     @AfterContainer
     static void stop() throws Exception {
         server.close();
+        // jqwik has no @TempDir for a container
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     private record Answer(int status, JsonNode body) {
