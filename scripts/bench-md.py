@@ -12,8 +12,9 @@ labels = [("readParse", "read + parse"), ("enrichAlone", "read + parse + enrich"
           ("parleyPlain", "parley, no enrichment (read + index + commit)"),
           ("parley", "parley end to end (read + enrich + index + commit)"),
           ("sqlitePlain", "SQLite FTS5 bulk load"), ("sqliteEnriched", "SQLite FTS5 bulk load + enrich")]
-print("| indexing | wall s | paragraphs/s | MB/s | CPU s | peak heap | size / raw |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+runs = any("runsSeconds" in (idx.get(k) or {}) for k, _ in labels)
+print("| indexing | wall s | paragraphs/s | MB/s | CPU s | peak heap | size / raw |" + (" all runs, s |" if runs else ""))
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if runs else ""))
 for k, label in labels:
     e = idx.get(k)
     if not e:
@@ -21,7 +22,8 @@ for k, label in labels:
     size = e.get("indexToRawRatio", e.get("dbToRawRatio"))
     print(f"| {label} | {e['seconds']:.1f} | {e['paragraphsPerSec']:,} | {e['mbPerSec']:.2f} | "
           f"{e.get('cpuSeconds', '')} | {str(e['peakHeapMb']) + ' MB' if 'peakHeapMb' in e else ''} | "
-          f"{str(size) + 'x' if size else ''} |")
+          f"{str(size) + 'x' if size else ''} |"
+          + (f" {', '.join(str(x) for x in e.get('runsSeconds', []))} |" if runs else ""))
 ir = idx.get("ratios")
 if ir:
     print(f"\nparley / SQLite indexing speed (above 1: parley faster): with enrichment "

@@ -33,8 +33,9 @@ public final class BenchRunner {
     public record Options(Path corpus, int queries, List<Integer> clients, int warmup, int warmupSeconds, int passes, long seed,
                           boolean skipSqlite, boolean skipHttp, boolean skipParley, Path outDir, String serverHeap,
                           List<String> serverJvmOptions, int threads, boolean httpInProcess, boolean reuseIndex,
-                          String loadGenerator, int httpSeconds, boolean skipQueries) {
+                          String loadGenerator, int httpSeconds, boolean skipQueries, int indexRuns) {
         public Options {
+            if (indexRuns < 1) throw new IllegalArgumentException("indexRuns must be at least 1");
             clients = List.copyOf(clients);
             serverJvmOptions = List.copyOf(serverJvmOptions);
         }
@@ -76,6 +77,7 @@ public final class BenchRunner {
         config.put("loadGenerator", o.loadGenerator());
         config.put("httpSeconds", o.httpSeconds());
         config.put("passes", o.passes());
+        config.put("indexRuns", o.indexRuns());
         config.put("seed", o.seed());
         config.put("threads", o.threads());
         config.put("serverHeap", o.serverHeap());
@@ -143,28 +145,32 @@ public final class BenchRunner {
             deleteTree(warmDir);
             log.println("bench: parley index build without enrichment (read + index + commit)");
             Path plainDir = work.resolve("index-plain");
-            deleteTree(plainDir);
-            cpu = cpuNanos();
-            ParleyBackend.Build plain = parley.build(o.corpus(), plainDir, false);
-            Map<String, Object> pp = withCpu(rate(plain.seconds(), plain.paragraphs(), mb), cpuNanos() - cpu);
-            pp.put("indexBytes", treeSize(plainDir));
-            pp.put("indexToRawRatio", LatencyStats.round((double) treeSize(plainDir) / size.bytes()));
-            indexing.put("parleyPlain", pp);
+            indexing.put("parleyPlain", median("parley build without enrichment", () -> {
+                deleteTree(plainDir);
+                long c0 = cpuNanos();
+                ParleyBackend.Build plain = parley.build(o.corpus(), plainDir, false);
+                Map<String, Object> pp = withCpu(rate(plain.seconds(), plain.paragraphs(), mb), cpuNanos() - c0);
+                pp.put("indexBytes", treeSize(plainDir));
+                pp.put("indexToRawRatio", LatencyStats.round((double) treeSize(plainDir) / size.bytes()));
+                return pp;
+            }));
             deleteTree(plainDir);
             log.println("bench: parley index build end to end (read + enrich + index + commit)");
-            deleteTree(indexDir);
-            System.gc();
-            try (HeapSampler heap = new HeapSampler()) {
-                cpu = cpuNanos();
-                ParleyBackend.Build b = parley.build(o.corpus(), indexDir, true);
-                Map<String, Object> p = withCpu(rate(b.seconds(), b.paragraphs(), mb), cpuNanos() - cpu);
-                p.put("paragraphsIndexed", b.paragraphs());
-                p.put("peakHeapMb", heap.peakMb());
-                long bytes = treeSize(indexDir);
-                p.put("indexBytes", bytes);
-                p.put("indexToRawRatio", LatencyStats.round((double) bytes / size.bytes()));
-                indexing.put("parley", p);
-            }
+            indexing.put("parley", median("parley build end to end", () -> {
+                deleteTree(indexDir);
+                System.gc();
+                try (HeapSampler heap = new HeapSampler()) {
+                    long c0 = cpuNanos();
+                    ParleyBackend.Build b = parley.build(o.corpus(), indexDir, true);
+                    Map<String, Object> p = withCpu(rate(b.seconds(), b.paragraphs(), mb), cpuNanos() - c0);
+                    p.put("paragraphsIndexed", b.paragraphs());
+                    p.put("peakHeapMb", heap.peakMb());
+                    long bytes = treeSize(indexDir);
+                    p.put("indexBytes", bytes);
+                    p.put("indexToRawRatio", LatencyStats.round((double) bytes / size.bytes()));
+                    return p;
+                }
+            }));
         }
         if (!o.skipSqlite() && !(reuse && Files.exists(work.resolve("sqlite.db")))) {
             Path plainDb = work.resolve("sqlite-plain.db");
@@ -175,27 +181,33 @@ public final class BenchRunner {
             });
             Files.deleteIfExists(warmDb);
             log.println("bench: SQLite FTS5 bulk load without enrichment");
-            cpu = cpuNanos();
-            SqliteFts.LoadStats plain = SqliteFts.load(o.corpus(), plainDb, false, o.threads());
-            indexing.put("sqlitePlain", withCpu(sqliteLoad(plain, mb, size.bytes()), cpuNanos() - cpu));
+            indexing.put("sqlitePlain", median("SQLite load without enrichment", () -> {
+                Files.deleteIfExists(plainDb);
+                long c0 = cpuNanos();
+                SqliteFts.LoadStats plain = SqliteFts.load(o.corpus(), plainDb, false, o.threads());
+                return withCpu(sqliteLoad(plain, mb, size.bytes()), cpuNanos() - c0);
+            }));
             Files.deleteIfExists(plainDb);
             log.println("bench: SQLite FTS5 bulk load with enrichment");
-            cpu = cpuNanos();
-            SqliteFts.LoadStats enriched = SqliteFts.load(o.corpus(), work.resolve("sqlite.db"), true, o.threads());
-            indexing.put("sqliteEnriched", withCpu(sqliteLoad(enriched, mb, size.bytes()), cpuNanos() - cpu));
+            Path db = work.resolve("sqlite.db");
+            indexing.put("sqliteEnriched", median("SQLite load with enrichment", () -> {
+                Files.deleteIfExists(db);
+                long c0 = cpuNanos();
+                SqliteFts.LoadStats enriched = SqliteFts.load(o.corpus(), db, true, o.threads());
+                return withCpu(sqliteLoad(enriched, mb, size.bytes()), cpuNanos() - c0);
+            }));
             if (parley != null && !reuse) {
                 Map<String, Object> p = castMap(indexing.get("parley"));
+                Map<String, Object> pp = castMap(indexing.get("parleyPlain"));
+                Map<String, Object> sp = castMap(indexing.get("sqlitePlain"));
+                Map<String, Object> se = castMap(indexing.get("sqliteEnriched"));
                 Map<String, Object> r = new LinkedHashMap<>();
-                r.put("endToEndWithEnrichment_parleyOverSqlite",
-                        LatencyStats.round(enriched.seconds() / (double) p.get("seconds")));
-                r.put("exclEnrichment_parleyOverSqlite", LatencyStats.round(plain.seconds()
-                        / (double) castMap(indexing.get("parleyPlain")).get("seconds")));
-                r.put("cpu_endToEndWithEnrichment_parleyOverSqlite", LatencyStats.round(
-                        (double) castMap(indexing.get("sqliteEnriched")).get("cpuSeconds") / (double) p.get("cpuSeconds")));
-                r.put("cpu_exclEnrichment_parleyOverSqlite", LatencyStats.round(
-                        (double) castMap(indexing.get("sqlitePlain")).get("cpuSeconds")
-                                / (double) castMap(indexing.get("parleyPlain")).get("cpuSeconds")));
-                r.put("meaning", "speed-up of parley over SQLite bulk load (>1: parley faster), by wall time and by CPU time");
+                r.put("endToEndWithEnrichment_parleyOverSqlite", ratio(se, p, "seconds"));
+                r.put("exclEnrichment_parleyOverSqlite", ratio(sp, pp, "seconds"));
+                r.put("cpu_endToEndWithEnrichment_parleyOverSqlite", ratio(se, p, "cpuSeconds"));
+                r.put("cpu_exclEnrichment_parleyOverSqlite", ratio(sp, pp, "cpuSeconds"));
+                r.put("meaning", "speed-up of parley over SQLite bulk load (>1: parley faster), by wall time and by CPU time"
+                        + (o.indexRuns() > 1 ? ", each side's median of " + o.indexRuns() + " runs" : ""));
                 indexing.put("ratios", r);
             }
         }
@@ -255,7 +267,34 @@ public final class BenchRunner {
         return report;
     }
 
-    /** CPU time used by this whole JVM so far (all threads, user + system). */
+    /** One timed build or load, as the figures it reports ({@code seconds} among them). */
+    private interface TimedRun {
+        Map<String, Object> run() throws Exception;
+    }
+
+    /**
+     * Runs {@code run} {@code --index-runs} times and keeps the figures of the run with the median wall time,
+     * with every run's seconds: a single build of a small corpus takes a few seconds, where one garbage
+     * collection or JIT recompilation moved it by 20-30% from run to run.
+     */
+    private Map<String, Object> median(String what, TimedRun run) throws Exception {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int i = 0; i < o.indexRuns(); i++) {
+            Map<String, Object> r = run.run();
+            if (o.indexRuns() > 1) log.println("bench:   " + what + ", run " + (i + 1) + ": " + r.get("seconds") + " s");
+            runs.add(r);
+        }
+        List<Map<String, Object>> byTime = new ArrayList<>(runs);
+        byTime.sort(java.util.Comparator.comparingDouble(r -> ((Number) r.get("seconds")).doubleValue()));
+        Map<String, Object> kept = new LinkedHashMap<>(byTime.get((byTime.size() - 1) / 2));
+        kept.put("runsSeconds", runs.stream().map(r -> r.get("seconds")).toList());
+        return kept;
+    }
+
+    private static double ratio(Map<String, Object> sqlite, Map<String, Object> parley, String key) {
+        return LatencyStats.round(((Number) sqlite.get(key)).doubleValue() / ((Number) parley.get(key)).doubleValue());
+    }
+
     /** One untimed build or load of a corpus folder, with or without enrichment. */
     private interface WarmUpRun {
         void run(Path folder, boolean enrich) throws Exception;

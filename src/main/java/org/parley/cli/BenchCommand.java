@@ -110,6 +110,9 @@ public final class BenchCommand implements Runnable {
         String serverHeap;
         @Option(names = "--server-jvm-option", description = "extra JVM option for the server process, repeatable (e.g. -XX:StartFlightRecording=...)")
         List<String> serverJvmOptions = new ArrayList<>();
+        @Option(names = "--index-runs", defaultValue = "3",
+                description = "timed runs of each build and load; the median is reported (default: ${DEFAULT-VALUE})")
+        int indexRuns;
         @Option(names = "--threads", description = "reader/enricher threads for the SQLite load and the stage timings (default: cores)")
         Integer threads;
 
@@ -117,7 +120,8 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             BenchRunner.Options o = new BenchRunner.Options(corpus, queries, clients, warmup, warmupSeconds, passes, seed, skipSqlite, skipHttp,
-                    skipParley, out, serverHeap, serverJvmOptions, t, false, reuseIndex, loadGenerator, httpSeconds, skipQueries);
+                    skipParley, out, serverHeap, serverJvmOptions, t, false, reuseIndex, loadGenerator, httpSeconds, skipQueries,
+                    indexRuns);
             new BenchRunner(o, ParleyBackends.lucene(), System.out).run();
             return 0;
         }
