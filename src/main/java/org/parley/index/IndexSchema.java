@@ -103,7 +103,12 @@ public final class IndexSchema {
     /** The facet configuration: the three dimensions are multi-valued, all in one doc-values field. */
     public static FacetsConfig newFacetsConfig() {
         FacetsConfig config = new FacetsConfig();
-        for (String dim : FACET_DIMS) config.setMultiValued(dim, true);
+        for (String dim : FACET_DIMS) {
+            config.setMultiValued(dim, true);
+            // Drill-down needs the "dim/value" term only; the default also indexes a "dim" term per value,
+            // which no query uses.
+            config.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
+        }
         return config;
     }
 
