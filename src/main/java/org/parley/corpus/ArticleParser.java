@@ -50,6 +50,13 @@ public final class ArticleParser {
                     + "|advertisement|share(?: this(?: article| story)?)?|subscribe.{0,60}|follow us.{0,60}|sign up.{0,60}"
                     + "|tags?:.{0,200}|topics?:.{0,200}|you may also like|recommended(?: for you)?|comments?|print|email)[.:!]?$",
             Pattern.CASE_INSENSITIVE);
+    /** Furniture that introduces a list of links to other stories: the headlines after it are not this article. */
+    private static final Pattern LINK_LIST_MARKER = Pattern.compile(
+            "^(?:related(?: articles?| stories| news| posts| content)?|read (?:more|also|next)|also read|see also"
+                    + "|more (?:from|on) .{0,40}|you may also like|recommended(?: for you)?|most (?:read|popular))[.:!]?$",
+            Pattern.CASE_INSENSITIVE);
+    /** The longest line taken for a linked headline in such a list. */
+    private static final int MAX_LINK_CHARS = 160;
     private static final Pattern BY_LINE = Pattern.compile(
             "^(?:(?:written|reported|story|text|words)\\s+)?by\\s+(.{2,80}?)(?:\\s*[–—|-]\\s*(?:translated|edited|photos?) by\\s+.{2,60})?$",
             Pattern.CASE_INSENSITIVE);
@@ -100,6 +107,7 @@ public final class ArticleParser {
         String source = header.source();
 
         List<Paragraph> paragraphs = new ArrayList<>();
+        boolean inLinkList = false;
         for (int i = 0; i < blocks.size(); i++) {
             String original = blocks.get(i);
             String line = original;
@@ -113,9 +121,23 @@ public final class ArticleParser {
             ParagraphKind kind = classify(line, i, blocks.size(), title == null && paragraphs.isEmpty());
             if (kind == ParagraphKind.TITLE) title = line;
             String content = BULLET.matcher(line).replaceFirst("");
+            // Under "Related Articles" and the like come other stories' headlines (and their dates): furniture,
+            // not this article, until a line reads like running text again.
+            if (inLinkList) {
+                boolean headline = kind != ParagraphKind.BODY
+                        || content.length() <= MAX_LINK_CHARS && !endsLikeSentence(content);
+                if (kind != ParagraphKind.DATELINE && kind != ParagraphKind.BOILERPLATE) {
+                    if (headline) {
+                        kind = ParagraphKind.BOILERPLATE;
+                    } else {
+                        inLinkList = false;
+                    }
+                }
+            }
+            if (kind == ParagraphKind.BOILERPLATE && LINK_LIST_MARKER.matcher(content).matches()) inLinkList = true;
             switch (kind) {
                 case DATELINE -> {
-                    if (published == null) published = findDate(content);
+                    if (published == null && !inLinkList) published = findDate(content); // not a linked story's date
                 }
                 case BYLINE -> {
                     if (author == null) author = authorOf(content);

@@ -235,7 +235,10 @@ final class SpeakerExtractor {
                 paragraph = i;
                 List<Token> t = paragraphs.get(i);
                 ParagraphKind kind = kinds.get(i);
-                boolean speaking = kind == ParagraphKind.BODY || kind == ParagraphKind.TITLE || kind == ParagraphKind.HEADING;
+                // Furniture is read too: a linked headline under "Related Articles" ("Minister X says ...") still
+                // names who said what, and "Share"/"Tags:" lines have no speech verb to match.
+                boolean speaking = kind == ParagraphKind.BODY || kind == ParagraphKind.TITLE || kind == ParagraphKind.HEADING
+                        || kind == ParagraphKind.BOILERPLATE;
                 if (!speaking) continue; // captions describe photos; bylines and datelines quote nobody
                 boolean continues = inQuote;
                 LinkedHashSet<String> own = new LinkedHashSet<>();

@@ -112,6 +112,29 @@ class ArticleParserTest {
     }
 
     @Test
+    void headlinesUnderARelatedArticlesMarkerAreFurnitureUntilRunningTextResumes() {
+        String text = "Ports Reopen After Storm\n"
+                + "The ports reopened on Friday.\n"
+                + "Read more:\n"
+                + "• Australia signs lithium deal with Chile\n"
+                + "June 5, 2023\n"
+                + "Floods Hit Coastal Towns Again\n"
+                + "Officials said the harbour would be dredged before the monsoon season begins next month.\n"
+                + "A New Chapter for Regional Shipping\n"
+                + "Related Articles\n"
+                + "Vietnam and Japan upgrade ties\n"
+                + "Ministers meet in Jakarta as talks stall";
+        Article a = parser.parse("r.txt", text);
+        assertThat(kinds(a)).containsExactly(ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.BOILERPLATE,
+                ParagraphKind.BOILERPLATE, ParagraphKind.DATELINE, ParagraphKind.BOILERPLATE, ParagraphKind.BODY,
+                ParagraphKind.HEADING, ParagraphKind.BOILERPLATE, ParagraphKind.BOILERPLATE, ParagraphKind.BOILERPLATE);
+        assertThat(a.searchableParagraphs()).extracting(Paragraph::text).doesNotContain(
+                "• Australia signs lithium deal with Chile", "Vietnam and Japan upgrade ties");
+        // the linked story's date is not this article's date
+        assertThat(a.published()).isNull();
+    }
+
+    @Test
     void searchableParagraphsExcludeFurniture() {
         Article a = parser.parse("s.txt", "A Title For It\nBody one.\nRelated Articles");
         assertThat(a.searchableParagraphs()).extracting(Paragraph::text).containsExactly("Body one.");
