@@ -60,13 +60,17 @@ final class FacetOrdinals {
     private final int[] dimBit;
     /** Counts over all live documents (the facets of a match-all query), computed once. */
     private final FacetCounts totals;
+    /** The selection of a search without facet filters (its array is never written). */
+    private final Selection noFilters;
 
     private FacetOrdinals(List<String> dims, String[][] values, int[][] starts, int[][] slots, int[] slotTotals) {
+        if (dims.size() > Integer.SIZE) throw new IllegalArgumentException("at most 32 dimensions: a filter is a bit per dimension");
         this.dims = dims;
         this.values = values;
         this.base = slotBases(values);
         this.dimBit = new int[base[values.length]];
         for (int d = 0; d < values.length; d++) Arrays.fill(dimBit, base[d], base[d + 1], 1 << d);
+        this.noFilters = new Selection(new int[base[values.length]], 0);
         List<Map<String, Integer>> index = new ArrayList<>(values.length);
         for (String[] v : values) {
             Map<String, Integer> m = HashMap.newHashMap(v.length);
@@ -216,6 +220,7 @@ final class FacetOrdinals {
 
     /** The slot bits of {@code filters} (dimension to filter); dimensions without a filter accept everything. */
     Selection select(Map<String, ValueFilter> filters) {
+        if (filters.isEmpty()) return noFilters;
         int[] pass = new int[base[dims.size()]];
         int required = 0;
         for (Map.Entry<String, ValueFilter> e : filters.entrySet()) {
@@ -238,7 +243,7 @@ final class FacetOrdinals {
 
     /** A collector manager counting the facet values of the collected documents, and the documents. */
     CollectorManager<Counter, Counted> counter() {
-        return counter(new Selection(new int[0], 0), null);
+        return counter(noFilters, null);
     }
 
     /**
