@@ -285,7 +285,7 @@ public final class BenchRunner {
             runs.add(r);
         }
         List<Map<String, Object>> byTime = new ArrayList<>(runs);
-        byTime.sort(java.util.Comparator.comparingDouble(r -> ((Number) r.get("seconds")).doubleValue()));
+        byTime.sort(Comparator.comparingDouble(r -> ((Number) r.get("seconds")).doubleValue()));
         Map<String, Object> kept = new LinkedHashMap<>(byTime.get((byTime.size() - 1) / 2));
         kept.put("runsSeconds", runs.stream().map(r -> r.get("seconds")).toList());
         return kept;

@@ -45,16 +45,15 @@ public final class ArticleParser {
                     + "(?:[,|\\s]+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5}|\\s+GMT[+-]?\\d*)?)?\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BULLET = Pattern.compile("^[\\s•·▪◦‣∙*\\-–—]+\\s*");
-    private static final Pattern BOILERPLATE = Pattern.compile(
-            "^(?:related(?: articles?| stories| news| posts| content)?|read (?:more|also|next)|see also|more (?:from|on) .{0,40}"
-                    + "|advertisement|share(?: this(?: article| story)?)?|subscribe.{0,60}|follow us.{0,60}|sign up.{0,60}"
-                    + "|tags?:.{0,200}|topics?:.{0,200}|you may also like|recommended(?: for you)?|comments?|print|email)[.:!]?$",
-            Pattern.CASE_INSENSITIVE);
     /** Furniture that introduces a list of links to other stories: the headlines after it are not this article. */
-    private static final Pattern LINK_LIST_MARKER = Pattern.compile(
-            "^(?:related(?: articles?| stories| news| posts| content)?|read (?:more|also|next)|also read|see also"
-                    + "|more (?:from|on) .{0,40}|you may also like|recommended(?: for you)?|most (?:read|popular))[.:!]?$",
+    private static final String LINK_LIST_LINES = "related(?: articles?| stories| news| posts| content)?|read (?:more|also|next)"
+            + "|see also|more (?:from|on) .{0,40}|you may also like|recommended(?: for you)?";
+    private static final Pattern BOILERPLATE = Pattern.compile(
+            "^(?:" + LINK_LIST_LINES
+                    + "|advertisement|share(?: this(?: article| story)?)?|subscribe.{0,60}|follow us.{0,60}|sign up.{0,60}"
+                    + "|tags?:.{0,200}|topics?:.{0,200}|comments?|print|email)[.:!]?$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINK_LIST_MARKER = Pattern.compile("^(?:" + LINK_LIST_LINES + ")[.:!]?$", Pattern.CASE_INSENSITIVE);
     /** The longest line taken for a linked headline in such a list. */
     private static final int MAX_LINK_CHARS = 160;
     private static final Pattern BY_LINE = Pattern.compile(
@@ -123,15 +122,13 @@ public final class ArticleParser {
             String content = BULLET.matcher(line).replaceFirst("");
             // Under "Related Articles" and the like come other stories' headlines (and their dates): furniture,
             // not this article, until a line reads like running text again.
-            if (inLinkList) {
+            if (inLinkList && kind != ParagraphKind.DATELINE && kind != ParagraphKind.BOILERPLATE) {
                 boolean headline = kind != ParagraphKind.BODY
                         || content.length() <= MAX_LINK_CHARS && !endsLikeSentence(content);
-                if (kind != ParagraphKind.DATELINE && kind != ParagraphKind.BOILERPLATE) {
-                    if (headline) {
-                        kind = ParagraphKind.BOILERPLATE;
-                    } else {
-                        inLinkList = false;
-                    }
+                if (headline) {
+                    kind = ParagraphKind.BOILERPLATE;
+                } else {
+                    inLinkList = false;
                 }
             }
             if (kind == ParagraphKind.BOILERPLATE && LINK_LIST_MARKER.matcher(content).matches()) inLinkList = true;

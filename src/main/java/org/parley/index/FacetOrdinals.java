@@ -241,11 +241,6 @@ final class FacetOrdinals {
         return new Selection(pass, required);
     }
 
-    /** A collector manager counting the facet values of the collected documents, and the documents. */
-    CollectorManager<Counter, Counted> counter() {
-        return counter(noFilters, null);
-    }
-
     /**
      * A collector manager for the unfiltered query of a drill-down that counts facets drill-sideways: a document
      * passing every filter of {@code selection} is counted in every dimension (and handed to a collector from

@@ -290,9 +290,8 @@ public final class LuceneSearchService implements SearchService {
             int from = req.yearFrom() == null ? Integer.MIN_VALUE : req.yearFrom();
             int to = req.yearTo() == null ? Integer.MAX_VALUE : req.yearTo();
             Set<String> selected = Set.copyOf(years);
-            Predicate<String> accepts = value -> {
-                return IndexSchema.yearInRange(value, from, to) && (selected.isEmpty() || selected.contains(value));
-            };
+            Predicate<String> accepts = value ->
+                    IndexSchema.yearInRange(value, from, to) && (selected.isEmpty() || selected.contains(value));
             if (years.isEmpty()) {
                 q.add(IndexSchema.YEAR, IndexSchema.yearRange(from, to), accepts);
             } else {
