@@ -13,7 +13,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -22,6 +22,7 @@ import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.search.join.QueryBitSetProducer;
 import org.apache.lucene.search.join.ToChildBlockJoinQuery;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Turns the user's query text into a Lucene query, with the classic Lucene syntax: terms, "phrases",
@@ -42,6 +43,14 @@ final class QueryParserFactory {
     static final int MAX_QUERY_CHARS = SearchRequest.MAX_QUERY_CHARS;
     static final int MAX_CLAUSES = 1024;
     static final int MAX_NESTING = 32;
+    /** Fuzzy, prefix and wildcard terms per query: each expands to many words, scored or highlighted. */
+    static final int MAX_EXPANDING_TERMS = 10;
+    /** The words one fuzzy term expands to (Lucene's default); they count against {@link #MAX_CLAUSES}. */
+    static final int FUZZY_EXPANSIONS = FuzzyQuery.defaultMaxExpansions;
+    /** Boosts multiply along nested groups; beyond this the scores lose meaning (and overflow to infinity). */
+    static final float MAX_BOOST = 10_000f;
+    /** Years a query may name: the year facet holds four-digit years, and the bound keeps range ends from overflowing. */
+    static final int MAX_YEAR = 9999;
     static final String FIELD_ARTICLE = "article";
     private static final String FIELDS = "text, title, country, speaker, year, article";
 
@@ -79,9 +88,23 @@ final class QueryParserFactory {
         } catch (RuntimeException e) {
             throw invalid("cannot parse query: " + e.getMessage());
         }
-        if (query == null) return new MatchNoDocsQuery("only stop words");
-        if (countLeaves(query) > MAX_CLAUSES) {
-            throw new InvalidQueryException("too_many_clauses", "query has too many clauses (limit " + MAX_CLAUSES + ")", "q");
+        if (query == null || query instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
+            throw new InvalidQueryException("only_stop_words", "the query has only common words such as 'the' or 'of',"
+                    + " which are not indexed: add a word that says what to find, or quote a phrase that includes them", "q");
+        }
+        Leaves leaves = countLeaves(query);
+        if (leaves.expanding() > MAX_EXPANDING_TERMS) {
+            throw new InvalidQueryException("too_many_expansions", "query has " + leaves.expanding()
+                    + " fuzzy or wildcard terms (limit " + MAX_EXPANDING_TERMS + ")", "q");
+        }
+        // a fuzzy term becomes up to FUZZY_EXPANSIONS scored words when it runs: count them before it does
+        if (leaves.total() + (long) leaves.fuzzy() * (FUZZY_EXPANSIONS - 1) > MAX_CLAUSES) {
+            throw new InvalidQueryException("too_many_clauses", "query has too many clauses (limit " + MAX_CLAUSES
+                    + "; a fuzzy term counts as " + FUZZY_EXPANSIONS + ")", "q");
+        }
+        if (!(maxBoost(query) <= MAX_BOOST)) {
+            throw new InvalidQueryException("invalid_boost", "boosts multiply to more than " + (int) MAX_BOOST
+                    + "; use smaller boosts such as ^2 or ^10", "q");
         }
         return onlyNegative(query) ? withAllDocs((BooleanQuery) query) : query;
     }
@@ -138,8 +161,12 @@ final class QueryParserFactory {
         return max;
     }
 
-    private static int countLeaves(Query q) {
-        int[] n = {0};
+    /** Leaf clauses of a parsed query: all of them, the fuzzy ones, and those that expand (fuzzy, prefix, wildcard). */
+    private record Leaves(int total, int fuzzy, int expanding) {
+    }
+
+    private static Leaves countLeaves(Query q) {
+        int[] n = {0, 0, 0};
         q.visit(new QueryVisitor() {
             @Override
             public void consumeTerms(Query query, Term... terms) {
@@ -149,6 +176,13 @@ final class QueryParserFactory {
             @Override
             public void visitLeaf(Query query) {
                 n[0]++;
+                if (query instanceof FuzzyQuery) n[1]++;
+                if (query instanceof MultiTermQuery) n[2]++;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query query, String field, java.util.function.Supplier<ByteRunAutomaton> automaton) {
+                visitLeaf(query);
             }
 
             @Override
@@ -156,7 +190,18 @@ final class QueryParserFactory {
                 return this;
             }
         });
-        return n[0];
+        return new Leaves(n[0], n[1], n[2]);
+    }
+
+    /** The largest product of boosts along any path from the root: nested groups multiply their boosts. */
+    static double maxBoost(Query q) {
+        if (q instanceof BoostQuery b) return b.getBoost() * maxBoost(b.getQuery());
+        if (q instanceof BooleanQuery bq) {
+            double max = 1;
+            for (BooleanClause c : bq.clauses()) max = Math.max(max, maxBoost(c.query()));
+            return max;
+        }
+        return 1;
     }
 
     /** "-china" alone means "everything but china", as users expect, not "nothing". */
@@ -283,12 +328,16 @@ final class QueryParserFactory {
         }
 
         private int year(String s) throws ParseException {
+            int year;
             try {
-                return Integer.parseInt(s.strip());
+                year = Integer.parseInt(s.strip());
             } catch (NumberFormatException e) {
                 throw new ParseException("year must be a number: '" + s + "'");
             }
+            if (year > MAX_YEAR || year < -MAX_YEAR) throw new ParseException("year out of range: " + year + " (years are -" + MAX_YEAR + " to " + MAX_YEAR + ")");
+            return year;
         }
+
 
         private ParseException unknownField(String field) {
             return new ParseException("unknown field '" + field.toLowerCase(Locale.ROOT) + "'; fields are " + FIELDS
