@@ -25,6 +25,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
@@ -350,10 +351,14 @@ public final class IndexBuilder {
         }
     }
 
+    /**
+     * The previous generation's commit data, when all of its files are whole. Opening a reader checks every
+     * segment's header and id; the checksums of the whole files are verified too (a flipped byte inside the
+     * postings passes the header checks), since the files are about to be reused by hard links.
+     */
     static Map<String, String> commitData(Path generation) throws IOException {
-        // Opening a reader checks every segment's header and id, not just the commit point, so a corrupted
-        // previous generation is caught here instead of being hard-linked into the next one.
         try (Directory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
+            verifyChecksums(reader);
             return reader.getIndexCommit().getUserData();
         } catch (IOException | RuntimeException e) {
             // An unreadable previous generation cannot seed an incremental build: start over.
@@ -364,8 +369,15 @@ public final class IndexBuilder {
     private record Counts(int articles, int paragraphs) {
     }
 
+    /** Reads every file of every segment once and compares it with its checksum; throws when one differs. */
+    private static void verifyChecksums(DirectoryReader reader) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) leaf.reader().checkIntegrity();
+    }
+
+    /** Counts the new generation's documents after checking that every file is whole: a damaged one is never published. */
     private static Counts count(Path generation) throws IOException {
         try (Directory dir = FSDirectory.open(generation); DirectoryReader r = DirectoryReader.open(dir)) {
+            verifyChecksums(r);
             IndexSearcher s = new IndexSearcher(r);
             return new Counts(s.count(IndexSchema.articlesOnly()), s.count(IndexSchema.paragraphsOnly()));
         }

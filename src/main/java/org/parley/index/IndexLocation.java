@@ -31,6 +31,7 @@ import java.util.stream.Stream;
  *   build.lock       held by the one build allowed at a time
  *   gen-000007/      a complete Lucene index
  *   gen-000006/      the previous one, kept so a server that has not yet switched keeps working
+ *   serving/         one lock file per generation a server has open ({@link #serve}); never pruned while held
  * </pre>
  *
  * A build writes a new generation directory and only then points {@code CURRENT} at it with an atomic
@@ -40,6 +41,7 @@ import java.util.stream.Stream;
 public final class IndexLocation {
     static final String POINTER = "CURRENT";
     private static final String LOCK = "build.lock";
+    private static final String SERVING = "serving";
     private static final Pattern GENERATION = Pattern.compile("gen-(\\d{6,})");
 
     private final Path root;
@@ -98,11 +100,68 @@ public final class IndexLocation {
         fsyncDirectory(root);
     }
 
-    /** Deletes every generation directory not in {@code keep} (failed builds and old generations). */
+    /**
+     * Deletes every generation directory not in {@code keep} (failed builds and old generations), except those a
+     * server still serves: a server may hold an older generation than {@code CURRENT} (it refused a newer one, or
+     * has not switched yet), and deleting it would take search down.
+     */
     void prune(Set<Path> keep) throws IOException {
         for (Path gen : generations()) {
-            if (!keep.contains(gen)) deleteRecursively(gen);
+            if (keep.contains(gen)) continue;
+            Path lease = leaseFile(gen);
+            if (!Files.exists(lease)) {
+                deleteRecursively(gen);
+                continue;
+            }
+            try (FileChannel ch = FileChannel.open(lease, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock exclusive;
+                try {
+                    exclusive = ch.tryLock(0, Long.MAX_VALUE, false);
+                } catch (OverlappingFileLockException e) {
+                    exclusive = null; // served from this very process
+                }
+                if (exclusive == null) continue;
+                try {
+                    deleteRecursively(gen);
+                } finally {
+                    exclusive.release();
+                }
+            }
+            Files.deleteIfExists(lease);
         }
+    }
+
+    /**
+     * Marks {@code generation} as served until the returned handle is closed, so that builds do not prune it.
+     * A shared lock on one byte at a random offset: other processes' leases and this process's other services
+     * on the same generation (whose overlapping locks Java refuses) coexist; a build's exclusive lock on the
+     * whole file fails while any lease is held. The operating system drops the lock when the process dies.
+     */
+    public Closeable serve(Path generation) throws IOException {
+        Path lease = leaseFile(generation);
+        Files.createDirectories(lease.getParent());
+        FileChannel ch = FileChannel.open(lease, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            java.util.random.RandomGenerator random = java.util.concurrent.ThreadLocalRandom.current();
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    FileLock lock = ch.lock(random.nextLong(1L << 40), 1, true);
+                    return () -> {
+                        lock.release();
+                        ch.close();
+                    };
+                } catch (OverlappingFileLockException e) {
+                    if (attempt > 100) throw new IOException("cannot take a serving lease on " + lease, e);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    private Path leaseFile(Path generation) {
+        return root.resolve(SERVING).resolve(generation.getFileName().toString() + ".lock");
     }
 
     /** Generation directories, oldest first. */

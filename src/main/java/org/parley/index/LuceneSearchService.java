@@ -1,5 +1,6 @@
 package org.parley.index;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -64,7 +65,13 @@ public final class LuceneSearchService implements SearchService {
     static final int MAX_PREFIX_CHARS = 100;
     static final int MAX_VALUE_CHARS = 200;
 
-    private record Generation(String name, Directory directory, SearcherManager manager) {
+    /** A served generation; {@code lease} keeps builds from pruning it while it is open. */
+    private record Generation(String name, Directory directory, SearcherManager manager, Closeable lease) {
+        void close() throws IOException {
+            try (lease; directory) {
+                manager.close(); // in-flight requests keep their acquired searcher until they release it
+            }
+        }
     }
 
     @FunctionalInterface
@@ -107,11 +114,13 @@ public final class LuceneSearchService implements SearchService {
     }
 
     private static Generation openGeneration(IndexLocation location, String name) throws IOException {
+        Closeable lease = location.serve(location.root().resolve(name));
         Directory dir = FSDirectory.open(location.root().resolve(name));
         try {
-            return new Generation(name, dir, new SearcherManager(dir, ParleySearcher.factory(IndexSchema.newFacetsConfig())));
+            return new Generation(name, dir, new SearcherManager(dir, ParleySearcher.factory(IndexSchema.newFacetsConfig())), lease);
         } catch (IOException | RuntimeException e) {
             dir.close();
+            lease.close();
             throw new IOException("cannot open the index in " + location.root().resolve(name)
                     + " (" + e.getMessage() + "); it may be corrupted: run ./parley index to rebuild it", e);
         }
@@ -126,8 +135,7 @@ public final class LuceneSearchService implements SearchService {
             return;
         }
         current = openGeneration(location, name.get());
-        old.manager().close();   // in-flight requests keep their acquired searcher until they release it
-        old.directory().close();
+        old.close();
     }
 
     private void refreshQuietly() {
@@ -494,8 +502,7 @@ public final class LuceneSearchService implements SearchService {
     public void close() throws IOException {
         watcher.shutdownNow();
         synchronized (this) {
-            current.manager().close();
-            current.directory().close();
+            current.close();
         }
     }
 }
