@@ -15,7 +15,11 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SearcherFactory;
 
 /**
@@ -54,6 +58,21 @@ final class ParleySearcher extends IndexSearcher {
         }
         this.sizeBytes = size;
         this.lastBuild = built;
+    }
+
+    /** Every segment of every search starts at a cancellation checkpoint (see {@link Cancellation}). */
+    @Override
+    protected void searchLeaf(LeafReaderContext ctx, int minDocId, int maxDocId, Weight weight, Collector collector) throws IOException {
+        Cancellation.checkpoint();
+        super.searchLeaf(ctx, minDocId, maxDocId, weight, collector);
+    }
+
+    /** Expanding fuzzy and wildcard terms can be the costly part of a query: check once it is done. */
+    @Override
+    public Query rewrite(Query original) throws IOException {
+        Query rewritten = super.rewrite(original);
+        Cancellation.checkpoint();
+        return rewritten;
     }
 
     static SearcherFactory factory(FacetsConfig config) {

@@ -22,8 +22,9 @@ import org.parley.index.SearchService;
 /**
  * Bounds how many searches run at once and how long a client waits for one, so a burst of expensive
  * queries queues briefly and then gets a clear "busy" or "timeout" answer instead of starving every other
- * request. A search that outlives its client's patience keeps its slot until it ends, so runaway queries
- * can never add up to more than the limit. Cheap lookups (an article, stats) are not limited.
+ * request. A search that outlives its time is interrupted and stops at its next checkpoint (between segments
+ * and highlighted hits); it keeps its slot until it has really stopped, so runaway queries can never add up to
+ * more than the limit. Cheap lookups (an article, stats) are not limited.
  */
 final class SearchLimiter implements AutoCloseable {
     private final Semaphore permits;
@@ -98,6 +99,7 @@ final class SearchLimiter implements AutoCloseable {
         try {
             return running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            running.cancel(true); // the search stops at its next checkpoint and frees its slot
             throw new BusyException("timeout", "the search took longer than " + timeout.toSeconds()
                     + " s; narrow the query or add filters");
         } catch (InterruptedException e) {

@@ -30,14 +30,29 @@ class SearchLimiterTest {
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger maxRunning = new AtomicInteger();
+        /** A cooperative search stops when interrupted, as the Lucene service does at its checkpoints. */
+        final boolean stopsWhenInterrupted;
+
+        SlowService() {
+            this(true);
+        }
+
+        SlowService(boolean stopsWhenInterrupted) {
+            this.stopsWhenInterrupted = stopsWhenInterrupted;
+        }
 
         @Override
         public SearchResult search(SearchRequest request) {
             maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (System.nanoTime() < end) {
+                    try {
+                        if (release.await(end - System.nanoTime(), TimeUnit.NANOSECONDS)) break;
+                    } catch (InterruptedException e) {
+                        if (stopsWhenInterrupted) throw new java.util.concurrent.CancellationException("cancelled");
+                    }
+                }
             } finally {
                 running.decrementAndGet();
             }
@@ -97,8 +112,28 @@ class SearchLimiterTest {
     }
 
     @Test
-    void aSearchPastItsTimeIsAnsweredWith503AndKeepsItsSlotUntilItEnds() throws Exception {
-        SlowService slow = new SlowService();
+    void aSearchPastItsTimeIsStoppedAndFreesItsSlot() throws Exception {
+        SlowService slow = new SlowService(true);
+        HttpClient http = HttpClient.newHttpClient();
+        try (ParleyServer server = new ParleyServer(() -> slow, new SearchLimiter(1, Duration.ofSeconds(2), Duration.ofMillis(300)))
+                .start("127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + server.port();
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> timedOut = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=slow" + i)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                // each search gets the only slot (not "busy"): the one before it was stopped when its time was up
+                assertThat(Json.mapper().readTree(timedOut.body()).get("error").asText()).isEqualTo("timeout");
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (slow.running.get() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
+            assertThat(slow.running.get()).as("no abandoned search still running").isZero();
+            slow.release.countDown();
+        }
+    }
+
+    @Test
+    void aSearchThatIgnoresItsCancellationKeepsItsSlotUntilItEnds() throws Exception {
+        SlowService slow = new SlowService(false);
         HttpClient http = HttpClient.newHttpClient();
         try (ParleyServer server = new ParleyServer(() -> slow, new SearchLimiter(1, Duration.ofMillis(200), Duration.ofMillis(300)))
                 .start("127.0.0.1", 0)) {
