@@ -31,12 +31,14 @@ final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(JSON);
+        SecurityHeaders.HEADERS.forEach(response.getHeaders()::put);
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(JSON);
+        SecurityHeaders.HEADERS.forEach(fields::put);
         return ByteBuffer.wrap(body(status));
     }
 

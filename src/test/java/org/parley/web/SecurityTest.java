@@ -65,6 +65,30 @@ class SecurityTest {
     }
 
     @Test
+    void jettysOwnRefusalsCarryTheSecurityHeadersToo() throws Exception {
+        String longUrl = raw("/api/search?q=" + "a".repeat(ParleyServer.MAX_REQUEST_HEADER_BYTES + 10));
+        String badHeader = rawRequest("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "b".repeat(ParleyServer.MAX_REQUEST_HEADER_BYTES + 10)
+                + "\r\nConnection: close\r\n\r\n");
+        String noHost = rawRequest("GET /api/search?q=a HTTP/1.1\r\nConnection: close\r\n\r\n");
+        for (String response : new String[] {longUrl, badHeader, noHost}) {
+            String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            assertThat(head).as(head).matches("(?s)http/1.1 4\\d\\d .*")
+                    .contains("content-security-policy: default-src 'self'")
+                    .contains("x-content-type-options: nosniff")
+                    .contains("x-frame-options: deny");
+        }
+    }
+
+    static String rawRequest(String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void noDirectoryTraversalThroughStaticFilesOrArticleIds() throws Exception {
         for (String path : new String[] {"/static/../pom.xml", "/static/%2e%2e/pom.xml", "/static/..%2f..%2fpom.xml",
                 "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/api/articles/..%2f..%2fetc%2fpasswd", "/api/articles/../../pom.xml",
