@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.parley.index.SearchService;
+import org.parley.search.SearchService;
 import org.parley.web.ParleyServer;
 
 /**

@@ -2,7 +2,7 @@ package org.parley.bench;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.parley.index.SearchService;
+import org.parley.search.SearchService;
 
 /** How the benchmark drives parley itself: build an index, query it in-process, serve it over HTTP. */
 public interface ParleyBackend {

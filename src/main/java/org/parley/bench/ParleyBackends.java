@@ -9,7 +9,7 @@ import org.parley.index.BuildReport;
 import org.parley.index.IndexBuilder;
 import org.parley.index.IndexLocation;
 import org.parley.index.LuceneSearchService;
-import org.parley.index.SearchService;
+import org.parley.search.SearchService;
 
 /** The parley backend the benchmark drives. */
 public final class ParleyBackends {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.parley.index.InvalidQueryException;
-import org.parley.index.SearchService;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchService;
 
 /**
  * CPU time per query of a query mix, by kind and by number of filters, run in one thread against an index: the

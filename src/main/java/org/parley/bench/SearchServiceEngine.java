@@ -3,11 +3,11 @@ package org.parley.bench;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.parley.index.FacetResult;
-import org.parley.index.SearchRequest;
-import org.parley.index.SearchResult;
-import org.parley.index.SearchService;
-import org.parley.index.SortOrder;
+import org.parley.search.Facet;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchResult;
+import org.parley.search.SearchService;
+import org.parley.search.SortOrder;
 
 /** Runs the query mix in-process against parley's {@link SearchService} (thread-safe: one shared service). */
 public final class SearchServiceEngine implements QueryEngine {
@@ -29,7 +29,7 @@ public final class SearchServiceEngine implements QueryEngine {
         return q -> {
             SearchResult r = service.search(request(q));
             int values = 0;
-            for (FacetResult f : r.facets()) values += f.values().size();
+            for (Facet f : r.facets()) values += f.values().size();
             return new Outcome(r.total(), r.hits().size(), values);
         };
     }

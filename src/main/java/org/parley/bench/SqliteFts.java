@@ -15,6 +15,7 @@ import org.parley.corpus.Article;
 import org.parley.corpus.Paragraph;
 import org.parley.enrich.EnrichedArticle;
 import org.parley.enrich.EnrichedParagraph;
+import org.parley.search.Facet;
 
 /**
  * The baseline: the same corpus in SQLite FTS5 (sqlite-jdbc, porter + unicode61 tokenizer, bm25 ranking), with

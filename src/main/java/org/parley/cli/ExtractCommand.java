@@ -15,7 +15,7 @@ import org.parley.corpus.CorpusReader;
 import org.parley.enrich.EnrichedArticle;
 import org.parley.enrich.EnrichedParagraph;
 import org.parley.enrich.Enricher;
-import org.parley.web.Json;
+import org.parley.search.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

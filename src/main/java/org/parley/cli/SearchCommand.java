@@ -6,15 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.parley.index.FacetResult;
-import org.parley.index.FacetValue;
-import org.parley.index.Hit;
-import org.parley.index.InvalidQueryException;
 import org.parley.index.LuceneSearchService;
-import org.parley.index.SearchRequest;
-import org.parley.index.SearchResult;
-import org.parley.index.SortOrder;
-import org.parley.web.Json;
+import org.parley.search.Facet;
+import org.parley.search.FacetValue;
+import org.parley.search.Highlights;
+import org.parley.search.Hit;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.Json;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchResult;
+import org.parley.search.SortOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Search the index: ranked paragraphs and facet counts.")
 public final class SearchCommand implements Callable<Integer> {
+    /** Longer paragraphs are cut on the terminal; the JSON output has the whole text. */
+    private static final int MAX_SHOWN_CHARS = 1000;
+
     @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Query in Lucene syntax; empty matches everything.")
     String query = "";
 
@@ -82,7 +86,7 @@ public final class SearchCommand implements Callable<Integer> {
         for (Hit h : r.hits()) {
             System.out.printf("%n%2d. %s  [%s ¶%d%s]  score %.2f%n", rank++, h.title(), h.articleId(), h.ordinal(),
                     h.published() == null ? "" : ", " + h.published(), h.score());
-            System.out.println("    " + terminal(h.snippet()));
+            System.out.println("    " + terminal(h));
             List<String> meta = new ArrayList<>();
             if (!h.countries().isEmpty()) meta.add("countries: " + String.join(", ", h.countries().stream().map(c -> c.name()).toList()));
             if (!h.years().isEmpty()) meta.add("years: " + h.years());
@@ -90,7 +94,7 @@ public final class SearchCommand implements Callable<Integer> {
             if (!meta.isEmpty()) System.out.println("    " + String.join("  |  ", meta));
         }
         System.out.println();
-        for (FacetResult f : r.facets()) {
+        for (Facet f : r.facets()) {
             StringBuilder sb = new StringBuilder(f.dim()).append(":");
             for (FacetValue v : f.values()) sb.append(' ').append(v.label()).append(" (").append(v.count()).append(')');
             if (f.otherValues() > 0) sb.append(" +").append(f.otherValues()).append(" more");
@@ -98,10 +102,10 @@ public final class SearchCommand implements Callable<Integer> {
         }
     }
 
-    /** The snippet for a terminal: marks in bold when stdout is a console, else in [brackets]; entities decoded. */
-    private static String terminal(String html) {
+    /** The paragraph for a terminal: matches in bold when stdout is a console, else in [brackets]. */
+    private static String terminal(Hit h) {
         boolean tty = System.console() != null;
-        return html.replace("<mark>", tty ? "\u001b[1m" : "[").replace("</mark>", tty ? "\u001b[0m" : "]")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        return Highlights.render(h.text(), h.highlights(), MAX_SHOWN_CHARS, text -> text,
+                tty ? "\u001b[1m" : "[", tty ? "\u001b[0m" : "]");
     }
 }

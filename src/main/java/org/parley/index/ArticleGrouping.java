@@ -14,6 +14,7 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.parley.search.SortOrder;
 
 /**
  * {@code group=article}: collapses matching paragraphs to their article, keeping the best paragraph (by the

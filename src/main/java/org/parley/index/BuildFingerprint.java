@@ -20,8 +20,9 @@ import org.parley.enrich.Enricher;
  * would otherwise keep stale metadata for unchanged files, so the builder re-processes everything instead.
  */
 final class BuildFingerprint {
-    /** Code and data that shape documents; web templates, static files and the like do not. */
-    private static final List<String> RELEVANT = List.of("org/parley/enrich/", "org/parley/corpus/");
+    /** Code and data that shape documents (the schema and analysis too); web templates, static files and the like do not. */
+    private static final List<String> RELEVANT = List.of("org/parley/enrich/", "org/parley/corpus/",
+            "org/parley/index/IndexSchema", "org/parley/index/StoredArticle", "org/parley/index/TextAnalysis");
     private static final List<String> IRRELEVANT_RESOURCES = List.of("org/", "META-INF/", "static/", "templates/", "api/");
 
     private BuildFingerprint() {

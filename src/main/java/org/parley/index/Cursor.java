@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.util.BytesRef;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.SortOrder;
 
 /**
  * A deep-paging position: the sort values of the last hit of a page, bound to the request it came from.

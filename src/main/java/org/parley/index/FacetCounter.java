@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.parley.search.Facet;
+import org.parley.search.FacetValue;
+import org.parley.search.SearchRequest;
 
 /**
  * Turns Lucene facet counts into the API's facet lists.
@@ -21,19 +24,19 @@ final class FacetCounter {
     private FacetCounter() {
     }
 
-    static List<FacetResult> results(Facets facets, SearchRequest request) throws IOException {
-        List<FacetResult> out = new ArrayList<>(IndexSchema.FACET_DIMS.size());
+    static List<Facet> results(Facets facets, SearchRequest request) throws IOException {
+        List<Facet> out = new ArrayList<>(IndexSchema.FACET_DIMS.size());
         for (String dim : IndexSchema.FACET_DIMS) out.add(result(facets, dim, request.facetSize(), request.filter(dim)));
         return out;
     }
 
-    static FacetResult empty(String dim, List<String> selected) {
+    static Facet empty(String dim, List<String> selected) {
         List<FacetValue> values = new ArrayList<>();
         for (String s : selected) values.add(new FacetValue(s, label(dim, s), 0, true));
-        return new FacetResult(dim, values, 0);
+        return new Facet(dim, values, 0);
     }
 
-    private static FacetResult result(Facets facets, String dim, int size, List<String> selected) throws IOException {
+    private static Facet result(Facets facets, String dim, int size, List<String> selected) throws IOException {
         if (facets == null) return empty(dim, selected);
         org.apache.lucene.facet.FacetResult top = topChildren(facets, size, dim);
         Set<String> selectedSet = new HashSet<>(selected);
@@ -56,7 +59,7 @@ final class FacetCounter {
             if (count > 0) listedWithHits++;
         }
         int childCount = top == null ? 0 : top.childCount;
-        return new FacetResult(dim, values, Math.max(0, childCount - listedWithHits));
+        return new Facet(dim, values, Math.max(0, childCount - listedWithHits));
     }
 
     private static org.apache.lucene.facet.FacetResult topChildren(Facets facets, int size, String dim) throws IOException {

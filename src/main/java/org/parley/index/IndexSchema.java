@@ -36,6 +36,9 @@ import org.parley.corpus.Article;
 import org.parley.enrich.EnrichedArticle;
 import org.parley.enrich.EnrichedParagraph;
 import org.parley.enrich.ParagraphMetadata;
+import org.parley.search.ArticleView;
+import org.parley.search.CountryRef;
+import org.parley.search.ParagraphView;
 
 /**
  * The Lucene schema: field names, the facet configuration, and how an enriched article becomes documents.
@@ -62,7 +65,7 @@ import org.parley.enrich.ParagraphMetadata;
  */
 public final class IndexSchema {
     /** Bump when fields or analysis change: a different version forces a full rebuild. */
-    public static final String VERSION = "7";
+    public static final String VERSION = "8";
 
     public static final String TYPE = "type";
     public static final String TYPE_PARAGRAPH = "paragraph";
@@ -110,10 +113,6 @@ public final class IndexSchema {
             config.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
         }
         return config;
-    }
-
-    public FacetsConfig facetsConfig() {
-        return facetsConfig;
     }
 
     public static TermQuery paragraphsOnly() {
@@ -222,25 +221,20 @@ public final class IndexSchema {
         doc.add(new StringField(ARTICLE_DOC_ID, a.id(), Field.Store.NO));
         if (a.title() != null) doc.add(new TextField(ARTICLE_TITLE, a.title(), Field.Store.NO)); // joined to the paragraphs
         // searchable paragraphs without their text, which their own documents store
-        doc.add(new StoredField(ARTICLE_JSON, json.writeValueAsBytes(articleView(enriched, false))));
+        doc.add(new StoredField(ARTICLE_JSON, json.writeValueAsBytes(storedArticle(enriched))));
         return doc;
     }
 
-    /** The whole article as the API shows it. */
-    static ArticleView articleView(EnrichedArticle enriched) {
-        return articleView(enriched, true);
-    }
-
-    private static ArticleView articleView(EnrichedArticle enriched, boolean searchableText) {
+    private static StoredArticle storedArticle(EnrichedArticle enriched) {
         Article a = enriched.article();
-        List<ParagraphView> paragraphs = new ArrayList<>();
+        List<StoredArticle.Paragraph> paragraphs = new ArrayList<>();
         for (EnrichedParagraph ep : enriched.paragraphs()) {
             ParagraphMetadata m = ep.metadata();
-            String text = searchableText || !ep.paragraph().kind().searchable() ? ep.paragraph().text() : null;
-            paragraphs.add(new ParagraphView(ep.paragraph().ordinal(), ep.paragraph().kind().label(), text,
-                    countryRefs(m.countries()), facetYears(m, a.published()), m.years(), m.speakers()));
+            String text = ep.paragraph().kind().searchable() ? null : ep.paragraph().text();
+            paragraphs.add(new StoredArticle.Paragraph(ep.paragraph().ordinal(), ep.paragraph().kind().label(), text,
+                    List.copyOf(new LinkedHashSet<>(m.countries())), facetYears(m, a.published()), m.years(), m.speakers()));
         }
-        return new ArticleView(a.id(), a.fileName(), a.title(), a.published(), a.author(), a.source(), paragraphs);
+        return new StoredArticle(a.id(), a.fileName(), a.title(), a.published(), a.author(), a.source(), paragraphs);
     }
 
     static List<CountryRef> countryRefs(List<String> codes) {
@@ -255,17 +249,11 @@ public final class IndexSchema {
      * {@code textByOrdinal} (their paragraph documents).
      */
     ArticleView readArticle(BytesRef bytes, Map<Integer, String> textByOrdinal) {
-        ArticleView stored;
         try {
-            stored = json.readValue(bytes.bytes, bytes.offset, bytes.length, ArticleView.class);
+            return json.readValue(bytes.bytes, bytes.offset, bytes.length, StoredArticle.class).view(textByOrdinal);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt stored article", e);
         }
-        List<ParagraphView> paragraphs = new ArrayList<>(stored.paragraphs().size());
-        for (ParagraphView p : stored.paragraphs()) {
-            paragraphs.add(p.text() == null ? p.withText(textByOrdinal.getOrDefault(p.ordinal(), "")) : p);
-        }
-        return stored.withParagraphs(paragraphs);
     }
 
     private static ObjectMapper articleMapper() {

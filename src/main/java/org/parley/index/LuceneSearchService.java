@@ -46,6 +46,18 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.parley.search.ArticleView;
+import org.parley.search.Facet;
+import org.parley.search.FacetValue;
+import org.parley.search.Hit;
+import org.parley.search.IndexStats;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.ParagraphView;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchResult;
+import org.parley.search.SearchService;
+import org.parley.search.SortOrder;
+import org.parley.search.Span;
 
 /**
  * The search service over the generation {@code CURRENT} points at.
@@ -199,7 +211,7 @@ public final class LuceneSearchService implements SearchService {
             Page page = req.groupByArticle()
                     ? groupedPage(searcher, query, req, cursor, hash)
                     : paragraphPage(searcher, query, base, req, cursor, hash);
-            List<FacetResult> facets = FacetCounter.results(page.facets(), req);
+            List<Facet> facets = FacetCounter.results(page.facets(), req);
             List<Hit> hits = hits(searcher, userQuery, page);
             String suggestion = null;
             if (!req.query().isBlank() && page.total() < SUGGEST_BELOW) suggestion = speller.suggest(req.query(), searcher.getIndexReader());
@@ -334,7 +346,7 @@ public final class LuceneSearchService implements SearchService {
             documents[i] = stored.document(docs[i].doc);
             texts[i] = documents[i].get(IndexSchema.TEXT);
         }
-        String[] snippets = highlighting.snippets(searcher, userQuery, ids, texts);
+        List<List<Span>> highlights = highlighting.spans(searcher, userQuery, ids, texts);
         List<Hit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             Document d = documents[i];
@@ -344,7 +356,7 @@ public final class LuceneSearchService implements SearchService {
             int ordinal = d.getField(IndexSchema.ORDINAL).numericValue().intValue();
             hits.add(new Hit(IndexSchema.paragraphId(articleId, ordinal), articleId, d.get(IndexSchema.TITLE),
                     published == null ? null : LocalDate.ofEpochDay(published.numericValue().longValue()),
-                    ordinal, texts[i], snippets[i],
+                    ordinal, texts[i], highlights.get(i),
                     IndexSchema.countryRefs(Arrays.asList(d.getValues(IndexSchema.COUNTRY))),
                     ints(d, IndexSchema.YEAR), ints(d, IndexSchema.EXPLICIT_YEAR),
                     Arrays.asList(d.getValues(IndexSchema.SPEAKER)), score, page.articleHits()[i]));
@@ -435,27 +447,42 @@ public final class LuceneSearchService implements SearchService {
     // ------------------------------------------------------------------------------- articles, facets, stats
 
     @Override
-    public Optional<ArticleView> article(String id) {
+    public Optional<ArticleView> article(String id, String query) throws InvalidQueryException {
         if (id == null || id.isBlank() || id.length() > MAX_VALUE_CHARS) return Optional.empty();
-        try {
-            return withSearcher(searcher -> {
-                TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.ARTICLE_DOC_ID, id)), 1);
-                if (top.scoreDocs.length == 0) return Optional.<ArticleView>empty();
-                StoredFields stored = searcher.storedFields();
-                BytesRef json = stored.document(top.scoreDocs[0].doc).getBinaryValue(IndexSchema.ARTICLE_JSON);
-                // the searchable paragraphs' text lives in their own documents
-                Map<Integer, String> texts = new HashMap<>();
-                TermQuery paragraphs = new TermQuery(new Term(IndexSchema.ARTICLE_ID, id));
-                Set<String> fields = Set.of(IndexSchema.ORDINAL, IndexSchema.TEXT);
-                for (ScoreDoc d : searcher.search(paragraphs, Math.max(1, searcher.count(paragraphs))).scoreDocs) {
-                    Document p = stored.document(d.doc, fields);
-                    texts.put(p.getField(IndexSchema.ORDINAL).numericValue().intValue(), p.get(IndexSchema.TEXT));
-                }
-                return Optional.of(schema.readArticle(json, texts));
-            });
-        } catch (InvalidQueryException e) {
-            throw new IllegalStateException(e); // not thrown for article lookups
-        }
+        String q = query == null ? "" : query;
+        if (q.length() > SearchRequest.MAX_QUERY_CHARS) q = "";
+        String text = q;
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.ARTICLE_DOC_ID, id)), 1);
+            if (top.scoreDocs.length == 0) return Optional.<ArticleView>empty();
+            StoredFields stored = searcher.storedFields();
+            BytesRef json = stored.document(top.scoreDocs[0].doc).getBinaryValue(IndexSchema.ARTICLE_JSON);
+            // the searchable paragraphs' text lives in their own documents
+            TermQuery paragraphs = new TermQuery(new Term(IndexSchema.ARTICLE_ID, id));
+            ScoreDoc[] docs = searcher.search(paragraphs, Math.max(1, searcher.count(paragraphs))).scoreDocs;
+            Map<Integer, String> texts = new HashMap<>();
+            int[] ids = new int[docs.length];
+            int[] ordinals = new int[docs.length];
+            String[] paragraphTexts = new String[docs.length];
+            Set<String> fields = Set.of(IndexSchema.ORDINAL, IndexSchema.TEXT);
+            for (int i = 0; i < docs.length; i++) {
+                Document p = stored.document(docs[i].doc, fields);
+                ids[i] = docs[i].doc;
+                ordinals[i] = p.getField(IndexSchema.ORDINAL).numericValue().intValue();
+                paragraphTexts[i] = p.get(IndexSchema.TEXT);
+                texts.put(ordinals[i], paragraphTexts[i]);
+            }
+            ArticleView article = schema.readArticle(json, texts);
+            Query userQuery = text.isBlank() ? null : parsers.parse(text, searcher::resolveSpeaker, searcher.stems);
+            if (userQuery == null) return Optional.of(article);
+            // the same highlighter as the hits: what is marked is what matched
+            List<List<Span>> spans = highlighting.spans(searcher, userQuery, ids, paragraphTexts);
+            Map<Integer, List<Span>> byOrdinal = new HashMap<>();
+            for (int i = 0; i < ids.length; i++) byOrdinal.put(ordinals[i], spans.get(i));
+            List<ParagraphView> marked = new ArrayList<>(article.paragraphs().size());
+            for (ParagraphView p : article.paragraphs()) marked.add(p.withHighlights(byOrdinal.getOrDefault(p.ordinal(), List.of())));
+            return Optional.of(article.withParagraphs(marked));
+        });
     }
 
     @Override

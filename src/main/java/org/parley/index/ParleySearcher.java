@@ -19,8 +19,10 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.Weight;
+import org.parley.search.Facet;
+import org.parley.search.FacetValue;
 
 /**
  * An {@link IndexSearcher} plus everything that is expensive to derive from its reader and so is computed once

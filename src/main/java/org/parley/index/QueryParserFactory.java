@@ -23,6 +23,8 @@ import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.search.join.QueryBitSetProducer;
 import org.apache.lucene.search.join.ToChildBlockJoinQuery;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchRequest;
 
 /**
  * Turns the user's query text into a Lucene query, with the classic Lucene syntax: terms, "phrases",

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.parley.index.InvalidQueryException;
-import org.parley.index.SearchService;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchService;
 
 /**
  * The JSON API under {@code /api} (described in {@code /api/openapi.json}, which a test keeps in step with the
@@ -31,7 +31,7 @@ final class ApiRoutes {
     }
 
     /** {@code /api/facets/{dim}}: values of one facet matching a prefix. */
-    record FacetValues(String dim, String prefix, List<org.parley.index.FacetValue> values) {
+    record FacetValues(String dim, String prefix, List<org.parley.search.FacetValue> values) {
     }
 
     private static final class NotFound extends Exception {
@@ -57,11 +57,11 @@ final class ApiRoutes {
     }
 
     void register(JavalinConfig config) {
-        config.routes.get("/api/search", api((ctx, s) -> ctx.json(s.search(SearchParams.parse(ctx.queryParamMap(), Set.of())))));
+        config.routes.get("/api/search", api((ctx, s) -> ctx.json(ApiJson.ApiResult.of(s.search(SearchParams.parse(ctx.queryParamMap(), Set.of()))))));
         config.routes.get("/api/articles/{id}", api((ctx, s) -> {
-            noParams(ctx, Set.of());
+            noParams(ctx, Set.of("q"));
             String id = ctx.pathParam("id");
-            ctx.json(s.article(id).orElseThrow(() -> new NotFound("no article with id '" + shorten(id) + "'", "id")));
+            ctx.json(s.article(id, SearchParams.one(ctx.queryParamMap(), "q")).orElseThrow(() -> new NotFound("no article with id '" + shorten(id) + "'", "id")));
         }));
         config.routes.get("/api/facets/{dim}", api((ctx, s) -> {
             noParams(ctx, Set.of("prefix", "limit"));

@@ -2,8 +2,8 @@ package org.parley.web;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.parley.index.CountryRef;
-import org.parley.index.Hit;
+import org.parley.search.CountryRef;
+import org.parley.search.Hit;
 
 /**
  * Writes hits as CSV (RFC 4180: every cell quoted, quotes doubled, CRLF line ends). Cells that a spreadsheet would run

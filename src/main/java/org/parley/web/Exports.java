@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.parley.index.Hit;
-import org.parley.index.InvalidQueryException;
-import org.parley.index.SearchRequest;
-import org.parley.index.SearchResult;
-import org.parley.index.SearchService;
+import org.parley.search.Hit;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchResult;
+import org.parley.search.SearchService;
 
 /** Collects the hits of a search for download, paging through the service, at most {@link #MAX_ROWS} of them. */
 final class Exports {
@@ -69,7 +69,7 @@ final class Exports {
         out.put("total", collected.total());
         out.put("exported", collected.hits().size());
         out.put("truncated", collected.truncated());
-        out.put("hits", collected.hits());
+        out.put("hits", ApiJson.hits(collected.hits()));
         return out;
     }
 }

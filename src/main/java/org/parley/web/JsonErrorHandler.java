@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.parley.search.Json;
 
 /**
  * Jetty's own errors (requests it refuses before any route runs: URI too long, headers too large, bad

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.parley.index.ArticleView;
-import org.parley.index.InvalidQueryException;
-import org.parley.index.ParagraphView;
-import org.parley.index.SearchResult;
-import org.parley.index.SearchService;
+import org.parley.search.ArticleView;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.ParagraphView;
+import org.parley.search.SearchResult;
+import org.parley.search.SearchService;
 import org.parley.web.Views.ParagraphItem;
 
 /** The server-rendered search page, article pages and downloads. Every state lives in the URL. */
@@ -69,7 +69,7 @@ final class PageRoutes {
         int hit = parseInt(ctx.queryParam("p"));
         Optional<ArticleView> article;
         try {
-            article = search.get().article(ctx.pathParam("id"));
+            article = articleFor(ctx.pathParam("id"), state.q());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "article page failed for " + ctx.path(), e);
             ctx.status(500).html(renderer.render("not-found", Map.of("backHref", state.href(), "heading",
@@ -84,12 +84,20 @@ final class PageRoutes {
         ctx.html(renderer.render("article", articleModel(article.get(), state, hit)));
     }
 
+    /** The article with the search's matches marked; a query that cannot be parsed marks nothing. */
+    private Optional<ArticleView> articleFor(String id, String query) {
+        try {
+            return search.get().article(id, query);
+        } catch (InvalidQueryException e) {
+            return search.get().article(id);
+        }
+    }
+
     Map<String, Object> articleModel(ArticleView a, UrlState state, int hitOrdinal) {
-        QueryHighlighter highlighter = new QueryHighlighter(state.q());
         List<ParagraphItem> items = new ArrayList<>();
         for (ParagraphView p : a.paragraphs()) {
             String kind = p.kind() == null ? "body" : p.kind().toLowerCase(java.util.Locale.ROOT);
-            items.add(new ParagraphItem(p.ordinal(), kind, kindLabel(kind), highlighter.highlight(p.text()),
+            items.add(new ParagraphItem(p.ordinal(), kind, kindLabel(kind), SafeHtml.marked(p.text(), p.highlights(), Integer.MAX_VALUE),
                     p.ordinal() == hitOrdinal,
                     SearchPage.chips(p.countries(), p.years(), p.explicitYears(), p.speakers(), state)));
         }

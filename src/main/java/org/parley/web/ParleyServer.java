@@ -5,7 +5,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.function.Supplier;
-import org.parley.index.SearchService;
+import org.parley.search.Json;
+import org.parley.search.SearchService;
 
 /**
  * The HTTP face of parley: the JSON API ({@link ApiRoutes}) and the search page ({@link PageRoutes}),

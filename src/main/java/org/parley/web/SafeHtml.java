@@ -1,15 +1,16 @@
 package org.parley.web;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import org.parley.search.Highlights;
+import org.parley.search.Span;
 
 /**
- * The only markup the pages print unescaped is highlighting: {@code <mark>} and {@code </mark>}. Everything that
- * reaches {@code th:utext} goes through here first, whatever the search service promised.
+ * The only markup the pages print unescaped is highlighting: {@code <mark>} and {@code </mark>}, made here from
+ * the plain text and the match spans the search service gives. Everything that reaches {@code th:utext} is made here.
  */
 final class SafeHtml {
-    private static final Pattern MARK = Pattern.compile("<(/?)mark>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ENTITY = Pattern.compile("&(amp|lt|gt|quot|apos|#39|#x27|#34|#x22);", Pattern.CASE_INSENSITIVE);
+    /** Longer paragraphs are cut in result lists (the article page shows them whole). */
+    static final int MAX_HIT_CHARS = 5000;
 
     private SafeHtml() {
     }
@@ -32,50 +33,8 @@ final class SafeHtml {
         return sb.toString();
     }
 
-    /**
-     * Re-sanitises a highlighted snippet (escaped text with {@code <mark>} tags): the text between the tags is
-     * decoded once and escaped again, so that stray markup of any kind is shown as text, and the tags are
-     * rebuilt balanced (no nesting, every mark closed).
-     */
-    static String snippet(String html) {
-        if (html == null) return "";
-        StringBuilder out = new StringBuilder(html.length() + 16);
-        Matcher m = MARK.matcher(html);
-        int last = 0;
-        boolean open = false;
-        while (m.find()) {
-            out.append(escape(unescape(html.substring(last, m.start()))));
-            boolean closing = !m.group(1).isEmpty();
-            if (closing && open) {
-                out.append("</mark>");
-                open = false;
-            } else if (!closing && !open) {
-                out.append("<mark>");
-                open = true;
-            }
-            last = m.end();
-        }
-        out.append(escape(unescape(html.substring(last))));
-        if (open) out.append("</mark>");
-        return out.toString();
-    }
-
-    /** Decodes the entities an HTML escaper produces; anything else stays as it is (and is escaped later). */
-    static String unescape(String s) {
-        if (s.indexOf('&') < 0) return s;
-        Matcher m = ENTITY.matcher(s);
-        StringBuilder sb = new StringBuilder(s.length());
-        while (m.find()) {
-            String replacement = switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot", "#34", "#x22" -> "\"";
-                default -> "'";
-            };
-            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+    /** The text escaped, with its highlight spans in {@code <mark>}: the one place index text becomes markup. */
+    static String marked(String text, List<Span> spans, int maxChars) {
+        return Highlights.render(text, spans, maxChars, SafeHtml::escape, "<mark>", "</mark>");
     }
 }

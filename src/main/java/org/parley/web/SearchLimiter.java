@@ -9,15 +9,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
-import org.parley.index.ArticleView;
-import org.parley.index.FacetValue;
-import org.parley.index.IndexStats;
-import org.parley.index.InvalidQueryException;
-import org.parley.index.SearchRequest;
-import org.parley.index.SearchResult;
-import org.parley.index.SearchService;
+import java.util.concurrent.TimeoutException;
+import org.parley.search.ArticleView;
+import org.parley.search.FacetValue;
+import org.parley.search.IndexStats;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchResult;
+import org.parley.search.SearchService;
 
 /**
  * Bounds how many searches run at once and how long a client waits for one, so a burst of expensive
@@ -138,8 +138,8 @@ final class SearchLimiter implements AutoCloseable {
         }
 
         @Override
-        public Optional<ArticleView> article(String id) {
-            return delegate.article(id);
+        public Optional<ArticleView> article(String id, String query) throws InvalidQueryException {
+            return bounded(() -> delegate.article(id, query)); // a long article costs as much as a search
         }
 
         @Override

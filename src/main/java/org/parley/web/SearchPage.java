@@ -5,12 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.parley.index.CountryRef;
-import org.parley.index.FacetResult;
-import org.parley.index.FacetValue;
-import org.parley.index.Hit;
-import org.parley.index.SearchResult;
-import org.parley.index.SortOrder;
+import org.parley.search.CountryRef;
+import org.parley.search.Facet;
+import org.parley.search.FacetValue;
+import org.parley.search.Hit;
+import org.parley.search.SearchResult;
+import org.parley.search.SortOrder;
 import org.parley.web.Views.Chip;
 import org.parley.web.Views.FacetValueView;
 import org.parley.web.Views.FacetView;
@@ -56,8 +56,8 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
     }
 
     static SearchPage of(UrlState state, SearchResult result) {
-        Map<String, FacetResult> byDim = new java.util.HashMap<>();
-        for (FacetResult f : result.facets()) byDim.put(f.dim(), f);
+        Map<String, Facet> byDim = new java.util.HashMap<>();
+        for (Facet f : result.facets()) byDim.put(f.dim(), f);
         Map<String, String> labels = labels(result);
 
         List<FacetView> facets = new ArrayList<>();
@@ -100,12 +100,12 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
     }
 
     /** The selected value with the smallest count; among equals (or when counts are unknown) the last added. */
-    static UrlState.Filter narrowest(UrlState state, Map<String, FacetResult> byDim) {
+    static UrlState.Filter narrowest(UrlState state, Map<String, Facet> byDim) {
         UrlState.Filter best = null;
         long bestCount = Long.MAX_VALUE;
         for (UrlState.Filter f : state.filters()) {
             long count = Long.MAX_VALUE;
-            FacetResult facet = byDim.get(f.dim());
+            Facet facet = byDim.get(f.dim());
             if (facet != null) {
                 for (FacetValue v : facet.values()) if (v.value().equals(f.value())) count = v.count();
             }
@@ -117,7 +117,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         return best;
     }
 
-    private static FacetView facet(String dim, FacetResult facet, UrlState state) {
+    private static FacetView facet(String dim, Facet facet, UrlState state) {
         List<FacetValue> values = new ArrayList<>(facet == null ? List.of() : facet.values());
         // Selected values stay visible even when the service did not count them (e.g. a chip for a rare value).
         for (String selected : state.values(dim)) {
@@ -151,7 +151,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         String anchor = "hit-" + h.articleId() + "-" + h.ordinal();
         String articleHref = articleHref(h.articleId(), h.ordinal(), state);
         String title = h.title() == null || h.title().isBlank() ? h.articleId() : h.title();
-        String snippet = h.snippet() == null || h.snippet().isBlank() ? SafeHtml.escape(h.text()) : SafeHtml.snippet(h.snippet());
+        String snippet = SafeHtml.marked(h.text(), h.highlights(), SafeHtml.MAX_HIT_CHARS);
         return new HitView(anchor, title, Views.isoDate(h.published()), Views.humanDate(h.published()), h.ordinal(),
                 snippet, articleHref, chips, h.articleHits());
     }
@@ -219,7 +219,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
 
     private static Map<String, String> labels(SearchResult result) {
         Map<String, String> labels = new java.util.HashMap<>();
-        for (FacetResult f : result.facets()) {
+        for (Facet f : result.facets()) {
             for (FacetValue v : f.values()) {
                 if (v.label() != null && !v.label().isBlank()) labels.put(f.dim() + "\u0000" + v.value(), v.label());
             }

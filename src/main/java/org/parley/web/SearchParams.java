@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.parley.index.InvalidQueryException;
-import org.parley.index.SearchRequest;
-import org.parley.index.SortOrder;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchRequest;
+import org.parley.search.SortOrder;
 
 /**
  * Reads a {@link SearchRequest} from URL query parameters, strictly: unknown parameter names, repeated

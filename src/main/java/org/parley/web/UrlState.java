@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.parley.index.InvalidQueryException;
-import org.parley.index.SearchRequest;
-import org.parley.index.SortOrder;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchRequest;
+import org.parley.search.SortOrder;
 
 /**
  * Everything the search page shows is determined by its URL: query, selected facet values (in the order they were

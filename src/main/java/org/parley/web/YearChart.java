@@ -3,8 +3,8 @@ package org.parley.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.parley.index.FacetResult;
-import org.parley.index.FacetValue;
+import org.parley.search.Facet;
+import org.parley.search.FacetValue;
 
 /**
  * A bar chart, drawn by the server as SVG, of matching paragraphs per year. Each bar links to the search narrowed to
@@ -38,7 +38,7 @@ record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tic
     }
 
     /** The chart for the {@code year} facet of a result, or an empty chart when it has no numeric values. */
-    static YearChart of(FacetResult years, UrlState state) {
+    static YearChart of(Facet years, UrlState state) {
         TreeMap<Integer, FacetValue> byYear = new TreeMap<>();
         if (years != null) {
             for (FacetValue v : years.values()) {

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.web.Json;
+import org.parley.search.Json;
 
 class IndexSearchCommandsTest {
     @TempDir
@@ -73,7 +73,11 @@ class IndexSearchCommandsTest {
         JsonNode body = Json.mapper().readTree(json.out());
         assertThat(body.get("total").asInt()).isPositive();
         assertThat(body.get("hits")).hasSizeLessThanOrEqualTo(3);
-        assertThat(body.get("hits").get(0).get("snippet").asText()).containsIgnoringCase("<mark>russia");
+        JsonNode first = body.get("hits").get(0);
+        JsonNode span = first.get("highlights").get(0);
+        assertThat(first.get("text").asText().substring(span.get("start").asInt(), span.get("end").asInt()))
+                .isEqualToIgnoringCase("russia");
+        assertThat(text.out()).containsIgnoringCase("[russia]"); // emphasis on a terminal, not HTML
 
         Run bad = run("search", "\"unclosed", "--index", index);
         assertThat(bad.exit()).isEqualTo(2);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.search.SearchRequest;
 
 /** A search whose thread is interrupted stops at a checkpoint, and the service keeps serving afterwards. */
 class CancellationTest {

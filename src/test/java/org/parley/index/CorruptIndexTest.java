@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.search.SearchRequest;
 
 /** A damaged index is reported clearly when opened, and the next build replaces it with a whole one. */
 class CorruptIndexTest {

@@ -16,6 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.corpus.CorpusReader;
+import org.parley.search.ArticleView;
+import org.parley.search.Hit;
+import org.parley.search.ParagraphView;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchResult;
 
 class IndexBuilderTest {
     @TempDir

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.bench.CorpusGenerator;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchResult;
 import org.parley.testing.ChildJvm;
 
 /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.parley.search.InvalidQueryException;
 
 /** Queries that used to pass the parser and then fail while running (HTTP 500) are refused up front with a code. */
 class QueryParserLimitsTest {

@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apache.lucene.search.Query;
+import org.parley.search.InvalidQueryException;
 
 /** Whatever users type, the parser answers with a query or an {@link InvalidQueryException}, nothing else. */
 class QueryParserProperties {

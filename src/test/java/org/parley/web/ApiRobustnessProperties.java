@@ -22,9 +22,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.parley.index.InvalidQueryException;
-import org.parley.index.LuceneSearchService;
-import org.parley.index.SearchRequest;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.Json;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchService;
 
 /**
  * Random and hostile input to the search endpoint and the query parser: every answer is well-formed JSON,
@@ -33,7 +34,7 @@ import org.parley.index.SearchRequest;
 class ApiRobustnessProperties {
     private static Path dir;
     private static TestServer server;
-    private static LuceneSearchService service;
+    private static SearchService service;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = Json.mapper();
 

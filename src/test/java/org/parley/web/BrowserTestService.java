@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.parley.index.IndexBuilder;
 import org.parley.index.IndexLocation;
 import org.parley.index.LuceneSearchService;
-import org.parley.index.SearchService;
+import org.parley.search.SearchService;
 
 /**
  * The search service the browser tests run against: a real Lucene index built from the repository's {@code corpus/}

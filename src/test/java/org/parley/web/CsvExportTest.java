@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.parley.index.CountryRef;
-import org.parley.index.Hit;
+import org.parley.search.CountryRef;
+import org.parley.search.Hit;
+import org.parley.search.Span;
 
 class CsvExportTest {
     @Test
@@ -27,7 +28,7 @@ class CsvExportTest {
 
     @Test
     void writesOneRowPerHit() {
-        Hit h = new Hit("a#3", "a", "T", LocalDate.of(2021, 5, 14), 3, "=cmd|' /C calc'!A0", "<mark>x</mark>",
+        Hit h = new Hit("a#3", "a", "T", LocalDate.of(2021, 5, 14), 3, "=cmd|' /C calc'!A0", List.of(new Span(0, 4)),
                 List.of(new CountryRef("KH", "Cambodia"), new CountryRef("RU", "Russia")), List.of(2016, 2021), List.of(2016),
                 List.of("Hun Sen"), 1.5f, 1);
         assertThat(CsvExport.row(h)).isEqualTo(

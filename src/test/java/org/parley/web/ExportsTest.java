@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.parley.index.Hit;
-import org.parley.index.SearchRequest;
+import org.parley.search.Hit;
+import org.parley.search.SearchRequest;
 
 class ExportsTest {
     private final FakeSearchService service = new FakeSearchService();

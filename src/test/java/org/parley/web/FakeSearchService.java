@@ -13,18 +13,19 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.parley.index.ArticleView;
-import org.parley.index.CountryRef;
-import org.parley.index.FacetResult;
-import org.parley.index.FacetValue;
-import org.parley.index.Hit;
-import org.parley.index.IndexStats;
-import org.parley.index.InvalidQueryException;
-import org.parley.index.ParagraphView;
-import org.parley.index.SearchRequest;
-import org.parley.index.SearchResult;
-import org.parley.index.SearchService;
-import org.parley.index.SortOrder;
+import org.parley.search.ArticleView;
+import org.parley.search.CountryRef;
+import org.parley.search.Facet;
+import org.parley.search.FacetValue;
+import org.parley.search.Hit;
+import org.parley.search.IndexStats;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.ParagraphView;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchResult;
+import org.parley.search.SearchService;
+import org.parley.search.SortOrder;
+import org.parley.search.Span;
 
 /**
  * An in-memory stand-in for the Lucene search service: naive word matching, but the same contract (OR within a
@@ -128,7 +129,7 @@ final class FakeSearchService implements SearchService {
         List<Hit> hits = new ArrayList<>();
         for (int i = from; i < Math.min(sorted.size(), from + r.size()); i++) hits.add(hit(sorted.get(i), terms));
         String next = from + r.size() < sorted.size() ? Integer.toString(from + r.size()) : null;
-        List<FacetResult> facets = new ArrayList<>();
+        List<Facet> facets = new ArrayList<>();
         for (String dim : SearchRequest.DIMENSIONS) {
             List<Para> sideways = paras.stream().filter(base).filter(p -> passes(p, r, dim)).toList();
             facets.add(facet(dim, sideways, r));
@@ -140,18 +141,18 @@ final class FakeSearchService implements SearchService {
     }
 
     @Override
-    public Optional<ArticleView> article(String id) {
+    public Optional<ArticleView> article(String id, String query) {
         String[] a = articles.get(id);
         if (a == null) return Optional.empty();
         List<ParagraphView> ps = paras.stream().filter(p -> p.articleId().equals(id))
                 .map(p -> new ParagraphView(p.ordinal(), p.kind(), p.text(), refs(p.countries()), p.years(),
-                        p.explicitYears(), p.speakers())).toList();
+                        p.explicitYears(), p.speakers(), spans(p.text(), terms(query)))).toList();
         return Optional.of(new ArticleView(id, id + ".txt", a[0], LocalDate.parse(a[1]), null, a[2], ps));
     }
 
     @Override
     public List<FacetValue> facetValues(String dim, String prefix, int limit) throws InvalidQueryException {
-        FacetResult all = facet(dim, paras.stream().filter(Para::searchable).toList(), SearchRequest.of(""));
+        Facet all = facet(dim, paras.stream().filter(Para::searchable).toList(), SearchRequest.of(""));
         String p = prefix == null ? "" : prefix.toLowerCase(Locale.ROOT);
         return all.values().stream().filter(v -> v.label().toLowerCase(Locale.ROOT).startsWith(p)).limit(limit).toList();
     }
@@ -220,7 +221,7 @@ final class FakeSearchService implements SearchService {
         };
     }
 
-    private static FacetResult facet(String dim, List<Para> ps, SearchRequest r) {
+    private static Facet facet(String dim, List<Para> ps, SearchRequest r) {
         Map<String, Long> counts = new TreeMap<>();
         for (Para p : ps) for (String v : values(p, dim)) counts.merge(v, 1L, Long::sum);
         List<Map.Entry<String, Long>> ranked = new ArrayList<>(counts.entrySet());
@@ -233,7 +234,7 @@ final class FakeSearchService implements SearchService {
             else other++;
         }
         for (String s : r.filter(dim)) if (!counts.containsKey(s)) values.add(value(dim, s, 0, true));
-        return new FacetResult(dim, values, other);
+        return new Facet(dim, values, other);
     }
 
     private static FacetValue value(String dim, String v, long count, boolean selected) {
@@ -245,26 +246,29 @@ final class FakeSearchService implements SearchService {
     }
 
     private static Hit hit(Para p, List<String> terms) {
-        return new Hit(p.id(), p.articleId(), p.title(), p.published(), p.ordinal(), p.text(), snippet(p.text(), terms),
+        return new Hit(p.id(), p.articleId(), p.title(), p.published(), p.ordinal(), p.text(), spans(p.text(), terms),
                 refs(p.countries()), p.years(), p.explicitYears(), p.speakers(), score(p, terms), 1);
     }
 
-    /** Escaped text with every occurrence of a term wrapped in mark. */
-    static String snippet(String text, List<String> terms) {
+    /** The spans of every occurrence of a term. */
+    static List<Span> spans(String text, List<String> terms) {
         boolean[] marked = new boolean[text.length()];
         String lower = text.toLowerCase(Locale.ROOT);
         for (String t : terms) {
             for (int i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + 1)) {
-                for (int j = i; j < i + t.length(); j++) marked[j] = true;
+                int end = i + t.length();
+                while (end < text.length() && Character.isLetter(text.charAt(end))) end++; // the whole word, as stemming does
+                for (int j = i; j < end; j++) marked[j] = true;
             }
         }
-        StringBuilder sb = new StringBuilder();
+        List<Span> spans = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
-            if (marked[i] && (i == 0 || !marked[i - 1])) sb.append("<mark>");
-            sb.append(SafeHtml.escape(String.valueOf(text.charAt(i))));
-            if (marked[i] && (i == text.length() - 1 || !marked[i + 1])) sb.append("</mark>");
+            if (!marked[i]) continue;
+            int start = i;
+            while (i < text.length() && marked[i]) i++;
+            spans.add(new Span(start, i));
         }
-        return sb.toString();
+        return spans;
     }
 
     private String suggest(String term) {

@@ -13,8 +13,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.parley.index.SearchRequest;
-import org.parley.index.SearchService;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchService;
 
 /** The search page with JavaScript switched off: every control still works through links and the form. */
 @Tag("browser")

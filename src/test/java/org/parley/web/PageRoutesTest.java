@@ -10,9 +10,10 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parley.index.InvalidQueryException;
-import org.parley.index.SearchRequest;
-import org.parley.index.SearchResult;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.Json;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchResult;
 
 /** The pages over real HTTP, against the in-memory fake service. */
 class PageRoutesTest {

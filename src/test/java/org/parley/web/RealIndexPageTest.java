@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parley.index.SearchService;
+import org.parley.search.Json;
+import org.parley.search.SearchService;
 
 /** The search page over HTTP against a real index of {@code corpus/}: same numbers as the API, and fast. */
 class RealIndexPageTest {

@@ -2,7 +2,9 @@ package org.parley.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parley.search.Span;
 
 class SafeHtmlTest {
     @Test
@@ -13,30 +15,29 @@ class SafeHtmlTest {
     }
 
     @Test
-    void keepsMarksOfAWellFormedSnippetAsTheyAre() {
-        String snippet = "Cambodia and <mark>Russia</mark> &amp; &lt;friends&gt; said &quot;yes&quot;";
-        assertThat(SafeHtml.snippet(snippet)).isEqualTo("Cambodia and <mark>Russia</mark> &amp; &lt;friends&gt; said &quot;yes&quot;");
+    void marksTheSpansAndEscapesTheRest() {
+        String text = "Cambodia and Russia & <friends> said \"yes\"";
+        assertThat(SafeHtml.marked(text, List.of(new Span(13, 19)), 1000))
+                .isEqualTo("Cambodia and <mark>Russia</mark> &amp; &lt;friends&gt; said &quot;yes&quot;");
     }
 
     @Test
-    void neutralisesAnyOtherMarkup() {
-        assertThat(SafeHtml.snippet("<script>alert(1)</script> <mark>x</mark>"))
-                .isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt; <mark>x</mark>");
-        assertThat(SafeHtml.snippet("<mark onclick=\"x()\">a</mark>")).doesNotContain("onclick=\"").doesNotContain("<mark ");
-        assertThat(SafeHtml.snippet("<img src=x onerror=alert(1)>")).isEqualTo("&lt;img src=x onerror=alert(1)&gt;");
-        assertThat(SafeHtml.snippet("&lt;script&gt;")).isEqualTo("&lt;script&gt;");
-        assertThat(SafeHtml.snippet("&amp;lt;b&amp;gt;")).isEqualTo("&amp;lt;b&amp;gt;");
+    void markupInsideASpanIsEscapedToo() {
+        String text = "<script>alert(1)</script>";
+        assertThat(SafeHtml.marked(text, List.of(new Span(0, 8)), 1000))
+                .isEqualTo("<mark>&lt;script&gt;</mark>alert(1)&lt;/script&gt;");
+        assertThat(SafeHtml.marked("<mark>not a tag</mark>", List.of(), 1000)).isEqualTo("&lt;mark&gt;not a tag&lt;/mark&gt;");
     }
 
     @Test
-    void rebuildsBalancedMarks() {
-        assertThat(SafeHtml.snippet("<mark>a<mark>b</mark></mark>c</mark>")).isEqualTo("<mark>ab</mark>c");
-        assertThat(SafeHtml.snippet("<mark>open")).isEqualTo("<mark>open</mark>");
-        assertThat(SafeHtml.snippet("<MARK>x</MARK>")).isEqualTo("<mark>x</mark>");
+    void spansThatOverlapOrRunPastTheTextAreClippedNotTrusted() {
+        assertThat(SafeHtml.marked("abcdef", List.of(new Span(0, 3), new Span(2, 5), new Span(4, 99)), 1000))
+                .isEqualTo("<mark>abc</mark><mark>de</mark><mark>f</mark>");
+        assertThat(SafeHtml.marked("abcdef", List.of(new Span(3, 4), new Span(0, 2)), 1000)).isEqualTo("abc<mark>d</mark>ef");
     }
 
     @Test
-    void aMarkSpelledAsTextStaysText() {
-        assertThat(SafeHtml.snippet("&lt;mark&gt;not a tag&lt;/mark&gt;")).isEqualTo("&lt;mark&gt;not a tag&lt;/mark&gt;");
+    void aLongTextIsCutWithAnEllipsisAndItsMarksClosed() {
+        assertThat(SafeHtml.marked("abcdefgh", List.of(new Span(2, 6)), 4)).isEqualTo("ab<mark>cd</mark>…");
     }
 }

@@ -16,12 +16,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.parley.index.ArticleView;
-import org.parley.index.FacetValue;
-import org.parley.index.IndexStats;
-import org.parley.index.SearchRequest;
-import org.parley.index.SearchResult;
-import org.parley.index.SearchService;
+import org.parley.search.ArticleView;
+import org.parley.search.FacetValue;
+import org.parley.search.IndexStats;
+import org.parley.search.Json;
+import org.parley.search.SearchRequest;
+import org.parley.search.SearchResult;
+import org.parley.search.SearchService;
 
 /** One slow query cannot starve the rest: searches beyond the limit wait briefly, then get a 503. */
 class SearchLimiterTest {
@@ -60,7 +61,7 @@ class SearchLimiterTest {
         }
 
         @Override
-        public Optional<ArticleView> article(String id) {
+        public Optional<ArticleView> article(String id, String query) {
             return Optional.empty();
         }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.parley.index.FacetResult;
-import org.parley.index.FacetValue;
-import org.parley.index.SearchResult;
+import org.parley.search.Facet;
+import org.parley.search.FacetValue;
+import org.parley.search.SearchResult;
 
 class SearchPageTest {
     private final FakeSearchService service = new FakeSearchService();
@@ -15,10 +15,10 @@ class SearchPageTest {
     @Test
     void narrowestFilterIsTheSmallestCountThenTheLastAdded() throws Exception {
         UrlState state = UrlState.parse("country=KH&speaker=A&year=2020");
-        Map<String, FacetResult> facets = Map.of(
-                "country", new FacetResult("country", List.of(new FacetValue("KH", "Cambodia", 9, true)), 0),
-                "speaker", new FacetResult("speaker", List.of(new FacetValue("A", "A", 2, true)), 0),
-                "year", new FacetResult("year", List.of(new FacetValue("2020", "2020", 2, true)), 0));
+        Map<String, Facet> facets = Map.of(
+                "country", new Facet("country", List.of(new FacetValue("KH", "Cambodia", 9, true)), 0),
+                "speaker", new Facet("speaker", List.of(new FacetValue("A", "A", 2, true)), 0),
+                "year", new Facet("year", List.of(new FacetValue("2020", "2020", 2, true)), 0));
         assertThat(SearchPage.narrowest(state, facets)).isEqualTo(new UrlState.Filter("year", "2020"));
         assertThat(SearchPage.narrowest(state, Map.of())).isEqualTo(new UrlState.Filter("year", "2020"));
         assertThat(SearchPage.narrowest(UrlState.empty(), facets)).isNull();

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.parley.index.InvalidQueryException;
-import org.parley.index.SearchRequest;
-import org.parley.index.SortOrder;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchRequest;
+import org.parley.search.SortOrder;
 
 class UrlStateTest {
     @Test

@@ -1,4 +1,4 @@
-package org.parley.index;
+package org.parley.search;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.parley.web;
+package org.parley.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

@@ -1,4 +1,4 @@
-package org.parley.index;
+package org.parley.search;
 
 import java.io.Closeable;
 import java.util.List;
@@ -9,8 +9,16 @@ public interface SearchService extends Closeable {
     /** Runs a faceted search. */
     SearchResult search(SearchRequest request) throws InvalidQueryException;
 
-    /** The whole article, or empty when no article has that id. */
-    Optional<ArticleView> article(String id);
+    /**
+     * The whole article, or empty when no article has that id; with a query, each paragraph carries the spans
+     * that match it (as hits do).
+     */
+    Optional<ArticleView> article(String id, String query) throws InvalidQueryException;
+
+    /** The whole article without highlights. */
+    default Optional<ArticleView> article(String id) {
+        return article(id, "");
+    }
 
     /** Facet values of {@code dim} starting with {@code prefix} (case-insensitive), most frequent first. */
     List<FacetValue> facetValues(String dim, String prefix, int limit) throws InvalidQueryException;

@@ -1,4 +1,4 @@
-package org.parley.index;
+package org.parley.search;
 
 import java.util.List;
 
@@ -9,6 +9,6 @@ import java.util.List;
  * @param nextCursor cursor for the page after this one, or null on the last page
  * @param didYouMean a spelling suggestion when the query finds little and a close term exists, or null
  */
-public record SearchResult(long total, long tookMs, int page, int size, List<Hit> hits, List<FacetResult> facets,
+public record SearchResult(long total, long tookMs, int page, int size, List<Hit> hits, List<Facet> facets,
                            String nextCursor, String didYouMean) {
 }

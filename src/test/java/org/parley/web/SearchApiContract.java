@@ -31,34 +31,42 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.parley.index.LuceneSearchService;
 import org.parley.index.TestCorpus.Expected;
+import org.parley.index.TestCorpus;
+import org.parley.search.Json;
+import org.parley.search.SearchService;
 
-/** The JSON API over real HTTP, checked against brute-force counts over the test corpus. */
-class SearchApiTest {
+/**
+ * The search contract, checked through the JSON API over real HTTP against brute-force counts over the test
+ * corpus. Every backend runs this same suite: a subclass says only how to load the corpus into it and open it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SearchApiContract {
     @TempDir
     static Path tmp;
     static Map<String, Expected> expected;
     static TestServer fixture;
-    static LuceneSearchService service;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = Json.mapper();
 
     record Response(int status, JsonNode body, String contentType) {
     }
 
+    /** Loads {@code corpus} into the backend under test (working files under {@code dir}) and opens it. */
+    protected abstract SearchService openBackend(TestCorpus corpus, Path dir) throws IOException;
+
     @BeforeAll
-    static void start() throws IOException {
-        fixture = TestServer.start(tmp);
+    void start() throws IOException {
+        fixture = TestServer.start(tmp, this::openBackend);
         expected = fixture.corpus.expectedParagraphs();
-        service = fixture.service;
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    void stop() throws IOException {
         fixture.close();
     }
 
@@ -391,6 +399,31 @@ class SearchApiTest {
         assertThat(get("/api/facets/country?prefix=camb").body().get("values").get(0).get("value").asText()).isEqualTo("KH");
         assertThat(get("/api/facets/country?prefix=camb").body().get("values").get(0).get("label").asText()).isEqualTo("Cambodia");
         assertThat(get("/api/facets/year?limit=3").body().get("values")).hasSize(3);
+    }
+
+    /** The marked texts of an article asked for with {@code q}, lower-cased. */
+    static List<String> articleMarks(String articleId, String q) throws Exception {
+        Response r = get("/api/articles/" + articleId + "?" + query("q", q));
+        assertThat(r.status()).isEqualTo(200);
+        List<String> marks = new ArrayList<>();
+        for (JsonNode p : r.body().get("paragraphs")) {
+            String text = p.get("text").asText();
+            for (JsonNode span : p.get("highlights")) {
+                marks.add(text.substring(span.get("start").asInt(), span.get("end").asInt()).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return marks;
+    }
+
+    @Test
+    void anArticleIsHighlightedLikeTheHitsNeverAnExcludedWordAndAPhraseAsOneSpan() throws Exception {
+        String both = search("q", "Putin AND Cambodia").body().get("hits").get(0).get("article_id").asText();
+        List<String> marks = articleMarks(both, "Cambodia NOT Putin");
+        assertThat(marks).contains("cambodia").doesNotContain("putin");
+
+        String withPhrase = search("q", "\"diplomatic relations\"").body().get("hits").get(0).get("article_id").asText();
+        assertThat(articleMarks(withPhrase, "\"diplomatic relations\"")).isNotEmpty().containsOnly("diplomatic relations");
+        assertThat(articleMarks(withPhrase, "")).isEmpty();
     }
 
     @Test

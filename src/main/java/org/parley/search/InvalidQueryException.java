@@ -1,7 +1,11 @@
-package org.parley.index;
+package org.parley.search;
 
-/** Client input that cannot be searched: becomes an HTTP 400 with {@code {"error", "message", "param"}}. */
-public final class InvalidQueryException extends Exception {
+/**
+ * Client input that cannot be searched: becomes an HTTP 400 with {@code {"error", "message", "param"}}.
+ * Unchecked, so that request records can refuse bad values as they are built and the web and command-line
+ * frameworks map it in one place.
+ */
+public final class InvalidQueryException extends RuntimeException {
     private final String code;
     private final String param;
 
