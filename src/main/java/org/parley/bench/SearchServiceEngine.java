@@ -1,6 +1,5 @@
 package org.parley.bench;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parley.search.Facet;
@@ -8,6 +7,8 @@ import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
 import org.parley.search.SortOrder;
+import org.parley.search.Dimension;
+import java.util.EnumMap;
 
 /** Runs the query mix in-process against parley's {@link SearchService} (thread-safe: one shared service). */
 public final class SearchServiceEngine implements QueryEngine {
@@ -19,7 +20,8 @@ public final class SearchServiceEngine implements QueryEngine {
 
     /** The request the mix's query becomes: relevance order, first page of 10 highlighted hits, all facets. */
     public static SearchRequest request(BenchQuery q) {
-        Map<String, List<String>> filters = new LinkedHashMap<>(q.filters());
+        Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
+        q.filters().forEach((dim, values) -> filters.put(Dimension.fromParam(dim), values));
         return new SearchRequest(q.lucene(), filters, q.yearFrom(), q.yearTo(), SortOrder.RELEVANCE, 1, 10, null, false,
                 SearchRequest.DEFAULT_FACET_SIZE);
     }

@@ -2,7 +2,6 @@ package org.parley.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,6 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.parley.search.Dimension;
+import java.util.EnumMap;
 
 /** {@code parley search}: ranked paragraphs and facet counts in the terminal (or as JSON). */
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -56,10 +57,10 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IndexSupport.ensureIndex(folders.index, folders.corpus, System.err);
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        if (!countries.isEmpty()) filters.put("country", countries);
-        if (!years.isEmpty()) filters.put("year", years);
-        if (!speakers.isEmpty()) filters.put("speaker", speakers);
+        Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
+        if (!countries.isEmpty()) filters.put(Dimension.COUNTRY, countries);
+        if (!years.isEmpty()) filters.put(Dimension.YEAR, years);
+        if (!speakers.isEmpty()) filters.put(Dimension.SPEAKER, speakers);
         try (LuceneSearchService service = LuceneSearchService.open(folders.index)) {
             SearchResult r = service.search(new SearchRequest(query, filters, null, null, SortOrder.fromParam(sort), 1,
                     size, null, false, SearchRequest.DEFAULT_FACET_SIZE));
@@ -95,7 +96,7 @@ public final class SearchCommand implements Callable<Integer> {
         }
         System.out.println();
         for (Facet f : r.facets()) {
-            StringBuilder sb = new StringBuilder(f.dim()).append(":");
+            StringBuilder sb = new StringBuilder(f.dim().param()).append(":");
             for (FacetValue v : f.values()) sb.append(' ').append(v.label()).append(" (").append(v.count()).append(')');
             if (f.otherValues() > 0) sb.append(" +").append(f.otherValues()).append(" more");
             System.out.println(sb);

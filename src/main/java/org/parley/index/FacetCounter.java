@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
 import org.parley.search.SearchRequest;
@@ -25,19 +26,20 @@ final class FacetCounter {
     }
 
     static List<Facet> results(Facets facets, SearchRequest request) throws IOException {
-        List<Facet> out = new ArrayList<>(IndexSchema.FACET_DIMS.size());
-        for (String dim : IndexSchema.FACET_DIMS) out.add(result(facets, dim, request.facetSize(), request.filter(dim)));
+        List<Facet> out = new ArrayList<>(Dimension.values().length);
+        for (Dimension dim : Dimension.values()) out.add(result(facets, dim, request.facetSize(), request.filter(dim)));
         return out;
     }
 
-    static Facet empty(String dim, List<String> selected) {
+    static Facet empty(Dimension dim, List<String> selected) {
         List<FacetValue> values = new ArrayList<>();
-        for (String s : selected) values.add(new FacetValue(s, label(dim, s), 0, true));
+        for (String s : selected) values.add(new FacetValue(s, label(dim.param(), s), 0, true));
         return new Facet(dim, values, 0);
     }
 
-    private static Facet result(Facets facets, String dim, int size, List<String> selected) throws IOException {
-        if (facets == null) return empty(dim, selected);
+    private static Facet result(Facets facets, Dimension dimension, int size, List<String> selected) throws IOException {
+        if (facets == null) return empty(dimension, selected);
+        String dim = dimension.param();
         org.apache.lucene.facet.FacetResult top = topChildren(facets, size, dim);
         Set<String> selectedSet = new HashSet<>(selected);
         List<FacetValue> values = new ArrayList<>();
@@ -59,7 +61,7 @@ final class FacetCounter {
             if (count > 0) listedWithHits++;
         }
         int childCount = top == null ? 0 : top.childCount;
-        return new Facet(dim, values, Math.max(0, childCount - listedWithHits));
+        return new Facet(dimension, values, Math.max(0, childCount - listedWithHits));
     }
 
     private static org.apache.lucene.facet.FacetResult topChildren(Facets facets, int size, String dim) throws IOException {

@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +47,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.parley.search.ArticleView;
+import org.parley.search.Dimension;
 import org.parley.search.Facet;
+import org.parley.search.FacetValuesRequest;
 import org.parley.search.FacetValue;
 import org.parley.search.Hit;
 import org.parley.search.IndexStats;
@@ -70,12 +72,10 @@ import org.parley.search.Span;
  */
 public final class LuceneSearchService implements SearchService {
     /** Deepest page reachable with {@code page}; beyond it clients use the cursor (as Elasticsearch does). */
-    public static final int MAX_PAGE_DEPTH = 10_000;
+    public static final int MAX_PAGE_DEPTH = SearchRequest.MAX_PAGE_DEPTH;
     /** Suggest a spelling when a query finds fewer hits than this. */
     static final int SUGGEST_BELOW = 3;
-    static final int MAX_FACET_VALUES = 100;
-    static final int MAX_PREFIX_CHARS = 100;
-    static final int MAX_VALUE_CHARS = 200;
+    static final int MAX_ID_CHARS = 200;
 
     /** A served generation; {@code lease} keeps builds from pruning it while it is open. */
     private record Generation(String name, Directory directory, SearcherManager manager, Closeable lease) {
@@ -298,9 +298,9 @@ public final class LuceneSearchService implements SearchService {
 
     private FacetedSearch.Filters drillDown(Query base, SearchRequest req) {
         FacetedSearch.Filters q = new FacetedSearch.Filters(facetsConfig, base);
-        for (String value : req.filter(IndexSchema.COUNTRY)) q.add(IndexSchema.COUNTRY, value);
-        for (String value : req.filter(IndexSchema.SPEAKER)) q.add(IndexSchema.SPEAKER, value);
-        List<String> years = req.filter(IndexSchema.YEAR);
+        for (String value : req.filter(Dimension.COUNTRY)) q.add(IndexSchema.COUNTRY, value);
+        for (String value : req.filter(Dimension.SPEAKER)) q.add(IndexSchema.SPEAKER, value);
+        List<String> years = req.filter(Dimension.YEAR);
         if (req.yearFrom() == null && req.yearTo() == null) {
             for (String value : years) q.add(IndexSchema.YEAR, value);
         } else {
@@ -373,63 +373,26 @@ public final class LuceneSearchService implements SearchService {
 
     // ------------------------------------------------------------------------------------------ validation
 
-    /** Checks bounds and normalises filter values (country names to codes); the API layer checks syntax. */
-    SearchRequest normalise(SearchRequest r) throws InvalidQueryException {
-        if (r.size() < 1 || r.size() > SearchRequest.MAX_SIZE) {
-            throw new InvalidQueryException("invalid_size", "size must be between 1 and " + SearchRequest.MAX_SIZE, "size");
+    /** Names countries by their codes ("Cambodia" → KH); the request checked everything else when it was made. */
+    SearchRequest normalise(SearchRequest r) {
+        List<String> named = r.filter(Dimension.COUNTRY);
+        if (named.isEmpty()) return r;
+        LinkedHashSet<String> codes = new LinkedHashSet<>();
+        for (String v : named) {
+            codes.add(countries.resolve(v).orElseThrow(() -> new InvalidQueryException("unknown_value", "unknown country '"
+                    + v + "': use an ISO 3166-1 alpha-2 code or an English name", Dimension.COUNTRY.param())));
         }
-        if (r.page() < 1) throw new InvalidQueryException("invalid_page", "page must be 1 or more", "page");
-        if ((long) r.page() * r.size() > MAX_PAGE_DEPTH) {
-            throw new InvalidQueryException("page_too_deep", "page * size must not exceed " + MAX_PAGE_DEPTH
-                    + "; use the cursor (next_cursor) to page deeper", "page");
-        }
-        if (r.facetSize() < 0 || r.facetSize() > SearchRequest.MAX_FACET_SIZE) {
-            throw new InvalidQueryException("invalid_facet_size", "facet_size must be between 0 and "
-                    + SearchRequest.MAX_FACET_SIZE, "facet_size");
-        }
-        if (r.yearFrom() != null && r.yearTo() != null && r.yearFrom() > r.yearTo()) {
-            throw new InvalidQueryException("invalid_year_range", "year_from must not be after year_to", "year_from");
-        }
-        Map<String, List<String>> filters = new TreeMap<>();
-        for (Map.Entry<String, List<String>> e : r.filters().entrySet()) {
-            String dim = e.getKey();
-            if (!IndexSchema.FACET_DIMS.contains(dim)) {
-                throw new InvalidQueryException("unknown_parameter", "unknown filter '" + dim + "'", dim);
-            }
-            LinkedHashSet<String> values = new LinkedHashSet<>();
-            for (String raw : e.getValue()) {
-                String v = raw == null ? "" : raw.strip();
-                if (v.isEmpty()) continue;
-                if (v.length() > MAX_VALUE_CHARS) {
-                    throw new InvalidQueryException("invalid_value", dim + " value is too long", dim);
-                }
-                values.add(switch (dim) {
-                    case IndexSchema.COUNTRY -> countries.resolve(v).orElseThrow(() -> new InvalidQueryException(
-                            "unknown_value", "unknown country '" + v + "': use an ISO 3166-1 alpha-2 code or an English name",
-                            dim));
-                    case IndexSchema.YEAR -> Integer.toString(year(v, dim));
-                    default -> v;
-                });
-            }
-            if (!values.isEmpty()) filters.put(dim, List.copyOf(values));
-        }
+        Map<Dimension, List<String>> filters = new EnumMap<>(r.filters());
+        filters.put(Dimension.COUNTRY, List.copyOf(codes));
         return new SearchRequest(r.query(), filters, r.yearFrom(), r.yearTo(), r.sort(), r.page(), r.size(),
                 r.cursor(), r.groupByArticle(), r.facetSize());
-    }
-
-    private static int year(String v, String param) throws InvalidQueryException {
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryException("invalid_year", param + " must be a year like 2024, not '" + v + "'", param);
-        }
     }
 
     /** Identifies what a cursor may be used with: the query and filters, not the page or size. */
     private static String requestHash(SearchRequest r) {
         Map<String, Object> canonical = new LinkedHashMap<>();
         canonical.put("q", r.query().strip());
-        canonical.put("f", new TreeMap<>(r.filters()));
+        canonical.put("f", r.filters()); // an EnumMap: always in dimension order
         canonical.put("from", r.yearFrom());
         canonical.put("to", r.yearTo());
         canonical.put("group", r.groupByArticle());
@@ -448,7 +411,7 @@ public final class LuceneSearchService implements SearchService {
 
     @Override
     public Optional<ArticleView> article(String id, String query) throws InvalidQueryException {
-        if (id == null || id.isBlank() || id.length() > MAX_VALUE_CHARS) return Optional.empty();
+        if (id == null || id.isBlank() || id.length() > MAX_ID_CHARS) return Optional.empty();
         String q = query == null ? "" : query;
         if (q.length() > SearchRequest.MAX_QUERY_CHARS) q = "";
         String text = q;
@@ -486,19 +449,12 @@ public final class LuceneSearchService implements SearchService {
     }
 
     @Override
-    public List<FacetValue> facetValues(String dim, String prefix, int limit) throws InvalidQueryException {
-        if (!IndexSchema.FACET_DIMS.contains(dim)) {
-            throw new InvalidQueryException("unknown_facet", "unknown facet '" + dim + "'; facets are "
-                    + String.join(", ", IndexSchema.FACET_DIMS), "dim");
-        }
-        String p = prefix == null ? "" : prefix.strip().toLowerCase(Locale.ROOT);
-        if (p.length() > MAX_PREFIX_CHARS) {
-            throw new InvalidQueryException("invalid_prefix", "prefix is too long (limit " + MAX_PREFIX_CHARS + ")", "prefix");
-        }
-        int n = Math.max(1, Math.min(limit, MAX_FACET_VALUES));
+    public List<FacetValue> facetValues(FacetValuesRequest request) {
+        String p = request.prefix().toLowerCase(Locale.ROOT);
+        int n = request.limit();
         return withSearcher(searcher -> {
             List<FacetValue> out = new ArrayList<>(n);
-            for (FacetValue v : searcher.allValues(dim)) {
+            for (FacetValue v : searcher.allValues(request.dim().param())) {
                 if (p.isEmpty() || matchesPrefix(v.value(), p) || matchesPrefix(v.label(), p)) out.add(v);
                 if (out.size() == n) break;
             }

@@ -8,5 +8,5 @@ import java.util.List;
  * @param values      the top values by count (selected values always included)
  * @param otherValues how many further values exist beyond those listed
  */
-public record Facet(String dim, List<FacetValue> values, int otherValues) {
+public record Facet(Dimension dim, List<FacetValue> values, int otherValues) {
 }

@@ -21,7 +21,7 @@ public interface SearchService extends Closeable {
     }
 
     /** Facet values of {@code dim} starting with {@code prefix} (case-insensitive), most frequent first. */
-    List<FacetValue> facetValues(String dim, String prefix, int limit) throws InvalidQueryException;
+    List<FacetValue> facetValues(FacetValuesRequest request);
 
     /** Counts and age of the index being served. */
     IndexStats stats();

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.parley.search.Dimension;
+import org.parley.search.FacetValue;
+import org.parley.search.FacetValuesRequest;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchService;
 
@@ -24,14 +27,13 @@ import org.parley.search.SearchService;
  */
 final class ApiRoutes {
     static final String OPENAPI_RESOURCE = "/api/openapi.json";
-    private static final int DEFAULT_FACET_VALUES = 10;
 
     /** The error body of every failed API request. */
     record ApiError(String error, String message, String param) {
     }
 
     /** {@code /api/facets/{dim}}: values of one facet matching a prefix. */
-    record FacetValues(String dim, String prefix, List<org.parley.search.FacetValue> values) {
+    record FacetValues(Dimension dim, String prefix, List<FacetValue> values) {
     }
 
     private static final class NotFound extends Exception {
@@ -65,11 +67,10 @@ final class ApiRoutes {
         }));
         config.routes.get("/api/facets/{dim}", api((ctx, s) -> {
             noParams(ctx, Set.of("prefix", "limit"));
-            String dim = ctx.pathParam("dim");
-            String prefix = SearchParams.one(ctx.queryParamMap(), "prefix");
-            int limit = SearchParams.intOr(ctx.queryParamMap(), "limit", DEFAULT_FACET_VALUES);
-            if (limit < 1 || limit > 100) throw new InvalidQueryException("invalid_limit", "limit must be between 1 and 100", "limit");
-            ctx.json(new FacetValues(dim, prefix == null ? "" : prefix, s.facetValues(dim, prefix, limit)));
+            FacetValuesRequest request = new FacetValuesRequest(Dimension.fromParam(ctx.pathParam("dim")),
+                    SearchParams.one(ctx.queryParamMap(), "prefix"),
+                    SearchParams.intOr(ctx.queryParamMap(), "limit", FacetValuesRequest.DEFAULT_LIMIT));
+            ctx.json(new FacetValues(request.dim(), request.prefix(), s.facetValues(request)));
         }));
         config.routes.get("/api/health", api((ctx, s) -> {
             noParams(ctx, Set.of());

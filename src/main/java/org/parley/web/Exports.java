@@ -9,6 +9,7 @@ import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
+import org.parley.search.Dimension;
 
 /** Collects the hits of a search for download, paging through the service, at most {@link #MAX_ROWS} of them. */
 final class Exports {
@@ -26,13 +27,12 @@ final class Exports {
 
     static Collected collect(SearchService service, UrlState state, int maxRows) throws InvalidQueryException {
         List<Hit> hits = new ArrayList<>();
-        SearchRequest base = state.withPage(1).toRequest(SearchRequest.MAX_SIZE, 1);
+        SearchRequest base = state.withGrouped(false).withPage(1).toRequest(SearchRequest.MAX_SIZE, 1);
         String cursor = null;
         int page = 1;
         long total = 0;
         while (hits.size() < maxRows) {
-            SearchRequest request = new SearchRequest(base.query(), base.filters(), base.yearFrom(), base.yearTo(),
-                    base.sort(), page, base.size(), cursor, false, base.facetSize());
+            SearchRequest request = base.withPage(page, base.size(), cursor);
             SearchResult result = service.search(request);
             total = result.total();
             for (Hit h : result.hits()) {
@@ -61,7 +61,7 @@ final class Exports {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("query", state.q());
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (String dim : SearchRequest.DIMENSIONS) if (!state.values(dim).isEmpty()) filters.put(dim, state.values(dim));
+        for (Dimension dim : Dimension.values()) if (!state.values(dim).isEmpty()) filters.put(dim.param(), state.values(dim));
         out.put("filters", filters);
         out.put("year_from", state.yearFrom());
         out.put("year_to", state.yearTo());

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.parley.search.ArticleView;
 import org.parley.search.FacetValue;
+import org.parley.search.FacetValuesRequest;
 import org.parley.search.IndexStats;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchRequest;
@@ -133,8 +134,8 @@ final class SearchLimiter implements AutoCloseable {
         }
 
         @Override
-        public List<FacetValue> facetValues(String dim, String prefix, int limit) throws InvalidQueryException {
-            return bounded(() -> delegate.facetValues(dim, prefix, limit));
+        public List<FacetValue> facetValues(FacetValuesRequest request) {
+            return bounded(() -> delegate.facetValues(request));
         }
 
         @Override

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.parley.search.CountryRef;
+import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
 import org.parley.search.Hit;
+import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SortOrder;
 import org.parley.web.Views.Chip;
@@ -35,13 +37,17 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
                   List<HiddenField> hiddenFields, String title) {
 
     static final int PAGE_SIZE = 10;
+    /** The last page a search can reach: the request's page depth, in pages of this size. */
+    static final int MAX_PAGE = SearchRequest.MAX_PAGE_DEPTH / PAGE_SIZE;
     /** Facet values listed before "show more". */
     static final int SHOWN_VALUES = 8;
     /** Values asked of the service per facet: enough for the year chart and for expanded lists. */
     static final int FACET_SIZE = 500;
-    static final Map<String, String> TITLES = Map.of("country", "Countries", "year", "Years", "speaker", "Speakers");
-    static final Map<String, String> SINGULAR = Map.of("country", "Country", "year", "Year", "speaker", "Speaker");
-    private static final List<String> SIDEBAR_ORDER = List.of("country", "speaker", "year");
+    static final Map<Dimension, String> TITLES = Map.of(Dimension.COUNTRY, "Countries", Dimension.YEAR, "Years",
+            Dimension.SPEAKER, "Speakers");
+    static final Map<Dimension, String> SINGULAR = Map.of(Dimension.COUNTRY, "Country", Dimension.YEAR, "Year",
+            Dimension.SPEAKER, "Speaker");
+    private static final List<Dimension> SIDEBAR_ORDER = List.of(Dimension.COUNTRY, Dimension.SPEAKER, Dimension.YEAR);
 
     public boolean noResults() {
         return hasResult && total == 0;
@@ -56,13 +62,13 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
     }
 
     static SearchPage of(UrlState state, SearchResult result) {
-        Map<String, Facet> byDim = new java.util.HashMap<>();
+        Map<Dimension, Facet> byDim = new java.util.HashMap<>();
         for (Facet f : result.facets()) byDim.put(f.dim(), f);
         Map<String, String> labels = labels(result);
 
         List<FacetView> facets = new ArrayList<>();
         Set<UrlState.Filter> rendered = new LinkedHashSet<>();
-        for (String dim : SIDEBAR_ORDER) {
+        for (Dimension dim : SIDEBAR_ORDER) {
             FacetView view = facet(dim, byDim.get(dim), state);
             if (view == null) continue;
             facets.add(view);
@@ -87,7 +93,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
                 dropLabel = "the year range " + yearRangeText(state);
             }
         }
-        YearChart chart = YearChart.of(byDim.get("year"), state);
+        YearChart chart = YearChart.of(byDim.get(Dimension.YEAR), state);
         String title = (state.q().isEmpty() ? "All paragraphs" : state.q()) + " · parley";
         String totalText = state.grouped() ? Views.plural(result.total(), "article", "articles")
                 : Views.plural(result.total(), "paragraph", "paragraphs");
@@ -100,7 +106,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
     }
 
     /** The selected value with the smallest count; among equals (or when counts are unknown) the last added. */
-    static UrlState.Filter narrowest(UrlState state, Map<String, Facet> byDim) {
+    static UrlState.Filter narrowest(UrlState state, Map<Dimension, Facet> byDim) {
         UrlState.Filter best = null;
         long bestCount = Long.MAX_VALUE;
         for (UrlState.Filter f : state.filters()) {
@@ -117,7 +123,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         return best;
     }
 
-    private static FacetView facet(String dim, Facet facet, UrlState state) {
+    private static FacetView facet(Dimension dim, Facet facet, UrlState state) {
         List<FacetValue> values = new ArrayList<>(facet == null ? List.of() : facet.values());
         // Selected values stay visible even when the service did not count them (e.g. a chip for a rare value).
         for (String selected : state.values(dim)) {
@@ -138,12 +144,12 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         for (FacetValue v : shown) {
             boolean selected = v.selected() || state.has(dim, v.value());
             String label = v.label() == null || v.label().isBlank() ? v.value() : v.label();
-            views.add(new FacetValueView(dim, v.value(), label, v.count(), Views.count(v.count()), selected,
-                    state.toggle(dim, v.value()).href(), dim + "-" + views.size()));
+            views.add(new FacetValueView(dim.param(), v.value(), label, v.count(), Views.count(v.count()), selected,
+                    state.toggle(dim, v.value()).href(), dim.param() + "-" + views.size()));
         }
         String moreHref = hidden > 0 && !expanded ? state.withMore(dim, true).href() + "#facet-" + dim : null;
         String lessHref = expanded ? state.withMore(dim, false).href() + "#facet-" + dim : null;
-        return new FacetView(dim, TITLES.get(dim), views, hidden, moreHref, lessHref, dim.equals("speaker"));
+        return new FacetView(dim.param(), TITLES.get(dim), views, hidden, moreHref, lessHref, dim == Dimension.SPEAKER);
     }
 
     private static HitView hit(Hit h, UrlState state) {
@@ -168,24 +174,24 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         List<Chip> chips = new ArrayList<>();
         for (CountryRef c : nonNull(countries)) {
             String name = c.name() == null || c.name().isBlank() ? c.code() : c.name();
-            chips.add(chip("country", c.code(), name, "Only paragraphs about " + name, false, state));
+            chips.add(chip(Dimension.COUNTRY, c.code(), name, "Only paragraphs about " + name, false, state));
         }
         List<Integer> explicit = nonNull(explicitYears);
         for (Integer y : nonNull(years)) {
             boolean muted = !explicit.contains(y);
-            chips.add(chip("year", y.toString(), y.toString(),
+            chips.add(chip(Dimension.YEAR, y.toString(), y.toString(),
                     muted ? "Published in " + y + " (the paragraph names no year)" : "Only paragraphs about " + y, muted, state));
         }
         for (String s : nonNull(speakers)) {
-            chips.add(chip("speaker", s, s, "Only paragraphs quoting " + s, false, state));
+            chips.add(chip(Dimension.SPEAKER, s, s, "Only paragraphs quoting " + s, false, state));
         }
         return chips;
     }
 
     /** A chip adds its value as a filter; on a value already selected, it removes it. */
-    private static Chip chip(String dim, String value, String label, String title, boolean muted, UrlState state) {
+    private static Chip chip(Dimension dim, String value, String label, String title, boolean muted, UrlState state) {
         boolean selected = state.has(dim, value);
-        return new Chip(dim, label, state.toggle(dim, value).href(),
+        return new Chip(dim.param(), label, state.toggle(dim, value).href(),
                 selected ? "Remove filter " + SINGULAR.get(dim) + ": " + label : title, selected, muted);
     }
 
@@ -197,7 +203,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         List<SelectedChip> chips = new ArrayList<>();
         for (UrlState.Filter f : state.filters()) {
             String label = labels.getOrDefault(key(f), f.value());
-            chips.add(new SelectedChip(f.dim(), SINGULAR.get(f.dim()) + ": " + label,
+            chips.add(new SelectedChip(f.dim().param(), SINGULAR.get(f.dim()) + ": " + label,
                     state.withoutFilter(f.dim(), f.value()).href(), "Remove filter " + SINGULAR.get(f.dim()) + ": " + label));
         }
         if (state.hasYearRange()) {
@@ -214,14 +220,14 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
     }
 
     private static String key(UrlState.Filter f) {
-        return f.dim() + "\u0000" + f.value();
+        return f.dim().param() + "\u0000" + f.value();
     }
 
     private static Map<String, String> labels(SearchResult result) {
         Map<String, String> labels = new java.util.HashMap<>();
         for (Facet f : result.facets()) {
             for (FacetValue v : f.values()) {
-                if (v.label() != null && !v.label().isBlank()) labels.put(f.dim() + "\u0000" + v.value(), v.label());
+                if (v.label() != null && !v.label().isBlank()) labels.put(f.dim().param() + "\u0000" + v.value(), v.label());
             }
         }
         for (Hit h : result.hits()) {
@@ -233,7 +239,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
     }
 
     static Pagination pagination(UrlState state, long total) {
-        int last = (int) Math.max(1, Math.min(UrlState.MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        int last = (int) Math.max(1, Math.min(MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         int current = Math.min(state.page(), last);
         List<PageLink> pages = new ArrayList<>();
         int prevShown = 0;
@@ -262,12 +268,12 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
     private static List<HiddenField> hiddenFields(UrlState state, Set<UrlState.Filter> rendered, boolean sort,
                                                   boolean range) {
         List<HiddenField> fields = new ArrayList<>();
-        for (UrlState.Filter f : state.filters()) if (!rendered.contains(f)) fields.add(new HiddenField(f.dim(), f.value()));
+        for (UrlState.Filter f : state.filters()) if (!rendered.contains(f)) fields.add(new HiddenField(f.dim().param(), f.value()));
         if (range && state.yearFrom() != null) fields.add(new HiddenField("year_from", state.yearFrom().toString()));
         if (range && state.yearTo() != null) fields.add(new HiddenField("year_to", state.yearTo().toString()));
         if (sort && state.sort() != SortOrder.RELEVANCE) fields.add(new HiddenField("sort", state.sort().param()));
         if (sort && state.grouped()) fields.add(new HiddenField("group", "article"));
-        for (String m : state.more()) fields.add(new HiddenField("more", m));
+        for (Dimension m : state.more()) fields.add(new HiddenField("more", m.param()));
         return fields;
     }
 }

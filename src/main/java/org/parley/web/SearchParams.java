@@ -1,11 +1,10 @@
 package org.parley.web;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.parley.search.Dimension;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchRequest;
 import org.parley.search.SortOrder;
@@ -19,13 +18,15 @@ final class SearchParams {
     static final Set<String> SEARCH_PARAMS = Set.of("q", "country", "year", "speaker", "year_from", "year_to", "sort",
             "page", "size", "cursor", "group", "facet_size");
     private static final Set<String> REPEATABLE = Set.of("country", "year", "speaker");
-    private static final int MAX_VALUES_PER_FILTER = 50;
 
     private SearchParams() {
     }
 
-    /** Parses the search parameters; {@code extraAllowed} names further parameters the caller handles itself. */
-    static SearchRequest parse(Map<String, List<String>> params, Set<String> extraAllowed) throws InvalidQueryException {
+    /**
+     * Parses the search parameters; {@code extraAllowed} names further parameters the caller handles itself.
+     * Syntax only: the request checks bounds and values.
+     */
+    static SearchRequest parse(Map<String, List<String>> params, Set<String> extraAllowed) {
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             String name = e.getKey();
             if (!SEARCH_PARAMS.contains(name) && !extraAllowed.contains(name)) {
@@ -35,38 +36,23 @@ final class SearchParams {
             if (!REPEATABLE.contains(name) && e.getValue().size() > 1) {
                 throw new InvalidQueryException("repeated_parameter", "parameter '" + name + "' may be given only once", name);
             }
-            if (REPEATABLE.contains(name) && e.getValue().size() > MAX_VALUES_PER_FILTER) {
-                throw new InvalidQueryException("too_many_values", "at most " + MAX_VALUES_PER_FILTER + " values of '" + name
-                        + "'", name);
-            }
             for (String v : e.getValue()) checkText(name, v);
         }
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (String dim : SearchRequest.DIMENSIONS) {
-            List<String> values = new ArrayList<>();
-            for (String v : params.getOrDefault(dim, List.of())) if (v != null && !v.isBlank()) values.add(v.strip());
-            if (dim.equals("year")) for (String v : values) integer("year", v);
+        Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
+        for (Dimension dim : Dimension.values()) {
+            List<String> values = params.getOrDefault(dim.param(), List.of());
             if (!values.isEmpty()) filters.put(dim, values);
-        }
-        String group = one(params, "group");
-        boolean byArticle;
-        if (group == null || group.isBlank() || group.equals("none")) {
-            byArticle = false;
-        } else if (group.strip().toLowerCase(Locale.ROOT).equals("article")) {
-            byArticle = true;
-        } else {
-            throw new InvalidQueryException("invalid_value", "group must be 'article' or absent", "group");
         }
         return new SearchRequest(
                 one(params, "q"),
                 filters,
-                optionalInt(params, "year_from"),
-                optionalInt(params, "year_to"),
+                optionalYear(params, "year_from"),
+                optionalYear(params, "year_to"),
                 SortOrder.fromParam(one(params, "sort")),
                 intOr(params, "page", 1),
                 intOr(params, "size", SearchRequest.DEFAULT_SIZE),
-                blankToNull(one(params, "cursor")),
-                byArticle,
+                one(params, "cursor"),
+                SearchRequest.parseGroup(one(params, "group")),
                 intOr(params, "facet_size", SearchRequest.DEFAULT_FACET_SIZE));
     }
 
@@ -94,27 +80,19 @@ final class SearchParams {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    static int intOr(Map<String, List<String>> params, String name, int fallback) throws InvalidQueryException {
-        Integer v = optionalInt(params, name);
-        return v == null ? fallback : v;
-    }
-
-    static Integer optionalInt(Map<String, List<String>> params, String name) throws InvalidQueryException {
+    static int intOr(Map<String, List<String>> params, String name, int fallback) {
         String v = one(params, name);
-        return v == null || v.isBlank() ? null : integer(name, v.strip());
-    }
-
-    private static int integer(String name, String v) throws InvalidQueryException {
+        if (v == null || v.isBlank()) return fallback;
         try {
             return Integer.parseInt(v.strip());
         } catch (NumberFormatException e) {
-            String code = name.startsWith("year") ? "invalid_year" : "invalid_number";
-            throw new InvalidQueryException(code, name + " must be a whole number, not '" + truncate(v) + "'", name);
+            throw new InvalidQueryException("invalid_number", name + " must be a whole number, not '" + truncate(v) + "'", name);
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    private static Integer optionalYear(Map<String, List<String>> params, String name) {
+        String v = one(params, name);
+        return v == null || v.isBlank() ? null : SearchRequest.parseYear(v, name);
     }
 
     private static String truncate(String s) {

@@ -4,9 +4,10 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.search.Dimension;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchRequest;
 import org.parley.search.SortOrder;
@@ -21,13 +22,11 @@ import org.parley.search.SortOrder;
  * @param more    facet dimensions whose full value list is shown
  */
 record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo, SortOrder sort, boolean grouped,
-                int page, List<String> more) {
-    static final int MAX_PAGE = 1000;
-    static final int MAX_QUERY_CHARS = SearchRequest.MAX_QUERY_CHARS;
+                int page, List<Dimension> more) {
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}\uFFFD]+");
 
     /** One selected facet value. */
-    record Filter(String dim, String value) {
+    record Filter(Dimension dim, String value) {
     }
 
     UrlState {
@@ -42,12 +41,18 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
         return new UrlState("", List.of(), null, null, SortOrder.RELEVANCE, false, 1, List.of());
     }
 
-    /** Parses a raw (still encoded) query string, rejecting values that cannot be searched. */
-    static UrlState parse(String rawQuery) throws InvalidQueryException {
+    /**
+     * Parses a raw (still encoded) query string, rejecting what cannot be read; {@link #toRequest} applies the
+     * request's own bounds.
+     */
+    static UrlState parse(String rawQuery) {
         return parse(rawQuery, true);
     }
 
-    /** Parses what can be parsed and drops the rest: used to redisplay the form next to an error message. */
+    /**
+     * Parses what can be parsed and drops the rest, within the request's bounds (so that an error page for a
+     * 4,000-filter URL stays small): used to redisplay the form next to an error message.
+     */
     static UrlState parseLenient(String rawQuery) {
         try {
             return parse(rawQuery, false);
@@ -64,14 +69,16 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
         SortOrder sort = SortOrder.RELEVANCE;
         int page = 1;
         boolean grouped = false;
-        List<String> more = new ArrayList<>();
+        List<Dimension> more = new ArrayList<>();
         for (Map.Entry<String, String> p : pairs(rawQuery)) {
             // Control characters (pasted tabs, NULs) and undecodable bytes become spaces: a search box forgives.
             String value = CONTROL.matcher(p.getValue()).replaceAll(" ");
             switch (p.getKey()) {
                 case "q" -> q = value.strip();
                 case "country", "year", "speaker" -> {
-                    if (!value.isBlank()) filters.add(new Filter(p.getKey(), value.strip()));
+                    Dimension dim = Dimension.fromParam(p.getKey());
+                    boolean room = strict || filters.stream().filter(f -> f.dim() == dim).count() < SearchRequest.MAX_VALUES_PER_FILTER;
+                    if (!value.isBlank() && room) filters.add(new Filter(dim, value.strip()));
                 }
                 case "year_from" -> from = year(value, "year_from", strict, from);
                 case "year_to" -> to = year(value, "year_to", strict, to);
@@ -84,24 +91,20 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
                 }
                 case "page" -> page = page(value, strict);
                 case "group" -> {
-                    if (value.equals("article")) grouped = true;
-                    else if (strict && !value.isBlank()) throw new InvalidQueryException("invalid_group",
-                            "group can only be “article”.", "group");
+                    try {
+                        grouped = SearchRequest.parseGroup(value);
+                    } catch (InvalidQueryException e) {
+                        if (strict) throw e;
+                    }
                 }
                 case "more" -> {
-                    if (SearchRequest.DIMENSIONS.contains(value)) more.add(value);
+                    for (Dimension d : Dimension.values()) if (d.param().equals(value)) more.add(d);
                 }
                 default -> { } // unknown parameters are ignored so that old links keep working
             }
         }
-        if (q.length() > MAX_QUERY_CHARS) {
-            if (strict) throw new InvalidQueryException("query_too_long",
-                    "The query is too long: at most " + MAX_QUERY_CHARS + " characters, please.", "q");
-            q = q.substring(0, MAX_QUERY_CHARS);
-        }
-        if (from != null && to != null && from > to) {
-            if (strict) throw new InvalidQueryException("invalid_year_range",
-                    "The year range starts after it ends (" + from + " to " + to + ").", "year_from");
+        if (!strict && q.length() > SearchRequest.MAX_QUERY_CHARS) q = q.substring(0, SearchRequest.MAX_QUERY_CHARS);
+        if (!strict && from != null && to != null && from > to) {
             Integer swap = from;
             from = to;
             to = swap;
@@ -109,27 +112,24 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
         return new UrlState(q, filters, from, to, sort, grouped, page, more);
     }
 
-    private static Integer year(String value, String param, boolean strict, Integer previous) throws InvalidQueryException {
+    private static Integer year(String value, String param, boolean strict, Integer previous) {
         if (value.isBlank()) return previous;
         try {
-            int y = Integer.parseInt(value.strip());
-            if (y >= 1 && y <= 9999) return y;
-        } catch (NumberFormatException ignored) {
-            // reported below
+            return SearchRequest.parseYear(value, param);
+        } catch (InvalidQueryException e) {
+            if (strict) throw e;
+            return previous;
         }
-        if (strict) throw new InvalidQueryException("invalid_year",
-                "“" + value.strip() + "” is not a year: use four digits such as 2016.", param);
-        return previous;
     }
 
-    private static int page(String value, boolean strict) throws InvalidQueryException {
+    private static int page(String value, boolean strict) {
         try {
             int page = Integer.parseInt(value.strip());
-            if (page >= 1) return Math.min(page, MAX_PAGE);
+            if (page >= 1) return strict ? page : Math.min(page, SearchRequest.MAX_PAGE_DEPTH / SearchPage.PAGE_SIZE);
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        if (strict) throw new InvalidQueryException("invalid_page", "The page must be a positive number.", "page");
+        if (strict) throw new InvalidQueryException("invalid_page", "page must be 1 or more", "page");
         return 1;
     }
 
@@ -161,11 +161,11 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
 
     // ---- reading ----
 
-    List<String> values(String dim) {
+    List<String> values(Dimension dim) {
         return filters.stream().filter(f -> f.dim().equals(dim)).map(Filter::value).toList();
     }
 
-    boolean has(String dim, String value) {
+    boolean has(Dimension dim, String value) {
         return filters.contains(new Filter(dim, value));
     }
 
@@ -173,7 +173,7 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
         return yearFrom != null || yearTo != null;
     }
 
-    boolean expanded(String dim) {
+    boolean expanded(Dimension dim) {
         return more.contains(dim);
     }
 
@@ -186,8 +186,9 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
         return q.isEmpty() && !narrowed();
     }
 
+    /** The request this state asks for; refused with the request's own error when out of bounds. */
     SearchRequest toRequest(int size, int facetSize) {
-        Map<String, List<String>> byDim = new LinkedHashMap<>();
+        Map<Dimension, List<String>> byDim = new EnumMap<>(Dimension.class);
         for (Filter f : filters) byDim.computeIfAbsent(f.dim(), d -> new ArrayList<>()).add(f.value());
         return new SearchRequest(q, byDim, yearFrom, yearTo, sort, page, size, null, grouped, facetSize);
     }
@@ -198,20 +199,20 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
         return new UrlState(newQ, filters, yearFrom, yearTo, sort, grouped, 1, more);
     }
 
-    UrlState withFilter(String dim, String value) {
+    UrlState withFilter(Dimension dim, String value) {
         if (has(dim, value)) return withPage(1);
         List<Filter> next = new ArrayList<>(filters);
         next.add(new Filter(dim, value));
         return new UrlState(q, next, yearFrom, yearTo, sort, grouped, 1, more);
     }
 
-    UrlState withoutFilter(String dim, String value) {
+    UrlState withoutFilter(Dimension dim, String value) {
         List<Filter> next = new ArrayList<>(filters);
         next.remove(new Filter(dim, value));
         return new UrlState(q, next, yearFrom, yearTo, sort, grouped, 1, more);
     }
 
-    UrlState toggle(String dim, String value) {
+    UrlState toggle(Dimension dim, String value) {
         return has(dim, value) ? withoutFilter(dim, value) : withFilter(dim, value);
     }
 
@@ -235,8 +236,8 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
         return new UrlState(q, filters, yearFrom, yearTo, sort, grouped, newPage, more);
     }
 
-    UrlState withMore(String dim, boolean expanded) {
-        List<String> next = new ArrayList<>(more);
+    UrlState withMore(Dimension dim, boolean expanded) {
+        List<Dimension> next = new ArrayList<>(more);
         next.remove(dim);
         if (expanded) next.add(dim);
         return new UrlState(q, filters, yearFrom, yearTo, sort, grouped, page, next);
@@ -248,13 +249,13 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
     String queryString() {
         StringBuilder sb = new StringBuilder();
         if (!q.isEmpty()) add(sb, "q", q);
-        for (Filter f : filters) add(sb, f.dim(), f.value());
+        for (Filter f : filters) add(sb, f.dim().param(), f.value());
         if (yearFrom != null) add(sb, "year_from", yearFrom.toString());
         if (yearTo != null) add(sb, "year_to", yearTo.toString());
         if (sort != SortOrder.RELEVANCE) add(sb, "sort", sort.param());
         if (grouped) add(sb, "group", "article");
         if (page > 1) add(sb, "page", Integer.toString(page));
-        for (String m : more) add(sb, "more", m);
+        for (Dimension m : more) add(sb, "more", m.param());
         return sb.toString();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
+import org.parley.search.Dimension;
 
 /**
  * A bar chart, drawn by the server as SVG, of matching paragraphs per year. Each bar links to the search narrowed to
@@ -74,7 +75,7 @@ record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tic
             int year = slots.get(i);
             String title = year + ": " + v.count() + (v.count() == 1 ? " paragraph" : " paragraphs");
             bars.add(new Bar(year, v.count(), round(i * slot + gap / 2), round(plot - h), round(slot - gap), round(h),
-                    state.withFilter("year", Integer.toString(year)).href(), state.has("year", Integer.toString(year)),
+                    state.withFilter(Dimension.YEAR, Integer.toString(year)).href(), state.has(Dimension.YEAR, Integer.toString(year)),
                     title));
         }
         List<Tick> ticks = ticks(slots, continuous, slot);

@@ -15,8 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parley.search.ArticleView;
 import org.parley.search.CountryRef;
+import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
+import org.parley.search.FacetValuesRequest;
 import org.parley.search.Hit;
 import org.parley.search.IndexStats;
 import org.parley.search.InvalidQueryException;
@@ -113,9 +115,6 @@ final class FakeSearchService implements SearchService {
     public SearchResult search(SearchRequest r) throws InvalidQueryException {
         long start = System.nanoTime();
         List<String> terms = terms(r.query());
-        for (String dim : r.filters().keySet()) {
-            if (!SearchRequest.DIMENSIONS.contains(dim)) throw new InvalidQueryException("invalid_facet", "unknown facet " + dim, dim);
-        }
         Predicate<Para> base = p -> p.searchable() && matches(p, terms) && inRange(p, r);
         List<Para> matching = paras.stream().filter(base).filter(p -> passes(p, r, null)).toList();
         List<Para> sorted = new ArrayList<>(matching);
@@ -130,7 +129,7 @@ final class FakeSearchService implements SearchService {
         for (int i = from; i < Math.min(sorted.size(), from + r.size()); i++) hits.add(hit(sorted.get(i), terms));
         String next = from + r.size() < sorted.size() ? Integer.toString(from + r.size()) : null;
         List<Facet> facets = new ArrayList<>();
-        for (String dim : SearchRequest.DIMENSIONS) {
+        for (Dimension dim : Dimension.values()) {
             List<Para> sideways = paras.stream().filter(base).filter(p -> passes(p, r, dim)).toList();
             facets.add(facet(dim, sideways, r));
         }
@@ -151,10 +150,10 @@ final class FakeSearchService implements SearchService {
     }
 
     @Override
-    public List<FacetValue> facetValues(String dim, String prefix, int limit) throws InvalidQueryException {
-        Facet all = facet(dim, paras.stream().filter(Para::searchable).toList(), SearchRequest.of(""));
-        String p = prefix == null ? "" : prefix.toLowerCase(Locale.ROOT);
-        return all.values().stream().filter(v -> v.label().toLowerCase(Locale.ROOT).startsWith(p)).limit(limit).toList();
+    public List<FacetValue> facetValues(FacetValuesRequest request) {
+        Facet all = facet(request.dim(), paras.stream().filter(Para::searchable).toList(), SearchRequest.of(""));
+        String p = request.prefix().toLowerCase(Locale.ROOT);
+        return all.values().stream().filter(v -> v.label().toLowerCase(Locale.ROOT).startsWith(p)).limit(request.limit()).toList();
     }
 
     @Override
@@ -205,23 +204,23 @@ final class FakeSearchService implements SearchService {
     }
 
     /** Whether the paragraph passes every facet filter except those of {@code skipDim}. */
-    private static boolean passes(Para p, SearchRequest r, String skipDim) {
-        for (Map.Entry<String, List<String>> f : r.filters().entrySet()) {
-            if (f.getKey().equals(skipDim) || f.getValue().isEmpty()) continue;
+    private static boolean passes(Para p, SearchRequest r, Dimension skipDim) {
+        for (Map.Entry<Dimension, List<String>> f : r.filters().entrySet()) {
+            if (f.getKey() == skipDim || f.getValue().isEmpty()) continue;
             if (f.getValue().stream().noneMatch(v -> values(p, f.getKey()).contains(v))) return false;
         }
         return true;
     }
 
-    private static List<String> values(Para p, String dim) {
+    private static List<String> values(Para p, Dimension dim) {
         return switch (dim) {
-            case "country" -> p.countries();
-            case "year" -> p.years().stream().map(String::valueOf).toList();
-            default -> p.speakers();
+            case COUNTRY -> p.countries();
+            case YEAR -> p.years().stream().map(String::valueOf).toList();
+            case SPEAKER -> p.speakers();
         };
     }
 
-    private static Facet facet(String dim, List<Para> ps, SearchRequest r) {
+    private static Facet facet(Dimension dim, List<Para> ps, SearchRequest r) {
         Map<String, Long> counts = new TreeMap<>();
         for (Para p : ps) for (String v : values(p, dim)) counts.merge(v, 1L, Long::sum);
         List<Map.Entry<String, Long>> ranked = new ArrayList<>(counts.entrySet());
@@ -237,8 +236,8 @@ final class FakeSearchService implements SearchService {
         return new Facet(dim, values, other);
     }
 
-    private static FacetValue value(String dim, String v, long count, boolean selected) {
-        return new FacetValue(v, dim.equals("country") ? COUNTRIES.getOrDefault(v, v) : v, count, selected);
+    private static FacetValue value(Dimension dim, String v, long count, boolean selected) {
+        return new FacetValue(v, dim == Dimension.COUNTRY ? COUNTRIES.getOrDefault(v, v) : v, count, selected);
     }
 
     private static List<CountryRef> refs(List<String> codes) {

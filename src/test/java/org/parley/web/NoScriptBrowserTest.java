@@ -55,7 +55,7 @@ class NoScriptBrowserTest {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("country=KH"));
         assertThat(driver.getCurrentUrl()).contains("q=Russia").contains("country=KH");
-        long expected = service.search(new SearchRequest("Russia", java.util.Map.of("country", java.util.List.of("KH")),
+        long expected = service.search(new SearchRequest("Russia", java.util.Map.of(org.parley.search.Dimension.COUNTRY, java.util.List.of("KH")),
                 null, null, null, 1, 10, null, false, 10)).total();
         assertThat(driver.findElement(By.cssSelector(".summary__count")).getText()).startsWith(expected + " ");
 

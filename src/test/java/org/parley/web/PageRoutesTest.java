@@ -78,7 +78,7 @@ class PageRoutesTest {
         assertThat(r.body()).doesNotContain("Exception", "at org.");
         HttpResponse<String> year = get("/?q=x&year_from=abc");
         assertThat(year.statusCode()).isEqualTo(400);
-        assertThat(year.body()).contains("is not a year");
+        assertThat(year.body()).contains("must be a year such as 2016");
     }
 
     @Test
@@ -157,7 +157,7 @@ class PageRoutesTest {
         HttpResponse<String> csv = get("/export.csv?q=Russia&country=KH");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
-        SearchResult expected = SERVICE.search(new SearchRequest("Russia", java.util.Map.of("country", java.util.List.of("KH")),
+        SearchResult expected = SERVICE.search(new SearchRequest("Russia", java.util.Map.of(org.parley.search.Dimension.COUNTRY, java.util.List.of("KH")),
                 null, null, null, 1, 100, null, false, 10));
         String[] lines = csv.body().split("\r\n");
         assertThat(lines).hasSize((int) expected.total() + 1);

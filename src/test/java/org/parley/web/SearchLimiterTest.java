@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.parley.search.ArticleView;
 import org.parley.search.FacetValue;
+import org.parley.search.FacetValuesRequest;
 import org.parley.search.IndexStats;
 import org.parley.search.Json;
 import org.parley.search.SearchRequest;
@@ -66,7 +67,7 @@ class SearchLimiterTest {
         }
 
         @Override
-        public List<FacetValue> facetValues(String dim, String prefix, int limit) {
+        public List<FacetValue> facetValues(FacetValuesRequest request) {
             return List.of();
         }
 

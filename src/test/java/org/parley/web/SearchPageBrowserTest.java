@@ -115,8 +115,8 @@ class SearchPageBrowserTest {
         for (var f : both.facets()) {
             for (var v : f.values()) {
                 if (v.count() > 0 && !driver.findElements(By.cssSelector("#facet-" + f.dim())).isEmpty()
-                        && hasCheckbox(f.dim(), v.value())) {
-                    assertThat(facetCountShown(f.dim(), v.value())).as(f.dim() + "=" + v.value()).isEqualTo(v.count());
+                        && hasCheckbox(f.dim().param(), v.value())) {
+                    assertThat(facetCountShown(f.dim().param(), v.value())).as(f.dim() + "=" + v.value()).isEqualTo(v.count());
                 }
             }
         }
@@ -237,7 +237,7 @@ class SearchPageBrowserTest {
         if (driver.findElements(By.id("speaker-filter")).isEmpty()) return; // an index without speakers
         List<String> listed = driver.findElements(By.cssSelector("#facet-speaker input[type=checkbox]")).stream()
                 .map(e -> e.getAttribute("value")).toList();
-        var unlisted = service.facetValues("speaker", "", 100).stream()
+        var unlisted = service.facetValues(new org.parley.search.FacetValuesRequest(org.parley.search.Dimension.SPEAKER, "", 100)).stream()
                 .filter(v -> !listed.contains(v.value()) && v.value().length() >= 3).findFirst();
         if (unlisted.isEmpty()) return; // every speaker is listed already
         String name = unlisted.get().value();
@@ -348,7 +348,7 @@ class SearchPageBrowserTest {
      */
     private static Pick pick(SearchResult result, String dim, Pick not) {
         for (String d : List.of(dim, "year")) {
-            var facet = result.facets().stream().filter(f -> f.dim().equals(d)).findFirst();
+            var facet = result.facets().stream().filter(f -> f.dim().param().equals(d)).findFirst();
             if (facet.isEmpty()) continue;
             for (var v : facet.get().values()) {
                 boolean taken = not != null && not.dim().equals(d) && not.value().equals(v.value());
@@ -366,7 +366,7 @@ class SearchPageBrowserTest {
     }
 
     private static long facetCount(SearchResult result, String dim, String value) {
-        return result.facets().stream().filter(f -> f.dim().equals(dim)).flatMap(f -> f.values().stream())
+        return result.facets().stream().filter(f -> f.dim().param().equals(dim)).flatMap(f -> f.values().stream())
                 .filter(v -> v.value().equals(value)).findFirst().orElseThrow().count();
     }
 

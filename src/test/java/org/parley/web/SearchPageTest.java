@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
 import org.parley.search.SearchResult;
@@ -15,12 +16,12 @@ class SearchPageTest {
     @Test
     void narrowestFilterIsTheSmallestCountThenTheLastAdded() throws Exception {
         UrlState state = UrlState.parse("country=KH&speaker=A&year=2020");
-        Map<String, Facet> facets = Map.of(
-                "country", new Facet("country", List.of(new FacetValue("KH", "Cambodia", 9, true)), 0),
-                "speaker", new Facet("speaker", List.of(new FacetValue("A", "A", 2, true)), 0),
-                "year", new Facet("year", List.of(new FacetValue("2020", "2020", 2, true)), 0));
-        assertThat(SearchPage.narrowest(state, facets)).isEqualTo(new UrlState.Filter("year", "2020"));
-        assertThat(SearchPage.narrowest(state, Map.of())).isEqualTo(new UrlState.Filter("year", "2020"));
+        Map<Dimension, Facet> facets = Map.of(
+                Dimension.COUNTRY, new Facet(Dimension.COUNTRY, List.of(new FacetValue("KH", "Cambodia", 9, true)), 0),
+                Dimension.SPEAKER, new Facet(Dimension.SPEAKER, List.of(new FacetValue("A", "A", 2, true)), 0),
+                Dimension.YEAR, new Facet(Dimension.YEAR, List.of(new FacetValue("2020", "2020", 2, true)), 0));
+        assertThat(SearchPage.narrowest(state, facets)).isEqualTo(new UrlState.Filter(Dimension.YEAR, "2020"));
+        assertThat(SearchPage.narrowest(state, Map.of())).isEqualTo(new UrlState.Filter(Dimension.YEAR, "2020"));
         assertThat(SearchPage.narrowest(UrlState.empty(), facets)).isNull();
     }
 
@@ -31,11 +32,11 @@ class SearchPageTest {
         SearchPage page = SearchPage.of(state, result);
         Views.FacetView countries = page.facets().stream().filter(f -> f.dim().equals("country")).findFirst().orElseThrow();
         assertThat(countries.values()).extracting(Views.FacetValueView::value).contains("FR");
-        long all = result.facets().stream().filter(f -> f.dim().equals("country")).findFirst().orElseThrow().values().size();
+        long all = result.facets().stream().filter(f -> f.dim() == Dimension.COUNTRY).findFirst().orElseThrow().values().size();
         assertThat(countries.values().size() + countries.hidden()).isEqualTo((int) all);
         if (countries.hidden() > 0) assertThat(countries.moreHref()).isEqualTo("/?country=FR&more=country#facet-country");
 
-        SearchPage expanded = SearchPage.of(state.withMore("country", true), result);
+        SearchPage expanded = SearchPage.of(state.withMore(Dimension.COUNTRY, true), result);
         Views.FacetView open = expanded.facets().stream().filter(f -> f.dim().equals("country")).findFirst().orElseThrow();
         assertThat(open.values()).hasSize((int) all);
         assertThat(open.lessHref()).isEqualTo("/?country=FR#facet-country");

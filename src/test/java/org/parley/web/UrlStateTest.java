@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.search.Dimension;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchRequest;
 import org.parley.search.SortOrder;
@@ -16,12 +17,12 @@ class UrlStateTest {
         UrlState s = UrlState.parse("q=Hun+Sen+%22said%22&speaker=Hun%20Sen&country=KH&year_from=2000&year_to=2024"
                 + "&sort=-date&page=3&more=speaker&utm=x");
         assertThat(s.q()).isEqualTo("Hun Sen \"said\"");
-        assertThat(s.filters()).containsExactly(new UrlState.Filter("speaker", "Hun Sen"), new UrlState.Filter("country", "KH"));
+        assertThat(s.filters()).containsExactly(new UrlState.Filter(Dimension.SPEAKER, "Hun Sen"), new UrlState.Filter(Dimension.COUNTRY, "KH"));
         assertThat(s.yearFrom()).isEqualTo(2000);
         assertThat(s.yearTo()).isEqualTo(2024);
         assertThat(s.sort()).isEqualTo(SortOrder.DATE_DESC);
         assertThat(s.page()).isEqualTo(3);
-        assertThat(s.more()).containsExactly("speaker");
+        assertThat(s.more()).containsExactly(Dimension.SPEAKER);
         assertThat(s.queryString()).isEqualTo(
                 "q=Hun+Sen+%22said%22&speaker=Hun+Sen&country=KH&year_from=2000&year_to=2024&sort=-date&page=3&more=speaker");
         assertThat(UrlState.parse(s.queryString())).isEqualTo(s);
@@ -37,21 +38,21 @@ class UrlStateTest {
     @Test
     void changingWhatIsSearchedGoesBackToPageOne() throws Exception {
         UrlState s = UrlState.parse("q=russia&page=4");
-        assertThat(s.withFilter("country", "RU").page()).isEqualTo(1);
+        assertThat(s.withFilter(Dimension.COUNTRY, "RU").page()).isEqualTo(1);
         assertThat(s.withSort(SortOrder.DATE_ASC).page()).isEqualTo(1);
         assertThat(s.withYearRange(1990, null).page()).isEqualTo(1);
         assertThat(s.withQuery("x").page()).isEqualTo(1);
-        assertThat(s.withMore("speaker", true).page()).isEqualTo(4);
+        assertThat(s.withMore(Dimension.SPEAKER, true).page()).isEqualTo(4);
     }
 
     @Test
     void togglingAddsAtTheEndAndRemovesOnlyThatValue() throws Exception {
         UrlState s = UrlState.parse("country=KH&year=2016");
-        UrlState added = s.toggle("country", "RU");
-        assertThat(added.filters()).containsExactly(new UrlState.Filter("country", "KH"), new UrlState.Filter("year", "2016"),
-                new UrlState.Filter("country", "RU"));
-        assertThat(added.toggle("country", "KH").queryString()).isEqualTo("year=2016&country=RU");
-        assertThat(s.withFilter("country", "KH")).isEqualTo(s);
+        UrlState added = s.toggle(Dimension.COUNTRY, "RU");
+        assertThat(added.filters()).containsExactly(new UrlState.Filter(Dimension.COUNTRY, "KH"), new UrlState.Filter(Dimension.YEAR, "2016"),
+                new UrlState.Filter(Dimension.COUNTRY, "RU"));
+        assertThat(added.toggle(Dimension.COUNTRY, "KH").queryString()).isEqualTo("year=2016&country=RU");
+        assertThat(s.withFilter(Dimension.COUNTRY, "KH")).isEqualTo(s);
         assertThat(UrlState.parse("country=KH&country=KH").filters()).hasSize(1);
     }
 
@@ -59,7 +60,7 @@ class UrlStateTest {
     void buildsTheServiceRequest() throws Exception {
         SearchRequest r = UrlState.parse("q=ties&country=KH&speaker=A&country=RU&year_to=2020&page=2").toRequest(10, 500);
         assertThat(r.query()).isEqualTo("ties");
-        assertThat(r.filters()).isEqualTo(Map.of("country", List.of("KH", "RU"), "speaker", List.of("A")));
+        assertThat(r.filters()).isEqualTo(Map.of(Dimension.COUNTRY, List.of("KH", "RU"), Dimension.SPEAKER, List.of("A")));
         assertThat(r.yearTo()).isEqualTo(2020);
         assertThat(r.page()).isEqualTo(2);
         assertThat(r.size()).isEqualTo(10);
@@ -69,12 +70,14 @@ class UrlStateTest {
     @Test
     void rejectsValuesThatCannotBeSearched() {
         assertThatThrownBy(() -> UrlState.parse("year_from=abc"))
-                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("not a year");
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("must be a year");
         assertThatThrownBy(() -> UrlState.parse("sort=sideways")).isInstanceOf(InvalidQueryException.class);
         assertThatThrownBy(() -> UrlState.parse("page=-1")).isInstanceOf(InvalidQueryException.class);
-        assertThatThrownBy(() -> UrlState.parse("year_from=2020&year_to=2000")).isInstanceOf(InvalidQueryException.class);
-        assertThatThrownBy(() -> UrlState.parse("q=" + "a".repeat(UrlState.MAX_QUERY_CHARS + 1)))
-                .isInstanceOf(InvalidQueryException.class);
+        // the bounds are the request's: the page refuses what the API refuses, with the same code
+        assertThatThrownBy(() -> UrlState.parse("year_from=2020&year_to=2000").toRequest(10, 10))
+                .isInstanceOf(InvalidQueryException.class).hasFieldOrPropertyWithValue("code", "invalid_year_range");
+        assertThatThrownBy(() -> UrlState.parse("q=" + "a".repeat(SearchRequest.MAX_QUERY_CHARS + 1)).toRequest(10, 10))
+                .isInstanceOf(InvalidQueryException.class).hasFieldOrPropertyWithValue("code", "query_too_long");
     }
 
     @Test
@@ -84,7 +87,7 @@ class UrlStateTest {
         assertThat(s.yearFrom()).isNull();
         assertThat(s.sort()).isEqualTo(SortOrder.RELEVANCE);
         assertThat(s.page()).isEqualTo(1);
-        assertThat(s.values("country")).containsExactly("KH");
+        assertThat(s.values(Dimension.COUNTRY)).containsExactly("KH");
     }
 
     @Test
@@ -104,7 +107,9 @@ class UrlStateTest {
     }
 
     @Test
-    void hugePagesAreCapped() throws Exception {
-        assertThat(UrlState.parse("page=99999999").page()).isEqualTo(UrlState.MAX_PAGE);
+    void pagesPastTheRequestsDepthAreRefusedAndCappedWhenRedisplayed() throws Exception {
+        assertThatThrownBy(() -> UrlState.parse("page=99999999").toRequest(10, 10))
+                .isInstanceOf(InvalidQueryException.class).hasFieldOrPropertyWithValue("code", "page_too_deep");
+        assertThat(UrlState.parseLenient("page=99999999").page()).isEqualTo(SearchPage.MAX_PAGE);
     }
 }

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
 
 class YearChartTest {
     @Test
     void oneBarPerYearOnAContinuousAxisScaledToTheLargestCount() {
-        Facet years = new Facet("year", List.of(new FacetValue("2021", "2021", 10, false),
+        Facet years = new Facet(Dimension.YEAR, List.of(new FacetValue("2021", "2021", 10, false),
                 new FacetValue("2016", "2016", 5, false), new FacetValue("2024", "2024", 1, true)), 0);
-        YearChart chart = YearChart.of(years, UrlState.empty().withFilter("year", "2024"));
+        YearChart chart = YearChart.of(years, UrlState.empty().withFilter(Dimension.YEAR, "2024"));
         assertThat(chart.bars()).extracting(YearChart.Bar::year).containsExactly(2016, 2021, 2024);
         YearChart.Bar tallest = chart.bars().get(1);
         assertThat(tallest.y()).isLessThan(chart.bars().get(0).y());
@@ -28,7 +29,7 @@ class YearChartTest {
 
     @Test
     void aSingleYearIsABarNotASlab() {
-        YearChart chart = YearChart.of(new Facet("year", List.of(new FacetValue("2021", "2021", 7, false)), 0),
+        YearChart chart = YearChart.of(new Facet(Dimension.YEAR, List.of(new FacetValue("2021", "2021", 7, false)), 0),
                 UrlState.empty());
         assertThat(chart.bars()).hasSize(1);
         assertThat(chart.bars().get(0).w()).isLessThan(YearChart.WIDTH / 10.0);
@@ -38,13 +39,13 @@ class YearChartTest {
     @Test
     void skipsNonYearsAndIsEmptyWithoutData() {
         assertThat(YearChart.of(null, UrlState.empty()).isEmpty()).isTrue();
-        assertThat(YearChart.of(new Facet("year", List.of(new FacetValue("1980s", "1980s", 3, false)), 0),
+        assertThat(YearChart.of(new Facet(Dimension.YEAR, List.of(new FacetValue("1980s", "1980s", 3, false)), 0),
                 UrlState.empty()).isEmpty()).isTrue();
     }
 
     @Test
     void longSpansUseOneSlotPerYearWithMatches() {
-        Facet years = new Facet("year", List.of(new FacetValue("1700", "1700", 1, false),
+        Facet years = new Facet(Dimension.YEAR, List.of(new FacetValue("1700", "1700", 1, false),
                 new FacetValue("2020", "2020", 2, false)), 0);
         YearChart chart = YearChart.of(years, UrlState.empty());
         assertThat(chart.bars()).hasSize(2);
