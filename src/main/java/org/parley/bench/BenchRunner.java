@@ -232,7 +232,7 @@ public final class BenchRunner {
                 queries.put("parleyInProcess", in);
                 if (!o.skipHttp() && o.httpInProcess()) {
                     // The smoke test's variant: parley's real HTTP server and client, but in this JVM.
-                    try (ParleyServer server = new ParleyServer(() -> service).start("127.0.0.1", 0)) {
+                    try (ParleyServer server = new ParleyServer(service).start("127.0.0.1", 0)) {
                         HttpEngine http = new HttpEngine("http://127.0.0.1:" + server.port());
                         List<LatencyStats> h = new ArrayList<>();
                         for (int c : o.clients()) {

@@ -16,14 +16,14 @@ public final class IndexCommand implements Callable<Integer> {
     IndexFolders folders;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         try {
             BuildReport report = IndexSupport.build(folders.index, folders.corpus, System.err);
             System.out.println(IndexSupport.summary(report));
             return 0;
         } catch (Exception e) {
-            System.err.println("parley: index build failed, the previous index (if any) is unchanged: " + e.getMessage());
-            return 1;
+            throw new java.io.IOException("the build failed and the previous index (if any) is unchanged: "
+                    + CliErrors.describe(e), e);
         }
     }
 }

@@ -27,6 +27,7 @@ public final class ParleyCommand implements Runnable {
 
     /** The configured command line, for main and for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new ParleyCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new ParleyCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new CliErrors());
     }
 }

@@ -10,7 +10,7 @@ import org.parley.search.Facet;
 import org.parley.search.FacetValue;
 import org.parley.search.Highlights;
 import org.parley.search.Hit;
-import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchService;
 import org.parley.search.Json;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
@@ -61,7 +61,7 @@ public final class SearchCommand implements Callable<Integer> {
         if (!countries.isEmpty()) filters.put(Dimension.COUNTRY, countries);
         if (!years.isEmpty()) filters.put(Dimension.YEAR, years);
         if (!speakers.isEmpty()) filters.put(Dimension.SPEAKER, speakers);
-        try (LuceneSearchService service = LuceneSearchService.open(folders.index)) {
+        try (SearchService service = LuceneSearchService.open(folders.index)) {
             SearchResult r = service.search(new SearchRequest(query, filters, null, null, SortOrder.fromParam(sort), 1,
                     size, null, false, SearchRequest.DEFAULT_FACET_SIZE));
             if (json) {
@@ -70,13 +70,6 @@ public final class SearchCommand implements Callable<Integer> {
                 print(r);
             }
             return 0;
-        } catch (InvalidQueryException e) {
-            System.err.println("parley: " + e.getMessage());
-            return 2;
-        } catch (java.io.IOException e) {
-            // A missing or damaged index: the message says what to do, a stack trace would not.
-            System.err.println("parley: " + e.getMessage());
-            return 1;
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.parley.index.LuceneSearchService;
+import org.parley.search.SearchService;
 import org.parley.web.ParleyServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,20 +28,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        IndexSupport.ensureIndex(folders.index, folders.corpus, System.err);
+        SearchService service = LuceneSearchService.open(folders.index);
+        ParleyServer server;
         try {
-            IndexSupport.ensureIndex(folders.index, folders.corpus, System.err);
-        } catch (Exception e) {
-            System.err.println("parley: cannot build the index: " + e.getMessage());
-            return 1;
+            server = new ParleyServer(service).start(host, port);
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
         }
-        LuceneSearchService service;
-        try {
-            service = LuceneSearchService.open(folders.index);
-        } catch (Exception e) {
-            System.err.println("parley: " + e.getMessage());
-            return 1;
-        }
-        ParleyServer server = new ParleyServer(() -> service).start(host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -2,7 +2,7 @@ package org.parley.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.parley.search.Dimension;
 import org.parley.search.FacetValue;
 import org.parley.search.FacetValuesRequest;
@@ -19,108 +18,64 @@ import org.parley.search.SearchService;
 
 /**
  * The JSON API under {@code /api} (described in {@code /api/openapi.json}, which a test keeps in step with the
- * routes registered here).
- *
- * <p>Every handler runs inside {@link #api}: client mistakes become a 400 (or 404) with
- * {@code {"error", "message", "param"}}, and anything unexpected a 500 with a generic message; no stack trace
- * or exception text ever reaches the client.
+ * routes registered here). Handlers only read parameters and answer; failures are mapped once, in {@link Errors}.
  */
 final class ApiRoutes {
     static final String OPENAPI_RESOURCE = "/api/openapi.json";
-
-    /** The error body of every failed API request. */
-    record ApiError(String error, String message, String param) {
-    }
 
     /** {@code /api/facets/{dim}}: values of one facet matching a prefix. */
     record FacetValues(Dimension dim, String prefix, List<FacetValue> values) {
     }
 
-    private static final class NotFound extends Exception {
-        private final String param;
-
-        NotFound(String message, String param) {
-            super(message);
-            this.param = param;
-        }
-    }
-
-    @FunctionalInterface
-    private interface ApiHandler {
-        void handle(Context ctx, SearchService search) throws Exception;
-    }
-
-    private final Supplier<SearchService> search;
+    private final SearchService search;
     private final byte[] openApi;
 
-    ApiRoutes(Supplier<SearchService> search) {
+    ApiRoutes(SearchService search) {
         this.search = search;
         this.openApi = loadOpenApi();
     }
 
     void register(JavalinConfig config) {
-        config.routes.get("/api/search", api((ctx, s) -> ctx.json(ApiJson.ApiResult.of(s.search(SearchParams.parse(ctx.queryParamMap(), Set.of()))))));
-        config.routes.get("/api/articles/{id}", api((ctx, s) -> {
-            noParams(ctx, Set.of("q"));
-            String id = ctx.pathParam("id");
-            ctx.json(s.article(id, SearchParams.one(ctx.queryParamMap(), "q")).orElseThrow(() -> new NotFound("no article with id '" + shorten(id) + "'", "id")));
-        }));
-        config.routes.get("/api/facets/{dim}", api((ctx, s) -> {
-            noParams(ctx, Set.of("prefix", "limit"));
-            FacetValuesRequest request = new FacetValuesRequest(Dimension.fromParam(ctx.pathParam("dim")),
-                    SearchParams.one(ctx.queryParamMap(), "prefix"),
-                    SearchParams.intOr(ctx.queryParamMap(), "limit", FacetValuesRequest.DEFAULT_LIMIT));
-            ctx.json(new FacetValues(request.dim(), request.prefix(), s.facetValues(request)));
-        }));
-        config.routes.get("/api/health", api((ctx, s) -> {
+        config.routes.get("/api/search", ctx -> ctx.json(ApiJson.ApiResult.of(search.search(SearchParams.parse(ctx.queryParamMap(), Set.of())))));
+        config.routes.get("/api/articles/{id}", this::article);
+        config.routes.get("/api/facets/{dim}", this::facetValues);
+        config.routes.get("/api/health", this::health);
+        config.routes.get("/api/stats", ctx -> {
             noParams(ctx, Set.of());
-            var stats = s.stats();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "ok");
-            body.put("paragraphs", stats.paragraphs());
-            body.put("last_build", stats.lastBuild());
-            ctx.json(body);
-        }));
-        config.routes.get("/api/stats", api((ctx, s) -> {
-            noParams(ctx, Set.of());
-            ctx.json(s.stats());
-        }));
+            ctx.json(search.stats());
+        });
         config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-        // Anything else under /api is a JSON 404, not the HTML error page.
-        config.routes.get("/api/<path>", ctx -> error(ctx, 404, new ApiError("not_found", "no such endpoint: " + shorten(ctx.path()), null)));
     }
 
-    private Handler api(ApiHandler handler) {
-        return ctx -> {
-            SearchService s = search.get();
-            if (s == null) {
-                error(ctx, 503, new ApiError("unavailable", "the index is not ready yet", null));
-                return;
-            }
-            try {
-                handler.handle(ctx, s);
-            } catch (InvalidQueryException e) {
-                error(ctx, 400, new ApiError(e.code(), e.getMessage(), e.param()));
-            } catch (NotFound e) {
-                error(ctx, 404, new ApiError("not_found", e.getMessage(), e.param));
-            } catch (SearchLimiter.BusyException e) {
-                ctx.header("Retry-After", "1");
-                error(ctx, 503, new ApiError(e.code(), e.getMessage(), null));
-            } catch (Exception e) {
-                System.err.println("parley: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
-                error(ctx, 500, new ApiError("internal_error", "the server could not answer this request", null));
-            }
-        };
+    private void article(Context ctx) {
+        noParams(ctx, Set.of("q"));
+        String id = ctx.pathParam("id");
+        ctx.json(search.article(id, SearchParams.one(ctx.queryParamMap(), "q"))
+                .orElseThrow(() -> new NotFoundResponse("no article with id '" + Errors.shorten(id) + "'", Map.of("param", "id"))));
     }
 
-    private static void error(Context ctx, int status, ApiError body) {
-        ctx.status(status).json(body);
+    private void facetValues(Context ctx) {
+        noParams(ctx, Set.of("prefix", "limit"));
+        FacetValuesRequest request = new FacetValuesRequest(Dimension.fromParam(ctx.pathParam("dim")),
+                SearchParams.one(ctx.queryParamMap(), "prefix"),
+                SearchParams.intOr(ctx.queryParamMap(), "limit", FacetValuesRequest.DEFAULT_LIMIT));
+        ctx.json(new FacetValues(request.dim(), request.prefix(), search.facetValues(request)));
     }
 
-    private static void noParams(Context ctx, Set<String> allowed) throws InvalidQueryException {
+    private void health(Context ctx) {
+        noParams(ctx, Set.of());
+        var stats = search.stats();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("paragraphs", stats.paragraphs());
+        body.put("last_build", stats.lastBuild());
+        ctx.json(body);
+    }
+
+    private static void noParams(Context ctx, Set<String> allowed) {
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                String name = shorten(e.getKey());
+                String name = Errors.shorten(e.getKey());
                 throw new InvalidQueryException("unknown_parameter", "unknown parameter '" + name + "'"
                         + (allowed.isEmpty() ? "; this endpoint takes none" : "; parameters are " + String.join(", ", allowed)), name);
             }
@@ -129,10 +84,6 @@ final class ApiRoutes {
             }
             for (String v : e.getValue()) SearchParams.checkText(e.getKey(), v);
         }
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 100 ? s.substring(0, 100) + "…" : s;
     }
 
     private static byte[] loadOpenApi() {

@@ -2,11 +2,11 @@ package org.parley.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.parley.search.ArticleView;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.ParagraphView;
@@ -14,13 +14,15 @@ import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
 import org.parley.web.Views.ParagraphItem;
 
-/** The server-rendered search page, article pages and downloads. Every state lives in the URL. */
+/**
+ * The server-rendered search page, article pages and downloads. Every state lives in the URL. Failures are
+ * mapped in {@link Errors}; {@link #renderError} is how they look as a page.
+ */
 final class PageRoutes {
-    private static final System.Logger LOG = System.getLogger(PageRoutes.class.getName());
-    private final Supplier<SearchService> search;
+    private final SearchService search;
     private final ThymeleafRenderer renderer = new ThymeleafRenderer();
 
-    PageRoutes(Supplier<SearchService> search) {
+    PageRoutes(SearchService search) {
         this.search = search;
     }
 
@@ -28,8 +30,8 @@ final class PageRoutes {
         config.fileRenderer(renderer);
         config.routes.get("/", this::searchPage);
         config.routes.get("/articles/{id}", this::articlePage);
-        config.routes.get("/export.csv", this::exportCsv);
-        config.routes.get("/export.json", this::exportJson);
+        config.routes.get("/export.csv", ctx -> export(ctx, true));
+        config.routes.get("/export.json", ctx -> export(ctx, false));
     }
 
     void searchPage(Context ctx) {
@@ -38,58 +40,62 @@ final class PageRoutes {
             export(ctx, format.equals("csv"));
             return;
         }
-        SearchPage page;
-        try {
-            UrlState state = UrlState.parse(ctx.queryString());
-            SearchResult result = search.get().search(state.toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE));
-            if (result.hits().isEmpty() && result.total() > 0 && state.page() > 1) { // past the last page
-                ctx.redirect(SearchPage.pagination(state, result.total()).pages().getLast().href());
-                return;
-            }
-            page = SearchPage.of(state, result);
-        } catch (InvalidQueryException e) {
-            ctx.status(400);
-            page = SearchPage.error(UrlState.parseLenient(ctx.queryString()), friendly(e));
-        } catch (SearchLimiter.BusyException e) { // too many searches at once, or this one ran too long
-            ctx.status(503).header("Retry-After", "2");
-            page = SearchPage.error(UrlState.parseLenient(ctx.queryString()), e.code().equals("timeout")
-                    ? "This search took too long. Try fewer words, or fewer wildcards (*)."
-                    : "Parley is busy with other searches right now. Please try again in a moment.");
-        } catch (RuntimeException e) { // never a stack trace: log it, show a page
-            LOG.log(System.Logger.Level.ERROR, "search page failed for ?" + ctx.queryString(), e);
-            ctx.status(500);
-            page = SearchPage.error(UrlState.parseLenient(ctx.queryString()),
-                    "Something went wrong on our side while searching. Please try again in a moment.");
+        UrlState state = UrlState.parse(ctx.queryString());
+        SearchResult result = search.search(state.toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE));
+        if (result.hits().isEmpty() && result.total() > 0 && state.page() > 1) { // past the last page
+            ctx.redirect(SearchPage.pagination(state, result.total()).pages().getLast().href());
+            return;
         }
-        ctx.html(renderer.render("search", Map.of("page", page)));
+        ctx.html(renderer.render("search", Map.of("page", SearchPage.of(state, result))));
+    }
+
+    /** A failure as a page: the search page keeps its form (with what could be read of the URL) and says what went wrong. */
+    void renderError(Context ctx, int status, String code, String message) {
+        ctx.status(status);
+        UrlState state = UrlState.parseLenient(ctx.queryString());
+        if (ctx.path().equals("/")) {
+            ctx.html(renderer.render("search", Map.of("page", SearchPage.error(state, pageMessage(status, code, message)))));
+            return;
+        }
+        String heading = switch (status) {
+            case 404 -> ctx.path().startsWith("/articles/") ? "Article not found" : "Page not found";
+            case 400 -> "That request could not be read";
+            case 503 -> "Parley is busy";
+            default -> "Something went wrong";
+        };
+        String text = switch (status) {
+            case 404 -> ctx.path().startsWith("/articles/")
+                    ? "There is no article with that id. It may have been removed from the corpus."
+                    : "There is no page at this address.";
+            case 400, 405 -> friendly(message);
+            default -> pageMessage(status, code, message);
+        };
+        ctx.html(renderer.render("not-found", Map.of("backHref", state.href(), "heading", heading, "message", text)));
+    }
+
+    private static String pageMessage(int status, String code, String message) {
+        if (status == 503) {
+            return "timeout".equals(code) ? "This search took too long. Try fewer words, or fewer wildcards (*)."
+                    : "Parley is busy with other searches right now. Please try again in a moment.";
+        }
+        if (status >= 500) return "Something went wrong on our side while searching. Please try again in a moment.";
+        return friendly(message);
     }
 
     private void articlePage(Context ctx) {
         UrlState state = UrlState.parseLenient(ctx.queryString());
         int hit = parseInt(ctx.queryParam("p"));
-        Optional<ArticleView> article;
-        try {
-            article = articleFor(ctx.pathParam("id"), state.q());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "article page failed for " + ctx.path(), e);
-            ctx.status(500).html(renderer.render("not-found", Map.of("backHref", state.href(), "heading",
-                    "Something went wrong", "message", "The article could not be loaded. Please try again in a moment.")));
-            return;
-        }
-        if (article.isEmpty()) {
-            ctx.status(404).html(renderer.render("not-found", Map.of("backHref", state.href(), "heading",
-                    "Article not found", "message", "There is no article with that id. It may have been removed from the corpus.")));
-            return;
-        }
-        ctx.html(renderer.render("article", articleModel(article.get(), state, hit)));
+        ArticleView article = articleFor(ctx.pathParam("id"), state.q())
+                .orElseThrow(() -> new NotFoundResponse("no article with that id"));
+        ctx.html(renderer.render("article", articleModel(article, state, hit)));
     }
 
     /** The article with the search's matches marked; a query that cannot be parsed marks nothing. */
     private Optional<ArticleView> articleFor(String id, String query) {
         try {
-            return search.get().article(id, query);
+            return search.article(id, query);
         } catch (InvalidQueryException e) {
-            return search.get().article(id);
+            return search.article(id);
         }
     }
 
@@ -115,35 +121,22 @@ final class PageRoutes {
         return model;
     }
 
-    private void exportCsv(Context ctx) {
-        export(ctx, true);
-    }
-
-    private void exportJson(Context ctx) {
-        export(ctx, false);
-    }
-
     private void export(Context ctx, boolean csv) {
-        try {
-            UrlState state = UrlState.parse(ctx.queryString());
-            Exports.Collected collected = Exports.collect(search.get(), state, Exports.MAX_ROWS);
-            ctx.header("X-Total-Count", Long.toString(collected.total()));
-            ctx.header("X-Exported-Count", Integer.toString(collected.hits().size()));
-            if (csv) {
-                ctx.header("Content-Disposition", "attachment; filename=\"parley-results.csv\"");
-                ctx.contentType("text/csv; charset=utf-8").result(Exports.csv(collected));
-            } else {
-                ctx.header("Content-Disposition", "attachment; filename=\"parley-results.json\"");
-                ctx.json(Exports.json(state, collected));
-            }
-        } catch (InvalidQueryException e) {
-            ctx.status(400).json(Map.of("error", e.code(), "message", friendly(e),
-                    "param", e.param() == null ? "q" : e.param()));
+        UrlState state = UrlState.parse(ctx.queryString());
+        Exports.Collected collected = Exports.collect(search, state, Exports.MAX_ROWS);
+        ctx.header("X-Total-Count", Long.toString(collected.total()));
+        ctx.header("X-Exported-Count", Integer.toString(collected.hits().size()));
+        if (csv) {
+            ctx.header("Content-Disposition", "attachment; filename=\"parley-results.csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(Exports.csv(collected));
+        } else {
+            ctx.header("Content-Disposition", "attachment; filename=\"parley-results.json\"");
+            ctx.json(Exports.json(state, collected));
         }
     }
 
-    static String friendly(InvalidQueryException e) {
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? "The query could not be understood." : e.getMessage().strip();
+    static String friendly(String text) {
+        String message = text == null || text.isBlank() ? "The query could not be understood." : text.strip();
         message = Character.toUpperCase(message.charAt(0)) + message.substring(1);
         return message.endsWith(".") ? message : message + ".";
     }

@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.util.function.Supplier;
 import org.parley.search.Json;
 import org.parley.search.SearchService;
 
@@ -24,23 +23,18 @@ public final class ParleyServer implements AutoCloseable {
     private final Javalin app;
     private final SearchLimiter limiter;
 
-    /**
-     * @param search the search service to answer from; a supplier so that a rebuilt index can be switched in
-     */
-    public ParleyServer(Supplier<SearchService> search) {
+    /** @param search the search service to answer from (a Lucene service switches to rebuilt indexes itself) */
+    public ParleyServer(SearchService search) {
         this(search, SearchLimiter.defaults());
     }
 
-    ParleyServer(Supplier<SearchService> search, SearchLimiter limiter) {
+    ParleyServer(SearchService search, SearchLimiter limiter) {
         this.limiter = limiter;
-        Supplier<SearchService> limited = () -> {
-            SearchService s = search.get();
-            return s == null ? null : limiter.limit(s);
-        };
+        SearchService limited = limiter.limit(search);
         this.app = Javalin.create(config -> configure(config, limited));
     }
 
-    private static void configure(JavalinConfig config, Supplier<SearchService> search) {
+    private static void configure(JavalinConfig config, SearchService search) {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = 64 * 1024; // no endpoint takes a body
         config.jetty.modifyHttpConfiguration(http -> {
@@ -55,8 +49,10 @@ public final class ParleyServer implements AutoCloseable {
             files.location = Location.CLASSPATH;
         });
         config.routes.before(ctx -> SecurityHeaders.apply(ctx));
+        PageRoutes pages = new PageRoutes(search);
+        Errors.register(config, pages::renderError);
         new ApiRoutes(search).register(config);
-        new PageRoutes(search).register(config);
+        pages.register(config);
     }
 
     /** Starts listening; port 0 picks a free port. */

@@ -27,7 +27,7 @@ class NoScriptBrowserTest {
     @BeforeAll
     static void start() {
         service = new FakeSearchService();
-        server = new ParleyServer(() -> service).start("127.0.0.1", 0);
+        server = new ParleyServer(service).start("127.0.0.1", 0);
         chromium = new Chromium(false);
         driver = chromium.driver();
     }

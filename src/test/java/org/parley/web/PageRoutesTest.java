@@ -23,7 +23,7 @@ class PageRoutesTest {
 
     @BeforeAll
     static void start() {
-        server = new ParleyServer(() -> SERVICE).start("127.0.0.1", 0);
+        server = new ParleyServer(SERVICE).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -107,9 +107,8 @@ class PageRoutesTest {
 
     @Test
     void aFailingServiceGivesAFriendlyPageNotAStackTrace() throws Exception {
-        try (ParleyServer broken = new ParleyServer(() -> {
-            throw new IllegalStateException("index gone");
-        }).start("127.0.0.1", 0)) {
+        try (ParleyServer broken = new ParleyServer(new FailingService(() -> new IllegalStateException("index gone")))
+                .start("127.0.0.1", 0)) {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + broken.port() + "/?q=x")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(500);
@@ -123,9 +122,8 @@ class PageRoutesTest {
 
     @Test
     void aBusyServiceGivesA503PageThatSaysSo() throws Exception {
-        try (ParleyServer busy = new ParleyServer(() -> {
-            throw new SearchLimiter.BusyException("busy", "no slot");
-        }).start("127.0.0.1", 0)) {
+        try (ParleyServer busy = new ParleyServer(new FailingService(() -> new SearchLimiter.BusyException("busy", "no slot")))
+                .start("127.0.0.1", 0)) {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + busy.port() + "/?q=x")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(503);

@@ -30,7 +30,7 @@ class RealIndexPageTest {
     @BeforeAll
     static void start() {
         service = BrowserTestService.corpusIndex(Path.of("target", "page-test-index"));
-        server = new ParleyServer(() -> service).start("127.0.0.1", 0);
+        server = new ParleyServer(service).start("127.0.0.1", 0);
     }
 
     @AfterAll

@@ -582,7 +582,7 @@ abstract class SearchApiContract {
         Set<String> described = new HashSet<>();
         served.body().get("paths").fieldNames().forEachRemaining(described::add);
 
-        Javalin app = Javalin.create(config -> new ApiRoutes(() -> null).register(config));
+        Javalin app = Javalin.create(config -> new ApiRoutes(fixture.service).register(config));
         Set<String> registered = app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(e -> e.endpoint.path)
                 .filter(p -> p.startsWith("/api/") && !p.contains("<"))   // the JSON 404 fallback is not an endpoint

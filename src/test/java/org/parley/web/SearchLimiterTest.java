@@ -85,7 +85,7 @@ class SearchLimiterTest {
     void searchesBeyondTheLimitGetABusyAnswerWhileCheapRequestsStillWork() throws Exception {
         SlowService slow = new SlowService();
         HttpClient http = HttpClient.newHttpClient();
-        try (ParleyServer server = new ParleyServer(() -> slow, new SearchLimiter(2, Duration.ofMillis(300), Duration.ofSeconds(30))).start("127.0.0.1", 0)) {
+        try (ParleyServer server = new ParleyServer(slow, new SearchLimiter(2, Duration.ofMillis(300), Duration.ofSeconds(30))).start("127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + server.port();
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -117,7 +117,7 @@ class SearchLimiterTest {
     void aSearchPastItsTimeIsStoppedAndFreesItsSlot() throws Exception {
         SlowService slow = new SlowService(true);
         HttpClient http = HttpClient.newHttpClient();
-        try (ParleyServer server = new ParleyServer(() -> slow, new SearchLimiter(1, Duration.ofSeconds(2), Duration.ofMillis(300)))
+        try (ParleyServer server = new ParleyServer(slow, new SearchLimiter(1, Duration.ofSeconds(2), Duration.ofMillis(300)))
                 .start("127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + server.port();
             for (int i = 0; i < 3; i++) {
@@ -137,7 +137,7 @@ class SearchLimiterTest {
     void aSearchThatIgnoresItsCancellationKeepsItsSlotUntilItEnds() throws Exception {
         SlowService slow = new SlowService(false);
         HttpClient http = HttpClient.newHttpClient();
-        try (ParleyServer server = new ParleyServer(() -> slow, new SearchLimiter(1, Duration.ofMillis(200), Duration.ofMillis(300)))
+        try (ParleyServer server = new ParleyServer(slow, new SearchLimiter(1, Duration.ofMillis(200), Duration.ofMillis(300)))
                 .start("127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + server.port();
             HttpResponse<String> timedOut = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=slow")).build(),

@@ -53,7 +53,7 @@ class SearchPageBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         service = BrowserTestService.open();
-        server = new ParleyServer(() -> service).start("127.0.0.1", 0);
+        server = new ParleyServer(service).start("127.0.0.1", 0);
         Files.createDirectories(SHOTS);
         chromium = new Chromium(true);
         driver = chromium.driver();

@@ -39,7 +39,7 @@ final class TestServer implements AutoCloseable {
     static TestServer start(Path dir, Backend backend) throws IOException {
         TestCorpus corpus = TestCorpus.create(dir.resolve("corpus"));
         SearchService service = backend.open(corpus, dir);
-        return new TestServer(corpus, service, new ParleyServer(() -> service).start("127.0.0.1", 0));
+        return new TestServer(corpus, service, new ParleyServer(service).start("127.0.0.1", 0));
     }
 
     int port() {
