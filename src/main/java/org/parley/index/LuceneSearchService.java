@@ -1,6 +1,6 @@
 package org.parley.index;
 
-import java.io.Closeable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -18,9 +18,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+
+
+
 import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -32,19 +32,19 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.IndexSearcher;
+
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
+
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.store.AlreadyClosedException;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+
+
+
 import org.apache.lucene.util.BytesRef;
 import org.parley.search.ArticleView;
 import org.parley.search.Dimension;
@@ -62,13 +62,8 @@ import org.parley.search.SortOrder;
 import org.parley.search.Span;
 
 /**
- * The search service over the generation {@code CURRENT} points at.
- *
- * <p>Each generation is served by a {@link SearcherManager}. A watcher polls the pointer file; when a build
- * switches in a new generation, a manager for it is opened and swapped in, and the old one is closed. Requests
- * that already acquired a searcher from the old manager finish on it (closing a manager only stops new
- * acquisitions; the reader closes when the last request releases it), so a switch never fails a request and
- * no request ever sees a half-built index.
+ * The search contract on an embedded Lucene index: the search assembled in a few steps (parse, drill down,
+ * count and rank, highlight), over the generation {@link ServedIndex} keeps current.
  */
 public final class LuceneSearchService implements SearchService {
     /** Deepest page reachable with {@code page}; beyond it clients use the cursor (as Elasticsearch does). */
@@ -77,41 +72,16 @@ public final class LuceneSearchService implements SearchService {
     static final int SUGGEST_BELOW = 3;
     static final int MAX_ID_CHARS = 200;
 
-    /** A served generation; {@code lease} keeps builds from pruning it while it is open. */
-    private record Generation(String name, Directory directory, SearcherManager manager, Closeable lease) {
-        void close() throws IOException {
-            try (lease; directory) {
-                manager.close(); // in-flight requests keep their acquired searcher until they release it
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface SearcherCall<T> {
-        T apply(ParleySearcher searcher) throws IOException, InvalidQueryException;
-    }
-
-    private final IndexLocation location;
+    private final ServedIndex served;
     private final FacetsConfig facetsConfig = IndexSchema.newFacetsConfig();
     private final IndexSchema schema = new IndexSchema();
     private final Countries countries = new Countries();
     private final QueryParserFactory parsers = new QueryParserFactory(countries);
     private final Highlighting highlighting = new Highlighting();
     private final SpellSuggester speller = new SpellSuggester();
-    private final ScheduledExecutorService watcher;
-    private volatile Generation current;
-    /** Only touched by the watcher thread. */
-    private String lastRefreshError;
 
-    private LuceneSearchService(IndexLocation location, Generation first, long pollMillis) {
-        this.location = location;
-        this.current = first;
-        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "parley-index-watcher");
-            t.setDaemon(true);
-            return t;
-        });
-        watcher.scheduleWithFixedDelay(this::refreshQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    private LuceneSearchService(ServedIndex served) {
+        this.served = served;
     }
 
     /** Opens the index at {@code root}; fails when no build has completed there yet. */
@@ -120,79 +90,21 @@ public final class LuceneSearchService implements SearchService {
     }
 
     static LuceneSearchService open(IndexLocation location, long pollMillis) throws IOException {
-        String name = location.currentName().orElseThrow(() -> new IOException(
-                "no index in " + location.root() + ": run ./parley index first"));
-        return new LuceneSearchService(location, openGeneration(location, name), pollMillis);
+        return new LuceneSearchService(ServedIndex.open(location, pollMillis));
     }
 
-    private static Generation openGeneration(IndexLocation location, String name) throws IOException {
-        Closeable lease = location.serve(location.root().resolve(name));
-        Directory dir = FSDirectory.open(location.root().resolve(name));
-        try {
-            return new Generation(name, dir, new SearcherManager(dir, ParleySearcher.factory(IndexSchema.newFacetsConfig())), lease);
-        } catch (IOException | RuntimeException e) {
-            dir.close();
-            lease.close();
-            throw new IOException("cannot open the index in " + location.root().resolve(name)
-                    + " (" + e.getMessage() + "); it may be corrupted: run ./parley index to rebuild it", e);
-        }
-    }
-
-    /** Switches to the generation {@code CURRENT} names, if it changed. Safe to call at any time. */
-    public synchronized void refresh() throws IOException {
-        Optional<String> name = location.currentName();
-        Generation old = current;
-        if (name.isEmpty() || name.get().equals(old.name())) {
-            old.manager().maybeRefresh();
-            return;
-        }
-        current = openGeneration(location, name.get());
-        old.close();
-    }
-
-    private void refreshQuietly() {
-        try {
-            refresh();
-            lastRefreshError = null;
-        } catch (IOException | RuntimeException e) {
-            // keep serving the current generation; say so once per distinct problem, not every poll
-            String message = String.valueOf(e.getMessage());
-            if (!message.equals(lastRefreshError)) {
-                System.err.println("parley: still serving " + current.name() + "; cannot switch to the new index: " + message);
-            }
-            lastRefreshError = message;
-        }
+    /** Switches to the generation {@code CURRENT} names, if it changed (the service also polls for it). */
+    public void refresh() throws IOException {
+        served.refresh();
     }
 
     /** The generation being served (for health checks). */
     public String generation() {
-        return current.name();
+        return served.generation();
     }
 
-    private <T> T withSearcher(SearcherCall<T> call) throws InvalidQueryException {
-        while (true) {
-            Generation g = current;
-            IndexSearcher acquired;
-            try {
-                acquired = g.manager().acquire();
-            } catch (AlreadyClosedException e) {
-                if (current == g) throw e;
-                continue; // swapped between reading current and acquiring: use the new generation
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            try {
-                return call.apply((ParleySearcher) acquired);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                try {
-                    g.manager().release(acquired);
-                } catch (IOException e) {
-                    // releasing only decrements a reference count; nothing to recover
-                }
-            }
-        }
+    private <T> T withSearcher(ServedIndex.SearcherCall<T> call) {
+        return served.withSearcher(call);
     }
 
     // ---------------------------------------------------------------------------------------------- search
@@ -474,18 +386,11 @@ public final class LuceneSearchService implements SearchService {
 
     @Override
     public IndexStats stats() {
-        try {
-            return withSearcher(s -> new IndexStats(s.articles, s.paragraphs, s.sizeBytes, s.lastBuild));
-        } catch (InvalidQueryException e) {
-            throw new IllegalStateException(e);
-        }
+        return withSearcher(s -> new IndexStats(s.articles, s.paragraphs, s.sizeBytes, s.lastBuild, served.generation()));
     }
 
     @Override
     public void close() throws IOException {
-        watcher.shutdownNow();
-        synchronized (this) {
-            current.close();
-        }
+        served.close();
     }
 }

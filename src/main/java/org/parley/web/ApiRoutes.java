@@ -13,6 +13,7 @@ import java.util.Set;
 import org.parley.search.Dimension;
 import org.parley.search.FacetValue;
 import org.parley.search.FacetValuesRequest;
+import org.parley.search.Health;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchService;
 
@@ -64,12 +65,14 @@ final class ApiRoutes {
 
     private void health(Context ctx) {
         noParams(ctx, Set.of());
-        var stats = search.stats();
+        Health health = Health.of(search);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
-        body.put("paragraphs", stats.paragraphs());
-        body.put("last_build", stats.lastBuild());
-        ctx.json(body);
+        body.put("status", health.ok() ? "ok" : "failing");
+        body.put("generation", health.generation());
+        body.put("paragraphs", health.paragraphs());
+        body.put("last_build", health.lastBuild());
+        if (!health.ok()) body.put("problem", health.problem());
+        ctx.status(health.ok() ? 200 : 503).json(body); // a load balancer takes a 503 node out
     }
 
     private static void noParams(Context ctx, Set<String> allowed) {

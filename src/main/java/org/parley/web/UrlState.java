@@ -54,11 +54,7 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
      * 4,000-filter URL stays small): used to redisplay the form next to an error message.
      */
     static UrlState parseLenient(String rawQuery) {
-        try {
-            return parse(rawQuery, false);
-        } catch (InvalidQueryException e) {
-            throw new IllegalStateException(e); // not thrown when lenient
-        }
+        return parse(rawQuery, false);
     }
 
     private static UrlState parse(String rawQuery, boolean strict) throws InvalidQueryException {

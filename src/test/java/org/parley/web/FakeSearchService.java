@@ -158,7 +158,7 @@ final class FakeSearchService implements SearchService {
 
     @Override
     public IndexStats stats() {
-        return new IndexStats(articles.size(), paras.size(), 0, Instant.EPOCH);
+        return new IndexStats(articles.size(), paras.size(), 0, Instant.EPOCH, "fake");
     }
 
     @Override

@@ -73,7 +73,7 @@ class SearchLimiterTest {
 
         @Override
         public IndexStats stats() {
-            return new IndexStats(0, 0, 0, null);
+            return new IndexStats(0, 0, 0, null, null);
         }
 
         @Override
