@@ -21,12 +21,6 @@ public final class BenchCorpus {
     private BenchCorpus() {
     }
 
-    /** The paragraph's year facet values: its explicit years, else the article's publication year. */
-    public static List<Integer> facetYears(List<Integer> explicit, Article article) {
-        if (!explicit.isEmpty() || article.published() == null) return explicit;
-        return List.of(article.published().getYear());
-    }
-
     /** Raw size of the corpus files in bytes and their count. */
     public record Size(int files, long bytes) {
     }

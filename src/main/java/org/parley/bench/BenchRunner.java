@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.parley.index.IndexLocation;
 import org.parley.search.SearchService;
 import org.parley.web.ParleyServer;
 
@@ -139,14 +140,14 @@ public final class BenchRunner {
             // too) gets the same warm-up below.
             Path warmDir = work.resolve("index-warmup");
             warmUp("the indexing code (JIT) with untimed builds", (sample, enrich) -> {
-                deleteTree(warmDir);
+                IndexLocation.deleteRecursively(warmDir);
                 parley.build(sample, warmDir, enrich);
             });
-            deleteTree(warmDir);
+            IndexLocation.deleteRecursively(warmDir);
             log.println("bench: parley index build without enrichment (read + index + commit)");
             Path plainDir = work.resolve("index-plain");
             indexing.put("parleyPlain", median("parley build without enrichment", () -> {
-                deleteTree(plainDir);
+                IndexLocation.deleteRecursively(plainDir);
                 long c0 = cpuNanos();
                 ParleyBackend.Build plain = parley.build(o.corpus(), plainDir, false);
                 Map<String, Object> pp = withCpu(rate(plain.seconds(), plain.paragraphs(), mb), cpuNanos() - c0);
@@ -154,10 +155,10 @@ public final class BenchRunner {
                 pp.put("indexToRawRatio", LatencyStats.round((double) treeSize(plainDir) / size.bytes()));
                 return pp;
             }));
-            deleteTree(plainDir);
+            IndexLocation.deleteRecursively(plainDir);
             log.println("bench: parley index build end to end (read + enrich + index + commit)");
             indexing.put("parley", median("parley build end to end", () -> {
-                deleteTree(indexDir);
+                IndexLocation.deleteRecursively(indexDir);
                 System.gc();
                 try (HeapSampler heap = new HeapSampler()) {
                     long c0 = cpuNanos();
@@ -605,13 +606,6 @@ public final class BenchRunner {
                     return 0;
                 }
             }).sum();
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }

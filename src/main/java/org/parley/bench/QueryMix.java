@@ -18,6 +18,7 @@ import org.parley.corpus.CorpusReader;
 import org.parley.enrich.EnrichedArticle;
 import org.parley.enrich.EnrichedParagraph;
 import org.parley.enrich.Enricher;
+import org.parley.index.IndexSchema;
 
 /**
  * Builds the fixed, seeded query mix from a sample of the corpus itself, so that it fits any corpus: term
@@ -74,7 +75,7 @@ public final class QueryMix {
                 paragraphWords.add(ws.toArray(String[]::new));
                 countries.addAll(ep.metadata().countries());
                 speakers.addAll(ep.metadata().speakers());
-                years.addAll(BenchCorpus.facetYears(ep.metadata().years(), a));
+                years.addAll(IndexSchema.facetYears(ep.metadata(), a.published()));
             }
         }
         List<String> ranked = new ArrayList<>(freq.keySet());

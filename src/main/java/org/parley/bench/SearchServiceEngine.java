@@ -1,14 +1,14 @@
 package org.parley.bench;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
 import org.parley.search.SortOrder;
-import org.parley.search.Dimension;
-import java.util.EnumMap;
 
 /** Runs the query mix in-process against parley's {@link SearchService} (thread-safe: one shared service). */
 public final class SearchServiceEngine implements QueryEngine {

@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.parley.corpus.Article;
 import org.parley.corpus.Paragraph;
-import org.parley.enrich.EnrichedArticle;
 import org.parley.enrich.EnrichedParagraph;
-import org.parley.search.Facet;
+import org.parley.index.IndexSchema;
 
 /**
  * The baseline: the same corpus in SQLite FTS5 (sqlite-jdbc, porter + unicode61 tokenizer, bm25 ranking), with
@@ -90,7 +89,7 @@ public final class SqliteFts implements QueryEngine {
                             insert(a, ep.paragraph(), id, para, fts);
                             try {
                                 for (String cc : ep.metadata().countries()) add(country, id, cc);
-                                for (Integer y : BenchCorpus.facetYears(ep.metadata().years(), a)) {
+                                for (Integer y : IndexSchema.facetYears(ep.metadata(), a.published())) {
                                     year.setLong(1, id);
                                     year.setInt(2, y);
                                     year.addBatch();

@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.NoSuchFileException;
 import org.parley.search.InvalidQueryException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * How a failed command ends, declared once for every subcommand: one line saying what went wrong and what to

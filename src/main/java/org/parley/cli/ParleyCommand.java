@@ -1,7 +1,7 @@
 package org.parley.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code parley} command line: one subcommand per job. */
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",

@@ -2,25 +2,25 @@ package org.parley.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.parley.index.LuceneSearchService;
+import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
 import org.parley.search.Highlights;
 import org.parley.search.Hit;
-import org.parley.search.SearchService;
 import org.parley.search.Json;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
+import org.parley.search.SearchService;
 import org.parley.search.SortOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.parley.search.Dimension;
-import java.util.EnumMap;
 
 /** {@code parley search}: ranked paragraphs and facet counts in the terminal (or as JSON). */
 @Command(name = "search", mixinStandardHelpOptions = true,

@@ -90,10 +90,6 @@ public final class IndexBuilder {
         return new IndexBuilder(location, threads, l, reader, enrichment);
     }
 
-    public IndexBuilder withThreads(int n) {
-        return new IndexBuilder(location, Math.max(1, n), listener, reader, enrichment);
-    }
-
     /** Replaces the enricher (tests use a deterministic one; the function must be thread-safe). */
     public IndexBuilder withEnrichment(Function<Article, EnrichedArticle> f) {
         return new IndexBuilder(location, threads, listener, reader, () -> f);

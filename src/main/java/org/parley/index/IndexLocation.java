@@ -201,7 +201,8 @@ public final class IndexLocation {
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes a folder and everything in it (nothing when it does not exist). */
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

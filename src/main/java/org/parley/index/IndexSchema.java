@@ -38,7 +38,7 @@ import org.parley.enrich.EnrichedParagraph;
 import org.parley.enrich.ParagraphMetadata;
 import org.parley.search.ArticleView;
 import org.parley.search.CountryRef;
-import org.parley.search.ParagraphView;
+import org.parley.search.Dimension;
 
 /**
  * The Lucene schema: field names, the facet configuration, and how an enriched article becomes documents.
@@ -90,7 +90,8 @@ public final class IndexSchema {
     public static final String SPEAKER = "speaker";
     public static final String ARTICLE_JSON = "article_json";
 
-    public static final List<String> FACET_DIMS = List.of(COUNTRY, YEAR, SPEAKER);
+    /** The facet dimensions' field names, in the contract's order. */
+    public static final List<String> FACET_DIMS = java.util.Arrays.stream(Dimension.values()).map(Dimension::param).toList();
 
     private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
 

@@ -8,19 +8,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-
-
 import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -32,25 +29,20 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
-
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
-
-
-
 import org.apache.lucene.util.BytesRef;
 import org.parley.search.ArticleView;
 import org.parley.search.Dimension;
 import org.parley.search.Facet;
-import org.parley.search.FacetValuesRequest;
 import org.parley.search.FacetValue;
+import org.parley.search.FacetValuesRequest;
 import org.parley.search.Hit;
 import org.parley.search.IndexStats;
 import org.parley.search.InvalidQueryException;

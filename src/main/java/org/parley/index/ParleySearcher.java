@@ -21,7 +21,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.Weight;
-import org.parley.search.Facet;
 import org.parley.search.FacetValue;
 
 /**

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.search.Dimension;
 import org.parley.search.Hit;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
-import org.parley.search.Dimension;
 
 /** Collects the hits of a search for download, paging through the service, at most {@link #MAX_ROWS} of them. */
 final class Exports {

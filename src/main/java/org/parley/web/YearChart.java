@@ -3,9 +3,9 @@ package org.parley.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
-import org.parley.search.Dimension;
 
 /**
  * A bar chart, drawn by the server as SVG, of matching paragraphs per year. Each bar links to the search narrowed to

@@ -26,7 +26,6 @@ import org.parley.search.ParagraphView;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
-import org.parley.search.SortOrder;
 import org.parley.search.Span;
 
 /**
