@@ -77,6 +77,7 @@ final class ApiRoutes {
 
     private static void noParams(Context ctx, Set<String> allowed) {
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            if (e.getKey().isEmpty()) continue; // "?q=x&": an empty pair, not a parameter
             if (!allowed.contains(e.getKey())) {
                 String name = Errors.shorten(e.getKey());
                 throw new InvalidQueryException("unknown_parameter", "unknown parameter '" + name + "'"

@@ -49,6 +49,8 @@ public final class ParleyServer implements AutoCloseable {
             files.location = Location.CLASSPATH;
         });
         config.routes.before(ctx -> SecurityHeaders.apply(ctx));
+        // before decoding drops it: a malformed escape is refused, not searched as if it were absent
+        config.routes.before(ctx -> RawQueryString.check(ctx.queryString()));
         PageRoutes pages = new PageRoutes(search);
         Errors.register(config, pages::renderError);
         new ApiRoutes(search).register(config);

@@ -1,5 +1,7 @@
 package org.parley.web;
 
+import org.parley.search.InvalidQueryException;
+
 /**
  * Checks the raw query string before it is decoded: the servlet decoding drops a malformed percent-escape
  * without a word ({@code q=russia%zz} became an empty query, and {@code contry%zz=KH} slipped past the
@@ -17,6 +19,15 @@ final class RawQueryString {
             i += 2;
         }
         return -1;
+    }
+
+    /** Refuses a query string with a malformed percent-escape (a 400 {@code invalid_encoding}, naming the escape). */
+    static void check(String raw) {
+        int at = malformedEscape(raw);
+        if (at >= 0) {
+            throw new InvalidQueryException("invalid_encoding", "the URL has a malformed percent-escape '"
+                    + excerpt(raw, at) + "' at position " + at + ": write % as %25", null);
+        }
     }
 
     /** The escape at {@code position} shortened for an error message. */

@@ -29,6 +29,7 @@ final class SearchParams {
     static SearchRequest parse(Map<String, List<String>> params, Set<String> extraAllowed) {
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             String name = e.getKey();
+            if (name.isEmpty()) continue; // "q=x&": an empty pair, not a parameter
             if (!SEARCH_PARAMS.contains(name) && !extraAllowed.contains(name)) {
                 throw new InvalidQueryException("unknown_parameter", "unknown parameter '" + truncate(name)
                         + "'; parameters are " + String.join(", ", SEARCH_PARAMS.stream().sorted().toList()), truncate(name));

@@ -127,4 +127,24 @@ class SecurityTest {
             assertThat(hit.path("snippet").asText()).contains("&lt;").doesNotContain("<script").doesNotContain("<b>");
         }
     }
+
+    @Test
+    void aMalformedPercentEscapeIsA400NotASilentlyDroppedParameter() throws Exception {
+        // sent raw: java.net.URI itself refuses such URLs, browsers and curl send them
+        for (String path : new String[] {"/api/search?q=russia%zz", "/api/search?contry%zz=KH", "/export.csv?q=50%", "/api/articles/x?q=%E2%8"}) {
+            String r = raw(path);
+            assertThat(r).as(path).startsWith("HTTP/1.1 400");
+            assertThat(r).as(path).contains("\"error\":\"invalid_encoding\"");
+        }
+        String page = raw("/?q=russia%zz");
+        assertThat(page).startsWith("HTTP/1.1 400").contains("malformed percent-escape");
+        assertThat(send("GET", "/api/search?q=a%25zz").statusCode()).as("an escaped percent sign is fine").isEqualTo(200);
+    }
+
+    @Test
+    void aTrailingAmpersandIsHarmless() throws Exception {
+        assertThat(send("GET", "/api/search?q=russia&").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/search?q=russia&&size=2").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/?q=russia&").statusCode()).isEqualTo(200);
+    }
 }
