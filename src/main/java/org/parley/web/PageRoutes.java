@@ -3,10 +3,15 @@ package org.parley.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.parley.search.ArticleView;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.ParagraphView;
@@ -19,8 +24,13 @@ import org.parley.web.Views.ParagraphItem;
  * mapped in {@link Errors}; {@link #renderError} is how they look as a page.
  */
 final class PageRoutes {
+    /** Downloads streamed at once; each holds one page of hits and a connection for as long as the client reads. */
+    static final int MAX_DOWNLOADS = 4;
+    private static final long DOWNLOAD_WAIT_MILLIS = 500;
+
     private final SearchService search;
     private final ThymeleafRenderer renderer = new ThymeleafRenderer();
+    private final Semaphore downloads = new Semaphore(MAX_DOWNLOADS);
 
     PageRoutes(SearchService search) {
         this.search = search;
@@ -34,7 +44,7 @@ final class PageRoutes {
         config.routes.get("/export.json", ctx -> export(ctx, false));
     }
 
-    void searchPage(Context ctx) {
+    void searchPage(Context ctx) throws Exception {
         String format = ctx.queryParam("format");
         if ("csv".equals(format) || "json".equals(format)) {
             export(ctx, format.equals("csv"));
@@ -121,17 +131,31 @@ final class PageRoutes {
         return model;
     }
 
-    private void export(Context ctx, boolean csv) {
+    /**
+     * A download, streamed. Downloads have their own bound on top of the search limiter's (each page of one is a
+     * search): a few at once, a 503 with {@code Retry-After} beyond.
+     */
+    private void export(Context ctx, boolean csv) throws Exception {
         UrlState state = UrlState.parse(ctx.queryString());
-        Exports.Collected collected = Exports.collect(search, state, Exports.MAX_ROWS);
-        ctx.header("X-Total-Count", Long.toString(collected.total()));
-        ctx.header("X-Exported-Count", Integer.toString(collected.hits().size()));
-        if (csv) {
-            ctx.header("Content-Disposition", "attachment; filename=\"parley-results.csv\"");
-            ctx.contentType("text/csv; charset=utf-8").result(Exports.csv(collected));
-        } else {
-            ctx.header("Content-Disposition", "attachment; filename=\"parley-results.json\"");
-            ctx.json(Exports.json(state, collected));
+        if (!downloads.tryAcquire(DOWNLOAD_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            throw new SearchLimiter.BusyException("busy", "the server is busy with " + MAX_DOWNLOADS
+                    + " downloads; retry in a moment");
+        }
+        try {
+            Exports.Download download = Exports.open(search, state);
+            ctx.header("X-Total-Count", Long.toString(download.total()));
+            ctx.header("X-Exported-Count", Integer.toString(download.rows()));
+            ctx.header("Content-Disposition", "attachment; filename=\"parley-results." + (csv ? "csv" : "json") + "\"");
+            ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/json");
+            // from here on the status is sent: a failure can only cut the download short (and is logged)
+            OutputStream out = ctx.outputStream();
+            if (csv) {
+                Exports.csv(download, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            } else {
+                Exports.json(download, out);
+            }
+        } finally {
+            downloads.release();
         }
     }
 

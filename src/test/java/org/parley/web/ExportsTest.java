@@ -39,7 +39,7 @@ class ExportsTest {
     @Test
     void jsonNamesTheSearch() throws Exception {
         UrlState state = UrlState.parse("q=Russia&country=KH&year_from=2000&sort=-date");
-        var json = Exports.json(state, Exports.collect(service, state, 100));
+        var json = Exports.describe(Exports.open(service, state, 100));
         assertThat(json).containsEntry("query", "Russia").containsEntry("year_from", 2000).containsEntry("sort", "-date");
         assertThat(json.get("filters")).isEqualTo(java.util.Map.of("country", List.of("KH")));
     }

@@ -114,6 +114,37 @@ class SearchLimiterTest {
     }
 
     @Test
+    void downloadsHaveTheirOwnBoundAndABusyOneIsA503InJsonLikeTheApi() throws Exception {
+        SlowService slow = new SlowService();
+        HttpClient http = HttpClient.newHttpClient();
+        int searchSlots = PageRoutes.MAX_DOWNLOADS + 2;
+        try (ParleyServer server = new ParleyServer(slow, new SearchLimiter(searchSlots, Duration.ofMillis(300), Duration.ofSeconds(30)))
+                .start("127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + server.port();
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < PageRoutes.MAX_DOWNLOADS; i++) {
+                inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/export.csv?q=slow" + i)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (slow.running.get() < PageRoutes.MAX_DOWNLOADS && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(slow.running.get()).isEqualTo(PageRoutes.MAX_DOWNLOADS);
+
+            for (String path : new String[] {"/export.csv?q=more", "/export.json?q=more", "/?q=more&format=csv"}) {
+                HttpResponse<String> busy = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(busy.statusCode()).as(path).isEqualTo(503);
+                assertThat(busy.headers().firstValue("retry-after")).as(path).isPresent();
+                assertThat(Json.mapper().readTree(busy.body()).get("error").asText()).as(path).isEqualTo("busy");
+            }
+            // searches still have slots of their own
+            assertThat(slow.running.get()).isLessThan(searchSlots);
+            slow.release.countDown();
+            for (var f : inFlight) assertThat(f.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aSearchPastItsTimeIsStoppedAndFreesItsSlot() throws Exception {
         SlowService slow = new SlowService(true);
         HttpClient http = HttpClient.newHttpClient();
