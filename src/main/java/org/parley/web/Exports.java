@@ -63,6 +63,24 @@ final class Exports {
             return first.total() > rows();
         }
 
+        /** A later page: once the download has begun, a busy server is waited out (in turns) rather than failing it. */
+        private SearchResult nextPage(String cursor) {
+            long giveUp = System.nanoTime() + PAGE_PATIENCE_NANOS;
+            while (true) {
+                try {
+                    return service.search(base.withPage(1, base.size(), cursor));
+                } catch (SearchLimiter.BusyException e) {
+                    if (!"busy".equals(e.code()) || System.nanoTime() > giveUp) throw e;
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
+        }
+
         /** Pages through the hits with the cursor (stays correct and cheap however deep), each to {@code sink}. */
         void forEach(HitSink sink) throws IOException {
             SearchResult page = first;
@@ -74,10 +92,13 @@ final class Exports {
                     sent++;
                 }
                 if (sent >= maxRows || page.nextCursor() == null || page.hits().size() < base.size()) return;
-                page = service.search(base.withPage(1, base.size(), page.nextCursor()));
+                page = nextPage(page.nextCursor());
             }
         }
     }
+
+    /** How long a download already under way waits in turn for search slots before it is cut short. */
+    private static final long PAGE_PATIENCE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
     static Download open(SearchService service, UrlState state) {
         return new Download(service, state, MAX_ROWS);

@@ -25,19 +25,28 @@ import org.parley.search.SearchService;
  * queries queues briefly and then gets a clear "busy" or "timeout" answer instead of starving every other
  * request. A search that outlives its time is interrupted and stops at its next checkpoint (between segments
  * and highlighted hits); it keeps its slot until it has really stopped, so runaway queries can never add up to
- * more than the limit. Cheap lookups (an article, stats) are not limited.
+ * more than the limit. Heavy searches (see {@link #heavy}) may take at most half the slots, so a few clients
+ * looping the most expensive query they can write cannot keep cheap searches waiting. Stats are not limited.
  */
 final class SearchLimiter implements AutoCloseable {
     private final Semaphore permits;
+    /** Heavy searches also need one of these: at most half the slots, so cheap searches always find one. */
+    private final Semaphore heavyPermits;
     private final Duration maxWait;
     private final Duration timeout;
     private final int maxConcurrent;
-    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-search-", 0).factory());
+    /**
+     * Platform threads, not virtual ones: a search is CPU-bound and never blocks, and virtual threads are not
+     * preempted, so two heavy searches on a 2-core machine held both carriers and a cheap search waited for
+     * them to finish (10 s, the timeout). The OS scheduler shares the cores between running searches.
+     */
+    private final ExecutorService workers = Executors.newCachedThreadPool(Thread.ofPlatform().name("parley-search-", 0).daemon().factory());
 
     SearchLimiter(int maxConcurrent, Duration maxWait, Duration timeout) {
         if (maxConcurrent < 1) throw new IllegalArgumentException("maxConcurrent must be >= 1");
         this.maxConcurrent = maxConcurrent;
         this.permits = new Semaphore(maxConcurrent, true);
+        this.heavyPermits = new Semaphore(Math.max(1, maxConcurrent / 2), true);
         this.maxWait = maxWait;
         this.timeout = timeout;
     }
@@ -68,20 +77,39 @@ final class SearchLimiter implements AutoCloseable {
         }
     }
 
+    private static boolean acquire(Semaphore semaphore, long deadlineNanos) {
+        try {
+            return semaphore.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException("busy", "the server is shutting down");
+        }
+    }
+
     @FunctionalInterface
     private interface Search<T> {
         T run() throws InvalidQueryException;
     }
 
-    private <T> T bounded(Search<T> search) throws InvalidQueryException {
-        boolean acquired;
-        try {
-            acquired = permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BusyException("busy", "the server is shutting down");
+    /**
+     * Whether a search is in the heavy lane: wildcards and fuzzy terms (many terms each), long queries, large
+     * pages (highlighting is most of a wide query's cost) and grouping. Judged from the request alone, before it runs.
+     */
+    static boolean heavy(SearchRequest r) {
+        String q = r.query();
+        if (r.size() > 20 || r.groupByArticle()) return true;
+        if (q.indexOf('*') >= 0 || q.indexOf('?') >= 0 || q.indexOf('~') >= 0) return true;
+        return q.isBlank() ? false : q.strip().split("\\s+").length > 12;
+    }
+
+    private <T> T bounded(boolean heavy, Search<T> search) throws InvalidQueryException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        if (heavy && !acquire(heavyPermits, deadline)) {
+            throw new BusyException("busy", "the server is busy with expensive searches (wildcards, fuzzy terms, large pages); "
+                    + "retry in a moment or narrow the query");
         }
-        if (!acquired) {
+        if (!acquire(permits, deadline)) {
+            if (heavy) heavyPermits.release();
             throw new BusyException("busy", "the server is busy with " + maxConcurrent + " searches; retry in a moment");
         }
         Future<T> running;
@@ -91,10 +119,12 @@ final class SearchLimiter implements AutoCloseable {
                     return search.run();
                 } finally {
                     permits.release(); // only when the work really ends
+                    if (heavy) heavyPermits.release();
                 }
             });
         } catch (RejectedExecutionException e) {
             permits.release();
+            if (heavy) heavyPermits.release();
             throw new BusyException("busy", "the server is shutting down");
         }
         try {
@@ -130,17 +160,17 @@ final class SearchLimiter implements AutoCloseable {
 
         @Override
         public SearchResult search(SearchRequest request) throws InvalidQueryException {
-            return bounded(() -> delegate.search(request));
+            return bounded(heavy(request), () -> delegate.search(request));
         }
 
         @Override
         public List<FacetValue> facetValues(FacetValuesRequest request) {
-            return bounded(() -> delegate.facetValues(request));
+            return bounded(false, () -> delegate.facetValues(request));
         }
 
         @Override
         public Optional<ArticleView> article(String id, String query) throws InvalidQueryException {
-            return bounded(() -> delegate.article(id, query)); // a long article costs as much as a search
+            return bounded(false, () -> delegate.article(id, query)); // a long article costs as much as a search
         }
 
         @Override

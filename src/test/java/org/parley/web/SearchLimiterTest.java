@@ -114,10 +114,47 @@ class SearchLimiterTest {
     }
 
     @Test
+    void heavySearchesTakeAtMostHalfTheSlotsSoCheapOnesStillRun() throws Exception {
+        SlowService slow = new SlowService();
+        HttpClient http = HttpClient.newHttpClient();
+        try (ParleyServer server = new ParleyServer(slow, new SearchLimiter(4, Duration.ofMillis(300), Duration.ofSeconds(30))).start("127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + server.port();
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (String heavy : new String[] {"q=trad*", "q=trade~2&size=100"}) {
+                inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/search?" + heavy)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (slow.running.get() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
+            HttpResponse<String> thirdHeavy = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=minist*")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(thirdHeavy.statusCode()).isEqualTo(503);
+            assertThat(Json.mapper().readTree(thirdHeavy.body()).get("message").asText()).contains("expensive");
+            // a cheap search finds one of the slots heavy ones may not take
+            inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/search?q=trade")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            while (slow.running.get() < 3 && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(slow.running.get()).isEqualTo(3);
+            slow.release.countDown();
+            for (var f : inFlight) assertThat(f.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theHeavyLaneIsJudgedFromTheRequest() {
+        assertThat(SearchLimiter.heavy(SearchRequest.of("trade"))).isFalse();
+        assertThat(SearchLimiter.heavy(SearchRequest.of("\"foreign minister\" AND talks"))).isFalse();
+        assertThat(SearchLimiter.heavy(SearchRequest.of("cooperat*"))).isTrue();
+        assertThat(SearchLimiter.heavy(SearchRequest.of("russia~1"))).isTrue();
+        assertThat(SearchLimiter.heavy(SearchRequest.of("a b c d e f g h i j k l m"))).isTrue();
+        assertThat(SearchLimiter.heavy(SearchRequest.of("trade").withPage(1, 100, null))).isTrue();
+    }
+
+    @Test
     void downloadsHaveTheirOwnBoundAndABusyOneIsA503InJsonLikeTheApi() throws Exception {
         SlowService slow = new SlowService();
         HttpClient http = HttpClient.newHttpClient();
-        int searchSlots = PageRoutes.MAX_DOWNLOADS + 2;
+        int searchSlots = 2 * PageRoutes.MAX_DOWNLOADS + 2; // downloads page in the heavy lane: half the slots
         try (ParleyServer server = new ParleyServer(slow, new SearchLimiter(searchSlots, Duration.ofMillis(300), Duration.ofSeconds(30)))
                 .start("127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + server.port();
