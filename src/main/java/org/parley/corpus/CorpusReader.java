@@ -258,9 +258,40 @@ public final class CorpusReader {
     private Article parseSingle(String fileName, InputFormat format, byte[] bytes) throws CorpusException {
         return switch (format) {
             case TEXT, MARKDOWN -> parseText(fileName, bytes); // Markdown as text until it has its own reader
+            case HTML -> parseHtml(fileName, ArticleParser.articleId(fileName), bytes, 0, bytes.length, null, null, InputFormat.HTML);
             default -> throw new CorpusException("unsupported type: " + format.label() + " is not read yet");
         };
     }
+
+    /**
+     * One HTML page (a file or a WARC record's payload) as an article with the given id; {@code url} is the address
+     * it was fetched from (null for a file), {@code contentType} the transport's header (null for a file).
+     */
+    Article parseHtml(String fileName, String id, byte[] bytes, int off, int len, String url, String contentType,
+                      InputFormat format) throws CorpusException {
+        if (len > limits.htmlPageBytes()) {
+            throw new CorpusException("HTML page too large: " + len + " bytes (limit " + limits.htmlPageBytes() + ")");
+        }
+        String html = Charsets.decodeMarkup(bytes, off, len, contentType);
+        if (html.isBlank()) throw new CorpusException("empty file");
+        HtmlExtractor.Extracted x = html().page(html, url, new HtmlExtractor.Known(null, null, null, null, url));
+        return article(fileName, id, x, format);
+    }
+
+    /** An extracted page or item as an article; refuses one with nothing searchable left. */
+    static Article article(String fileName, String id, HtmlExtractor.Extracted x, InputFormat format) throws CorpusException {
+        if (x.paragraphs().stream().noneMatch(p -> p.kind().searchable())) {
+            throw new CorpusException(x.paragraphs().isEmpty() ? "empty after extraction: no text"
+                    : "empty after extraction: only titles, captions and site furniture (" + x.paragraphs().size() + " blocks)");
+        }
+        return new Article(id, fileName, x.title(), x.published(), x.author(), x.source(), x.paragraphs(), x.url(), format);
+    }
+
+    private HtmlExtractor html() {
+        return HTML;
+    }
+
+    private static final HtmlExtractor HTML = new HtmlExtractor();
 
     /** The original plain-text path: decoded, parsed line by line. */
     private Article parseText(String fileName, byte[] bytes) throws CorpusException {
