@@ -257,7 +257,8 @@ public final class CorpusReader {
 
     private Article parseSingle(String fileName, InputFormat format, byte[] bytes) throws CorpusException {
         return switch (format) {
-            case TEXT, MARKDOWN -> parseText(fileName, bytes); // Markdown as text until it has its own reader
+            case TEXT -> parseText(fileName, bytes);
+            case MARKDOWN -> parseMarkdown(fileName, bytes);
             case HTML -> parseHtml(fileName, ArticleParser.articleId(fileName), bytes, 0, bytes.length, null, null, InputFormat.HTML);
             default -> throw new CorpusException("unsupported type: " + format.label() + " is not read yet");
         };
@@ -292,6 +293,18 @@ public final class CorpusReader {
     }
 
     private static final HtmlExtractor HTML = new HtmlExtractor();
+
+    private Article parseMarkdown(String fileName, byte[] bytes) throws CorpusException {
+        String text = decode(bytes);
+        if (text.isBlank()) throw new CorpusException("empty file");
+        Article article = MARKDOWN.read(fileName, text);
+        if (article.searchableParagraphs().isEmpty()) {
+            throw new CorpusException("empty after extraction: no paragraphs, headings or list items");
+        }
+        return article;
+    }
+
+    private static final MarkdownReader MARKDOWN = new MarkdownReader();
 
     /** The original plain-text path: decoded, parsed line by line. */
     private Article parseText(String fileName, byte[] bytes) throws CorpusException {
