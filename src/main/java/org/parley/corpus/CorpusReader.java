@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.function.Consumer;
 import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
 import java.nio.file.SimpleFileVisitor;
@@ -382,14 +384,45 @@ public final class CorpusReader {
             sink.article(parseSingle(name, format, readBytes(file)));
             return format;
         }
-        byte[] bytes = readBytes(file, format == InputFormat.FEED ? limits.feedBytes() : limits.streamedFileBytes());
-        parseContainer(name, format, bytes, sink::article, sink::skipped);
+        if (format == InputFormat.FEED) {
+            parseContainer(name, format, readBytes(file, limits.feedBytes()), sink::article, sink::skipped);
+            return format;
+        }
+        try {
+            long size = Files.size(file);
+            if (size > limits.streamedFileBytes()) {
+                throw new CorpusException("file too large: " + size + " bytes (limit " + limits.streamedFileBytes() + ")");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                streamContainer(name, format, in, sink::article, sink::skipped);
+            }
+        } catch (NoSuchFileException e) {
+            throw new CorpusException("file disappeared while indexing", e);
+        } catch (IOException e) {
+            throw new CorpusException("cannot read: " + e.getMessage(), e);
+        }
         return format;
     }
 
-    private void parseContainer(String fileName, InputFormat format, byte[] bytes, java.util.function.Consumer<Article> articles,
-                                java.util.function.Consumer<SkippedInput> skipped) throws CorpusException {
-        throw new CorpusException("unsupported type: " + format.label() + " is not read yet");
+    private void parseContainer(String fileName, InputFormat format, byte[] bytes, Consumer<Article> articles,
+                                Consumer<SkippedInput> skipped) throws CorpusException {
+        if (format == InputFormat.FEED) {
+            throw new CorpusException("unsupported type: " + format.label() + " is not read yet");
+        }
+        try {
+            streamContainer(fileName, format, new ByteArrayInputStream(bytes), articles, skipped);
+        } catch (IOException e) {
+            throw new CorpusException("cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** JSON Lines and WARC, read as a stream. */
+    private void streamContainer(String fileName, InputFormat format, InputStream in, Consumer<Article> articles,
+                                 Consumer<SkippedInput> skipped) throws IOException, CorpusException {
+        switch (format) {
+            case JSONL -> new JsonLinesReader(parser, HTML, limits.jsonLineBytes()).read(fileName, in, articles, skipped);
+            default -> throw new CorpusException("unsupported type: " + format.label() + " is not read yet");
+        }
     }
 
     private static byte[] head(byte[] bytes) {
