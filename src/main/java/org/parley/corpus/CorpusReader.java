@@ -407,7 +407,8 @@ public final class CorpusReader {
     private void parseContainer(String fileName, InputFormat format, byte[] bytes, Consumer<Article> articles,
                                 Consumer<SkippedInput> skipped) throws CorpusException {
         if (format == InputFormat.FEED) {
-            throw new CorpusException("unsupported type: " + format.label() + " is not read yet");
+            new FeedReader(HTML, limits).read(fileName, bytes, articles, skipped);
+            return;
         }
         try {
             streamContainer(fileName, format, new ByteArrayInputStream(bytes), articles, skipped);
