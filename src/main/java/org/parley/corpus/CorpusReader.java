@@ -422,6 +422,7 @@ public final class CorpusReader {
                                  Consumer<SkippedInput> skipped) throws IOException, CorpusException {
         switch (format) {
             case JSONL -> new JsonLinesReader(parser, HTML, limits.jsonLineBytes()).read(fileName, in, articles, skipped);
+            case WARC -> new WarcArchiveReader(this, limits.warcRecordBytes()).read(fileName, in, articles, skipped);
             default -> throw new CorpusException("unsupported type: " + format.label() + " is not read yet");
         }
     }
