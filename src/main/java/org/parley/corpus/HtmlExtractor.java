@@ -93,7 +93,8 @@ final class HtmlExtractor {
     Extracted page(String html, String baseUrl, Known known) {
         Document doc = parse(html, baseUrl);
         Meta meta = Meta.read(doc);
-        clean(doc, true);
+        clean(doc, true, meta);
+        meta.finish();
         Map<Element, Stats> stats = stats(doc.body());
         List<Element> roots = mainContent(doc.body(), stats);
         List<Block> blocks = new ArrayList<>();
@@ -102,7 +103,8 @@ final class HtmlExtractor {
         String title = first(meta.title, known.title(), h1, cleanTitle(meta.htmlTitle, meta.siteName));
         List<Paragraph> paragraphs = paragraphs(blocks, title);
         String author = first(meta.author, known.author(), bylineAuthor(paragraphs));
-        LocalDate published = firstDate(meta.published, known.published(), timeElement(doc, roots), datelineDate(paragraphs));
+        LocalDate published = meta.published != null ? meta.published : known.published() != null ? known.published()
+                : firstDate(timeElement(doc, roots), datelineDate(paragraphs));
         String source = first(meta.publisher, meta.siteName, known.source());
         String url = first(known.url(), Urls.resolve(baseUrl, meta.url), baseUrl == null ? null : Urls.absoluteOrNull(baseUrl));
         return new Extracted(title == null ? ArticleParser.titleFrom(paragraphs) : title, published, author, source, url, paragraphs);
@@ -111,7 +113,7 @@ final class HtmlExtractor {
     /** Extracts an HTML fragment (a feed item's content): no main-content search, furniture still removed. */
     Extracted fragment(String html, String baseUrl, Known known) {
         Document doc = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
-        clean(doc, false);
+        clean(doc, false, null);
         List<Block> blocks = blocks(doc.body());
         String title = first(known.title(), firstH1(doc, blocks));
         List<Paragraph> paragraphs = paragraphs(blocks, title);
@@ -129,7 +131,8 @@ final class HtmlExtractor {
 
     // ---- cleaning -------------------------------------------------------------------------------------------
 
-    private static void clean(Document doc, boolean wholePage) {
+    /** Removes furniture; JSON-LD scripts in the body go to {@code meta} (when given) on the way. */
+    private static void clean(Document doc, boolean wholePage, Meta meta) {
         List<Element> drop = new ArrayList<>();
         Element body = doc.body();
         boolean hasMarker = body.selectFirst("article, main, [itemprop=articleBody]") != null;
@@ -137,6 +140,15 @@ final class HtmlExtractor {
         for (Element e : body.getAllElements()) {
             if (e == body) continue;
             String tag = e.normalName();
+            if (meta != null && tag.equals("script") && e.attr("type").regionMatches(true, 0, "application/ld+json", 0, 19)) {
+                meta.jsonLd(e.data());
+            }
+            if (e.attributesSize() == 0) { // most elements: only the tag can say it is furniture
+                if (DROP_TAGS.contains(tag)) drop.add(e);
+                else if (tag.equals("header") && wholePage && !insideArticle(e)
+                        && (e.selectFirst("nav") != null || e.selectFirst("h1") == null)) drop.add(e);
+                continue;
+            }
             if (DROP_TAGS.contains(tag) || e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))
                     || DROP_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT)) || hiddenByStyle(e)) {
                 drop.add(e);
@@ -177,19 +189,40 @@ final class HtmlExtractor {
     }
 
     private static boolean isNegative(Element e) {
-        String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+        String cls = e.className(), id = e.id();
+        if (cls.isEmpty() && id.isEmpty()) return false;
+        String names = (cls + " " + id).toLowerCase(Locale.ROOT);
         if (names.isBlank()) return false;
         for (String token : words(names)) if (NEGATIVE.contains(token)) return true;
-        String joined = names.replaceAll("[^a-z0-9]", "");
+        String joined = joined(names);
         for (String n : NEGATIVE_JOINED) if (joined.contains(n)) return true;
         return false;
     }
 
     /** The words of a class or id: split at non-letters and at camelCase humps. */
     private static List<String> words(String names) {
-        List<String> out = new ArrayList<>();
-        for (String w : names.split("[^a-z0-9]+")) if (!w.isEmpty()) out.add(w);
+        List<String> out = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i <= names.length(); i++) {
+            char c = i < names.length() ? names.charAt(i) : ' ';
+            boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (word && start < 0) start = i;
+            else if (!word && start >= 0) {
+                out.add(names.substring(start, i));
+                start = -1;
+            }
+        }
         return out;
+    }
+
+    /** The letters and digits of a class/id string, separators dropped ("most-read" gives "mostread"). */
+    private static String joined(String names) {
+        StringBuilder sb = new StringBuilder(names.length());
+        for (int i = 0; i < names.length(); i++) {
+            char c = names.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') sb.append(c);
+        }
+        return sb.toString();
     }
 
     private static int classWeight(Element e) {
@@ -381,9 +414,14 @@ final class HtmlExtractor {
             void flush() {
                 if (chars > 0) {
                     double density = (double) linkChars / chars;
-                    for (String seg : BR_BREAK.split(buf)) {
-                        String text = ArticleParser.normaliseSpace(seg.replace(BR, ' '));
+                    if (buf.indexOf(String.valueOf(BR)) < 0) {
+                        String text = ArticleParser.normaliseSpace(buf.toString());
                         if (!text.isEmpty()) out.add(new Block(text, kinds.getLast(), density));
+                    } else {
+                        for (String seg : BR_BREAK.split(buf)) {
+                            String text = ArticleParser.normaliseSpace(seg.replace(BR, ' '));
+                            if (!text.isEmpty()) out.add(new Block(text, kinds.getLast(), density));
+                        }
                     }
                 }
                 buf.setLength(0);
@@ -557,12 +595,32 @@ final class HtmlExtractor {
 
         static Meta read(Document doc) {
             Meta m = new Meta();
-            for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) m.jsonLd(script.data());
             Map<String, String> metas = new java.util.HashMap<>();
-            for (Element e : doc.select("meta[content]")) {
-                String key = (e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name") : e.attr("itemprop"))
-                        .toLowerCase(Locale.ROOT).strip();
-                if (!key.isEmpty()) metas.putIfAbsent(key, e.attr("content").strip());
+            String canonical = null;
+            // The head's elements; JSON-LD in the body is read while the body is cleaned (see clean).
+            for (Element e : doc.head().getAllElements()) {
+                switch (e.normalName()) {
+                    case "script" -> {
+                        String type = e.attr("type");
+                        if (type.regionMatches(true, 0, "application/ld+json", 0, 19)) m.jsonLd(e.data());
+                    }
+                    case "meta" -> {
+                        if (!e.hasAttr("content")) continue;
+                        String key = (e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name") : e.attr("itemprop"))
+                                .toLowerCase(Locale.ROOT).strip();
+                        if (!key.isEmpty()) metas.putIfAbsent(key, e.attr("content").strip());
+                    }
+                    case "link" -> {
+                        if (canonical == null && e.attr("rel").strip().equalsIgnoreCase("canonical") && e.hasAttr("href")) {
+                            String abs = e.attr("abs:href");
+                            canonical = blank(abs.isEmpty() ? e.attr("href") : abs);
+                        }
+                    }
+                    case "title" -> {
+                        if (m.htmlTitle == null) m.htmlTitle = blank(e.text());
+                    }
+                    default -> { }
+                }
             }
             if (m.title == null) m.title = blank(metas.get("og:title"));
             if (m.published == null) {
@@ -581,12 +639,7 @@ final class HtmlExtractor {
             if (m.author == null) m.author = name(metas.get("dc.creator"));
             m.siteName = blank(metas.get("og:site_name"));
             if (m.url == null) m.url = blank(metas.get("og:url"));
-            if (m.url == null) {
-                Element canonical = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
-                if (canonical != null) m.url = blank(canonical.attr("abs:href").isEmpty() ? canonical.attr("href") : canonical.attr("abs:href"));
-            }
-            Element t = doc.selectFirst("title");
-            m.htmlTitle = t == null ? null : blank(t.text());
+            if (m.url == null) m.url = canonical;
             return m;
         }
 
@@ -597,27 +650,45 @@ final class HtmlExtractor {
             return ArticleParser.normaliseSpace(Parser.unescapeEntities(b, false));
         }
 
-        private void jsonLd(String json) {
-            if (title != null && published != null && author != null) return;
+        /** What JSON-LD says: trusted over the meta tags whatever its place in the page (see {@link #finish}). */
+        String ldTitle;
+        String ldAuthor;
+        LocalDate ldPublished;
+        String ldUrl;
+
+        void jsonLd(String json) {
+            if (ldTitle != null && ldPublished != null && ldAuthor != null) return;
             JsonNode root;
-            try (JsonParser p = JSON.createParser(json.strip().replaceFirst("^<!--", "").replaceFirst("-->$", ""))) {
+            String t = json.strip();
+            if (t.startsWith("<!--")) t = t.substring(4);
+            if (t.endsWith("-->")) t = t.substring(0, t.length() - 3);
+            try (JsonParser p = JSON.createParser(t)) {
                 root = JSON.readTree(p);
             } catch (Exception e) {
                 return; // broken JSON-LD says nothing; the other sources still do
             }
             JsonNode article = findArticle(root, 0);
             if (article == null) return;
-            if (title == null) title = text(article.get("headline"));
-            if (title == null) title = text(article.get("name"));
-            if (published == null) published = Dates.parse(text(article.get("datePublished")));
-            if (published == null) published = Dates.parse(text(article.get("dateCreated")));
-            if (author == null) author = people(article.get("author"));
+            if (ldTitle == null) ldTitle = text(article.get("headline"));
+            if (ldTitle == null) ldTitle = text(article.get("name"));
+            if (ldPublished == null) ldPublished = Dates.parse(text(article.get("datePublished")));
+            if (ldPublished == null) ldPublished = Dates.parse(text(article.get("dateCreated")));
+            if (ldAuthor == null) ldAuthor = people(article.get("author"));
             if (publisher == null) publisher = people(article.get("publisher"));
-            if (url == null) url = text(article.get("url"));
-            if (url == null) {
+            if (ldUrl == null) ldUrl = text(article.get("url"));
+            if (ldUrl == null) {
                 JsonNode main = article.get("mainEntityOfPage");
-                url = main == null ? null : main.isTextual() ? text(main) : text(main.get("@id"));
+                ldUrl = main == null ? null : main.isTextual() ? text(main) : text(main.get("@id"));
             }
+        }
+
+        /** JSON-LD over OpenGraph and the other meta tags. */
+        Meta finish() {
+            if (ldTitle != null) title = ldTitle;
+            if (ldAuthor != null) author = ldAuthor;
+            if (ldPublished != null) published = ldPublished;
+            if (ldUrl != null) url = ldUrl;
+            return this;
         }
 
         private static JsonNode findArticle(JsonNode n, int depth) {

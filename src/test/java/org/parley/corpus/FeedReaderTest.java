@@ -132,6 +132,19 @@ class FeedReaderTest {
     }
 
     @Test
+    void idsStayTheSameWhenItemsAreAddedOrReordered() throws Exception {
+        String item1 = "<item><title>One</title><guid>g-1</guid><description>First story about Chile.</description></item>";
+        String item2 = "<item><title>Two</title><link>https://x.example/two</link><description>Second story about Peru.</description></item>";
+        String item3 = "<item><title>Three</title><guid>g-3</guid><description>Third story about Bolivia.</description></item>";
+        FileArticles before = read("f.xml", ("<rss><channel>" + item1 + item2 + "</channel></rss>").getBytes(StandardCharsets.UTF_8));
+        FileArticles after = read("f.xml", ("<rss><channel>" + item3 + item2 + item1 + "</channel></rss>").getBytes(StandardCharsets.UTF_8));
+        java.util.Map<String, String> idByTitle = new java.util.HashMap<>();
+        for (Article a : after.articles()) idByTitle.put(a.title(), a.id());
+        for (Article a : before.articles()) assertThat(idByTitle.get(a.title())).isEqualTo(a.id());
+        assertThat(before.articles()).extracting(Article::id).containsExactly("f-g-1", "f-" + ArticleIds.hash("https://x.example/two"));
+    }
+
+    @Test
     void notAFeedIsRefused() throws Exception {
         assertThatThrownBy(() -> read("x.xml", "<?xml version=\"1.0\"?><svg></svg>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(CorpusException.class).hasMessageContaining("not an RSS or Atom feed");

@@ -91,6 +91,23 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void jsonLdInTheBodyIsStillTrustedOverMetaTags() throws Exception {
+        String html = "<html><head><meta property=og:title content=\"OG Title\"><meta name=author content=\"Meta Author\"></head><body>"
+                + "<article><p>Vietnam and Laos signed a railway agreement in Hanoi on Monday, the ministry said.</p></article>"
+                + "<script type=\"application/ld+json\">[{\"@type\": [\"NewsArticle\"], \"headline\": \"LD Headline\", "
+                + "\"author\": \"LD Author\", \"datePublished\": \"2023-07-08\"}]</script></body></html>";
+        Article a = reader.parse("ld.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(a.title()).isEqualTo("LD Headline");
+        assertThat(a.author()).isEqualTo("LD Author");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2023, 7, 8));
+        assertThat(texts(a, ParagraphKind.TITLE)).containsExactly("LD Headline"); // no <h1>: the headline leads
+        // broken JSON-LD is ignored, not fatal
+        Article b = reader.parse("b.html", html.replace("[{", "[{,,").getBytes(StandardCharsets.UTF_8));
+        assertThat(b.title()).isEqualTo("OG Title");
+        assertThat(b.author()).isEqualTo("Meta Author");
+    }
+
+    @Test
     void charsetDeclaredOnlyInMetaIsHonoured() throws Exception {
         String html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
                 + "<title>Café talks</title></head><body><article><h1>Café Talks in Brussels</h1>"
