@@ -146,8 +146,12 @@ public final class FormatDetector {
                 int end = s.indexOf("-->", i);
                 if (end < 0) return "";
                 i = end + 3;
+            } else if (s.startsWith("<!doctype", i)) {
+                // the doctype names the root element (and may hold an internal subset with '>' in it)
+                int j = skipSpaceAndBom(s, i + 9), k = j;
+                while (k < s.length() && !Character.isWhitespace(s.charAt(k)) && s.charAt(k) != '>' && s.charAt(k) != '[') k++;
+                return s.substring(j, k);
             } else if (s.startsWith("<!", i)) {
-                if (s.startsWith("<!doctype html", i)) return "html";
                 int end = s.indexOf('>', i);
                 if (end < 0) return "";
                 i = end + 1;

@@ -36,7 +36,19 @@ final class WarcArchiveReader {
         int records = 0;
         try (WarcReader warc = new WarcReader(in)) {
             warc.setLenient(true);
-            for (WarcRecord record : warc) {
+            while (true) {
+                WarcRecord record;
+                try {
+                    var next = warc.next();
+                    if (next.isEmpty()) break;
+                    record = next.get();
+                } catch (IOException | RuntimeException e) {
+                    // A truncated or corrupt archive (an interrupted crawl): keep what was read, report the rest.
+                    if (records == 0) throw new CorpusException("parse error: not a readable WARC archive: " + e.getMessage(), e);
+                    skipped.accept(new SkippedInput(fileName, "after record " + records,
+                            "parse error: " + e.getMessage() + " (the rest of the archive is not read)"));
+                    break;
+                }
                 records++;
                 String target;
                 String contentType;
@@ -93,8 +105,6 @@ final class WarcArchiveReader {
                     skipped.accept(new SkippedInput(fileName, where, e.getMessage()));
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new CorpusException("parse error: " + e.getMessage(), e);
         }
         if (records == 0) throw new CorpusException("parse error: no WARC records");
         if (!notPages.isEmpty()) {

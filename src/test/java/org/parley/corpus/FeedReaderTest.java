@@ -145,6 +145,21 @@ class FeedReaderTest {
     }
 
     @Test
+    void hostileFeedsAreBounded() throws Exception {
+        // deep nesting inside an item, an entity bomb and an external entity: parsed in bounded time, nothing expanded
+        String deep = "<x>".repeat(50_000);
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY ext SYSTEM \"file:///etc/passwd\">]><rss><channel><item><title>Deep &b; &ext;</title>"
+                + "<description>Talks between Chile and Argentina resumed, officials said.</description><junk>" + deep + "</junk></item>"
+                + "</channel></rss>";
+        FileArticles r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> read("h.xml", xml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.articles()).singleElement().satisfies(a -> {
+            assertThat(a.title()).doesNotContain("aaaaaaaaaa").doesNotContain("root:");
+            assertThat(texts(a, ParagraphKind.BODY)).containsExactly("Talks between Chile and Argentina resumed, officials said.");
+        });
+    }
+
+    @Test
     void notAFeedIsRefused() throws Exception {
         assertThatThrownBy(() -> read("x.xml", "<?xml version=\"1.0\"?><svg></svg>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(CorpusException.class).hasMessageContaining("not an RSS or Atom feed");

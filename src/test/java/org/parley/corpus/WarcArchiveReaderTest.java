@@ -116,6 +116,25 @@ class WarcArchiveReaderTest {
     }
 
     @Test
+    void aTruncatedArchiveKeepsTheRecordsBeforeTheBreak() throws Exception {
+        byte[] whole = archive();
+        byte[] tail = gzipEach(record("response", "https://local.example/late", "00000000-0000-0000-0000-00000000000a",
+                "application/http; msgtype=response", http("HTTP/1.1 200 OK\r\nContent-Type: text/html",
+                        SMALL_PAGE.getBytes(StandardCharsets.UTF_8))));
+        byte[] cut = new byte[whole.length + tail.length / 2];
+        System.arraycopy(whole, 0, cut, 0, whole.length);
+        System.arraycopy(tail, 0, cut, whole.length, tail.length / 2);
+        Path f = dir.resolve("cut.warc.gz");
+        Files.write(f, cut);
+        FileArticles r = new CorpusReader().readAll(f);
+        assertThat(r.articles()).hasSize(2);
+        assertThat(r.skipped()).anySatisfy(s -> {
+            assertThat(s.where()).isEqualTo("after record 8");
+            assertThat(s.reason()).startsWith("parse error").contains("not read");
+        });
+    }
+
+    @Test
     void uncompressedArchivesAndRecordLimits() throws Exception {
         byte[] plain = record("response", "https://local.example/2025/02/01/bridge", "00000000-0000-0000-0000-000000000009",
                 "application/http; msgtype=response", http("HTTP/1.1 200 OK\r\nContent-Type: text/html", SMALL_PAGE.getBytes(StandardCharsets.UTF_8)));
