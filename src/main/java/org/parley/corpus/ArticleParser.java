@@ -288,7 +288,7 @@ public final class ArticleParser {
         return false;
     }
 
-    private static boolean endsLikeSentence(CharSequence s) {
+    static boolean endsLikeSentence(CharSequence s) {
         return !s.isEmpty() && ".!?:;…\"”’)]".indexOf(s.charAt(s.length() - 1)) >= 0;
     }
 

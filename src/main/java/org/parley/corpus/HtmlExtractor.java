@@ -43,7 +43,6 @@ final class HtmlExtractor {
     static final int MAX_DEPTH = 128;
     private static final int MIN_BLOCK_CHARS = 25;
     private static final char BR = '\u0000';
-    private static final Pattern BR_BREAK = Pattern.compile(BR + "[\\s" + BR + "]*" + BR);
 
     private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas", "iframe",
             "object", "embed", "video", "audio", "map", "button", "input", "select", "textarea", "form", "nav", "aside",
@@ -102,6 +101,12 @@ final class HtmlExtractor {
         String h1 = firstH1(doc, blocks);
         String title = first(meta.title, known.title(), h1, cleanTitle(meta.htmlTitle, meta.siteName));
         List<Paragraph> paragraphs = paragraphs(blocks, title);
+        for (Paragraph p : paragraphs) { // the headline as the page shows it, rather than as its <title> spells it
+            if (p.kind() == ParagraphKind.TITLE) {
+                if (p.text().equalsIgnoreCase(title)) title = p.text();
+                break;
+            }
+        }
         String author = first(meta.author, known.author(), bylineAuthor(paragraphs));
         LocalDate published = meta.published != null ? meta.published : known.published() != null ? known.published()
                 : firstDate(timeElement(doc, roots), datelineDate(paragraphs));
@@ -311,6 +316,8 @@ final class HtmlExtractor {
             Stats s = en.getValue();
             if (!SCORED_TAGS.contains(e.normalName()) || s.ownChars < MIN_BLOCK_CHARS) continue;
             double score = (1 + s.commas + Math.min(s.ownChars / 100.0, 3)) * (1 - linkDensity(s));
+            // A cell or div of loose text (old layouts: <font> and <br><br>) is a container of its own.
+            if (!e.normalName().equals("p") && !e.normalName().equals("li")) scores.merge(e, score, Double::sum);
             Element p = e.parent();
             for (int level = 0; level < 3 && p != null; level++, p = p.parent()) {
                 scores.merge(p, score / (level == 0 ? 1 : level == 1 ? 2 : 3), Double::sum);
@@ -418,10 +425,23 @@ final class HtmlExtractor {
                         String text = ArticleParser.normaliseSpace(buf.toString());
                         if (!text.isEmpty()) out.add(new Block(text, kinds.getLast(), density));
                     } else {
-                        for (String seg : BR_BREAK.split(buf)) {
-                            String text = ArticleParser.normaliseSpace(seg.replace(BR, ' '));
-                            if (!text.isEmpty()) out.add(new Block(text, kinds.getLast(), density));
+                        // <br> breaks lines; a line that does not end a sentence, followed by one in lower case,
+                        // is a hard-wrapped sentence and is joined (as in plain text)
+                        String current = null;
+                        for (String seg : buf.toString().split(String.valueOf(BR))) {
+                            String text = ArticleParser.normaliseSpace(seg);
+                            if (text.isEmpty()) {
+                                if (current != null) out.add(new Block(current, kinds.getLast(), density));
+                                current = null;
+                            } else if (current != null && !ArticleParser.endsLikeSentence(current)
+                                    && Character.isLowerCase(text.codePointAt(0))) {
+                                current = current + " " + text;
+                            } else {
+                                if (current != null) out.add(new Block(current, kinds.getLast(), density));
+                                current = text;
+                            }
                         }
+                        if (current != null) out.add(new Block(current, kinds.getLast(), density));
                     }
                 }
                 buf.setLength(0);
@@ -507,6 +527,15 @@ final class HtmlExtractor {
             out.add(new Paragraph(out.size() + 1, b.text(), kind));
         }
         if (!titled && title != null && !title.isBlank()) {
+            // a leading block that reads as the title (a <b> or <font> headline in an old layout) is the title
+            for (int i = 0; i < Math.min(5, out.size()); i++) {
+                Paragraph p = out.get(i);
+                if (p.text().equalsIgnoreCase(title)) {
+                    out.set(i, new Paragraph(p.ordinal(), p.text(), ParagraphKind.TITLE));
+                    return out;
+                }
+                if (p.kind() == ParagraphKind.BODY && p.text().length() > 200) break;
+            }
             List<Paragraph> withTitle = new ArrayList<>(out.size() + 1);
             withTitle.add(new Paragraph(1, title, ParagraphKind.TITLE));
             for (Paragraph p : out) withTitle.add(new Paragraph(p.ordinal() + 1, p.text(), p.kind()));

@@ -142,6 +142,34 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void oldTableLayoutWithFontTagsAndBreaks() throws Exception {
+        Article a = reader.parse("legacy-page.html", bytes("legacy-page.html"));
+        assertThat(a.title()).isEqualTo("Ministers Meet on River Treaty");
+        assertThat(a.author()).isEqualTo("John Smith");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2021, 6, 3));
+        assertThat(a.url()).isNull();
+        assertThat(a.paragraphs()).extracting(Paragraph::kind).containsExactly(ParagraphKind.TITLE, ParagraphKind.BYLINE,
+                ParagraphKind.DATELINE, ParagraphKind.BODY, ParagraphKind.BODY, ParagraphKind.BODY, ParagraphKind.BODY);
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "Water ministers from Egypt, Sudan and Ethiopia met in Khartoum on Thursday to discuss the filling of the dam, the Sudanese news agency reported.",
+                "The talks, mediated by the African Union, are the first since negotiations stalled in 2020, officials said.",
+                "\"We want a binding agreement, not more promises,\" said Egyptian Water Minister Hany Sewilam after the meeting.",
+                "A further round is scheduled for July in Addis Ababa.");
+        assertThat(enriched(a, "Khartoum").metadata().countries()).contains("EG", "SD", "ET");
+        assertThat(enriched(a, "binding agreement").metadata().speakers()).isNotEmpty();
+        assertThat(Fixtures.ENRICHER.enrich(a).paragraphs()).noneSatisfy(p -> assertThat(p.metadata().years()).contains(1998));
+    }
+
+    @Test
+    void hardWrappedLinesInsideAParagraphAreJoined() throws Exception {
+        String html = "<html><body><article><p>The delegation from Kenya arrived on Monday and<br>\nmet the foreign minister in the afternoon.<br>"
+                + "Talks continue on Tuesday.</p></article></body></html>";
+        Article a = reader.parse("w.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "The delegation from Kenya arrived on Monday and met the foreign minister in the afternoon.", "Talks continue on Tuesday.");
+    }
+
+    @Test
     void deeplyNestedMarkupIsBoundedInTimeAndKeepsItsText() throws Exception {
         StringBuilder html = new StringBuilder("<html><body>");
         for (int i = 0; i < 100_000; i++) html.append(i % 2 == 0 ? "<div>" : "<span>");
