@@ -407,11 +407,11 @@ public final class ArticleParser {
         return out == null ? s : out.toString();
     }
 
-    private static boolean isZeroWidth(char c) {
+    static boolean isZeroWidth(char c) {
         return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
     }
 
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 

@@ -260,28 +260,29 @@ final class HtmlExtractor {
     private static Map<Element, Stats> stats(Element root) {
         Map<Element, Stats> map = new IdentityHashMap<>();
         NodeTraversor.traverse(new NodeVisitor() {
+            final List<Stats> open = new ArrayList<>(); // the open elements' stats, innermost last
             int linkDepth;
 
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof Element e) {
-                    map.put(e, new Stats());
+                    Stats st = new Stats();
+                    map.put(e, st);
+                    open.add(st);
                     if (e.normalName().equals("a")) linkDepth++;
-                } else if (node instanceof TextNode t && node.parent() instanceof Element parent) {
+                } else if (node instanceof TextNode t && !open.isEmpty()) {
                     String s = t.getWholeText();
                     int chars = 0, commas = 0;
-                    for (int i = 0; i < s.length(); i++) {
+                    for (int i = 0, n = s.length(); i < n; i++) {
                         char c = s.charAt(i);
                         if (c == ',' || c == '，' || c == '、') commas++;
-                        else if (!Character.isWhitespace(c)) chars++;
+                        else if (c > ' ' && !Character.isWhitespace(c)) chars++;
                     }
-                    Stats st = map.get(parent);
-                    if (st != null) {
-                        st.chars += chars;
-                        st.ownChars += chars;
-                        st.commas += commas;
-                        if (linkDepth > 0) st.linkChars += chars;
-                    }
+                    Stats st = open.getLast();
+                    st.chars += chars;
+                    st.ownChars += chars;
+                    st.commas += commas;
+                    if (linkDepth > 0) st.linkChars += chars;
                 }
             }
 
@@ -289,15 +290,13 @@ final class HtmlExtractor {
             public void tail(Node node, int depth) {
                 if (node instanceof Element e) {
                     if (e.normalName().equals("a")) linkDepth--;
-                    Stats st = map.get(e);
-                    if (e != root && e.parent() != null && st != null) {
-                        Stats p = map.get(e.parent());
-                        if (p != null) {
-                            p.chars += st.chars;
-                            p.linkChars += st.linkChars;
-                            p.commas += st.commas;
-                            if (!BLOCK_TAGS.contains(e.normalName())) p.ownChars += st.ownChars; // inline text is the parent's own
-                        }
+                    Stats st = open.removeLast();
+                    if (!open.isEmpty()) {
+                        Stats p = open.getLast();
+                        p.chars += st.chars;
+                        p.linkChars += st.linkChars;
+                        p.commas += st.commas;
+                        if (!BLOCK_TAGS.contains(e.normalName())) p.ownChars += st.ownChars; // inline text is the parent's own
                     }
                 }
             }
@@ -384,19 +383,33 @@ final class HtmlExtractor {
             int linkDepth;
             int linkChars;
             int chars;
+            boolean pendingSpace;
 
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
+                    // whitespace collapsed as it comes (what ArticleParser.normaliseSpace does, without a second pass)
                     String s = t.getWholeText();
-                    buf.append(s);
                     int n = 0;
-                    for (int i = 0; i < s.length(); i++) if (!Character.isWhitespace(s.charAt(i))) n++;
+                    for (int i = 0, len = s.length(); i < len; i++) {
+                        char c = s.charAt(i);
+                        if (c <= ' ' ? c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' : ArticleParser.isSpace(c)) {
+                            pendingSpace = true;
+                        } else if (!ArticleParser.isZeroWidth(c)) {
+                            if (pendingSpace && !buf.isEmpty() && buf.charAt(buf.length() - 1) != BR) buf.append(' ');
+                            pendingSpace = false;
+                            buf.append(c);
+                            n++;
+                        }
+                    }
                     chars += n;
                     if (linkDepth > 0) linkChars += n;
                 } else if (node instanceof Element e) {
                     String tag = e.normalName();
-                    if (tag.equals("br")) buf.append(BR);
+                    if (tag.equals("br")) {
+                        buf.append(BR);
+                        pendingSpace = false;
+                    }
                     else if (tag.equals("a")) linkDepth++;
                     if (BLOCK_TAGS.contains(tag) && e != root) {
                         flush();
@@ -410,7 +423,7 @@ final class HtmlExtractor {
                 if (node instanceof Element e) {
                     String tag = e.normalName();
                     if (tag.equals("a")) linkDepth--;
-                    else if (tag.equals("td") || tag.equals("th") || tag.equals("img")) buf.append(' ');
+                    else if (tag.equals("td") || tag.equals("th") || tag.equals("img")) pendingSpace = true;
                     if (BLOCK_TAGS.contains(tag) && e != root) {
                         flush();
                         kinds.removeLast();
@@ -422,7 +435,7 @@ final class HtmlExtractor {
                 if (chars > 0) {
                     double density = (double) linkChars / chars;
                     if (buf.indexOf(String.valueOf(BR)) < 0) {
-                        String text = ArticleParser.normaliseSpace(buf.toString());
+                        String text = buf.toString();
                         if (!text.isEmpty()) out.add(new Block(text, kinds.getLast(), density));
                     } else {
                         // <br> breaks lines; a line that does not end a sentence, followed by one in lower case,
@@ -447,6 +460,7 @@ final class HtmlExtractor {
                 buf.setLength(0);
                 chars = 0;
                 linkChars = 0;
+                pendingSpace = false;
             }
         };
         NodeTraversor.traverse(visitor, root);

@@ -79,9 +79,49 @@ public final class ExtractionThroughput {
                 bestText = Math.min(bestText, t3 - t2);
             }
         }
+        // The same pages as containers: a gzip WARC (one member per record), JSON Lines of the texts, an RSS feed.
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("parley-throughput");
+        java.io.ByteArrayOutputStream warc = new java.io.ByteArrayOutputStream();
+        StringBuilder jsonl = new StringBuilder();
+        StringBuilder feed = new StringBuilder("<rss version=\"2.0\"><channel><title>t</title>");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < pages; i++) {
+            byte[] http = WarcArchiveReaderTest.http("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8", html.get(i));
+            warc.writeBytes(FormatDetectionTest.gzip(WarcArchiveReaderTest.record("response", "https://x.example/" + i,
+                    java.util.UUID.randomUUID().toString(), "application/http; msgtype=response", http)));
+            jsonl.append(json.writeValueAsString(java.util.Map.of("id", "a" + i, "title", "Generated story",
+                    "text", new String(text.get(i), StandardCharsets.UTF_8)))).append('\n');
+            String body = new String(html.get(i), StandardCharsets.UTF_8);
+            body = body.substring(body.indexOf("<article>"), body.indexOf("</article>") + 10);
+            feed.append("<item><title>Generated story</title><guid>g").append(i).append("</guid><description><![CDATA[")
+                    .append(body).append("]]></description></item>");
+        }
+        feed.append("</channel></rss>");
+        java.nio.file.Path warcFile = java.nio.file.Files.write(tmp.resolve("pages.warc.gz"), warc.toByteArray());
+        java.nio.file.Path jsonlFile = java.nio.file.Files.writeString(tmp.resolve("texts.jsonl"), jsonl);
+        java.nio.file.Path feedFile = java.nio.file.Files.writeString(tmp.resolve("feed.xml"), feed);
+        long bestWarc = Long.MAX_VALUE, bestJsonl = Long.MAX_VALUE, bestFeed = Long.MAX_VALUE;
+        for (int round = 0; round < 6; round++) {
+            long t0 = System.nanoTime();
+            n += reader.readAll(warcFile).articles().size();
+            long t1 = System.nanoTime();
+            n += reader.readAll(jsonlFile).articles().size();
+            long t2 = System.nanoTime();
+            n += reader.readAll(feedFile).articles().size();
+            long t3 = System.nanoTime();
+            if (round >= 2) {
+                bestWarc = Math.min(bestWarc, t1 - t0);
+                bestJsonl = Math.min(bestJsonl, t2 - t1);
+                bestFeed = Math.min(bestFeed, t3 - t2);
+            }
+        }
         report("jsoup parse only", htmlBytes, pages, bestParse);
         report("HTML extraction (whole path)", htmlBytes, pages, bestHtml);
         report("plain text, same articles", textBytes, pages, bestText);
+        report("WARC, gzip (file bytes)", java.nio.file.Files.size(warcFile), pages, bestWarc);
+        report("WARC, gzip (HTML bytes)", htmlBytes, pages, bestWarc);
+        report("JSON Lines", java.nio.file.Files.size(jsonlFile), pages, bestJsonl);
+        report("RSS feed (item HTML)", java.nio.file.Files.size(feedFile), pages, bestFeed);
         System.out.printf("html %.1f KB/page, text %.1f KB/page (checksum %d)%n", htmlBytes / 1024.0 / pages, textBytes / 1024.0 / pages, n);
     }
 
