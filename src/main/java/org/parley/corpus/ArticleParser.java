@@ -97,7 +97,19 @@ public final class ArticleParser {
     /** Parses one file's text. {@code fileName} becomes the article id (without extension). */
     public Article parse(String fileName, String rawText) {
         String text = normaliseNewlines(rawText);
-        Header header = readHeader(text);
+        return build(fileName, readHeader(text), InputFormat.TEXT);
+    }
+
+    /**
+     * Parses a plain-text body whose metadata is already known (a JSON line's fields): the text has no header of
+     * its own, and a non-null {@code title} is not looked for in the first line.
+     */
+    Article parseBody(String fileName, String body, String title, LocalDate published, String author, String source,
+                      String url, InputFormat format) {
+        return build(fileName, new Header(title, published, author, source, url, normaliseNewlines(body)), format);
+    }
+
+    private Article build(String fileName, Header header, InputFormat format) {
         List<String> blocks = splitParagraphs(header.body());
 
         LocalDate published = header.date();
@@ -150,7 +162,32 @@ public final class ArticleParser {
         if (source == null && !paragraphs.isEmpty()) source = trailingAgency(paragraphs.getLast().text());
         if (title == null) title = deriveTitle(paragraphs);
         String id = articleId(fileName);
-        return new Article(id, fileName, title, published, author, source, paragraphs);
+        return new Article(id, fileName, title, published, author, source, paragraphs, Urls.absoluteOrNull(header.url()), format);
+    }
+
+    /**
+     * The furniture kind of one block of text from a structured source (HTML, Markdown): {@link ParagraphKind#BOILERPLATE},
+     * {@link ParagraphKind#DATELINE} or {@link ParagraphKind#BYLINE} when the text is only that, else null.
+     */
+    static ParagraphKind furnitureKind(String text) {
+        String content = BULLET.matcher(text).replaceFirst("");
+        if (content.length() > 400) return null;
+        if (BOILERPLATE.matcher(content).matches()) return ParagraphKind.BOILERPLATE;
+        if (DATELINE.matcher(content).matches()) return ParagraphKind.DATELINE;
+        if (content.length() <= 140 && (BY_LINE.matcher(content).matches() || CREDIT_LINE.matcher(content).matches())) {
+            return ParagraphKind.BYLINE;
+        }
+        return null;
+    }
+
+    /** The author a byline names ("By Jane Doe" gives "Jane Doe"), or null. */
+    static String bylineAuthor(String byline) {
+        return authorOf(BULLET.matcher(byline).replaceFirst(""));
+    }
+
+    /** A title for paragraphs that have none: the start of the first body sentence. */
+    static String titleFrom(List<Paragraph> paragraphs) {
+        return deriveTitle(paragraphs);
     }
 
     /** The article id for a file name: the name without its extension, restricted to safe characters. */
@@ -251,7 +288,7 @@ public final class ArticleParser {
         return false;
     }
 
-    private static boolean endsLikeSentence(CharSequence s) {
+    static boolean endsLikeSentence(CharSequence s) {
         return !s.isEmpty() && ".!?:;…\"”’)]".indexOf(s.charAt(s.length() - 1)) >= 0;
     }
 
@@ -370,11 +407,11 @@ public final class ArticleParser {
         return out == null ? s : out.toString();
     }
 
-    private static boolean isZeroWidth(char c) {
+    static boolean isZeroWidth(char c) {
         return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
     }
 
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
@@ -404,12 +441,12 @@ public final class ArticleParser {
         return out;
     }
 
-    private record Header(String title, LocalDate date, String author, String source, String body) { }
+    private record Header(String title, LocalDate date, String author, String source, String url, String body) { }
 
     private static Header readHeader(String text) {
-        if (!text.startsWith("---\n")) return new Header(null, null, null, null, text);
+        if (!text.startsWith("---\n")) return new Header(null, null, null, null, null, text);
         int end = text.indexOf("\n---", 3);
-        if (end < 0) return new Header(null, null, null, null, text);
+        if (end < 0) return new Header(null, null, null, null, null, text);
         Map<String, String> fields = new LinkedHashMap<>();
         for (String line : text.substring(4, end).split("\n")) {
             int colon = line.indexOf(':');
@@ -420,7 +457,7 @@ public final class ArticleParser {
         String date = fields.get("date");
         LocalDate published = date == null ? null : findDate(date);
         return new Header(blankToNull(fields.get("title")), published, blankToNull(fields.get("author")),
-                blankToNull(fields.get("source")), body);
+                blankToNull(fields.get("source")), blankToNull(fields.get("url")), body);
     }
 
     private static String blankToNull(String s) {

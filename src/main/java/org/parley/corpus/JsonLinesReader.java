@@ -1,0 +1,202 @@
+package org.parley.corpus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads JSON Lines: one article per line, {@code {"id", "url", "title", "published", "author", "source", "text"}}
+ * or {@code "paragraphs": [...]} instead of {@code text} ({@code "html"} is read as an HTML fragment). A line that
+ * is not a JSON object, has no text, or is longer than the limit is reported with its line number and skipped;
+ * the rest are read. Blank lines are separators, not articles. Streams: memory is bounded by one line.
+ */
+final class JsonLinesReader {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+    }
+
+    private final ArticleParser parser;
+    private final HtmlExtractor html;
+    private final long maxLineBytes;
+
+    JsonLinesReader(ArticleParser parser, HtmlExtractor html, long maxLineBytes) {
+        this.parser = parser;
+        this.html = html;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    void read(String fileName, InputStream in, Consumer<Article> articles, Consumer<SkippedInput> skipped) throws IOException {
+        ArticleIds ids = new ArticleIds(fileName);
+        BoundedLines lines = new BoundedLines(in, maxLineBytes);
+        for (BoundedLines.Line line; (line = lines.next()) != null; ) {
+            String where = "line " + line.number();
+            if (line.tooLong()) {
+                skipped.accept(new SkippedInput(fileName, where, "too large: over " + maxLineBytes + " bytes (limit " + maxLineBytes + ")"));
+                continue;
+            }
+            if (line.blank()) continue;
+            try {
+                articles.accept(article(fileName, ids, line));
+            } catch (CorpusException e) {
+                skipped.accept(new SkippedInput(fileName, where, e.getMessage()));
+            }
+        }
+    }
+
+    private Article article(String fileName, ArticleIds ids, BoundedLines.Line line) throws CorpusException {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line.bytes(), line.offset(), line.length());
+        } catch (JsonProcessingException e) {
+            throw new CorpusException("parse error: " + e.getOriginalMessage().lines().findFirst().orElse("bad JSON"));
+        } catch (IOException e) {
+            throw new CorpusException("parse error: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) throw new CorpusException("parse error: not a JSON object");
+        String title = text(node, "title", "headline");
+        String url = Urls.absoluteOrNull(text(node, "url", "link", "canonical_url", "source_url"));
+        LocalDate published = date(node, "published", "date", "datePublished", "published_at", "pubDate", "timestamp");
+        String author = people(node, "author", "authors", "byline");
+        String source = text(node, "source", "publisher", "site", "outlet");
+        String key = text(node, "id", "_id", "guid", "uuid");
+        String id = ids.next(key != null ? key : url, "line" + line.number());
+        Article a;
+        String body = text(node, "text", "body", "content");
+        JsonNode paragraphs = node.get("paragraphs");
+        String markup = text(node, "html");
+        if (paragraphs != null && paragraphs.isArray() && !paragraphs.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode p : paragraphs) {
+                String t = p.isTextual() ? p.asText() : p.isObject() ? text(p, "text") : null;
+                if (t != null && !t.isBlank()) parts.add(t.replace('\n', ' '));
+            }
+            a = parser.parseBody(fileName, String.join("\n\n", parts), title, published, author, source, url, InputFormat.JSONL);
+        } else if (body != null) {
+            a = parser.parseBody(fileName, body, title, published, author, source, url, InputFormat.JSONL);
+        } else if (markup != null) {
+            HtmlExtractor.Extracted x = html.fragment(markup, url, new HtmlExtractor.Known(title, published, author, source, url));
+            return CorpusReader.article(fileName, id, x, InputFormat.JSONL);
+        } else {
+            throw new CorpusException("empty after extraction: no \"text\", \"paragraphs\" or \"html\"");
+        }
+        if (a.searchableParagraphs().isEmpty()) throw new CorpusException("empty after extraction: no paragraphs");
+        return a.withId(id);
+    }
+
+    private static String text(JsonNode node, String... fields) {
+        for (String f : fields) {
+            JsonNode v = node.get(f);
+            if (v != null && (v.isTextual() || v.isNumber()) && !v.asText().isBlank()) return v.asText().strip();
+        }
+        return null;
+    }
+
+    private static LocalDate date(JsonNode node, String... fields) {
+        for (String f : fields) {
+            JsonNode v = node.get(f);
+            if (v == null) continue;
+            LocalDate d = v.isNumber() ? Dates.fromEpoch(v.asLong()) : v.isTextual() ? Dates.parse(v.asText()) : null;
+            if (d != null) return d;
+        }
+        return null;
+    }
+
+    private static String people(JsonNode node, String... fields) {
+        for (String f : fields) {
+            JsonNode v = node.get(f);
+            if (v == null) continue;
+            Set<String> names = new LinkedHashSet<>();
+            for (JsonNode p : v.isArray() ? v : List.of(v)) {
+                String n = p.isTextual() ? p.asText() : p.isObject() ? text(p, "name") : null;
+                if (n != null && !n.isBlank()) names.add(ArticleParser.normaliseSpace(n));
+            }
+            if (!names.isEmpty()) return String.join(", ", names);
+        }
+        return null;
+    }
+
+    /** Lines of a stream, each at most {@code max} bytes: a longer line is consumed to its end and flagged. */
+    static final class BoundedLines {
+        record Line(long number, byte[] bytes, int offset, int length, boolean tooLong) {
+            boolean blank() {
+                for (int i = offset; i < offset + length; i++) {
+                    byte b = bytes[i];
+                    if (b != ' ' && b != '\t' && b != '\r') return false;
+                }
+                return true;
+            }
+        }
+
+        private final InputStream in;
+        private final int max;
+        private final byte[] chunk = new byte[64 * 1024];
+        private int pos, end;
+        private long number;
+        private byte[] line = new byte[8192];
+        private boolean eof;
+
+        BoundedLines(InputStream in, long max) {
+            this.in = in;
+            this.max = (int) Math.min(Integer.MAX_VALUE - 16, max);
+        }
+
+        Line next() throws IOException {
+            if (eof && pos >= end) return null;
+            int len = 0;
+            boolean tooLong = false, any = false;
+            while (true) {
+                if (pos >= end) {
+                    end = in.read(chunk);
+                    pos = 0;
+                    if (end <= 0) {
+                        end = 0;
+                        eof = true;
+                        if (!any) return null;
+                        break;
+                    }
+                }
+                any = true;
+                int nl = -1;
+                for (int i = pos; i < end; i++) {
+                    if (chunk[i] == '\n') {
+                        nl = i;
+                        break;
+                    }
+                }
+                int stop = nl < 0 ? end : nl;
+                int n = stop - pos;
+                if (!tooLong) {
+                    if ((long) len + n > max) {
+                        tooLong = true;
+                        len = 0;
+                    } else {
+                        if (len + n > line.length) line = java.util.Arrays.copyOf(line, Math.min(max, Math.max(line.length * 2, len + n)));
+                        System.arraycopy(chunk, pos, line, len, n);
+                        len += n;
+                    }
+                }
+                pos = stop;
+                if (nl >= 0) {
+                    pos = nl + 1;
+                    break;
+                }
+            }
+            number++;
+            int off = 0;
+            if (number == 1 && len >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) off = 3;
+            if (len > off && line[len - 1] == '\r') len--;
+            return new Line(number, line, off, Math.max(0, len - off), tooLong);
+        }
+    }
+}

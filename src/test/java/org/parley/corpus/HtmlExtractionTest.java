@@ -1,0 +1,199 @@
+package org.parley.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.parley.corpus.Fixtures.allText;
+import static org.parley.corpus.Fixtures.bytes;
+import static org.parley.corpus.Fixtures.enriched;
+import static org.parley.corpus.Fixtures.texts;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.enrich.EnrichedParagraph;
+
+class HtmlExtractionTest {
+    @TempDir
+    Path dir;
+
+    private final CorpusReader reader = new CorpusReader();
+
+    @Test
+    void newsPageWhoseArticleIsASmallPartOfTheMarkup() throws Exception {
+        byte[] page = bytes("news-page.html");
+        Article a = reader.parse("news-page.html", page);
+        assertThat(a.format()).isEqualTo(InputFormat.HTML);
+        assertThat(a.id()).isEqualTo("news-page");
+        // JSON-LD is trusted over OpenGraph, meta author, canonical and <time>
+        assertThat(a.title()).isEqualTo("Kenya and Norway Sign Ports Deal in Mombasa");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2025, 3, 14)); // as written, not the UTC date (the 15th)
+        assertThat(a.author()).isEqualTo("Mira Okafor, Lars Eng");
+        assertThat(a.source()).isEqualTo("Harbour Times Media");
+        assertThat(a.url()).isEqualTo("https://harbour-times.example/2025/03/14/ports-deal");
+
+        assertThat(texts(a, ParagraphKind.TITLE)).containsExactly("Kenya and Norway Sign Ports Deal in Mombasa");
+        assertThat(texts(a, ParagraphKind.HEADING)).containsExactly("Financing and Timeline");
+        assertThat(texts(a, ParagraphKind.CAPTION)).containsExactly(
+                "Container cranes at the port of Mombasa, where the agreement was signed on Friday.");
+        assertThat(texts(a, ParagraphKind.BYLINE)).containsExactly("By Mira Okafor and Lars Eng");
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "Kenya and Norway signed an agreement on Friday to modernise the port of Mombasa, the two governments said, ending talks that began in 2019.",
+                "“This agreement opens a new chapter for trade between our countries,” said Foreign Minister Amina Jeptoo at the signing ceremony.",
+                "Under the deal, Norway will lend 400 million dollars over ten years, with the first works due to start in 2026, according to the ministry.",
+                "The port is the gateway to East Africa, and its capacity limits the whole region.",
+                "The agreement covers three areas:",
+                "dredging of the main channel to admit larger vessels,",
+                "new berths for container ships, and",
+                "training for port workers in Mombasa and in Bergen.",
+                "Critics in Nairobi have questioned the cost of the loan, and opposition lawmakers asked for the full text to be published.");
+        String all = allText(a);
+        for (String furniture : new String[]{"cookies", "World", "Share on", "Most read", "Floods", "Sign up", "terrible deal",
+                "All rights reserved", "Tracking script", "style text", "Tanzania", "Advertisement", "Home"}) {
+            assertThat(all).as(furniture).doesNotContain(furniture);
+        }
+        // paragraphs are numbered in document order
+        assertThat(a.paragraphs()).extracting(Paragraph::ordinal).containsExactly(
+                java.util.stream.IntStream.rangeClosed(1, a.paragraphs().size()).boxed().toArray(Integer[]::new));
+
+        // enrichment runs on the result as on text: countries, years, speakers
+        EnrichedParagraph first = enriched(a, "modernise the port");
+        assertThat(first.metadata().countries()).contains("KE", "NO");
+        assertThat(first.metadata().years()).contains(2019);
+        assertThat(enriched(a, "new chapter").metadata().speakers()).isNotEmpty();
+        // the footer's copyright years are gone with the footer
+        assertThat(Fixtures.ENRICHER.enrich(a).paragraphs()).noneSatisfy(p -> assertThat(p.paragraph().text()).contains("©"));
+    }
+
+    @Test
+    void metadataFallsBackInOrderOfTrust() throws Exception {
+        String withoutJsonLd = new String(bytes("news-page.html"), StandardCharsets.UTF_8)
+                .replaceAll("(?s)<script type=\"application/ld\\+json\">.*?</script>", "");
+        Article og = reader.parse("p.html", withoutJsonLd.getBytes(StandardCharsets.UTF_8));
+        assertThat(og.title()).isEqualTo("Kenya and Norway sign ports deal (OG title, less trusted)");
+        assertThat(og.published()).isEqualTo(LocalDate.of(2025, 3, 20));
+        assertThat(og.author()).isEqualTo("Desk Editor");
+        assertThat(og.source()).isEqualTo("The Harbour Times");
+        assertThat(og.url()).isEqualTo("https://harbour-times.example/og/ports-deal");
+
+        String bare = withoutJsonLd.replaceAll("<meta (property|name)=\"(og:|article:|author)[^>]*>", "");
+        Article b = reader.parse("p.html", bare.getBytes(StandardCharsets.UTF_8));
+        assertThat(b.title()).isEqualTo("Kenya and Norway Sign Ports Deal in Mombasa"); // the h1
+        assertThat(b.published()).isEqualTo(LocalDate.of(2025, 3, 15)); // <time datetime>
+        assertThat(b.author()).isEqualTo("Mira Okafor and Lars Eng"); // the byline
+        assertThat(b.url()).isEqualTo("https://harbour-times.example/canonical/ports-deal");
+        assertThat(b.source()).isNull();
+    }
+
+    @Test
+    void jsonLdInTheBodyIsStillTrustedOverMetaTags() throws Exception {
+        String html = "<html><head><meta property=og:title content=\"OG Title\"><meta name=author content=\"Meta Author\"></head><body>"
+                + "<article><p>Vietnam and Laos signed a railway agreement in Hanoi on Monday, the ministry said.</p></article>"
+                + "<script type=\"application/ld+json\">[{\"@type\": [\"NewsArticle\"], \"headline\": \"LD Headline\", "
+                + "\"author\": \"LD Author\", \"datePublished\": \"2023-07-08\"}]</script></body></html>";
+        Article a = reader.parse("ld.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(a.title()).isEqualTo("LD Headline");
+        assertThat(a.author()).isEqualTo("LD Author");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2023, 7, 8));
+        assertThat(texts(a, ParagraphKind.TITLE)).containsExactly("LD Headline"); // no <h1>: the headline leads
+        // broken JSON-LD is ignored, not fatal
+        Article b = reader.parse("b.html", html.replace("[{", "[{,,").getBytes(StandardCharsets.UTF_8));
+        assertThat(b.title()).isEqualTo("OG Title");
+        assertThat(b.author()).isEqualTo("Meta Author");
+    }
+
+    @Test
+    void charsetDeclaredOnlyInMetaIsHonoured() throws Exception {
+        String html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
+                + "<title>Café talks</title></head><body><article><h1>Café Talks in Brussels</h1>"
+                + "<p>Ministers met at a café in Brussels on Monday to discuss “fair” trade rules for Belgium.</p></article></body></html>";
+        Article a = reader.parse("cafe.html", html.getBytes(Charset.forName("windows-1252")));
+        assertThat(a.title()).isEqualTo("Café Talks in Brussels");
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly("Ministers met at a café in Brussels on Monday to discuss “fair” trade rules for Belgium.");
+
+        String ru = "<!doctype html><meta charset=\"koi8-r\"><title>x</title><p>Переговоры в Москве продолжились во вторник, сообщил МИД России.</p>";
+        Article r = reader.parse("ru.html", ru.getBytes(Charset.forName("KOI8-R")));
+        assertThat(texts(r, ParagraphKind.BODY)).containsExactly("Переговоры в Москве продолжились во вторник, сообщил МИД России.");
+
+        // no declaration: UTF-8 when valid, else Windows-1252
+        String none = "<html><body><p>Déjà vu in Zürich, where the talks resumed on Monday afternoon.</p></body></html>";
+        assertThat(allText(reader.parse("a.html", none.getBytes(StandardCharsets.UTF_8)))).contains("Déjà vu in Zürich");
+        assertThat(allText(reader.parse("b.html", none.getBytes(Charset.forName("windows-1252"))))).contains("Déjà vu in Zürich");
+    }
+
+    @Test
+    void malformedMarkupStillYieldsItsParagraphs() throws Exception {
+        Article a = reader.parse("malformed.html", bytes("malformed.html"));
+        assertThat(a.title()).isEqualTo("Border Talks Resume in Geneva");
+        String all = allText(a);
+        assertThat(all).contains("Delegations from Armenia and Azerbaijan met in Geneva on Tuesday");
+        assertThat(all).contains("The talks, the first since 2023, lasted six hours and ended without a joint statement, officials said.");
+        assertThat(all).contains("A second round is planned for next month");
+        assertThat(all).doesNotContain("not text");
+        assertThat(texts(a, ParagraphKind.BODY)).contains( // paragraphs left inside the unclosed <h1> are body text
+                "Delegations from Armenia and Azerbaijan met in Geneva on Tuesday, the Swiss foreign ministry said, in talks mediated by Switzerland.",
+                "Attribute soup, custom elements and & entities été — all decoded correctly.");
+        assertThat(enriched(a, "Delegations").metadata().countries()).contains("AM", "AZ", "CH");
+    }
+
+    @Test
+    void oldTableLayoutWithFontTagsAndBreaks() throws Exception {
+        Article a = reader.parse("legacy-page.html", bytes("legacy-page.html"));
+        assertThat(a.title()).isEqualTo("Ministers Meet on River Treaty");
+        assertThat(a.author()).isEqualTo("John Smith");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2021, 6, 3));
+        assertThat(a.url()).isNull();
+        assertThat(a.paragraphs()).extracting(Paragraph::kind).containsExactly(ParagraphKind.TITLE, ParagraphKind.BYLINE,
+                ParagraphKind.DATELINE, ParagraphKind.BODY, ParagraphKind.BODY, ParagraphKind.BODY, ParagraphKind.BODY);
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "Water ministers from Egypt, Sudan and Ethiopia met in Khartoum on Thursday to discuss the filling of the dam, the Sudanese news agency reported.",
+                "The talks, mediated by the African Union, are the first since negotiations stalled in 2020, officials said.",
+                "\"We want a binding agreement, not more promises,\" said Egyptian Water Minister Hany Sewilam after the meeting.",
+                "A further round is scheduled for July in Addis Ababa.");
+        assertThat(enriched(a, "Khartoum").metadata().countries()).contains("EG", "SD", "ET");
+        assertThat(enriched(a, "binding agreement").metadata().speakers()).isNotEmpty();
+        assertThat(Fixtures.ENRICHER.enrich(a).paragraphs()).noneSatisfy(p -> assertThat(p.metadata().years()).contains(1998));
+    }
+
+    @Test
+    void hardWrappedLinesInsideAParagraphAreJoined() throws Exception {
+        String html = "<html><body><article><p>The delegation from Kenya arrived on Monday and<br>\nmet the foreign minister in the afternoon.<br>"
+                + "Talks continue on Tuesday.</p></article></body></html>";
+        Article a = reader.parse("w.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "The delegation from Kenya arrived on Monday and met the foreign minister in the afternoon.", "Talks continue on Tuesday.");
+    }
+
+    @Test
+    void deeplyNestedMarkupIsBoundedInTimeAndKeepsItsText() throws Exception {
+        StringBuilder html = new StringBuilder("<html><body>");
+        for (int i = 0; i < 100_000; i++) html.append(i % 2 == 0 ? "<div>" : "<span>");
+        html.append("<p>Deep inside the markup, the statement said that Chile and Peru would resume the talks in 2027.</p>");
+        Article a = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> reader.parse("deep.html", html.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(texts(a, ParagraphKind.BODY)).contains("Deep inside the markup, the statement said that Chile and Peru would resume the talks in 2027.");
+    }
+
+    @Test
+    void extensionlessHtmlIsAPageNotRawMarkup() throws Exception {
+        Path f = dir.resolve("saved_page");
+        Files.write(f, bytes("news-page.html"));
+        Article a = reader.read(f);
+        assertThat(a.format()).isEqualTo(InputFormat.HTML);
+        assertThat(a.title()).isEqualTo("Kenya and Norway Sign Ports Deal in Mombasa");
+        assertThat(allText(a)).doesNotContain("<p>").doesNotContain("<!DOCTYPE");
+    }
+
+    @Test
+    void pagesWithNothingToSearchAndOversizedPagesAreRefusedWithTheReason() throws Exception {
+        assertThatThrownBy(() -> reader.parse("nav.html", "<html><body><nav><a href=/>Home</a></nav></body></html>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(CorpusException.class).hasMessageContaining("empty after extraction");
+        CorpusReader small = new CorpusReader(CorpusLimits.defaults().withHtmlPageBytes(1000));
+        assertThatThrownBy(() -> small.parse("news-page.html", bytes("news-page.html")))
+                .isInstanceOf(CorpusException.class).hasMessageContaining("HTML page too large").hasMessageContaining("limit 1000");
+    }
+}

@@ -1,0 +1,93 @@
+package org.parley.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.parley.corpus.Fixtures.bytes;
+import static org.parley.corpus.Fixtures.enriched;
+import static org.parley.corpus.Fixtures.texts;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLinesReaderTest {
+    @TempDir
+    Path dir;
+
+    private final CorpusReader reader = new CorpusReader();
+
+    @Test
+    void oneArticlePerLineAndEveryBadLineReportedWithItsNumber() throws Exception {
+        Path f = dir.resolve("export.jsonl");
+        Files.write(f, bytes("export.jsonl"));
+        FileArticles r = reader.readAll(f);
+        assertThat(r.format()).isEqualTo(InputFormat.JSONL);
+        assertThat(r.articles()).extracting(Article::id).containsExactly("export-a-101", "export-a-102",
+                "export-" + ArticleIds.hash("https://wire.example/2024/09/14/benin"), "export-a-101-2");
+        assertThat(r.skipped()).extracting(SkippedInput::where).containsExactly("line 3", "line 4", "line 6", "line 9");
+        assertThat(r.skipped().get(0).reason()).startsWith("parse error");
+        assertThat(r.skipped().get(1).reason()).isEqualTo("parse error: not a JSON object");
+        assertThat(r.skipped().get(2).reason()).contains("empty after extraction");
+        assertThat(r.skipped().get(3).reason()).startsWith("parse error");
+
+        Article ghana = r.articles().get(0);
+        assertThat(ghana.format()).isEqualTo(InputFormat.JSONL);
+        assertThat(ghana.fileName()).isEqualTo("export.jsonl");
+        assertThat(ghana.title()).isEqualTo("Ghana and Togo Reopen Border Crossing");
+        assertThat(ghana.published()).isEqualTo(LocalDate.of(2024, 9, 12));
+        assertThat(ghana.author()).isEqualTo("Kofi Mensah");
+        assertThat(ghana.source()).isEqualTo("West Africa Wire");
+        assertThat(ghana.url()).isEqualTo("https://wire.example/2024/09/12/ghana-togo");
+        assertThat(texts(ghana, ParagraphKind.BODY)).containsExactly(
+                "Ghana and Togo reopened the Aflao crossing on Thursday, closed since 2020, the interior ministries said.",
+                "\"Trade will resume from Monday,\" said Interior Minister Ama Boateng.");
+        assertThat(texts(ghana, ParagraphKind.BYLINE)).containsExactly("By Kofi Mensah");
+        assertThat(enriched(ghana, "Aflao").metadata().countries()).contains("GH", "TG");
+        assertThat(enriched(ghana, "Aflao").metadata().years()).contains(2020);
+        assertThat(enriched(ghana, "Trade will resume").metadata().speakers()).isNotEmpty();
+
+        Article senegal = r.articles().get(1);
+        assertThat(senegal.author()).isEqualTo("Awa Diop, Jean Faye");
+        assertThat(senegal.published()).isEqualTo(LocalDate.of(2024, 9, 13));
+        assertThat(texts(senegal, ParagraphKind.BODY)).containsExactly(
+                "Senegal hosted talks with Mauritania on fishing rights in Dakar on Friday.",
+                "The two countries last signed a fisheries accord in 2018, officials said.");
+        assertThat(enriched(senegal, "fisheries accord").metadata().years()).contains(2018);
+
+        Article benin = r.articles().get(2);
+        assertThat(benin.published()).isEqualTo(LocalDate.of(2024, 9, 14)); // epoch seconds, UTC
+        assertThat(benin.author()).isNull();
+        assertThat(texts(benin, ParagraphKind.BODY)).containsExactly(
+                "Benin signed a power supply deal with Nigeria on Saturday, the energy ministry said.");
+        assertThat(enriched(benin, "power supply").metadata().countries()).contains("BJ", "NG");
+    }
+
+    @Test
+    void aLineOverTheLimitIsReportedAndTheRestRead() throws Exception {
+        String big = "{\"id\":\"big\",\"text\":\"" + "word ".repeat(2000) + "\"}";
+        String ok = "{\"id\":\"ok\",\"title\":\"Fine\",\"text\":\"Short text about Fiji and Tonga.\"}";
+        Path f = dir.resolve("big.jsonl");
+        Files.writeString(f, ok + "\n" + big + "\n" + ok.replace("\"ok\"", "\"ok2\"") + "\n");
+        FileArticles r = new CorpusReader(CorpusLimits.defaults().withJsonLineBytes(1000)).readAll(f);
+        assertThat(r.articles()).extracting(Article::id).containsExactly("big-ok", "big-ok2");
+        assertThat(r.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.where()).isEqualTo("line 2");
+            assertThat(s.reason()).contains("too large").contains("limit 1000");
+        });
+    }
+
+    @Test
+    void aFileWithNoGoodLineFailsWithTheReasons() throws Exception {
+        Path f = dir.resolve("bad.jsonl");
+        Files.writeString(f, "{oops\n{\"title\":\"x\"}\n");
+        assertThatThrownBy(() -> reader.readAll(f)).isInstanceOf(CorpusException.class)
+                .hasMessageContaining("no articles").hasMessageContaining("line 1: parse error").hasMessageContaining("line 2: empty");
+        // and bytes already read give the same articles as the stream
+        Files.write(f, bytes("export.jsonl"));
+        assertThat(reader.parseAll("bad.jsonl", Files.readAllBytes(f)).articles()).isEqualTo(reader.readAll(f).articles());
+        assertThatThrownBy(() -> reader.parse("export.jsonl", "{}".getBytes(StandardCharsets.UTF_8))).hasMessageContaining("readAll");
+    }
+}

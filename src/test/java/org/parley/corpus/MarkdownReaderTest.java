@@ -1,0 +1,78 @@
+package org.parley.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.parley.corpus.Fixtures.allText;
+import static org.parley.corpus.Fixtures.bytes;
+import static org.parley.corpus.Fixtures.enriched;
+import static org.parley.corpus.Fixtures.texts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class MarkdownReaderTest {
+    private final CorpusReader reader = new CorpusReader();
+
+    @Test
+    void frontMatterHeadingsParagraphsAndListItems() throws Exception {
+        Article a = reader.parse("briefing.md", bytes("briefing.md"));
+        assertThat(a.format()).isEqualTo(InputFormat.MARKDOWN);
+        assertThat(a.id()).isEqualTo("briefing");
+        assertThat(a.title()).isEqualTo("Chile and Peru Agree on Water Sharing");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2024, 11, 5));
+        assertThat(a.author()).isEqualTo("Ana Ruiz, Tom Okoro");
+        assertThat(a.source()).isEqualTo("Andes Weekly");
+        assertThat(a.url()).isEqualTo("https://andes-weekly.example/briefings/water-sharing");
+
+        assertThat(texts(a, ParagraphKind.TITLE)).containsExactly("Chile and Peru Agree on Water Sharing"); // no '#', no '*'
+        assertThat(texts(a, ParagraphKind.HEADING)).containsExactly("What the deal says");
+        assertThat(texts(a, ParagraphKind.BYLINE)).containsExactly("By Ana Ruiz and Tom Okoro");
+        assertThat(texts(a, ParagraphKind.CAPTION)).containsExactly("Ministers at the signing in Lima");
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "Chile and Peru agreed on Tuesday to share the waters of the Lauca river, ending a dispute that dates back to 1962, the foreign ministries said.",
+                "Peru will receive a fixed share of the flow in dry months,",
+                "a joint commission will publish monthly figures, and",
+                "disputes go to arbitration in The Hague.",
+                "\"This is a victory for diplomacy,\" said Foreign Minister Elena Vargas.",
+                "First reading in Congress in 2025.",
+                "Ratification expected by mid-2026.",
+                "Bolivia, which shares the basin, was not part of the talks.");
+        assertThat(texts(a, ParagraphKind.BOILERPLATE)).containsExactly("curl https://api.example/flows?river=lauca");
+        String all = allText(a);
+        assertThat(all).doesNotContain("](").doesNotContain("**").doesNotContain("en.example").doesNotContain("[figures]");
+        // list items are searchable
+        assertThat(a.searchableParagraphs()).extracting(Paragraph::text).contains("disputes go to arbitration in The Hague.");
+
+        assertThat(enriched(a, "Lauca river").metadata().countries()).contains("CL", "PE");
+        assertThat(enriched(a, "Lauca river").metadata().years()).contains(1962);
+        assertThat(enriched(a, "victory for diplomacy").metadata().speakers()).isNotEmpty();
+        assertThat(enriched(a, "Bolivia").metadata().countries()).contains("BO");
+    }
+
+    @Test
+    void withoutFrontMatterTheH1IsTheTitleAndTomlWorksToo() throws Exception {
+        Article a = reader.parse("x.md", "# Talks in _Oslo_\n\nNorway hosted the talks on Monday.\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(a.title()).isEqualTo("Talks in Oslo");
+        assertThat(a.url()).isNull();
+        Article t = reader.parse("t.md", "+++\ntitle = \"Toml Title\"\ndate = 2023-01-02T10:00:00Z\nurl = \"https://x.example/a\"\n+++\nBody text here.\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(t.title()).isEqualTo("Toml Title");
+        assertThat(t.published()).isEqualTo(LocalDate.of(2023, 1, 2));
+        assertThat(t.url()).isEqualTo("https://x.example/a");
+    }
+
+    @Test
+    void markdownWithNothingToSearchIsRefused() {
+        assertThatThrownBy(() -> reader.parse("e.md", "---\ntitle: x\n---\n\n```\ncode only\n```\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(CorpusException.class).hasMessageContaining("empty after extraction");
+    }
+
+    @Test
+    void plainTextFrontMatterMayCarryAUrl() throws Exception {
+        Article a = reader.parse("t.txt", "---\ntitle: A Title\nurl: https://news.example/a?id=1\n---\nBody of the text.\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(a.format()).isEqualTo(InputFormat.TEXT);
+        assertThat(a.url()).isEqualTo("https://news.example/a?id=1");
+        assertThat(reader.parse("u.txt", "---\nurl: not a url\n---\nBody.\n".getBytes(StandardCharsets.UTF_8)).url()).isNull();
+    }
+}
