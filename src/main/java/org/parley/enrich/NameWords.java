@@ -31,7 +31,15 @@ final class NameWords {
             "pope", "cardinal", "bishop", "archbishop", "rev", "reverend", "imam", "rabbi", "ayatollah", "analyst",
             "researcher", "expert", "scholar", "economist", "author", "journalist", "founder", "ceo", "executive",
             "justice", "judge", "prosecutor", "attorney", "gov", "pres", "supreme", "grand", "his/her",
-            "madam", "madame", "comrade", "prime-minister", "counterpart", "pm", "fm", "dpm");
+            "madam", "madame", "comrade", "prime-minister", "counterpart", "pm", "fm", "dpm",
+            // Titles of other countries and trades before a name: "Taoiseach Seán Ó Murchú", "Agronomist Ibrahim Garba".
+            "taoiseach", "tánaiste", "tanaiste", "supt", "sgt", "cpl", "brig", "sheikha", "shaykh", "sheik",
+            "emira", "mullah", "cleric", "mufti", "patriarch", "pastor", "mp", "mep", "whip", "treasurer", "solicitor", "ombudsman", "ombudswoman", "negotiator", "mediator",
+            "rapporteur", "coordinator", "co-ordinator", "agronomist", "activist", "scientist", "historian",
+            "columnist", "commentator", "strategist", "pollster", "lobbyist", "campaigner", "lawyer", "farmer",
+            "teacher", "doctor", "nurse", "writer", "novelist", "poet", "filmmaker", "entrepreneur", "businessman",
+            "businesswoman", "vice-chair", "vice-chairman", "co-chair", "co-founder", "superintendent", "inspector",
+            "sergeant", "corporal", "brigadier", "vice-admiral", "sultana", "begum", "prelate", "deacon", "governor-elect", "senator-elect");
 
     /** Lower-case words that continue a title: "foreign ministry secretary of state", "Senate president". */
     static final Set<String> TITLE_GLUE = Set.of("foreign", "affairs", "ministry", "state", "defence", "defense",
