@@ -138,14 +138,23 @@ final class PhraseReader {
                 || n > a && n < b && INNER_TITLES.contains(t.get(n).lower()) && nameToken(t, n - 1, allCaps))) n--;
         int nameStart = n + 1;
         while (nameStart <= b && !t.get(nameStart).capitalised()) nameStart++;
+        for (int of = a + 1; of < b && of < nameStart; of++) {
+            if (!t.get(of).is("of") || !nameToken(t, of - 1, allCaps)) continue;
+            // "Governor Alfonso Ibarra of Nuevo León", "analyst Choi Young-mi of Korea University": the person
+            // stands before "of", the place or employer after it.
+            Phrase before = classify(t, a, of - 1, sentenceStart, determiner);
+            if (before != null && before.kind() == Phrase.Kind.PERSON && !before.titles().isEmpty()) return before;
+            break;
+        }
         if (nameStart > a + 1 && nameStart <= b && t.get(nameStart - 1).is("of") || nameStart > a + 2 && nameStart <= b
                 && t.get(nameStart - 1).is("the") && t.get(nameStart - 2).is("of")) {
             int of = t.get(nameStart - 1).is("of") ? nameStart - 1 : nameStart - 2;
-            // "Governor Alfonso Ibarra of Nuevo León": the person stands before "of", the place after it.
             Phrase before = of - 1 >= a && nameToken(t, of - 1, allCaps) ? classify(t, a, of - 1, sentenceStart, determiner) : null;
             if (before != null && before.kind() == Phrase.Kind.PERSON && !before.titles().isEmpty()) return before;
-            // "Chancellor of the Exchequer Priya Ramdas", "Governor of Texas Jane Roe": the first word completes the title.
+            // "Chancellor of the Exchequer Priya Ramdas", "Governor of Texas Jane Roe": the first word completes the
+            // title; a short name right after "of" is the title's complement ("General Director of PetroViet Power").
             if (b - nameStart >= 2) nameStart++;
+            else if (hasTitle(t, a, of)) nameStart = b + 1;
         }
         if (nameStart <= b && nameStart == sentenceStart && nameStart < b && t.get(nameStart).lower().endsWith("ly")) nameStart++;
         List<String> name = new ArrayList<>();
@@ -173,7 +182,13 @@ final class PhraseReader {
             return new Phrase(Phrase.Kind.PERSON, name, titles, null, gender);
         }
         if (lastTitle != null && (determiner || !org || titles.size() > 0)) {
-            return new Phrase(Phrase.Kind.TITLE_REF, List.of(), titles, headTitle(t, a, nameStart - 1), gender);
+            // The qualifiers of a role ("the NATO chief", "the Kremlin spokesman") tell whose role it is.
+            List<String> qualifiers = new ArrayList<>(2);
+            for (int k = a; k < nameStart; k++) {
+                Token x = t.get(k);
+                if (x.word() && x.capitalised() && !x.has(Token.TITLE) && !x.has(Token.FUNCTION)) qualifiers.add(x.text());
+            }
+            return new Phrase(Phrase.Kind.TITLE_REF, qualifiers, titles, headTitle(t, a, nameStart - 1), gender);
         }
         StringBuilder text = new StringBuilder();
         for (int k = a; k <= b; k++) {
@@ -181,6 +196,11 @@ final class PhraseReader {
             text.append(t.get(k).text());
         }
         return text.isEmpty() ? null : new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), text.toString(), (char) 0);
+    }
+
+    private static boolean hasTitle(List<Token> t, int a, int b) {
+        for (int k = a; k < b; k++) if (t.get(k).has(Token.TITLE)) return true;
+        return false;
     }
 
     /**

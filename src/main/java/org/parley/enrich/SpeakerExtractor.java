@@ -63,6 +63,8 @@ final class SpeakerExtractor {
             "condemning", "rejecting", "dismissing", "highlighting");
     /** Verbs that report speech only with their document: "ordered ... in a message", "issued a statement". */
     private static final Set<String> DOCUMENT_VERBS = Set.of("issued", "ordered");
+    /** Words that open a description before an appositive name: "His neighbour, X,", "The governor, X,". */
+    private static final Set<String> LEADS = Set.of("his", "her", "its", "their", "the", "a", "an", "our");
     private static final Set<String> DOCUMENTS = Set.of("statement", "message", "letter", "decree", "address",
             "speech", "remarks", "communique", "communiqué", "declaration", "post", "video");
     /** Verbs that report a document's words but not a person's ("the statement read"). */
@@ -88,6 +90,8 @@ final class SpeakerExtractor {
             "chief", List.of("chief", "head", "director", "director-general"),
             "monarch", List.of("monarch", "king", "queen"));
     private static final int MAX_QUOTE_SPAN = 12;
+    /** The head of a description by age, "the 58-year-old (former minister)". */
+    private static final String AGE = "#age";
     private static final int MAX_CLAUSE_TOKENS = 80;
 
     private final PhraseReader phrases;
@@ -114,6 +118,8 @@ final class SpeakerExtractor {
         final Map<String, List<String>> byWord = new HashMap<>();
         /** Title word -> mentions with that title, in article order, for "the King wrote". */
         final Map<String, List<Mention>> byTitle = new HashMap<>();
+        /** Lower-case capitalised words before a name ("NATO", "Kremlin" in "Kremlin spokesman X") -> name keys. */
+        final Map<String, Set<String>> qualifierOwners = new HashMap<>();
         /** Keys of names that were seen with a title at least once. */
         final Set<String> titled = new HashSet<>();
         final List<Mention> focus = new ArrayList<>(); // recent subjects and speakers, most recent last
@@ -163,6 +169,12 @@ final class SpeakerExtractor {
                         if (p != null && p.kind() == Phrase.Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2)) {
                             Set<String> titles = appositiveTitles(t, k, b, from, to, p.titles());
                             remember(new Mention(p.name(), titles, p.gender(), pi));
+                            for (int q = k; q <= b; q++) {
+                                Token x = t.get(q);
+                                if (x.word() && x.capitalised() && !x.has(Token.TITLE) && !x.has(Token.FUNCTION) && !p.name().contains(x.text())) {
+                                    qualifierOwners.computeIfAbsent(NameWords.lower(x.text()), w -> new HashSet<>(2)).add(key(p.name()));
+                                }
+                            }
                         }
                         k = b;
                     }
@@ -281,7 +293,14 @@ final class SpeakerExtractor {
                     yield found;
                 }
                 case TITLE_REF -> {
+                    if (AGE.equals(p.head())) {
+                        // "the 67-year-old retired mechanic said": a description of the person just in focus.
+                        Mention recent = focus.isEmpty() ? null : focus.getLast();
+                        yield recent != null && recent.order() >= paragraph - 1 ? recent : null;
+                    }
                     if (p.head() == null) yield null;
+                    Mention qualified = qualified(p, true);
+                    if (qualified != null) yield qualified;
                     for (int i = focus.size() - 1; i >= 0; i--) {
                         if (focus.get(i).titles().contains(p.head())) yield focus.get(i);
                     }
@@ -294,6 +313,11 @@ final class SpeakerExtractor {
                             yield longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
                         }
                     }
+                    // "the NATO chief said" after "NATO Secretary General Henrik Aasland": the one person named with it.
+                    qualified = qualified(p, false);
+                    if (qualified != null) yield qualified;
+                    // "the former Norwegian prime minister, who ..., added": a past role of the person speaking.
+                    if (p.titles().contains("former") && lastSpeaker != null && lastSpeakerParagraph >= paragraph - 1) yield lastSpeaker;
                     // "Jaishankar struck a cautious note. ... the Indian minister said": the person just in focus,
                     // unless the article gave that person other roles.
                     Mention recent = focus.isEmpty() ? null : focus.getLast();
@@ -302,6 +326,28 @@ final class SpeakerExtractor {
                 }
                 case SOURCE -> null;
             };
+        }
+
+        /**
+         * The one person named with a qualifier of the role reference ("NATO" in "the NATO chief"), holding that
+         * role too if {@code withRole}; null when none or several.
+         */
+        Mention qualified(Phrase p, boolean withRole) {
+            if (p.name().isEmpty()) return null;
+            String found = null;
+            for (String q : p.name()) {
+                for (String k : qualifierOwners.getOrDefault(NameWords.lower(q), Set.of())) {
+                    Mention m = byName.get(k);
+                    if (m == null || m.order() > paragraph) continue;
+                    if (withRole && TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head())).stream().noneMatch(m.titles()::contains)) continue;
+                    if (found != null && !found.equals(k)) return null;
+                    found = k;
+                }
+            }
+            if (found == null) return null;
+            Mention m = byName.get(found);
+            List<String> longest = longestForm(m.name());
+            return longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
         }
 
         boolean agrees(Mention m, char gender) {
@@ -600,7 +646,23 @@ final class SpeakerExtractor {
                 }
                 return null;
             }
+            if (t.get(j).word() && !t.get(j).capitalised() && ageBefore(t, j, from)) {
+                return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), AGE, (char) 0); // "the 67-year-old mechanic said"
+            }
             return phrases.phraseEndingAt(t, j, from);
+        }
+
+        /** "His neighbour, Valentina Ciobanu, disagreed": a short description, then the name between commas. */
+        Phrase leadingAppositive(List<Token> t, int from, int to) {
+            int k = from;
+            while (k < to && !t.get(k).word()) k++;
+            if (k >= to || !LEADS.contains(t.get(k).lower())) return null;
+            for (int c = k + 1; c < Math.min(to, k + 7); c++) {
+                Token x = t.get(c);
+                if (x.is(",")) return c > k + 1 ? appositivePerson(t, c, to, true) : null;
+                if (!x.word() && !x.is("'s") || SPEECH_VERBS.contains(x.lower()) || PARTICIPLES.contains(x.lower())) return null;
+            }
+            return null;
         }
 
         /** A person's name right after the comma at {@code comma}, closed by a comma (or, if not {@code closed}, the sentence's end). */
@@ -620,6 +682,8 @@ final class SpeakerExtractor {
         /** The subject at the start of a sentence's main clause, after introductory phrases ("In his letter to X, "). */
         Phrase clauseSubject(List<Token> t, int from, int to) {
             to = Math.min(to, from + MAX_CLAUSE_TOKENS); // a subject stands near the start: bounded work on run-on text
+            Phrase lead = leadingAppositive(t, from, to);
+            if (lead != null) return lead;
             int k = from;
             for (int guard = 0; guard < 6 && k < to; guard++) {
                 while (k < to && !t.get(k).word()) k++;
@@ -767,6 +831,16 @@ final class SpeakerExtractor {
             if (b - k >= 3 && b + 1 < t.size() && t.get(b).is("(") && t.get(b + 1).is("@")) return k;
         }
         return -1;
+    }
+
+    /** Whether "the N-year-old" opens the words that end at {@code j}: "the 67-year-old retired mechanic". */
+    private static boolean ageBefore(List<Token> t, int j, int from) {
+        for (int k = j; k >= Math.max(from, j - 5); k--) {
+            Token x = t.get(k);
+            if (!x.word()) return false;
+            if (Character.isDigit(x.text().charAt(0)) && x.lower().endsWith("-year-old")) return k > from && t.get(k - 1).lower().equals("the");
+        }
+        return false;
     }
 
     /** "X wrote to Y" names a letter but carries none of its words unless "that", a colon or a quote follows. */
