@@ -143,7 +143,8 @@ final class PhraseReader {
             // "Governor Alfonso Ibarra of Nuevo León", "analyst Choi Young-mi of Korea University": the person
             // stands before "of", the place or employer after it.
             Phrase before = classify(t, a, of - 1, sentenceStart, determiner);
-            if (before != null && before.kind() == Phrase.Kind.PERSON && !before.titles().isEmpty()) return before;
+            // "Georgia Mendes of the American Civil Liberties Union": a full name needs no title.
+            if (before != null && before.kind() == Phrase.Kind.PERSON && (!before.titles().isEmpty() || before.name().size() >= 2)) return before;
             break;
         }
         if (nameStart > a + 1 && nameStart <= b && t.get(nameStart - 1).is("of") || nameStart > a + 2 && nameStart <= b

@@ -130,6 +130,9 @@ final class SpeakerExtractor {
         PhraseReader phrases = SpeakerExtractor.this.phrases;
         Set<String> personAliases = Set.of();
         Mention lastSpeaker; // the subject of the last attribution
+        Mention interviewee; // the last person named by a transcript label
+        final List<Mention> mentionOrder = new ArrayList<>(); // distinct names in article order
+        boolean titleCase; // the paragraph being attributed is a headline in title case
         int lastSpeakerParagraph = -1;
         int paragraph; // the paragraph being attributed
         boolean[] quoted = new boolean[0]; // per token of the paragraph being attributed: inside a quotation
@@ -158,6 +161,8 @@ final class SpeakerExtractor {
         void collectMentions() {
             for (int pi = 0; pi < paragraphs.size(); pi++) {
                 List<Token> t = paragraphs.get(pi);
+                // A headline in title case ("Kosovo Serbs Mark Anniversary ...") introduces nobody: its capitals are style.
+                if (kinds.get(pi) != ParagraphKind.BODY && titleCased(t)) continue;
                 int[] s = sentenceStarts[pi];
                 for (int si = 0; si + 1 < s.length; si++) {
                     int from = s[si], to = s[si + 1];
@@ -222,6 +227,7 @@ final class SpeakerExtractor {
             Mention known = byName.get(key);
             if (known == null) {
                 byName.put(key, m);
+                mentionOrder.add(m);
                 for (String w : m.name()) {
                     List<String> keys = byWord.computeIfAbsent(NameWords.lower(w), x -> new ArrayList<>(2));
                     if (!keys.contains(key)) keys.add(key);
@@ -265,6 +271,7 @@ final class SpeakerExtractor {
                         if (similar != null) longest = similar;
                     }
                     if (longest == null && p.name().size() == 1 && p.titles().isEmpty()) yield null; // "Reuters said"
+                    if (longest == null && titleCase) yield null; // "Erdogan Rival Says ...": a headline's capitals name nobody new
                     List<String> name = longest == null ? p.name() : longest;
                     Mention known = byName.get(key(name));
                     char g = p.gender() != 0 || known == null ? p.gender() : known.gender();
@@ -488,6 +495,8 @@ final class SpeakerExtractor {
             // ("“We are proud of it, Prime Minister X told guests.").
             boolean continued = paragraph + 1 < paragraphs.size() && startsWithQuote(paragraphs.get(paragraph + 1));
             quoted = quoteMask(t, continued);
+            ParagraphKind kind = kinds.get(paragraph);
+            titleCase = kind != ParagraphKind.BODY && titleCased(t);
             int[] s = sentenceStarts[paragraph];
             for (int si = 0; si + 1 < s.length; si++) {
                 int from = s[si], to = s[si + 1];
@@ -504,7 +513,7 @@ final class SpeakerExtractor {
                     if (!x.word() || quoted[v]) continue; // "President Smith says ..." inside a quote is still the quote's
                     String lw = x.lower();
                     boolean according = lw.equals("according") && v + 1 < to && t.get(v + 1).is("to");
-                    if (!x.lowercase() && !according) continue;
+                    if (!x.lowercase() && !according && !(titleCase && SPEECH_VERBS.contains(lw) && v > from)) continue;
                     Phrase p = null;
                     if (SPEECH_VERBS.contains(lw) && !(lw.startsWith("wr") && letterWithoutWords(t, v, to))
                             || lw.equals("shared") && sharedWords(t, v, to)
@@ -540,6 +549,10 @@ final class SpeakerExtractor {
                         continue;
                     }
                     if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() != Phrase.Kind.PERSON) continue;
+                    if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && !titledName(p.name())) {
+                        sources.add(String.join(" ", p.name())); // "Novaya Gazeta reported": media report, people say
+                        continue;
+                    }
                     Mention m = resolve(p);
                     if (m == null) {
                         // A lone capitalised word never introduced as a person: an agency or outlet ("Reuters reported").
@@ -551,20 +564,70 @@ final class SpeakerExtractor {
                     String name = String.join(" ", m.name());
                     out.add(name);
                 }
+                // "She put it simply: “Without the cooperative ...”": the subject of a clause that a colon ends
+                // introduces the quote after it.
+                int colon = colonBeforeQuote(t, from, to);
+                if (colon > from) {
+                    Phrase cs = clauseSubject(t, from, colon);
+                    Mention m = cs == null || cs.kind() == Phrase.Kind.SOURCE ? null : resolve(cs);
+                    if (m != null) {
+                        attend(m);
+                        spoke(m);
+                        out.add(String.join(" ", m.name()));
+                    }
+                }
             }
             return sourceSpoke;
         }
 
         /** "Balakrishnan: We do not want to choose sides." A transcript line starts with its speaker and a colon. */
         Mention transcriptSpeaker(List<Token> t) {
+            if (t.size() > 2 && (t.get(0).is("A") || t.get(0).is("Answer")) && t.get(1).is(":") && afterQuestion()) {
+                // "Q: ... / A: ...": the answer is the interviewee's, the last one named by a label or else the
+                // first person the article introduced.
+                Mention m = interviewee;
+                if (m == null && !mentionOrder.isEmpty()) {
+                    Mention first = mentionOrder.getFirst();
+                    List<String> longest = longestForm(first.name());
+                    m = longest == null ? first : new Mention(longest, first.titles(), first.gender(), first.order());
+                }
+                if (m != null) attend(m);
+                return m;
+            }
             int b = 0;
             while (phrases.runToken(t, b, 0, t.size())) b++;
             if (b == 0 || b > 6 || b >= t.size() || !t.get(b).is(":")) return null;
             Phrase p = phrases.classify(t, 0, b - 1, 0, false);
             if (p == null || p.kind() != Phrase.Kind.PERSON) return null;
             Mention m = resolve(p);
-            if (m != null) attend(m);
+            if (m != null) {
+                attend(m);
+                interviewee = m;
+            }
             return m;
+        }
+
+        /** The index of a colon right before an opening quote mark, outside quotations, in [from, to), or -1. */
+        int colonBeforeQuote(List<Token> t, int from, int to) {
+            for (int k = from + 1; k + 1 < to; k++) {
+                if (t.get(k).is(":") && !quoted[k] && (PhraseReader.OPEN_QUOTES.contains(t.get(k + 1).text()) || t.get(k + 1).is("\""))) return k;
+            }
+            return -1;
+        }
+
+        /** Whether the article ever gives a title to the name {@code name} is part of. */
+        boolean titledName(List<String> name) {
+            List<String> longest = longestForm(name);
+            return longest != null && titled.contains(key(longest));
+        }
+
+        /** Whether one of the two paragraphs before is a question line ("Q: ...", "Question: ..."). */
+        boolean afterQuestion() {
+            for (int i = paragraph - 1; i >= Math.max(0, paragraph - 2); i--) {
+                List<Token> q = paragraphs.get(i);
+                if (q.size() > 1 && q.get(1).is(":") && (q.get(0).is("Q") || q.get(0).is("Question"))) return true;
+            }
+            return false;
         }
 
         /** The name in a signature "— Jane Doe (@janedoe) ..." whose dash is at {@code dash}, or null. */
@@ -831,6 +894,17 @@ final class SpeakerExtractor {
             if (b - k >= 3 && b + 1 < t.size() && t.get(b).is("(") && t.get(b + 1).is("@")) return k;
         }
         return -1;
+    }
+
+    /** Whether a headline is in title case: nearly all its longer words capitalised ("Erdogan Rival Says Turkey Will ..."). */
+    static boolean titleCased(List<Token> t) {
+        int words = 0, caps = 0;
+        for (Token x : t) {
+            if (!x.word() || x.text().length() < 4) continue;
+            words++;
+            if (x.capitalised()) caps++;
+        }
+        return words >= 3 && caps * 10 >= words * 9;
     }
 
     /** Whether "the N-year-old" opens the words that end at {@code j}: "the 67-year-old retired mechanic". */
