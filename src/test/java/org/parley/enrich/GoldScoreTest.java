@@ -10,10 +10,11 @@ class GoldScoreTest {
     private static final double COUNTRIES_FLOOR = 0.98;
     private static final double YEARS_FLOOR = 0.97;
     private static final double SPEAKERS_FLOOR = 0.90;
-    // The world set's floors rise with the fixes of issue 13 (baseline 0.972 / 0.964 / 0.646).
-    private static final double WORLD_COUNTRIES_FLOOR = 0.97;
-    private static final double WORLD_YEARS_FLOOR = 0.96;
-    private static final double WORLD_SPEAKERS_FLOOR = 0.64;
+    // The world set (issue 13; before its fixes 0.972 / 0.964 / 0.646 on the first 28 articles). The issue's floors
+    // on unseen world news are 0.98 / 0.98 / 0.88; the development set holds more.
+    private static final double WORLD_COUNTRIES_FLOOR = 0.98;
+    private static final double WORLD_YEARS_FLOOR = 0.98;
+    private static final double WORLD_SPEAKERS_FLOOR = 0.95;
 
     @Test
     void seedCorpusMeetsTheFloors() throws Exception {
