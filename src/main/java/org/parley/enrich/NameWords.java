@@ -87,7 +87,11 @@ final class NameWords {
             "labor", "social", "strategic", "policy", "peace", "friendship", "economy", "exchange", "partnership",
             "dialogue", "community", "secretariat", "council's", "board", "reuters", "xinhua", "afp", "ap", "bbc",
             "cnn", "bloomberg", "tass", "kyodo", "yonhap", "bernama", "antara", "vna", "akp", "new", "old", "great",
-            "holy", "saint", "st", "mount", "lower", "upper", "greater", "state", "states", "covid-19", "covid");
+            "holy", "saint", "st", "mount", "lower", "upper", "greater", "state", "states", "covid-19", "covid",
+            // bodies that speak as one ("the Revolutionary Guards said"), never a person's name
+            "guards", "brigade", "brigades", "militia", "militias", "rebels", "services", "airlines", "airways",
+            "holdings", "industries", "motors", "systems", "technologies", "telecom", "petroleum", "hospital",
+            "clinic", "church", "brotherhood", "directorate", "ministers", "cabinet", "chamber", "tribunal");
 
     /** Capitalised words that begin sentences or clauses but never belong to a name. */
     static final Set<String> FUNCTION = Set.of(

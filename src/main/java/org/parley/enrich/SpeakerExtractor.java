@@ -206,6 +206,19 @@ final class SpeakerExtractor {
             if (a - 2 >= from && t.get(a - 1).is(",") && t.get(a - 2).word()) {
                 int s = phrases.runStart(t, a - 2, from);
                 if (s <= a - 2) role = phrases.classify(t, s, a - 2, from, s > from && PhraseReader.isDeterminer(t.get(s - 1).lower()));
+                if (role == null || role.kind() != Phrase.Kind.TITLE_REF) {
+                    // "The European Union's envoy for the Western Balkans, Miroslav X,": the role's word further back
+                    Set<String> found = new LinkedHashSet<>();
+                    for (int k = a - 2; k >= Math.max(from, a - 10); k--) {
+                        Token x = t.get(k);
+                        if (x.is(",") || x.lowercase() && (SPEECH_VERBS.contains(x.lower()) || PARTICIPLES.contains(x.lower()))) break;
+                        if (x.word() && x.has(Token.TITLE) && !NameWords.ROLELESS.contains(x.lower())) found.add(x.lower());
+                    }
+                    if (!found.isEmpty()) {
+                        found.addAll(titles);
+                        return found;
+                    }
+                }
             }
             if ((role == null || role.kind() != Phrase.Kind.TITLE_REF) && b + 2 < to && t.get(b + 1).is(",")) {
                 int s = b + 2;
@@ -686,7 +699,7 @@ final class SpeakerExtractor {
                 while (c > from && !t.get(c).is(",") && !PhraseReader.OPEN_QUOTES.contains(t.get(c).text())
                         && !PhraseReader.CLOSE_QUOTES.contains(t.get(c).text())) c--;
                 // "A spokeswoman for the ministry, Hikariko Ono, said": the name itself stands between the commas.
-                if (c >= from && c + 1 < j && t.get(c + 1).capitalised()) {
+                if (c >= from && c + 1 < j && t.get(c + 1).capitalised() && !partyTag(t.get(c + 1))) {
                     int b = c + 1;
                     while (phrases.runToken(t, b + 1, c + 1, j)) b++;
                     if (b == j - 1) {
@@ -703,7 +716,8 @@ final class SpeakerExtractor {
                 // title ("Minister of Commerce").
                 if (c > from && t.get(c).is(",") && c + 1 < j) {
                     Token first = t.get(c + 1);
-                    if (!first.capitalised() || first.has(Token.TITLE) || first.lower().equals("who") || first.lower().equals("whose")) {
+                    if (!first.capitalised() || first.has(Token.TITLE) || first.lower().equals("who") || first.lower().equals("whose")
+                            || partyTag(first)) {
                         return phrases.phraseEndingAt(t, skipGap(t, c - 1, from), from);
                     }
                 }
@@ -905,6 +919,13 @@ final class SpeakerExtractor {
             if (x.capitalised()) caps++;
         }
         return words >= 3 && caps * 10 >= words * 9;
+    }
+
+    /** "R-Ohio", "D-N.Y.": a US politician's party and state between commas. */
+    private static boolean partyTag(Token x) {
+        String w = x.text();
+        return w.length() >= 3 && w.charAt(1) == '-' && (w.charAt(0) == 'R' || w.charAt(0) == 'D' || w.charAt(0) == 'I')
+                && Character.isUpperCase(w.charAt(2));
     }
 
     /** Whether "the N-year-old" opens the words that end at {@code j}: "the 67-year-old retired mechanic". */
