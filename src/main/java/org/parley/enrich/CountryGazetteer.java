@@ -42,9 +42,56 @@ final class CountryGazetteer {
     private final Set<String> prefixes = new HashSet<>();
     private final Map<String, String> names = new HashMap<>();
 
+    /**
+     * Historical and short names that the resources lack, with their successor (as "Soviet Union" -> RU):
+     * general knowledge, never corpus text.
+     */
+    private static final String[][] BUILT_IN = {
+            {"Yugoslavia", "RS"}, {"Yugoslav", "RS"}, {"Federal Republic of Yugoslavia", "RS"},
+            {"Socialist Federal Republic of Yugoslavia", "RS"}, {"Serbia and Montenegro", "RS"},
+            {"Czechoslovakia", "CZ"}, {"Czechoslovak", "CZ"}, {"Bosnia", "BA"}, {"Northern Ireland", "GB"},
+            {"Northern Irish", "GB"}};
+    /** Words after "Georgia" that make it the US state: "Georgia's governor", "Georgia Republicans". */
+    private static final Set<String> US_STATE_NOUNS = Set.of("governor", "gov", "secretary", "attorney", "legislature",
+            "legislators", "lawmakers", "lieutenant", "senator", "senators", "congressman", "congresswoman",
+            "republicans", "republican", "democrats", "democrat", "county", "counties", "primary", "primaries",
+            "statehouse", "capitol", "senate", "house", "state", "supreme", "delegation", "sheriff", "bulldogs");
+    /** Cities of the US state of Georgia, as "Atlanta, Georgia" tells the state from the country. */
+    private static final Set<String> GEORGIA_US_CITIES = Set.of("atlanta", "savannah", "augusta", "macon", "athens",
+            "columbus", "marietta", "alpharetta", "albany", "valdosta", "roswell", "sandy", "decatur", "dalton");
+    /** Capitalised words after "Turkey" that make it the bird in a name: "National Turkey Federation". */
+    private static final Set<String> BIRD_NAME_WORDS = Set.of("federation", "association", "council", "growers",
+            "farm", "farms", "producers", "day", "trot", "pardon", "hotline");
+
     CountryGazetteer() {
         load(GENERATED, false);
         load(OVERRIDES, true);
+        for (String[] b : BUILT_IN) add(b[0], new Alias(b[1], Guard.NONE), false);
+    }
+
+    /** Whether {@code word} is a country alias that is also a given name or surname ("Jordan", "Chad", "Georgia"). */
+    boolean isPersonLikeAlias(String word) {
+        Alias a = aliases.get(word);
+        return a != null && a.guard() == Guard.NOT_A_PERSON;
+    }
+
+    /**
+     * Whether an article's "Georgia" is the US state: "Atlanta, Georgia", "Georgia's governor", "Georgia
+     * Republicans", "the state of Georgia" somewhere in it.
+     */
+    static boolean georgiaIsUsState(List<List<Token>> paragraphs, List<String> texts) {
+        for (int i = 0; i < paragraphs.size(); i++) {
+            if (!texts.get(i).contains("Georgia")) continue;
+            List<Token> t = paragraphs.get(i);
+            for (int k = 0; k < t.size(); k++) {
+                if (!t.get(k).is("Georgia")) continue;
+                int n = k + 1 < t.size() && t.get(k + 1).is("'s") ? k + 2 : k + 1;
+                if (n < t.size() && t.get(n).word() && US_STATE_NOUNS.contains(t.get(n).lower())) return true;
+                if (k >= 2 && t.get(k - 1).is(",") && GEORGIA_US_CITIES.contains(t.get(k - 2).lower())) return true;
+                if (k >= 2 && t.get(k - 1).is("of") && t.get(k - 2).lower().equals("state")) return true;
+            }
+        }
+        return false;
     }
 
     /** The English display name of an alpha-2 code, or the code itself when unknown. */
@@ -63,6 +110,14 @@ final class CountryGazetteer {
     }
 
     List<String> find(List<Token> tokens, String text) {
+        return find(tokens, text, Set.of());
+    }
+
+    /**
+     * @param persons words that name a person of the article, never the country they also spell ("Jordan" after
+     *                "Rep. Dale Jordan"); only aliases that are also names are suppressed
+     */
+    List<String> find(List<Token> tokens, String text, Set<String> persons) {
         List<Piece> pieces = pieces(tokens);
         LinkedHashSet<String> found = new LinkedHashSet<>();
         int n = pieces.size();
@@ -87,11 +142,19 @@ final class CountryGazetteer {
                 if (!prefixes.contains(k)) break;
             }
             if (best == null) continue;
-            if (accept(best, pieces, i, bestEnd, text)) found.add(best.code());
+            boolean person = bestEnd == i && best.guard() == Guard.NOT_A_PERSON && persons.contains(first.key());
+            if (!person && accept(best, pieces, i, bestEnd, text) && !turkeyTheBird(pieces, i, bestEnd, best)) found.add(best.code());
             i = bestEnd; // a false friend or a rejected alias still consumes its words
         }
         found.remove(FALSE_FRIEND);
         return List.copyOf(found);
+    }
+
+    /** "the National Turkey Federation": the bird in an organisation's name. */
+    private static boolean turkeyTheBird(List<Piece> pieces, int i, int end, Alias a) {
+        if (i != end || !a.code().equals("TR") || !pieces.get(i).key().equals("Turkey") || i + 1 >= pieces.size()) return false;
+        Piece next = pieces.get(i + 1);
+        return next.capitalised() && BIRD_NAME_WORDS.contains(next.key().toLowerCase(Locale.ROOT));
     }
 
     private static boolean adjacent(String text, Piece a, Piece b) {

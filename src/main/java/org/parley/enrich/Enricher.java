@@ -1,7 +1,9 @@
 package org.parley.enrich;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.parley.corpus.Article;
 import org.parley.corpus.Paragraph;
 import org.parley.corpus.ParagraphKind;
@@ -29,13 +31,23 @@ public final class Enricher {
             tokens.add(Tokenizer.tokenize(p.text()));
             kinds.add(p.kind());
         }
-        List<SpeakerExtractor.Attribution> attributions = speakers.extract(tokens, kinds);
+        SpeakerExtractor.Result extraction = speakers.extract(tokens, kinds);
+        List<SpeakerExtractor.Attribution> attributions = extraction.attributions();
+        // Country words that name the article's people ("Jordan" after "Rep. Dale Jordan"), and "Georgia" when
+        // the article is about the US state, mention no country.
+        Set<String> notCountries = extraction.personAliases();
+        List<String> texts = paragraphs.stream().map(Paragraph::text).toList();
+        if (CountryGazetteer.georgiaIsUsState(tokens, texts)) {
+            notCountries = new HashSet<>(notCountries);
+            notCountries.add("Georgia");
+            notCountries.add("GEORGIA");
+        }
         List<EnrichedParagraph> out = new ArrayList<>(paragraphs.size());
         for (int i = 0; i < paragraphs.size(); i++) {
             Paragraph p = paragraphs.get(i);
             SpeakerExtractor.Attribution a = attributions.get(i);
             out.add(new EnrichedParagraph(p, new ParagraphMetadata(
-                    gazetteer.find(tokens.get(i), p.text()),
+                    gazetteer.find(tokens.get(i), p.text(), notCountries),
                     YearExtractor.extract(p.text(), article.published()),
                     a.speakers(),
                     a.sources())));

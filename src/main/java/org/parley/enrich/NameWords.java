@@ -31,7 +31,15 @@ final class NameWords {
             "pope", "cardinal", "bishop", "archbishop", "rev", "reverend", "imam", "rabbi", "ayatollah", "analyst",
             "researcher", "expert", "scholar", "economist", "author", "journalist", "founder", "ceo", "executive",
             "justice", "judge", "prosecutor", "attorney", "gov", "pres", "supreme", "grand", "his/her",
-            "madam", "madame", "comrade", "prime-minister", "counterpart", "pm", "fm", "dpm");
+            "madam", "madame", "comrade", "prime-minister", "counterpart", "pm", "fm", "dpm",
+            // Titles of other countries and trades before a name: "Taoiseach Seán Ó Murchú", "Agronomist Ibrahim Garba".
+            "taoiseach", "tánaiste", "tanaiste", "supt", "sgt", "cpl", "brig", "sheikha", "shaykh", "sheik",
+            "emira", "mullah", "cleric", "mufti", "patriarch", "pastor", "mp", "mep", "whip", "treasurer", "solicitor", "ombudsman", "ombudswoman", "negotiator", "mediator",
+            "rapporteur", "coordinator", "co-ordinator", "agronomist", "activist", "scientist", "historian",
+            "columnist", "commentator", "strategist", "pollster", "lobbyist", "campaigner", "lawyer", "farmer",
+            "teacher", "doctor", "nurse", "writer", "novelist", "poet", "filmmaker", "entrepreneur", "businessman",
+            "businesswoman", "vice-chair", "vice-chairman", "co-chair", "co-founder", "superintendent", "inspector",
+            "sergeant", "corporal", "brigadier", "vice-admiral", "sultana", "begum", "prelate", "deacon", "sayyid", "sayyida", "governor-elect", "senator-elect");
 
     /** Lower-case words that continue a title: "foreign ministry secretary of state", "Senate president". */
     static final Set<String> TITLE_GLUE = Set.of("foreign", "affairs", "ministry", "state", "defence", "defense",
@@ -79,7 +87,11 @@ final class NameWords {
             "labor", "social", "strategic", "policy", "peace", "friendship", "economy", "exchange", "partnership",
             "dialogue", "community", "secretariat", "council's", "board", "reuters", "xinhua", "afp", "ap", "bbc",
             "cnn", "bloomberg", "tass", "kyodo", "yonhap", "bernama", "antara", "vna", "akp", "new", "old", "great",
-            "holy", "saint", "st", "mount", "lower", "upper", "greater", "state", "states", "covid-19", "covid");
+            "holy", "saint", "st", "mount", "lower", "upper", "greater", "state", "states", "covid-19", "covid",
+            // bodies that speak as one ("the Revolutionary Guards said"), never a person's name
+            "guards", "brigade", "brigades", "militia", "militias", "rebels", "services", "airlines", "airways",
+            "holdings", "industries", "motors", "systems", "technologies", "telecom", "petroleum", "hospital",
+            "clinic", "church", "brotherhood", "directorate", "ministers", "cabinet", "chamber", "tribunal");
 
     /** Capitalised words that begin sentences or clauses but never belong to a name. */
     static final Set<String> FUNCTION = Set.of(

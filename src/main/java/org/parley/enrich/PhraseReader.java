@@ -22,10 +22,25 @@ final class PhraseReader {
     static final Set<String> OPEN_QUOTES = Set.of("“", "«", "„");
     static final Set<String> CLOSE_QUOTES = Set.of("”", "»");
 
+    /** Title words that may stand inside a name, between two of its words ("Hassan Sheikh Mohamud"). */
+    private static final Set<String> INNER_TITLES = Set.of("sheikh", "shaikh", "sheik");
+
     private final CountryGazetteer gazetteer;
+    /** Country words that the article uses as a person's surname ("Rep. Dale Jordan ... Jordan said"). */
+    private final Set<String> personAliases;
 
     PhraseReader(CountryGazetteer gazetteer) {
+        this(gazetteer, Set.of());
+    }
+
+    private PhraseReader(CountryGazetteer gazetteer, Set<String> personAliases) {
         this.gazetteer = gazetteer;
+        this.personAliases = personAliases;
+    }
+
+    /** This reader, reading {@code aliases} (country words that are an article's surnames) as names. */
+    PhraseReader withPersonAliases(Set<String> aliases) {
+        return aliases.isEmpty() ? this : new PhraseReader(gazetteer, Set.copyOf(aliases));
     }
 
     private boolean countryWord(String w) {
@@ -42,7 +57,19 @@ final class PhraseReader {
         if (x.lowercase()) {
             if (x.has(Token.TITLE_GLUE)) return true;
             boolean between = k > from && k + 1 < to && t.get(k - 1).word() && t.get(k + 1).word();
-            if (x.is("of")) return between && (t.get(k + 1).capitalised() || t.get(k + 1).has(Token.TITLE_GLUE));
+            if (x.is("of")) {
+                if (!between) return false;
+                Token next = t.get(k + 1);
+                if (next.capitalised() || next.has(Token.TITLE_GLUE)) return true;
+                // "Speaker of the National Assembly Milica Radović", "Chancellor of the Exchequer"
+                return next.is("the") && k + 2 < to && t.get(k + 2).capitalised() && !t.get(k + 2).has(Token.FUNCTION)
+                        && (k + 3 >= to || !t.get(k + 3).is("'s")) && (t.get(k - 1).capitalised() || t.get(k - 1).has(Token.TITLE));
+            }
+            if (x.is("the")) {
+                return k - 2 >= from && k + 1 < to && t.get(k - 1).is("of") && t.get(k + 1).capitalised()
+                        && !t.get(k + 1).has(Token.FUNCTION) && (k + 2 >= to || !t.get(k + 2).is("'s"))
+                        && (t.get(k - 2).capitalised() || t.get(k - 2).has(Token.TITLE));
+            }
             return x.has(Token.PARTICLE) && between && nameLike(t.get(k - 1)) && nameLike(t.get(k + 1));
         }
         if (!x.capitalised()) return false;
@@ -80,7 +107,23 @@ final class PhraseReader {
         if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
         if ((x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return false;
         if (x.allCaps() && !allCapsRun) return false; // ASEAN, AKP, UN: acronyms of organisations
-        if (countryWord(x.text())) return false;
+        if (countryWord(x.text())) return personAliases.contains(x.text()) || personLikeCountry(t, k, allCapsRun);
+        return Character.isLetter(x.text().charAt(x.text().length() - 1));
+    }
+
+    /**
+     * "Chad Morrow", "Rep. Dale Jordan", "Georgia Lindqvist": a country word that is also a given name or surname
+     * reads as a name when a plain name word stands right before or after it.
+     */
+    private boolean personLikeCountry(List<Token> t, int k, boolean allCapsRun) {
+        if (!gazetteer.isPersonLikeAlias(t.get(k).text())) return false;
+        return k > 0 && plainNameWord(t, k - 1, allCapsRun) || k + 1 < t.size() && plainNameWord(t, k + 1, allCapsRun);
+    }
+
+    private boolean plainNameWord(List<Token> t, int k, boolean allCapsRun) {
+        Token x = t.get(k);
+        if (!x.word() || !x.capitalised() || (x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return false;
+        if (x.allCaps() && !allCapsRun || countryWord(x.text()) || TIME_WORDS.contains(x.lower())) return false;
         return Character.isLetter(x.text().charAt(x.text().length() - 1));
     }
 
@@ -91,9 +134,29 @@ final class PhraseReader {
         for (int k = a; k <= b; k++) if (t.get(k).word() && !t.get(k).allCaps()) allCaps = false;
         int n = b;
         while (n >= a && (nameToken(t, n, allCaps)
-                || n > a && t.get(n).lowercase() && t.get(n).has(Token.PARTICLE))) n--;
+                || n > a && t.get(n).lowercase() && t.get(n).has(Token.PARTICLE)
+                || n > a && n < b && INNER_TITLES.contains(t.get(n).lower()) && nameToken(t, n - 1, allCaps))) n--;
         int nameStart = n + 1;
         while (nameStart <= b && !t.get(nameStart).capitalised()) nameStart++;
+        for (int of = a + 1; of < b && of < nameStart; of++) {
+            if (!t.get(of).is("of") || !nameToken(t, of - 1, allCaps)) continue;
+            // "Governor Alfonso Ibarra of Nuevo León", "analyst Choi Young-mi of Korea University": the person
+            // stands before "of", the place or employer after it.
+            Phrase before = classify(t, a, of - 1, sentenceStart, determiner);
+            // "Georgia Mendes of the American Civil Liberties Union": a full name needs no title.
+            if (before != null && before.kind() == Phrase.Kind.PERSON && (!before.titles().isEmpty() || before.name().size() >= 2)) return before;
+            break;
+        }
+        if (nameStart > a + 1 && nameStart <= b && t.get(nameStart - 1).is("of") || nameStart > a + 2 && nameStart <= b
+                && t.get(nameStart - 1).is("the") && t.get(nameStart - 2).is("of")) {
+            int of = t.get(nameStart - 1).is("of") ? nameStart - 1 : nameStart - 2;
+            Phrase before = of - 1 >= a && nameToken(t, of - 1, allCaps) ? classify(t, a, of - 1, sentenceStart, determiner) : null;
+            if (before != null && before.kind() == Phrase.Kind.PERSON && !before.titles().isEmpty()) return before;
+            // "Chancellor of the Exchequer Priya Ramdas", "Governor of Texas Jane Roe": the first word completes the
+            // title; a short name right after "of" is the title's complement ("General Director of PetroViet Power").
+            if (b - nameStart >= 2) nameStart++;
+            else if (hasTitle(t, a, of)) nameStart = b + 1;
+        }
         if (nameStart <= b && nameStart == sentenceStart && nameStart < b && t.get(nameStart).lower().endsWith("ly")) nameStart++;
         List<String> name = new ArrayList<>();
         for (int k = nameStart; k <= b; k++) name.add(t.get(k).text());
@@ -116,11 +179,17 @@ final class PhraseReader {
             if (NameWords.FEMALE.contains(ti)) gender = 'F';
             if (NameWords.MALE.contains(ti)) gender = 'M';
         }
-        if (!name.isEmpty() && name.size() <= 5 && !institutionAfterLastTitle(t, a, nameStart)) {
+        if (!name.isEmpty() && name.size() <= 5 && (!institutionAfterLastTitle(t, a, nameStart) || !titles.isEmpty() && name.size() >= 2)) {
             return new Phrase(Phrase.Kind.PERSON, name, titles, null, gender);
         }
         if (lastTitle != null && (determiner || !org || titles.size() > 0)) {
-            return new Phrase(Phrase.Kind.TITLE_REF, List.of(), titles, headTitle(t, a, nameStart - 1), gender);
+            // The qualifiers of a role ("the NATO chief", "the Kremlin spokesman") tell whose role it is.
+            List<String> qualifiers = new ArrayList<>(2);
+            for (int k = a; k < nameStart; k++) {
+                Token x = t.get(k);
+                if (x.word() && x.capitalised() && !x.has(Token.TITLE) && !x.has(Token.FUNCTION)) qualifiers.add(x.text());
+            }
+            return new Phrase(Phrase.Kind.TITLE_REF, qualifiers, titles, headTitle(t, a, nameStart - 1), gender);
         }
         StringBuilder text = new StringBuilder();
         for (int k = a; k <= b; k++) {
@@ -128,6 +197,11 @@ final class PhraseReader {
             text.append(t.get(k).text());
         }
         return text.isEmpty() ? null : new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), text.toString(), (char) 0);
+    }
+
+    private static boolean hasTitle(List<Token> t, int a, int b) {
+        for (int k = a; k < b; k++) if (t.get(k).has(Token.TITLE)) return true;
+        return false;
     }
 
     /**

@@ -33,6 +33,13 @@ final class SpeakerExtractor {
         static final Attribution NONE = new Attribution(List.of(), List.of());
     }
 
+    /**
+     * The attributions of an article's paragraphs, and the country words it uses as its people's surnames
+     * ("Jordan" after "Rep. Dale Jordan"), which then mention no country.
+     */
+    record Result(List<Attribution> attributions, Set<String> personAliases) {
+    }
+
     private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "tells", "stated", "wrote", "writes",
             "added", "adds", "underlined", "underscored", "stressed", "stresses", "emphasised", "emphasized",
             "emphasises", "emphasizes", "reiterated", "reiterates", "reaffirmed", "reaffirms", "affirmed", "noted",
@@ -43,11 +50,23 @@ final class SpeakerExtractor {
             "vowed", "promised", "cautioned", "contended", "concluded", "mentioned", "indicated", "revealed",
             "disclosed", "predicted", "tweeted", "posted", "rejected", "dismissed", "cited", "quipped", "lamented", "complained",
             "asked", "reported", "read", "states", "believes", "thinks", "accused", "criticised", "criticized", "condemned", "praised",
-            "thanked", "briefed");
+            "thanked", "briefed", "blasted", "slammed", "questioned", "justified", "conceded", "retorted", "alleged",
+            "testified", "assured", "announces", "confirms", "denies", "vows", "accuses",
+            "recounted", "joked", "wondered", "hailed", "countered", "charged");
     /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */
     private static final Set<String> PARTICIPLES = Set.of("saying", "adding", "noting", "stressing", "underlining",
             "emphasising", "emphasizing", "insisting", "warning", "urging", "recalling", "stating", "explaining",
-            "arguing", "declaring", "telling", "reiterating", "reaffirming", "expressing", "suggesting", "calling");
+            "arguing", "declaring", "telling", "reiterating", "reaffirming", "expressing", "suggesting", "calling",
+            "vowing", "claiming", "accusing", "questioning", "announcing", "confirming", "denying", "blasting",
+            "pledging", "promising", "asking", "writing", "cautioning", "predicting", "acknowledging", "admitting",
+            "complaining", "conceding", "slamming", "praising", "criticising", "criticizing",
+            "condemning", "rejecting", "dismissing", "highlighting");
+    /** Verbs that report speech only with their document: "ordered ... in a message", "issued a statement". */
+    private static final Set<String> DOCUMENT_VERBS = Set.of("issued", "ordered");
+    /** Words that open a description before an appositive name: "His neighbour, X,", "The governor, X,". */
+    private static final Set<String> LEADS = Set.of("his", "her", "its", "their", "the", "a", "an", "our");
+    private static final Set<String> DOCUMENTS = Set.of("statement", "message", "letter", "decree", "address",
+            "speech", "remarks", "communique", "communiqué", "declaration", "post", "video");
     /** Verbs that report a document's words but not a person's ("the statement read"). */
     private static final Set<String> SOURCE_ONLY_VERBS = Set.of("read", "reported", "states");
     /** "X shared a few thoughts": sharing words is speaking. */
@@ -71,11 +90,15 @@ final class SpeakerExtractor {
             "chief", List.of("chief", "head", "director", "director-general"),
             "monarch", List.of("monarch", "king", "queen"));
     private static final int MAX_QUOTE_SPAN = 12;
+    /** The head of a description by age, "the 58-year-old (former minister)". */
+    private static final String AGE = "#age";
     private static final int MAX_CLAUSE_TOKENS = 80;
 
     private final PhraseReader phrases;
+    private final CountryGazetteer gazetteer;
 
     SpeakerExtractor(CountryGazetteer gazetteer) {
+        this.gazetteer = gazetteer;
         this.phrases = new PhraseReader(gazetteer);
     }
 
@@ -95,22 +118,51 @@ final class SpeakerExtractor {
         final Map<String, List<String>> byWord = new HashMap<>();
         /** Title word -> mentions with that title, in article order, for "the King wrote". */
         final Map<String, List<Mention>> byTitle = new HashMap<>();
+        /** Lower-case capitalised words before a name ("NATO", "Kremlin" in "Kremlin spokesman X") -> name keys. */
+        final Map<String, Set<String>> qualifierOwners = new HashMap<>();
         /** Keys of names that were seen with a title at least once. */
         final Set<String> titled = new HashSet<>();
         final List<Mention> focus = new ArrayList<>(); // recent subjects and speakers, most recent last
         final int[][] sentenceStarts;
+        /** Genders learnt from pronouns that resolved to a person ("Taras Bondar ... he says"), by name key. */
+        final Map<String, Character> learntGender = new HashMap<>();
+        /** The phrase reader of this article: it knows which country words are the article's surnames. */
+        PhraseReader phrases = SpeakerExtractor.this.phrases;
+        Set<String> personAliases = Set.of();
+        Mention lastSpeaker; // the subject of the last attribution
+        Mention interviewee; // the last person named by a transcript label
+        final List<Mention> mentionOrder = new ArrayList<>(); // distinct names in article order
+        boolean titleCase; // the paragraph being attributed is a headline in title case
+        int lastSpeakerParagraph = -1;
         int paragraph; // the paragraph being attributed
+        boolean[] quoted = new boolean[0]; // per token of the paragraph being attributed: inside a quotation
 
         Pass(List<List<Token>> paragraphs, List<ParagraphKind> kinds) {
             this.paragraphs = paragraphs;
             this.kinds = kinds;
             this.sentenceStarts = new int[paragraphs.size()][];
-            for (int i = 0; i < paragraphs.size(); i++) sentenceStarts[i] = PhraseReader.sentences(paragraphs.get(i));
+            for (int i = 0; i < paragraphs.size(); i++) {
+                int[] s = PhraseReader.sentences(paragraphs.get(i));
+                int d = datelineEnd(paragraphs.get(i));
+                if (d > 0) s = startAt(s, d); // "MOSCOW, Feb 20, 2025 (Reuters) - The Kremlin said": the sentence starts after the dash
+                sentenceStarts[i] = s;
+            }
+        }
+
+        char genderOf(Mention m) {
+            return m.gender() != 0 ? m.gender() : learntGender.getOrDefault(key(m.name()), (char) 0);
+        }
+
+        void spoke(Mention m) {
+            lastSpeaker = m;
+            lastSpeakerParagraph = paragraph;
         }
 
         void collectMentions() {
             for (int pi = 0; pi < paragraphs.size(); pi++) {
                 List<Token> t = paragraphs.get(pi);
+                // A headline in title case ("Kosovo Serbs Mark Anniversary ...") introduces nobody: its capitals are style.
+                if (kinds.get(pi) != ParagraphKind.BODY && titleCased(t)) continue;
                 int[] s = sentenceStarts[pi];
                 for (int si = 0; si + 1 < s.length; si++) {
                     int from = s[si], to = s[si + 1];
@@ -120,12 +172,67 @@ final class SpeakerExtractor {
                         while (phrases.runToken(t, b + 1, from, to)) b++;
                         Phrase p = phrases.classify(t, k, b, from, false);
                         if (p != null && p.kind() == Phrase.Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2)) {
-                            remember(new Mention(p.name(), p.titles(), p.gender(), pi));
+                            Set<String> titles = appositiveTitles(t, k, b, from, to, p.titles());
+                            remember(new Mention(p.name(), titles, p.gender(), pi));
+                            for (int q = k; q <= b; q++) {
+                                Token x = t.get(q);
+                                if (x.word() && x.capitalised() && !x.has(Token.TITLE) && !x.has(Token.FUNCTION) && !p.name().contains(x.text())) {
+                                    qualifierOwners.computeIfAbsent(NameWords.lower(x.text()), w -> new HashSet<>(2)).add(key(p.name()));
+                                }
+                            }
                         }
                         k = b;
                     }
                 }
             }
+            // "Rep. Dale Jordan ... Jordan wrote": a country word that ends a person's full name is that person.
+            Set<String> aliases = new HashSet<>();
+            for (Mention m : byName.values()) {
+                String last = m.name().getLast();
+                if (m.name().size() >= 2 && gazetteer.isPersonLikeAlias(last)) aliases.add(last);
+            }
+            if (!aliases.isEmpty()) {
+                personAliases = Set.copyOf(aliases);
+                phrases = phrases.withPersonAliases(personAliases);
+            }
+        }
+
+        /**
+         * The titles of a person named with an appositive role: "The Coordinating Minister of Health, Dr. Musa
+         * Bello Adamu" or "Joseph Kariuki, Kenya's foreign secretary,": a later "the minister" is that person.
+         */
+        private Set<String> appositiveTitles(List<Token> t, int a, int b, int from, int to, Set<String> titles) {
+            Phrase role = null;
+            if (a - 2 >= from && t.get(a - 1).is(",") && t.get(a - 2).word()) {
+                int s = phrases.runStart(t, a - 2, from);
+                if (s <= a - 2) role = phrases.classify(t, s, a - 2, from, s > from && PhraseReader.isDeterminer(t.get(s - 1).lower()));
+                if (role == null || role.kind() != Phrase.Kind.TITLE_REF) {
+                    // "The European Union's envoy for the Western Balkans, Miroslav X,": the role's word further back
+                    Set<String> found = new LinkedHashSet<>();
+                    for (int k = a - 2; k >= Math.max(from, a - 10); k--) {
+                        Token x = t.get(k);
+                        if (x.is(",") || x.lowercase() && (SPEECH_VERBS.contains(x.lower()) || PARTICIPLES.contains(x.lower()))) break;
+                        if (x.word() && x.has(Token.TITLE) && !NameWords.ROLELESS.contains(x.lower())) found.add(x.lower());
+                    }
+                    if (!found.isEmpty()) {
+                        found.addAll(titles);
+                        return found;
+                    }
+                }
+            }
+            if ((role == null || role.kind() != Phrase.Kind.TITLE_REF) && b + 2 < to && t.get(b + 1).is(",")) {
+                int s = b + 2;
+                if (PhraseReader.isDeterminer(t.get(s).lower()) && s + 1 < to) s++;
+                if (phrases.runToken(t, s, s, to) && t.get(s).has(Token.TITLE) || t.get(s).lowercase() && t.get(s).has(Token.TITLE)) {
+                    int e = s;
+                    while (phrases.runToken(t, e + 1, s, to)) e++;
+                    role = phrases.classify(t, s, e, from, true);
+                }
+            }
+            if (role == null || role.kind() != Phrase.Kind.TITLE_REF || role.titles().isEmpty()) return titles;
+            Set<String> all = new LinkedHashSet<>(role.titles());
+            all.addAll(titles);
+            return all;
         }
 
         private void remember(Mention m) {
@@ -133,6 +240,7 @@ final class SpeakerExtractor {
             Mention known = byName.get(key);
             if (known == null) {
                 byName.put(key, m);
+                mentionOrder.add(m);
                 for (String w : m.name()) {
                     List<String> keys = byWord.computeIfAbsent(NameWords.lower(w), x -> new ArrayList<>(2));
                     if (!keys.contains(key)) keys.add(key);
@@ -171,7 +279,12 @@ final class SpeakerExtractor {
             return switch (p.kind()) {
                 case PERSON -> {
                     List<String> longest = longestForm(p.name());
+                    if ((longest == null || longest.size() == 1) && p.name().size() == 1) {
+                        List<String> similar = similarForm(p.name().getFirst());
+                        if (similar != null) longest = similar;
+                    }
                     if (longest == null && p.name().size() == 1 && p.titles().isEmpty()) yield null; // "Reuters said"
+                    if (longest == null && titleCase) yield null; // "Erdogan Rival Says ...": a headline's capitals name nobody new
                     List<String> name = longest == null ? p.name() : longest;
                     Mention known = byName.get(key(name));
                     char g = p.gender() != 0 || known == null ? p.gender() : known.gender();
@@ -183,14 +296,31 @@ final class SpeakerExtractor {
                     yield new Mention(name, titles, g, paragraph);
                 }
                 case PRONOUN -> {
-                    for (int i = focus.size() - 1; i >= 0; i--) {
+                    // Someone who became the subject earlier in this paragraph, else the subject of the last
+                    // attribution, else the person last in focus.
+                    Mention found = null;
+                    for (int i = focus.size() - 1; i >= 0 && found == null; i--) {
                         Mention m = focus.get(i);
-                        if (m.gender() == 0 || m.gender() == p.gender()) yield m;
+                        if (m.order() == paragraph && agrees(m, p.gender())) found = m;
                     }
-                    yield null;
+                    if (found == null && lastSpeaker != null && lastSpeakerParagraph >= paragraph - 3 && agrees(lastSpeaker, p.gender())) {
+                        found = lastSpeaker;
+                    }
+                    for (int i = focus.size() - 1; i >= 0 && found == null; i--) {
+                        if (agrees(focus.get(i), p.gender())) found = focus.get(i);
+                    }
+                    if (found != null && genderOf(found) == 0 && p.gender() != 0) learntGender.put(key(found.name()), p.gender());
+                    yield found;
                 }
                 case TITLE_REF -> {
+                    if (AGE.equals(p.head())) {
+                        // "the 67-year-old retired mechanic said": a description of the person just in focus.
+                        Mention recent = focus.isEmpty() ? null : focus.getLast();
+                        yield recent != null && recent.order() >= paragraph - 1 ? recent : null;
+                    }
                     if (p.head() == null) yield null;
+                    Mention qualified = qualified(p, true);
+                    if (qualified != null) yield qualified;
                     for (int i = focus.size() - 1; i >= 0; i--) {
                         if (focus.get(i).titles().contains(p.head())) yield focus.get(i);
                     }
@@ -203,6 +333,11 @@ final class SpeakerExtractor {
                             yield longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
                         }
                     }
+                    // "the NATO chief said" after "NATO Secretary General Henrik Aasland": the one person named with it.
+                    qualified = qualified(p, false);
+                    if (qualified != null) yield qualified;
+                    // "the former Norwegian prime minister, who ..., added": a past role of the person speaking.
+                    if (p.titles().contains("former") && lastSpeaker != null && lastSpeakerParagraph >= paragraph - 1) yield lastSpeaker;
                     // "Jaishankar struck a cautious note. ... the Indian minister said": the person just in focus,
                     // unless the article gave that person other roles.
                     Mention recent = focus.isEmpty() ? null : focus.getLast();
@@ -211,6 +346,54 @@ final class SpeakerExtractor {
                 }
                 case SOURCE -> null;
             };
+        }
+
+        /**
+         * The one person named with a qualifier of the role reference ("NATO" in "the NATO chief"), holding that
+         * role too if {@code withRole}; null when none or several.
+         */
+        Mention qualified(Phrase p, boolean withRole) {
+            if (p.name().isEmpty()) return null;
+            String found = null;
+            for (String q : p.name()) {
+                for (String k : qualifierOwners.getOrDefault(NameWords.lower(q), Set.of())) {
+                    Mention m = byName.get(k);
+                    if (m == null || m.order() > paragraph) continue;
+                    if (withRole && TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head())).stream().noneMatch(m.titles()::contains)) continue;
+                    if (found != null && !found.equals(k)) return null;
+                    found = k;
+                }
+            }
+            if (found == null) return null;
+            Mention m = byName.get(found);
+            List<String> longest = longestForm(m.name());
+            return longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
+        }
+
+        boolean agrees(Mention m, char gender) {
+            char g = genderOf(m);
+            return g == 0 || g == gender;
+        }
+
+        /**
+         * The full name a misspelt or run-together repeat stands for ("Mr Maertans" after "Charles Maertens",
+         * "MacGiolla" after "Ciarán Mac Giolla"), when exactly one name of the article is that close.
+         */
+        List<String> similarForm(String word) {
+            String w = NameWords.lower(word);
+            if (w.length() < 5) return null;
+            List<String> found = null;
+            for (Mention m : byName.values()) {
+                List<String> name = m.name();
+                if (name.size() < 2) continue;
+                String last = NameWords.lower(name.getLast());
+                String lastTwo = NameWords.lower(name.get(name.size() - 2)) + last;
+                if (close(w, last) || w.equals(lastTwo) || close(w, lastTwo)) {
+                    if (found != null && !found.equals(name)) return null;
+                    found = name;
+                }
+            }
+            return found;
         }
 
         void attend(Mention m) {
@@ -230,11 +413,25 @@ final class SpeakerExtractor {
             }
             boolean inQuote = false;
             int quoteStart = -1;
-            String quoteSpeaker = null;
+            List<String> quoteSpeaker = null;
+            boolean statementFollows = false; // the paragraph before ended "issued the following statement:"
             for (int i = 0; i < n; i++) {
                 paragraph = i;
                 List<Token> t = paragraphs.get(i);
                 ParagraphKind kind = kinds.get(i);
+                boolean introduced = statementFollows;
+                statementFollows = false;
+                int dash = signatureDash(t);
+                if (dash >= 0) {
+                    // "— Jane Doe (@janedoe) May 2, 2024": a signed post; its words are the line before, or
+                    // the text before the signature in the same paragraph.
+                    String signer = signer(t, dash);
+                    if (signer != null) {
+                        if (dash > 0) speakers.get(i).add(signer);
+                        else if (i > 0 && kinds.get(i - 1) == ParagraphKind.BODY && speakers.get(i - 1).isEmpty()) speakers.get(i - 1).add(signer);
+                    }
+                    if (dash == 0) continue;
+                }
                 // Furniture is read too: a linked headline under "Related Articles" ("Minister X says ...") still
                 // names who said what, and "Share"/"Tags:" lines have no speech verb to match.
                 boolean speaking = kind == ParagraphKind.BODY || kind == ParagraphKind.TITLE || kind == ParagraphKind.HEADING
@@ -250,7 +447,7 @@ final class SpeakerExtractor {
                     inQuote = false;
                 }
                 if (continues) {
-                    if (quoteSpeaker != null) speakers.get(i).add(quoteSpeaker);
+                    if (quoteSpeaker != null) speakers.get(i).addAll(quoteSpeaker);
                     if (!shape.endsInside()) {
                         // The closing paragraph may name the speaker ("...,” he said): it owns the whole span.
                         if (quoteSpeaker == null && !own.isEmpty()) {
@@ -262,22 +459,28 @@ final class SpeakerExtractor {
                     }
                     continue;
                 }
-                if (own.isEmpty() && !ownSource && shape.startsWithQuote() && i > 0 && !speakers.get(i - 1).isEmpty()
+                if (own.isEmpty() && !ownSource && (shape.startsWithQuote() || introduced) && i > 0 && !speakers.get(i - 1).isEmpty()
                         && kinds.get(i - 1) == ParagraphKind.BODY) {
-                    // A quote with no attribution right after a paragraph whose speaker introduced it.
-                    speakers.get(i).add(lastOf(speakers.get(i - 1)));
+                    // A quote with no attribution right after a paragraph whose speaker introduced it; after a colon
+                    // ("The foreign ministers ... issued the following joint statement:"), everyone who introduced it.
+                    List<Token> prev = paragraphs.get(i - 1);
+                    if (!prev.isEmpty() && prev.getLast().is(":")) speakers.get(i).addAll(speakers.get(i - 1));
+                    else speakers.get(i).add(lastOf(speakers.get(i - 1)));
                 }
                 // A stray straight quote (inches, a typo) opens nothing unless the next paragraph continues the
                 // quotation: it starts with a quote mark or closes one.
                 if (shape.endsInside() && (!shape.straight() || i + 1 < n && continuesStraightQuote(paragraphs.get(i + 1)))) {
                     inQuote = true;
                     quoteStart = i;
-                    quoteSpeaker = speakers.get(i).isEmpty() ? null : lastOf(speakers.get(i));
+                    quoteSpeaker = speakers.get(i).isEmpty() ? null
+                            : own.isEmpty() && (shape.startsWithQuote() || introduced) ? List.copyOf(speakers.get(i)) : List.of(lastOf(speakers.get(i)));
                 }
                 if (!inQuote && shape.endsWithColon() && i + 1 < n && startsWithQuote(paragraphs.get(i + 1)) && speakers.get(i).isEmpty()) {
                     Mention m = clauseSubjectOfLastSentence(t);
                     if (m != null) speakers.get(i).add(String.join(" ", m.name()));
                 }
+                // "Gov. Jane Roe issued the following statement:" and a statement without quote marks after it.
+                statementFollows = !inQuote && shape.endsWithColon() && !speakers.get(i).isEmpty() && announcesStatement(t);
             }
             List<Attribution> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -297,28 +500,46 @@ final class SpeakerExtractor {
         boolean attribute(List<Token> t, Set<String> out, Set<String> sources) {
             boolean sourceSpoke = false;
             Mention interviewee = transcriptSpeaker(t);
-            if (interviewee != null) out.add(String.join(" ", interviewee.name()));
+            if (interviewee != null) {
+                out.add(String.join(" ", interviewee.name()));
+                spoke(interviewee);
+            }
+            // A quotation left open is one only when the next paragraph goes on with it; else a mark is missing
+            // ("“We are proud of it, Prime Minister X told guests.").
+            boolean continued = paragraph + 1 < paragraphs.size() && startsWithQuote(paragraphs.get(paragraph + 1));
+            quoted = quoteMask(t, continued);
+            ParagraphKind kind = kinds.get(paragraph);
+            titleCase = kind != ParagraphKind.BODY && titleCased(t);
             int[] s = sentenceStarts[paragraph];
             for (int si = 0; si + 1 < s.length; si++) {
                 int from = s[si], to = s[si + 1];
-                Phrase subject = clauseSubject(t, from, to);
+                int first = from;
+                while (first < to && !t.get(first).word()) first++;
+                // A sentence inside a quotation names people the speaker talks about, not the article's subjects.
+                Phrase subject = first < to && quoted[first] ? null : clauseSubject(t, from, to);
                 if (subject != null && subject.kind() == Phrase.Kind.PERSON) {
                     Mention m = resolve(subject);
                     if (m != null) attend(m);
                 }
                 for (int v = from; v < to; v++) {
                     Token x = t.get(v);
-                    if (!x.word()) continue;
+                    if (!x.word() || quoted[v]) continue; // "President Smith says ..." inside a quote is still the quote's
                     String lw = x.lower();
                     boolean according = lw.equals("according") && v + 1 < to && t.get(v + 1).is("to");
-                    if (!x.lowercase() && !according) continue;
+                    if (!x.lowercase() && !according && !(titleCase && SPEECH_VERBS.contains(lw) && v > from)) continue;
                     Phrase p = null;
                     if (SPEECH_VERBS.contains(lw) && !(lw.startsWith("wr") && letterWithoutWords(t, v, to))
                             || lw.equals("shared") && sharedWords(t, v, to)
-                            || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on"))) {
+                            || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || quoteWithin(t, v, to, 6))
+                            || DOCUMENT_VERBS.contains(lw) && documentFollows(t, v, to)) {
                         p = speechSubject(t, v, from, to);
                     } else if (PARTICIPLES.contains(lw) && v > from && t.get(v - 1).is(",")) {
                         p = clauseSubject(t, from, v);
+                    } else if (PARTICIPLES.contains(lw) && v > from && t.get(v - 1).capitalised()) {
+                        // "..., with Prime Minister Arben Krasniqi vowing to press on": the name right before.
+                        int a = phrases.runStart(t, v - 1, from);
+                        p = phrases.classify(t, a, v - 1, from, false);
+                        if (p != null && p.kind() != Phrase.Kind.PERSON) p = null;
                     } else if (lw.equals("quoted") && v + 1 < to) {
                         p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."
                     } else if (according) {
@@ -330,7 +551,7 @@ final class SpeakerExtractor {
                         }
                     }
                     if (p == null) continue;
-                    Phrase partner = p.kind() == Phrase.Kind.PERSON && SPEECH_VERBS.contains(lw) ? conjoined(t, v, from) : null;
+                    Phrase partner = p.kind() == Phrase.Kind.PERSON && (SPEECH_VERBS.contains(lw) || DOCUMENT_VERBS.contains(lw)) ? conjoined(t, v, from) : null;
                     if (partner != null) {
                         Mention m = resolve(partner);
                         if (m != null) out.add(String.join(" ", m.name()));
@@ -341,6 +562,10 @@ final class SpeakerExtractor {
                         continue;
                     }
                     if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() != Phrase.Kind.PERSON) continue;
+                    if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && !titledName(p.name())) {
+                        sources.add(String.join(" ", p.name())); // "Novaya Gazeta reported": media report, people say
+                        continue;
+                    }
                     Mention m = resolve(p);
                     if (m == null) {
                         // A lone capitalised word never introduced as a person: an agency or outlet ("Reuters reported").
@@ -348,8 +573,21 @@ final class SpeakerExtractor {
                         continue;
                     }
                     attend(m);
+                    spoke(m);
                     String name = String.join(" ", m.name());
                     out.add(name);
+                }
+                // "She put it simply: “Without the cooperative ...”": the subject of a clause that a colon ends
+                // introduces the quote after it.
+                int colon = colonBeforeQuote(t, from, to);
+                if (colon > from) {
+                    Phrase cs = clauseSubject(t, from, colon);
+                    Mention m = cs == null || cs.kind() == Phrase.Kind.SOURCE ? null : resolve(cs);
+                    if (m != null) {
+                        attend(m);
+                        spoke(m);
+                        out.add(String.join(" ", m.name()));
+                    }
                 }
             }
             return sourceSpoke;
@@ -357,19 +595,68 @@ final class SpeakerExtractor {
 
         /** "Balakrishnan: We do not want to choose sides." A transcript line starts with its speaker and a colon. */
         Mention transcriptSpeaker(List<Token> t) {
+            if (t.size() > 2 && (t.get(0).is("A") || t.get(0).is("Answer")) && t.get(1).is(":") && afterQuestion()) {
+                // "Q: ... / A: ...": the answer is the interviewee's, the last one named by a label or else the
+                // first person the article introduced.
+                Mention m = interviewee;
+                if (m == null && !mentionOrder.isEmpty()) {
+                    Mention first = mentionOrder.getFirst();
+                    List<String> longest = longestForm(first.name());
+                    m = longest == null ? first : new Mention(longest, first.titles(), first.gender(), first.order());
+                }
+                if (m != null) attend(m);
+                return m;
+            }
             int b = 0;
             while (phrases.runToken(t, b, 0, t.size())) b++;
             if (b == 0 || b > 6 || b >= t.size() || !t.get(b).is(":")) return null;
             Phrase p = phrases.classify(t, 0, b - 1, 0, false);
             if (p == null || p.kind() != Phrase.Kind.PERSON) return null;
             Mention m = resolve(p);
-            if (m != null) attend(m);
+            if (m != null) {
+                attend(m);
+                interviewee = m;
+            }
             return m;
+        }
+
+        /** The index of a colon right before an opening quote mark, outside quotations, in [from, to), or -1. */
+        int colonBeforeQuote(List<Token> t, int from, int to) {
+            for (int k = from + 1; k + 1 < to; k++) {
+                if (t.get(k).is(":") && !quoted[k] && (PhraseReader.OPEN_QUOTES.contains(t.get(k + 1).text()) || t.get(k + 1).is("\""))) return k;
+            }
+            return -1;
+        }
+
+        /** Whether the article ever gives a title to the name {@code name} is part of. */
+        boolean titledName(List<String> name) {
+            List<String> longest = longestForm(name);
+            return longest != null && titled.contains(key(longest));
+        }
+
+        /** Whether one of the two paragraphs before is a question line ("Q: ...", "Question: ..."). */
+        boolean afterQuestion() {
+            for (int i = paragraph - 1; i >= Math.max(0, paragraph - 2); i--) {
+                List<Token> q = paragraphs.get(i);
+                if (q.size() > 1 && q.get(1).is(":") && (q.get(0).is("Q") || q.get(0).is("Question"))) return true;
+            }
+            return false;
+        }
+
+        /** The name in a signature "— Jane Doe (@janedoe) ..." whose dash is at {@code dash}, or null. */
+        String signer(List<Token> t, int dash) {
+            int b = dash + 1;
+            while (phrases.runToken(t, b, dash + 1, t.size())) b++;
+            Phrase p = phrases.classify(t, dash + 1, b - 1, -1, false);
+            if (p == null || p.kind() != Phrase.Kind.PERSON) return null;
+            List<String> longest = longestForm(p.name());
+            return String.join(" ", longest == null ? p.name() : longest);
         }
 
         /** The first of two joined subjects: "Christopher Luxon and Penny Wong said" -> Christopher Luxon. */
         Phrase conjoined(List<Token> t, int v, int from) {
             int j = skipGap(t, v - 1, from);
+            if (j > from && t.get(j).is(",")) j--; // "Tomasz Wierzbicki and Rūta Kairienė, issued"
             if (j < from || !t.get(j).word()) return null;
             int a = phrases.runStart(t, j, from);
             if (a - 2 < from || !t.get(a - 1).is("and")) return null;
@@ -389,6 +676,14 @@ final class SpeakerExtractor {
                     || t.get(j).is(",") && j > from && (PhraseReader.CLOSE_QUOTES.contains(t.get(j - 1).text()) || t.get(j - 1).is("\""))) {
                 // "“...,” said Foreign Minister Wang Yi." or a sentence that starts with the verb
                 Phrase after = phrases.phraseStartingAt(t, v + 1, to);
+                if (after != null && (after.kind() == Phrase.Kind.TITLE_REF || after.kind() == Phrase.Kind.SOURCE)) {
+                    // "said the Coordinating Minister of Health, Dr. Musa Bello Adamu."
+                    int a = v + 1 < to && PhraseReader.isDeterminer(t.get(v + 1).lower()) ? v + 2 : v + 1;
+                    int b = a;
+                    while (phrases.runToken(t, b + 1, a, to)) b++;
+                    Phrase named = b + 1 < to && t.get(b + 1).is(",") ? appositivePerson(t, b + 1, to, false) : null;
+                    if (named != null) return named;
+                }
                 return after != null && after.kind() != Phrase.Kind.PRONOUN ? after : null;
             }
             Token last = t.get(j);
@@ -404,30 +699,68 @@ final class SpeakerExtractor {
                 while (c > from && !t.get(c).is(",") && !PhraseReader.OPEN_QUOTES.contains(t.get(c).text())
                         && !PhraseReader.CLOSE_QUOTES.contains(t.get(c).text())) c--;
                 // "A spokeswoman for the ministry, Hikariko Ono, said": the name itself stands between the commas.
-                if (c >= from && c + 1 < j && t.get(c + 1).capitalised()) {
+                if (c >= from && c + 1 < j && t.get(c + 1).capitalised() && !partyTag(t.get(c + 1))) {
                     int b = c + 1;
                     while (phrases.runToken(t, b + 1, c + 1, j)) b++;
                     if (b == j - 1) {
                         Phrase inner = phrases.classify(t, c + 1, b, from, false);
                         if (inner != null && inner.kind() == Phrase.Kind.PERSON) return inner;
+                    } else if (b + 2 < j && t.get(b + 1).is("and") && phrases.runStart(t, j - 1, b + 2) == b + 2) {
+                        // "The foreign ministers ..., Tomasz Wierzbicki and Rūta Kairienė, issued": both speak.
+                        Phrase second = phrases.classify(t, b + 2, j - 1, from, false);
+                        Phrase firstOne = phrases.classify(t, c + 1, b, from, false);
+                        if (second != null && second.kind() == Phrase.Kind.PERSON && firstOne != null && firstOne.kind() == Phrase.Kind.PERSON) return second;
                     }
                 }
                 // The appositive describes: lower case ("director of ..."), a relative clause ("who ..."), or a
                 // title ("Minister of Commerce").
                 if (c > from && t.get(c).is(",") && c + 1 < j) {
                     Token first = t.get(c + 1);
-                    if (!first.capitalised() || first.has(Token.TITLE) || first.lower().equals("who") || first.lower().equals("whose")) {
+                    if (!first.capitalised() || first.has(Token.TITLE) || first.lower().equals("who") || first.lower().equals("whose")
+                            || partyTag(first)) {
                         return phrases.phraseEndingAt(t, skipGap(t, c - 1, from), from);
                     }
                 }
                 return null;
             }
+            if (t.get(j).word() && !t.get(j).capitalised() && ageBefore(t, j, from)) {
+                return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), AGE, (char) 0); // "the 67-year-old mechanic said"
+            }
             return phrases.phraseEndingAt(t, j, from);
+        }
+
+        /** "His neighbour, Valentina Ciobanu, disagreed": a short description, then the name between commas. */
+        Phrase leadingAppositive(List<Token> t, int from, int to) {
+            int k = from;
+            while (k < to && !t.get(k).word()) k++;
+            if (k >= to || !LEADS.contains(t.get(k).lower())) return null;
+            for (int c = k + 1; c < Math.min(to, k + 7); c++) {
+                Token x = t.get(c);
+                if (x.is(",")) return c > k + 1 ? appositivePerson(t, c, to, true) : null;
+                if (!x.word() && !x.is("'s") || SPEECH_VERBS.contains(x.lower()) || PARTICIPLES.contains(x.lower())) return null;
+            }
+            return null;
+        }
+
+        /** A person's name right after the comma at {@code comma}, closed by a comma (or, if not {@code closed}, the sentence's end). */
+        Phrase appositivePerson(List<Token> t, int comma, int to, boolean closed) {
+            int c = comma + 1;
+            if (c >= to || !t.get(c).capitalised() || !phrases.runToken(t, c, c, to)) return null;
+            int b = c;
+            while (phrases.runToken(t, b + 1, c, to)) b++;
+            Token after = b + 1 < to ? t.get(b + 1) : null;
+            boolean ends = after != null && (after.is(",") || after.is("and") || after.is("("))
+                    || !closed && (after == null || after.is(".") || after.is(";"));
+            if (!ends) return null;
+            Phrase p = phrases.classify(t, c, b, -1, false);
+            return p != null && p.kind() == Phrase.Kind.PERSON ? p : null;
         }
 
         /** The subject at the start of a sentence's main clause, after introductory phrases ("In his letter to X, "). */
         Phrase clauseSubject(List<Token> t, int from, int to) {
             to = Math.min(to, from + MAX_CLAUSE_TOKENS); // a subject stands near the start: bounded work on run-on text
+            Phrase lead = leadingAppositive(t, from, to);
+            if (lead != null) return lead;
             int k = from;
             for (int guard = 0; guard < 6 && k < to; guard++) {
                 while (k < to && !t.get(k).word()) k++;
@@ -449,6 +782,11 @@ final class SpeakerExtractor {
                     Token next = b + 1 < to ? t.get(b + 1) : null;
                     if (next != null && (next.lowercase() || next.is(",") || next.is("("))) {
                         Phrase p = phrases.classify(t, a, b, from, a != k);
+                        // "The Emir of Qatar, Sheikh Khalid ..., opened": the name between the commas is the subject.
+                        if (p != null && p.kind() != Phrase.Kind.PERSON && next.is(",")) {
+                            Phrase named = appositivePerson(t, b + 1, to, true);
+                            if (named != null) return named;
+                        }
                         // A run of lower-case role words alone ("education, ...") is a list item, not a subject.
                         if (p != null && (p.kind() != Phrase.Kind.SOURCE || t.get(a).capitalised())) return p;
                     }
@@ -470,6 +808,134 @@ final class SpeakerExtractor {
             if (t.get(k).is("as") && PARTICIPLES.contains(t.get(k + 1).lower())) return p;
         }
         return null;
+    }
+
+    /**
+     * The end of a dateline that opens a paragraph ("MOSCOW, Feb 20, 2025 (Reuters) - ", "ATLANTA, Georgia, Nov. 8,
+     * 2024 — "): the index after its dash, or 0. A dateline has no lower-case word and starts in capitals or has a comma.
+     */
+    static int datelineEnd(List<Token> t) {
+        if (t.isEmpty() || !t.getFirst().word() || !t.getFirst().capitalised()) return 0;
+        boolean caps = t.getFirst().allCaps();
+        boolean comma = false;
+        for (int k = 1; k < Math.min(t.size() - 1, 24); k++) {
+            Token x = t.get(k);
+            if (x.is("-") || x.is("—") || x.is("–")) {
+                if (k + 1 < t.size() && (t.get(k + 1).is("-") || t.get(k + 1).is("—"))) k++; // "PHNOM PENH--"
+                return caps || comma ? k + 1 : 0;
+            }
+            if (x.word() ? x.lowercase() : PhraseReader.OPEN_QUOTES.contains(x.text()) || x.is("\"") || x.is(":")) return 0;
+            if (x.is(",") || x.is("(")) comma = true;
+        }
+        return 0;
+    }
+
+    /** Sentence starts {@code s} with the first sentence starting at {@code d} instead of 0. */
+    private static int[] startAt(int[] s, int d) {
+        int keep = 0;
+        while (keep < s.length - 1 && s[keep] <= d) keep++;
+        if (d >= s[s.length - 1]) return s;
+        int[] out = new int[s.length - keep + 1];
+        out[0] = d;
+        System.arraycopy(s, keep, out, 1, s.length - keep);
+        return out;
+    }
+
+    /** For every token, whether it stands inside a quotation (the marks included). */
+    static boolean[] quoteMask(List<Token> t, boolean continued) {
+        boolean[] q = new boolean[t.size()];
+        boolean inside = false;
+        int opened = -1;
+        for (int k = 0; k < t.size(); k++) {
+            Token x = t.get(k);
+            if (!x.word()) {
+                String s = x.text();
+                if (PhraseReader.OPEN_QUOTES.contains(s)) {
+                    inside = true;
+                    opened = k;
+                } else if (PhraseReader.CLOSE_QUOTES.contains(s)) {
+                    q[k] = true;
+                    inside = false;
+                    continue;
+                } else if (s.equals("\"")) {
+                    q[k] = true;
+                    inside = !inside;
+                    if (inside) opened = k;
+                    continue;
+                }
+            }
+            q[k] = inside;
+        }
+        if (inside && !continued) java.util.Arrays.fill(q, opened + 1, q.length, false);
+        return q;
+    }
+
+    private static boolean quoteWithin(List<Token> t, int v, int to, int span) {
+        for (int k = v + 1; k < Math.min(to, v + span); k++) {
+            if (PhraseReader.OPEN_QUOTES.contains(t.get(k).text()) || t.get(k).is("\"")) return true;
+        }
+        return false;
+    }
+
+    /** "issued a statement", "ordered ... in a message": a verb that carries words through a document. */
+    private static boolean documentFollows(List<Token> t, int v, int to) {
+        if (t.get(v).is("issued")) {
+            for (int k = v + 1; k < Math.min(to, v + 6); k++) if (DOCUMENTS.contains(t.get(k).lower())) return true;
+            return false;
+        }
+        for (int k = v + 1; k + 1 < Math.min(to, v + MAX_CLAUSE_TOKENS); k++) {
+            if (!t.get(k).is("in")) continue;
+            for (int h = k + 1; h < Math.min(to, k + 4); h++) if (DOCUMENTS.contains(t.get(h).lower())) return true;
+        }
+        return false;
+    }
+
+    /** "... issued the following statement:", "... said in a statement:": a paragraph that announces a statement. */
+    private static boolean announcesStatement(List<Token> t) {
+        for (int k = Math.max(0, t.size() - 8); k < t.size(); k++) {
+            String lw = t.get(k).lower();
+            if (lw.equals("following") || DOCUMENTS.contains(lw)) return true;
+        }
+        return false;
+    }
+
+    /** The index of the dash of a signature "— Jane Doe (@janedoe) May 2, 2024", or -1. */
+    private static int signatureDash(List<Token> t) {
+        for (int k = 0; k + 3 < t.size(); k++) {
+            if (!(t.get(k).is("—") || t.get(k).is("–") || t.get(k).is("-"))) continue;
+            int b = k + 1;
+            while (b < t.size() && b - k <= 5 && t.get(b).word() && t.get(b).capitalised()) b++;
+            if (b - k >= 3 && b + 1 < t.size() && t.get(b).is("(") && t.get(b + 1).is("@")) return k;
+        }
+        return -1;
+    }
+
+    /** Whether a headline is in title case: nearly all its longer words capitalised ("Erdogan Rival Says Turkey Will ..."). */
+    static boolean titleCased(List<Token> t) {
+        int words = 0, caps = 0;
+        for (Token x : t) {
+            if (!x.word() || x.text().length() < 4) continue;
+            words++;
+            if (x.capitalised()) caps++;
+        }
+        return words >= 3 && caps * 10 >= words * 9;
+    }
+
+    /** "R-Ohio", "D-N.Y.": a US politician's party and state between commas. */
+    private static boolean partyTag(Token x) {
+        String w = x.text();
+        return w.length() >= 3 && w.charAt(1) == '-' && (w.charAt(0) == 'R' || w.charAt(0) == 'D' || w.charAt(0) == 'I')
+                && Character.isUpperCase(w.charAt(2));
+    }
+
+    /** Whether "the N-year-old" opens the words that end at {@code j}: "the 67-year-old retired mechanic". */
+    private static boolean ageBefore(List<Token> t, int j, int from) {
+        for (int k = j; k >= Math.max(from, j - 5); k--) {
+            Token x = t.get(k);
+            if (!x.word()) return false;
+            if (Character.isDigit(x.text().charAt(0)) && x.lower().endsWith("-year-old")) return k > from && t.get(k - 1).lower().equals("the");
+        }
+        return false;
     }
 
     /** "X wrote to Y" names a letter but carries none of its words unless "that", a colon or a quote follows. */
@@ -509,6 +975,21 @@ final class SpeakerExtractor {
             return j;
         }
         return j;
+    }
+
+    /** Whether two words differ by at most one edit (or one swap of neighbours), with the same first letter. */
+    static boolean close(String a, String b) {
+        if (a.isEmpty() || b.isEmpty() || a.charAt(0) != b.charAt(0) || Math.abs(a.length() - b.length()) > 1) return false;
+        if (a.length() < 5 || b.length() < 5) return false;
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
+        if (i == a.length() && i == b.length()) return false; // equal: no repeat to merge
+        if (a.length() == b.length()) {
+            if (a.substring(i + 1).equals(b.substring(i + 1))) return true; // one letter changed
+            return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2)); // "Micheal" / "Michael"
+        }
+        return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : b.substring(i + 1).equals(a.substring(i));
     }
 
     private static boolean containsRun(List<String> longer, List<String> shorter) {
@@ -567,6 +1048,10 @@ final class SpeakerExtractor {
                 closes |= inside;
                 inside = false;
             } else if (s.equals("\"")) {
+                if (k == 0 && startsInside) { // a continued quotation reopens with its mark
+                    straight = true;
+                    continue;
+                }
                 closes |= inside;
                 inside = !inside;
                 straight = inside;
@@ -577,7 +1062,9 @@ final class SpeakerExtractor {
     }
 
     /** Speakers and sources of every paragraph of an article, in order. */
-    List<Attribution> extract(List<List<Token>> paragraphs, List<ParagraphKind> kinds) {
-        return new Pass(paragraphs, kinds).run();
+    Result extract(List<List<Token>> paragraphs, List<ParagraphKind> kinds) {
+        Pass pass = new Pass(paragraphs, kinds);
+        List<Attribution> attributions = pass.run();
+        return new Result(attributions, pass.personAliases);
     }
 }

@@ -51,6 +51,10 @@ final class Tokenizer {
             if (w.length() > 2 && w.endsWith("'s")) {
                 out.add(token(w.substring(0, w.length() - 2), i, j - 2, true));
                 out.add(token("'s", j - 2, j, false));
+            } else if (j < n && text.charAt(j) == '.' && w.equals("Sen") && senatorTitle(out)) {
+                // "Sen. Paul Jordan" (a senator), not the end of "Hun Sen."
+                Token x = token(w, i, j, true);
+                out.add(new Token(x.text(), x.lower(), x.start(), x.end(), true, x.flags() | Token.TITLE | Token.DOTTED_TITLE));
             } else {
                 out.add(token(w, i, j, true));
             }
@@ -77,13 +81,29 @@ final class Tokenizer {
         int flags = 0;
         if (word) {
             int first = text.codePointAt(0);
-            if (Character.isUpperCase(first)) flags |= Token.CAPITALISED;
+            if (Character.isUpperCase(first) || arabicArticleName(text)) flags |= Token.CAPITALISED;
             else if (Character.isLowerCase(first)) flags |= Token.LOWERCASE;
             else if (Character.isDigit(first)) flags |= Token.DIGIT;
             if (text.length() >= 2 && !hasLowerCase(text) && hasUpperCase(text)) flags |= Token.ALL_CAPS;
             flags |= NameWords.flagsOf(lower);
         }
         return new Token(text, lower, start, end, word, flags);
+    }
+
+    /** Whether "Sen." after these tokens is a senator's title: not after a name word ("Hun Sen."). */
+    private static boolean senatorTitle(List<Token> out) {
+        if (out.isEmpty()) return true;
+        Token prev = out.getLast();
+        if (!prev.capitalised() || (prev.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return true;
+        return prev.lower().equals("republican") || prev.lower().equals("democrat") || prev.lower().equals("independent");
+    }
+
+    /** "al-Obeidi", "el-Sisi", "ad-Darwish": an Arabic article glued to a capitalised name is a name word. */
+    private static boolean arabicArticleName(String w) {
+        int h = w.indexOf('-');
+        if (h < 2 || h > 3 || h + 1 >= w.length() || !Character.isUpperCase(w.charAt(h + 1))) return false;
+        char a = w.charAt(0);
+        return a == 'a' || a == 'e';
     }
 
     private static boolean hasLowerCase(String s) {

@@ -100,6 +100,7 @@ final class YearExtractor {
                 }
             }
             if (AFTER_AMOUNT.matcher(after).find() && m.group(2) == null) continue;
+            if (m.group(2) == null && m.group(3) == null && clockTime(text, m.start(), m.end())) continue;
             if (first < 1500 && !yearCue(text, m.start())) continue;
             years.add(first);
             if (m.group(2) != null && m.group(2).length() == 4) {
@@ -116,6 +117,32 @@ final class YearExtractor {
         String w = text.substring(s, hyphen).toLowerCase(java.util.Locale.ROOT);
         return w.equals("post") || w.equals("pre") || w.equals("mid") || w.equals("early") || w.equals("late")
                 || w.equals("fiscal") || w.equals("fy") || w.equals("circa") || w.equals("c");
+    }
+
+    /** Zones and words after a 24-hour clock time: "1930 GMT", "2000 local time", "1700 hrs". */
+    private static final Set<String> CLOCK_WORDS = Set.of("gmt", "utc", "z", "local", "hours", "hrs", "hr", "h",
+            "cet", "cest", "eet", "eest", "bst", "est", "edt", "cst", "cdt", "pst", "pdt", "et", "pt", "msk", "ist",
+            "jst", "kst", "gst", "ast", "wat", "cat", "eat", "sast", "brt", "art");
+
+    /**
+     * "at 1930 GMT", "1800 Brussels time", "at 1900" (hours and minutes of a day): a clock time, not a year.
+     */
+    static boolean clockTime(String text, int start, int end) {
+        int hh = Integer.parseInt(text.substring(start, start + 2)), mm = Integer.parseInt(text.substring(start + 2, start + 4));
+        if (hh > 23 || mm > 59) return false;
+        int e = end;
+        while (e < text.length() && text.charAt(e) == ' ') e++;
+        int w = e;
+        while (w < text.length() && Character.isLetter(text.charAt(w))) w++;
+        if (w > e) {
+            String word = text.substring(e, w).toLowerCase(java.util.Locale.ROOT);
+            if (CLOCK_WORDS.contains(word)) return true;
+            // "1800 Brussels time", "0700 Moscow time"
+            if (Character.isUpperCase(text.charAt(e)) && text.startsWith(" time", w)) return true;
+        }
+        // "at 1900": a year takes "in", never "at"
+        return start >= 3 && text.regionMatches(true, start - 3, "at ", 0, 3)
+                && (start == 3 || !Character.isLetter(text.charAt(start - 4)));
     }
 
     private static int rangeEnd(int first, String end) {

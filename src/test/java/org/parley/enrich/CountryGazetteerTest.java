@@ -67,4 +67,32 @@ class CountryGazetteerTest {
         assertThat(Enricher.countryName("VN")).isEqualTo("Vietnam");
         assertThat(Enricher.countryName("ZZ")).isEqualTo("ZZ");
     }
+
+    /** Issue 13: Yugoslavia is Serbia's, like the other historical names; the bird and the US state are no countries. */
+    @Test
+    void worldNewsHistoricalNamesBirdsAndStates() {
+        assertThat(G.find("Kosovo was a province of Yugoslavia")).containsExactly("RS");
+        assertThat(G.find("the former Yugoslav republics and Czechoslovakia")).containsExactly("RS", "CZ");
+        assertThat(G.find("Bosnia's Serbs")).containsExactly("BA", "RS");
+        assertThat(G.find("a deal on Northern Ireland with Ireland")).containsExactly("GB", "IE");
+        assertThat(G.find("The National Turkey Federation said prices fell")).isEmpty();
+        assertThat(G.find("Northern Turkey and Turkey Day in Turkey")).containsExactly("TR");
+        assertThat(G.find("Chad Morrow and Georgia Lindqvist met Israel Fontana")).isEmpty();
+    }
+
+    @Test
+    void georgiaTheUsStateIsKnownByItsContext() {
+        assertThat(state("ATLANTA, Georgia, Nov. 8 - The count was accurate.")).isTrue();
+        assertThat(state("Georgia's secretary of state rejected the demand.")).isTrue();
+        assertThat(state("Georgia Republicans met in the state capitol.")).isTrue();
+        assertThat(state("Georgia's president vetoed the law in Tbilisi.")).isFalse();
+        assertThat(state("Russia and Georgia fought a war in 2008.")).isFalse();
+        java.util.List<Token> t = Tokenizer.tokenize("Georgia certified the results.");
+        assertThat(G.find(t, "Georgia certified the results.", java.util.Set.of("Georgia"))).isEmpty();
+        assertThat(G.find(t, "Georgia certified the results.")).containsExactly("GE");
+    }
+
+    private static boolean state(String text) {
+        return CountryGazetteer.georgiaIsUsState(java.util.List.of(Tokenizer.tokenize(text)), java.util.List.of(text));
+    }
 }

@@ -201,4 +201,169 @@ class SpeakerExtractorTest {
         assertThat(speakers("“The West wants to defeat Russia,” Sergei Lavrov said. “They will not succeed.”"))
                 .containsExactly(List.of("Sergei Lavrov"));
     }
+
+    // ---- issue 13: world news ------------------------------------------------------------------------
+
+    /** 1. A quote over several paragraphs is its introducer's, never that of a person named inside it. */
+    @Test
+    void multiParagraphQuotesBelongToTheirIntroducerNotToPeopleTheyName() {
+        assertThat(speakers(
+                "Governor Dana Whitcombe issued the following statement after the announcement:",
+                "“As governor of a border state, I welcome President Hal Brennan’s plan. Families have waited too long.",
+                "“We will keep working with Washington, and President Brennan says he will visit.”",
+                "The White House said the money would be released in April."))
+                .containsExactly(List.of("Dana Whitcombe"), List.of("Dana Whitcombe"), List.of("Dana Whitcombe"), List.of());
+        // straight quotes, the speaker named only at the close
+        assertThat(speakers(
+                "\"Excellencies, we meet at a time of wars without end.",
+                "\"I have asked the Security Council to act. It has not.",
+                "\"Let us prove the cynics wrong,\" Secretary-General Amara Osei said."))
+                .containsExactly(List.of("Amara Osei"), List.of("Amara Osei"), List.of("Amara Osei"));
+        // a pronoun in a feature, the quote running on, a person it mentions left out
+        assertThat(speakers(
+                "Lt. Col. Taras Bondar keeps a notebook of every drone his unit has lost.",
+                "\"When I started, we had twelve,\" he says. \"Now we build thirty a week.",
+                "\"President Ostap Hrytsenko says we are winning; some days I believe him.\""))
+                .containsExactly(List.of(), List.of("Taras Bondar"), List.of("Taras Bondar"));
+    }
+
+    /** 2. People named like countries are people; once introduced, their surname is theirs, not the country's. */
+    @Test
+    void peopleNamedLikeCountriesAreSpeakersAndTheirSurnameIsNoCountry() {
+        List<ParagraphMetadata> m = enrich(
+                "Rep. Dale Jordan, who chairs the committee, accused the Pentagon of hiding costs.",
+                "In a letter, Jordan wrote that the department had failed.",
+                "Jordan said he would call the secretary to testify.");
+        assertThat(m.stream().map(ParagraphMetadata::speakers).toList())
+                .containsExactly(List.of("Dale Jordan"), List.of("Dale Jordan"), List.of("Dale Jordan"));
+        assertThat(m.stream().map(ParagraphMetadata::countries).toList()).containsExactly(List.of(), List.of(), List.of());
+        assertThat(speakers("Chad Morrow, a former acting secretary, defended the rule, arguing it was lawful."))
+                .containsExactly(List.of("Chad Morrow"));
+        assertThat(speakers("Georgia Lindqvist questioned that reading.", "“Nobody imagined this,” Lindqvist said."))
+                .containsExactly(List.of("Georgia Lindqvist"), List.of("Georgia Lindqvist"));
+        assertThat(speakers("Brazilian President Israel Fontana said his government would wait."))
+                .containsExactly(List.of("Israel Fontana"));
+        // negatives: the countries themselves speak through their governments, and stay countries
+        List<ParagraphMetadata> c = enrich("The government of Chad said it had closed its border with Sudan.",
+                "Jordan and Egypt said they would send aid.");
+        assertThat(c.stream().map(ParagraphMetadata::speakers).toList()).containsExactly(List.of(), List.of());
+        assertThat(c.get(0).countries()).containsExactly("TD", "SD");
+        assertThat(c.get(1).countries()).containsExactly("JO", "EG");
+    }
+
+    /** 3. Reported speech beyond say and tell, and the present tense. */
+    @Test
+    void moreSpeechVerbsAndThePresentTense() {
+        assertThat(speakers("Kim Yo-sun, a senior party official, blasted the drills as rehearsals for invasion."))
+                .containsExactly(List.of("Kim Yo-sun"));
+        assertThat(speakers("Energy Minister Prince Turki bin Fahd announced the cut.",
+                "The prince justified the decision by questioning the strength of demand."))
+                .containsExactly(List.of("Turki bin Fahd"), List.of("Turki bin Fahd"));
+        assertThat(speakers("President Rodrigo Salcedo ordered the council to publish the results in a message on television."))
+                .containsExactly(List.of("Rodrigo Salcedo"));
+        assertThat(speakers("Opposition leader Mariela Quintero rejected the results, claiming that her tally showed a victory."))
+                .containsExactly(List.of("Mariela Quintero"));
+        assertThat(speakers("Kosovo marked the day, with Prime Minister Arben Krasniqi vowing to press on."))
+                .containsExactly(List.of("Arben Krasniqi"));
+        assertThat(speakers("\"It is a defensive move,\" says Laila Haddad, an energy analyst at a consultancy.",
+                "Haddad says prices could still fall."))
+                .containsExactly(List.of("Laila Haddad"), List.of("Laila Haddad"));
+        assertThat(speakers("Government spokesman Basim al-Obeidi called the strikes \"a flagrant violation.\""))
+                .containsExactly(List.of("Basim al-Obeidi"));
+        // negatives: ordering troops, issuing visas and calling people names carry nobody's words
+        assertThat(speakers("President Rodrigo Salcedo ordered troops to the border.", "The embassy issued 300 visas.",
+                "Kin Phea called the minister a friend.")).containsExactly(List.of(), List.of(), List.of());
+    }
+
+    /** 4. Pronouns prefer the last speaker; roles go to who holds them; genders are learnt from pronouns. */
+    @Test
+    void pronounsAndRolesResolveToTheRightPerson() {
+        assertThat(speakers("“There is nothing to discuss,” Kremlin spokesman Dmitri Volkhov told reporters. "
+                + "He said President Arkady Sorin had received no proposals."))
+                .containsExactly(List.of("Dmitri Volkhov"));
+        assertThat(speakers("“No child should die of measles,” said the Coordinating Minister of Health, Dr. Musa Bello Adamu.",
+                "The World Health Organization welcomed the campaign.", "The minister said it would run until May."))
+                .containsExactly(List.of("Musa Bello Adamu"), List.of(), List.of("Musa Bello Adamu"));
+        assertThat(speakers("NATO Secretary General Henrik Aasland said allies must spend more.",
+                "Asked about Hungary, the NATO chief said a compromise would be found."))
+                .containsExactly(List.of("Henrik Aasland"), List.of("Henrik Aasland"));
+        assertThat(speakers("“Two percent was the floor,” Henrik Aasland said.",
+                "The 58-year-old former Norwegian prime minister, who took office in October, added that allies asked for time."))
+                .containsExactly(List.of("Henrik Aasland"), List.of("Henrik Aasland"));
+        assertThat(speakers("Lt. Col. Taras Bondar counts drones.", "“We had twelve,” he says.",
+                "His deputy, Maj. Iryna Kovalchuk, is less hopeful.", "“We need shells,” she says."))
+                .containsExactly(List.of(), List.of("Taras Bondar"), List.of(), List.of("Iryna Kovalchuk"));
+        assertThat(speakers("Ion Rusu was the first to vote.", "“I voted for Europe,” the 67-year-old retired mechanic said."))
+                .containsExactly(List.of(), List.of("Ion Rusu"));
+    }
+
+    /** 5. Titles of other countries and trades are stripped; multi-part names stay whole; misspelt repeats merge. */
+    @Test
+    void unknownTitlesMultiPartNamesAndMisspeltRepeats() {
+        assertThat(speakers("Taoiseach Seán Ó Murchú urged his colleagues to keep farm subsidies."))
+                .containsExactly(List.of("Seán Ó Murchú"));
+        assertThat(speakers("Somali President Abdi Sheikh Warsame vowed to defeat the insurgents.", "“They have nowhere to hide,” Warsame said."))
+                .containsExactly(List.of("Abdi Sheikh Warsame"), List.of("Abdi Sheikh Warsame"));
+        assertThat(speakers("The Emir of Qatar, Sheikh Khalid bin Rashid Al Mansour, opened the meeting, stressing that peace was near."))
+                .containsExactly(List.of("Khalid bin Rashid Al Mansour"));
+        assertThat(speakers("Speaker of the National Assembly Milica Radović dismissed the criticism.", "The speaker added that talks would go on."))
+                .containsExactly(List.of("Milica Radović"), List.of("Milica Radović"));
+        assertThat(speakers("Chancellor of the Exchequer Priya Ramdas said the money existed."))
+                .containsExactly(List.of("Priya Ramdas"));
+        assertThat(speakers("Governor Alfonso Ibarra of Nuevo León said in a statement that his state would sue."))
+                .containsExactly(List.of("Alfonso Ibarra"));
+        assertThat(speakers("Agronomist Ibrahim Garba says the techniques work."))
+                .containsExactly(List.of("Ibrahim Garba"));
+        assertThat(speakers("European Council President Charles Maertens said a deal was close.", "Mr Maertans said talks would go on."))
+                .containsExactly(List.of("Charles Maertens"), List.of("Charles Maertens"));
+        assertThat(speakers("Taoiseach Ciarán Mac Giolla spoke first.", "Mr MacGiolla said the fund showed what friends can do."))
+                .containsExactly(List.of(), List.of("Ciarán Mac Giolla"));
+        assertThat(speakers("Nguyen Van Thanh, General Director of PetroViet Power, said the project was vital."))
+                .containsExactly(List.of("Nguyen Van Thanh"));
+        // negative: two different people with one surname stay apart, and short names are not stretched
+        assertThat(speakers("Finance Minister Lee Ha-eun spoke.", "Analyst Park Min-ho said growth would slow.", "Mr Parks said no."))
+                .containsExactly(List.of(), List.of("Park Min-ho"), List.of("Parks"));
+    }
+
+    /** 6. Organisations, places and headline fragments never speak. */
+    @Test
+    void organisationsPlacesAndHeadlineFragmentsAreNoSpeakers() {
+        assertThat(speakers("The Kremlin said there were no plans for talks.", "The White House said it would respond.",
+                "Ohio and eleven other states sued, arguing that the cuts broke the law.", "Texas argued in a filing that the rule was void.",
+                "Al Jazeera reported that the rally was banned.", "The defence ministry said 23 targets were hit."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        assertThat(speakers(ParagraphKind.TITLE, "Kosovo Mark Anniversary As Serbia Protests, Officials Say"))
+                .containsExactly(List.of());
+        assertThat(speakers(ParagraphKind.TITLE, "Karaca Says Turkey Will Rejoin Talks",
+                "Istanbul Mayor Selim Karaca said the talks would restart."))
+                .containsExactly(List.of("Selim Karaca"), List.of("Selim Karaca"));
+    }
+
+    /** 7. Colon introductions, signed posts, interview transcripts and "in a statement". */
+    @Test
+    void colonIntroductionsSignedPostsTranscriptsAndStatements() {
+        assertThat(speakers(
+                "The foreign ministers of Poland and Lithuania, Tomasz Wierzbicki and Rūta Kairienė, issued the following joint statement:",
+                "\"We condemn the incursion of drones into our airspace.\"",
+                "Belarus denied any involvement."))
+                .containsExactly(List.of("Tomasz Wierzbicki", "Rūta Kairienė"), List.of("Tomasz Wierzbicki", "Rūta Kairienė"), List.of());
+        assertThat(speakers("Gov. Rebecca Thornbury issued the following statement:",
+                "Our children are not a line item. We will not stand by.", "The bill passed on Tuesday."))
+                .containsExactly(List.of("Rebecca Thornbury"), List.of("Rebecca Thornbury"), List.of());
+        assertThat(speakers("Lines are still long. If you are in line, stay in line!",
+                ParagraphKind.BYLINE, "— Marcy Ellison (@marcyellison) Nov. 5, 2024",
+                "Turnout looks high."))
+                .containsExactly(List.of("Marcy Ellison"), List.of(), List.of());
+        assertThat(speakers("Deputy Foreign Minister Sergey Malenkov met us in Moscow.",
+                "Question: Is Russia ready to negotiate?", "Sergey Malenkov: We have always been ready.",
+                "Q: And sanctions?", "A: Our economy grew despite everything."))
+                .containsExactly(List.of(), List.of(), List.of("Sergey Malenkov"), List.of(), List.of("Sergey Malenkov"));
+        assertThat(speakers("In a statement, Minister Choi Jae-won said the project would create jobs."))
+                .containsExactly(List.of("Choi Jae-won"));
+        assertThat(speakers("Ospina's wife, Marta Lucía Peña, keeps the books. She put it simply: “Without the cooperative we would have nothing.”"))
+                .containsExactly(List.of("Marta Lucía Peña"));
+        // negatives: an "A:" without a question before it, a colon before a list
+        assertThat(speakers("Minister Choi Jae-won visited.", "A: the plant; B: the port.", "Choi listed the sites: ports and roads."))
+                .containsExactly(List.of(), List.of(), List.of());
+    }
 }

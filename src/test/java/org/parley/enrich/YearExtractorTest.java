@@ -50,4 +50,18 @@ class YearExtractorTest {
         assertThat(YearExtractor.extract("next year will mark the anniversary", LocalDate.of(2020, 10, 14))).containsExactly(2021);
         assertThat(YearExtractor.extract("as it did last year", LocalDate.of(2020, 10, 14))).containsExactly(2019);
     }
+
+    /** Issue 13: a 24-hour clock time is no year. */
+    @Test
+    void clockTimesAreNotYears() {
+        assertThat(years("talks resume in Cairo at 1930 GMT")).isEmpty();
+        assertThat(years("a curfew begins at 2000 local time")).isEmpty();
+        assertThat(years("Leaders reconvene at 1800 Brussels time")).isEmpty();
+        assertThat(years("the strike hit at 1700 hours and again at 1945 UTC")).isEmpty();
+        assertThat(years("Lines were long at 1900.")).isEmpty();
+        // still years
+        assertThat(years("founded in 1930, it moved in 1945")).containsExactly(1930, 1945);
+        assertThat(years("the 2000 election and the Moscow of 1960")).containsExactly(1960, 2000);
+        assertThat(years("by 2030 at the latest")).containsExactly(2030);
+    }
 }
