@@ -35,6 +35,8 @@ import org.parley.corpus.Article;
 import org.parley.corpus.ArticleParser;
 import org.parley.corpus.CorpusException;
 import org.parley.corpus.CorpusReader;
+import org.parley.corpus.FileArticles;
+import org.parley.corpus.SkippedInput;
 import org.parley.enrich.EnrichedArticle;
 import org.parley.enrich.Enricher;
 
@@ -117,7 +119,10 @@ public final class IndexBuilder {
             CorpusManifest next = new CorpusManifest();
             List<Scanned> toProcess = new ArrayList<>();
             Set<String> deletions = new HashSet<>(old.entries().keySet());
-            for (Scanned s : scan(corpusDir)) {
+            CorpusReader.Listing listing = CorpusReader.list(corpusDir);
+            List<BuildReport.Skipped> notRead = new ArrayList<>();
+            for (SkippedInput si : listing.skipped()) notRead.add(new BuildReport.Skipped(si.file(), si.reason()));
+            for (Scanned s : scan(corpusDir, listing)) {
                 CorpusManifest.Entry before = old.get(s.path());
                 if (before != null && before.size() == s.size() && before.mtime() == s.mtime()) {
                     next.put(s.path(), before);
@@ -142,7 +147,7 @@ public final class IndexBuilder {
             if (!full && toProcess.isEmpty() && deletions.isEmpty()) {
                 Counts counts = count(previous);
                 return new BuildReport(previous, false, false, counts.articles(), counts.paragraphs(), 0, unchanged, 0,
-                        skippedOf(next), Duration.between(start, Instant.now()));
+                        skippedOf(next, notRead), Duration.between(start, Instant.now()));
             }
             listener.started(toProcess.size(), unchanged, removed);
 
@@ -155,7 +160,7 @@ public final class IndexBuilder {
                 location.publish(generation);
                 location.prune(keep(generation, previous));
                 return new BuildReport(generation, true, full, counts.articles(), counts.paragraphs(), toProcess.size(),
-                        unchanged, removed, skippedOf(next), Duration.between(start, Instant.now()));
+                        unchanged, removed, skippedOf(next, notRead), Duration.between(start, Instant.now()));
             } catch (IOException | RuntimeException | Error e) {
                 IndexLocation.deleteRecursively(generation);
                 throw e;
@@ -280,40 +285,52 @@ public final class IndexBuilder {
         if (!s.path().equals(owner)) {
             return skipped(s, hashOrNull(s.file()), "duplicate article id '" + id + "' (already indexed from " + owner + ")");
         }
-        // Read once: the manifest's hash and the article come from the same bytes.
-        byte[] bytes;
+        String sha;
+        FileArticles read;
         try {
-            bytes = reader.readBytes(s.file());
+            if (CorpusReader.detect(s.file()).container()) {
+                // feeds, JSON Lines and WARC archives stream (they may be larger than a file read whole)
+                sha = hashOrNull(s.file());
+                read = reader.readAll(s.file());
+            } else {
+                // read once: the manifest's hash and the article come from the same bytes
+                byte[] bytes = reader.readBytes(s.file());
+                sha = CorpusManifest.sha256(bytes);
+                read = reader.parseAll(name, bytes);
+            }
         } catch (CorpusException e) {
             return skipped(s, hashOrNull(s.file()), e.getMessage());
         }
-        String sha = CorpusManifest.sha256(bytes);
-        Article article;
-        try {
-            article = reader.parse(name, bytes);
-        } catch (CorpusException e) {
-            return skipped(s, sha, e.getMessage());
+        int paragraphs = 0;
+        List<String> problems = new ArrayList<>();
+        for (SkippedInput part : read.skipped()) problems.add(part.where() == null ? part.reason() : part.where() + ": " + part.reason());
+        for (Article article : read.articles()) {
+            EnrichedArticle enriched;
+            try {
+                enriched = enricher.apply(article);
+            } catch (RuntimeException e) {
+                // One article the enricher chokes on must not sink the build; report it like any bad file.
+                problems.add(article.id() + ": enrichment failed: " + e);
+                continue;
+            }
+            List<Document> docs = schema.documents(s.path(), enriched);
+            writer.addDocuments(docs);
+            paragraphs += docs.size() - 1;
         }
-        EnrichedArticle enriched;
-        try {
-            enriched = enricher.apply(article);
-        } catch (RuntimeException e) {
-            // One article the enricher chokes on must not sink the build; report it like any bad file.
-            return skipped(s, sha, "enrichment failed: " + e);
-        }
-        List<Document> docs = schema.documents(s.path(), enriched);
-        writer.addDocuments(docs);
-        int paragraphs = docs.size() - 1;
-        return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), sha, article.id(), null, paragraphs));
+        if (paragraphs == 0 && !problems.isEmpty() && read.articles().size() <= 1) return skipped(s, sha, problems.getFirst());
+        // a container with some bad parts is indexed and its parts reported: nothing is skipped silently
+        String partly = problems.isEmpty() ? null : problems.size() + " part(s) skipped: "
+                + String.join("; ", problems.subList(0, Math.min(3, problems.size()))) + (problems.size() > 3 ? "; ..." : "");
+        return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), sha, id, partly, paragraphs));
     }
 
     private static Outcome skipped(Scanned s, String sha, String reason) {
         return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), sha == null ? "" : sha, null, reason, 0));
     }
 
-    private static List<Scanned> scan(Path corpusDir) throws IOException {
+    private static List<Scanned> scan(Path corpusDir, CorpusReader.Listing listing) {
         List<Scanned> out = new ArrayList<>();
-        for (Path file : CorpusReader.listFiles(corpusDir)) {
+        for (Path file : listing.files()) {
             String rel = corpusDir.relativize(file).toString().replace('\\', '/');
             try {
                 out.add(new Scanned(rel, file, Files.size(file), Files.getLastModifiedTime(file).toMillis()));
@@ -379,8 +396,9 @@ public final class IndexBuilder {
         }
     }
 
-    private static List<BuildReport.Skipped> skippedOf(CorpusManifest manifest) {
-        List<BuildReport.Skipped> out = new ArrayList<>();
+    /** Files the listing did not take, then files (or parts of them) that could not be indexed. */
+    private static List<BuildReport.Skipped> skippedOf(CorpusManifest manifest, List<BuildReport.Skipped> notRead) {
+        List<BuildReport.Skipped> out = new ArrayList<>(notRead);
         manifest.entries().forEach((path, e) -> {
             if (e.skipped() != null) out.add(new BuildReport.Skipped(path, e.skipped()));
         });

@@ -78,6 +78,8 @@ public final class IndexSchema {
     public static final String SORT_KEY = "sort_key";
     /** The title as paragraphs store it, for display; also the query field users name ({@code title:}). */
     public static final String TITLE = "title";
+    /** The original article's address, stored on each paragraph for hits' links. */
+    public static final String URL = "url";
     /** The title as the article document indexes it (English stems); {@code title:} queries join from it. */
     public static final String ARTICLE_TITLE = "article_title";
     public static final String ORDINAL = "ordinal";
@@ -187,6 +189,7 @@ public final class IndexSchema {
         doc.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(article.id())));
         doc.add(new SortedDocValuesField(SORT_KEY, new BytesRef(sortKey(article.id(), ordinal))));
         if (article.title() != null) doc.add(new StoredField(TITLE, article.title())); // indexed on the article document
+        if (article.url() != null) doc.add(new StoredField(URL, article.url()));
         doc.add(new StoredField(ORDINAL, ordinal));
         doc.add(new Field(TEXT, ep.paragraph().text(), TEXT_TYPE));
         if (article.published() != null) {
@@ -235,7 +238,7 @@ public final class IndexSchema {
             paragraphs.add(new StoredArticle.Paragraph(ep.paragraph().ordinal(), ep.paragraph().kind().label(), text,
                     List.copyOf(new LinkedHashSet<>(m.countries())), facetYears(m, a.published()), m.years(), m.speakers()));
         }
-        return new StoredArticle(a.id(), a.fileName(), a.title(), a.published(), a.author(), a.source(), paragraphs);
+        return new StoredArticle(a.id(), a.fileName(), a.title(), a.published(), a.author(), a.source(), paragraphs, a.url());
     }
 
     static List<CountryRef> countryRefs(List<String> codes) {

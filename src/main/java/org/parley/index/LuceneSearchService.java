@@ -263,7 +263,7 @@ public final class LuceneSearchService implements SearchService {
                     ordinal, texts[i], highlights.get(i),
                     IndexSchema.countryRefs(Arrays.asList(d.getValues(IndexSchema.COUNTRY))),
                     ints(d, IndexSchema.YEAR), ints(d, IndexSchema.EXPLICIT_YEAR),
-                    Arrays.asList(d.getValues(IndexSchema.SPEAKER)), score, page.articleHits()[i]));
+                    Arrays.asList(d.getValues(IndexSchema.SPEAKER)), score, page.articleHits()[i], d.get(IndexSchema.URL)));
         }
         return hits;
     }

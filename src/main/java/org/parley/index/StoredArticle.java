@@ -14,7 +14,7 @@ import org.parley.search.ParagraphView;
  * @param paragraphs every paragraph; the text of searchable ones is null here, their own documents store it
  */
 record StoredArticle(String id, String fileName, String title, LocalDate published, String author, String source,
-                     List<Paragraph> paragraphs) {
+                     List<Paragraph> paragraphs, String url) {
 
     /** One paragraph with its metadata; {@code countries} are ISO codes. */
     record Paragraph(int ordinal, String kind, String text, List<String> countries, List<Integer> years,
@@ -29,6 +29,6 @@ record StoredArticle(String id, String fileName, String title, LocalDate publish
             out.add(new ParagraphView(p.ordinal(), p.kind(), text, IndexSchema.countryRefs(p.countries()), p.years(),
                     p.explicitYears(), p.speakers(), List.of()));
         }
-        return new ArticleView(id, fileName, title, published, author, source, out);
+        return new ArticleView(id, fileName, title, published, author, source, out, url);
     }
 }

@@ -11,7 +11,7 @@ import org.parley.search.Hit;
  */
 final class CsvExport {
     static final List<String> HEADER = List.of("id", "article_id", "title", "published", "paragraph", "countries",
-            "country_names", "years", "speakers", "score", "text");
+            "country_names", "years", "speakers", "score", "text", "url");
 
     private CsvExport() {
     }
@@ -29,7 +29,7 @@ final class CsvExport {
                 join(h.years() == null ? List.of() : h.years().stream().map(String::valueOf).toList()),
                 join(h.speakers() == null ? List.<String>of() : h.speakers()),
                 Float.isNaN(h.score()) ? "" : Float.toString(h.score()),
-                nz(h.text())));
+                nz(h.text()), nz(h.url())));
     }
 
     static String row(List<String> cells) {

@@ -32,7 +32,7 @@ class CsvExportTest {
                 List.of(new CountryRef("KH", "Cambodia"), new CountryRef("RU", "Russia")), List.of(2016, 2021), List.of(2016),
                 List.of("Hun Sen"), 1.5f, 1);
         assertThat(CsvExport.row(h)).isEqualTo(
-                "\"a#3\",\"a\",\"T\",\"2021-05-14\",\"3\",\"KH; RU\",\"Cambodia; Russia\",\"2016; 2021\",\"Hun Sen\",\"1.5\",\"'=cmd|' /C calc'!A0\"\r\n");
+                "\"a#3\",\"a\",\"T\",\"2021-05-14\",\"3\",\"KH; RU\",\"Cambodia; Russia\",\"2016; 2021\",\"Hun Sen\",\"1.5\",\"'=cmd|' /C calc'!A0\",\"\"\r\n");
         assertThat(CsvExport.header()).startsWith("\"id\",");
     }
 }
