@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.parley.corpus.Article;
 import org.parley.corpus.CorpusException;
 import org.parley.corpus.CorpusReader;
+import org.parley.corpus.FileArticles;
+import org.parley.corpus.SkippedInput;
 import org.parley.enrich.EnrichedArticle;
 import org.parley.enrich.EnrichedParagraph;
 import org.parley.enrich.Enricher;
@@ -39,22 +41,27 @@ public final class ExtractCommand implements Callable<Integer> {
         ObjectWriter json = Json.mapper().writer();
         int failures = 0;
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
-        for (Path file : CorpusReader.listFiles(paths)) {
-            Article article;
+        CorpusReader.Listing listing = CorpusReader.list(paths);
+        for (SkippedInput s : listing.skipped()) System.err.println("skipped " + s.describe());
+        for (Path file : listing.files()) {
+            FileArticles read;
             try {
-                article = reader.read(file);
+                read = reader.readAll(file); // a feed, JSON Lines file or archive holds many articles
             } catch (CorpusException e) {
                 System.err.println("skipped " + file + ": " + e.getMessage());
                 failures++;
                 continue;
             }
-            EnrichedArticle enriched = enricher.enrich(article);
-            for (EnrichedParagraph ep : enriched.paragraphs()) {
-                var p = ep.paragraph();
-                var m = ep.metadata();
-                out.println(json.writeValueAsString(new ExtractLine(article.fileName(), p.ordinal(), p.original(),
-                        m.countries(), m.years(), m.speakers(), p.kind().label(), article.id(), article.title(),
-                        article.published(), m.sources())));
+            for (SkippedInput part : read.skipped()) System.err.println("skipped " + part.describe());
+            for (Article article : read.articles()) {
+                EnrichedArticle enriched = enricher.enrich(article);
+                for (EnrichedParagraph ep : enriched.paragraphs()) {
+                    var p = ep.paragraph();
+                    var m = ep.metadata();
+                    out.println(json.writeValueAsString(new ExtractLine(article.fileName(), p.ordinal(), p.original(),
+                            m.countries(), m.years(), m.speakers(), p.kind().label(), article.id(), article.title(),
+                            article.published(), m.sources())));
+                }
             }
         }
         out.flush();
