@@ -131,6 +131,11 @@ public final class CorpusReader {
                         skipped.add(new SkippedInput(rel(dir, f), null, "symbolic link to " + specialKind(f)));
                         return FileVisitResult.CONTINUE;
                     }
+                    if (!insideCorpus(f)) {
+                        // ln -s /etc/passwd corpus/passwd must not put the system's files into search results
+                        skipped.add(new SkippedInput(rel(dir, f), null, "symbolic link leaving the corpus folder (not followed)"));
+                        return FileVisitResult.CONTINUE;
+                    }
                 } else if (!attrs.isRegularFile()) {
                     skipped.add(new SkippedInput(rel(dir, f), null, "not a regular file: " + specialKind(f)));
                     return FileVisitResult.CONTINUE;
@@ -152,6 +157,14 @@ public final class CorpusReader {
                     skipped.add(new SkippedInput(rel(dir, f), null, d.reason()));
                 }
                 return FileVisitResult.CONTINUE;
+            }
+
+            private boolean insideCorpus(Path link) {
+                try {
+                    return link.toRealPath().startsWith(dir.toRealPath());
+                } catch (IOException e) {
+                    return false;
+                }
             }
 
             @Override

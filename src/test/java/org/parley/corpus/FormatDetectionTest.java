@@ -80,6 +80,22 @@ class FormatDetectionTest {
     }
 
     @Test
+    void aLinkThatLeavesTheCorpusIsNotFollowedButOneInsideIs(@org.junit.jupiter.api.io.TempDir Path outside) throws Exception {
+        Path secret = Files.writeString(outside.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Files.createSymbolicLink(dir.resolve("passwd"), secret);
+        Files.createSymbolicLink(dir.resolve("passwd.txt"), secret);
+        Files.createDirectories(dir.resolve("sub"));
+        Path inside = Files.writeString(dir.resolve("sub/real.txt"), "A title\n\nLaos and Thailand met.\n");
+        Files.createSymbolicLink(dir.resolve("alias.txt"), inside);
+
+        CorpusReader.Listing l = CorpusReader.list(dir);
+        assertThat(l.files()).extracting(p -> dir.relativize(p).toString()).containsExactly("alias.txt", "sub/real.txt");
+        assertThat(l.skipped()).extracting(SkippedInput::describe).contains(
+                "passwd: symbolic link leaving the corpus folder (not followed)",
+                "passwd.txt: symbolic link leaving the corpus folder (not followed)");
+    }
+
+    @Test
     void listingReportsEverythingItDoesNotTake() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "Title Here\nBody text.");
         Files.writeString(dir.resolve("page.html"), "<html><p>x</p></html>");
