@@ -1,10 +1,7 @@
 package org.parley.corpus;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -367,7 +364,9 @@ public final class CorpusReader {
             throw new CorpusException(d.reason());
         }
         if (!d.format().container()) {
-            return new FileArticles(fileName, d.format(), List.of(parseSingle(fileName, d.format(), bytes)), List.of());
+            String problem = d.format() == InputFormat.TEXT || d.format() == InputFormat.MARKDOWN ? utf8Problem(bytes) : null;
+            return new FileArticles(fileName, d.format(), List.of(parseSingle(fileName, d.format(), bytes)),
+                    problem == null ? List.of() : List.of(new SkippedInput(fileName, "encoding", problem)));
         }
         List<Article> articles = new ArrayList<>();
         List<SkippedInput> skipped = new ArrayList<>();
@@ -454,14 +453,47 @@ public final class CorpusReader {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
         }
         if (looksBinary(bytes)) throw new CorpusException("binary file (not text)");
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            // Not UTF-8: legacy Western text is almost always Windows-1252 (a superset of Latin-1).
-            return new String(bytes, WINDOWS_1252);
+        Utf8Check check = Utf8Check.of(bytes);
+        if (check.invalid() == 0) return new String(bytes, StandardCharsets.UTF_8);
+        // Mostly UTF-8 with a few bad bytes: keep the UTF-8 and replace those (reported by utf8Problem);
+        // no valid multi-byte sequence at all: legacy Western text, almost always Windows-1252 (a superset of Latin-1).
+        return check.mostlyUtf8() ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
+    }
+
+    /** What decoding replaced in a text file: "N invalid UTF-8 bytes ...", or null when it decoded cleanly. */
+    static String utf8Problem(byte[] bytes) {
+        if (looksBinary(bytes)) return null;
+        Utf8Check check = Utf8Check.of(bytes);
+        if (check.invalid() == 0 || !check.mostlyUtf8()) return null;
+        return check.invalid() + " invalid UTF-8 byte(s) replaced with U+FFFD (the first at byte " + check.firstInvalid() + ")";
+    }
+
+    /** Counts of well-formed multi-byte sequences and of bytes that are not UTF-8. */
+    private record Utf8Check(int multiByte, int invalid, long firstInvalid) {
+        /** Valid multi-byte text with at most one bad byte in twenty sequences is UTF-8 with damage, not another encoding. */
+        boolean mostlyUtf8() {
+            return multiByte > 0 && invalid * 20L <= multiByte + 20L;
+        }
+
+        static Utf8Check of(byte[] b) {
+            int multi = 0;
+            int invalid = 0;
+            long first = -1;
+            for (int i = 0; i < b.length; ) {
+                int c = b[i] & 0xFF;
+                int need = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+                boolean ok = need >= 0 && i + need < b.length;
+                for (int k = 1; ok && k <= need; k++) ok = (b[i + k] & 0xC0) == 0x80;
+                if (!ok) {
+                    invalid++;
+                    if (first < 0) first = i;
+                    i++;
+                } else {
+                    if (need > 0) multi++;
+                    i += need + 1;
+                }
+            }
+            return new Utf8Check(multi, invalid, first);
         }
     }
 

@@ -318,8 +318,9 @@ public final class IndexBuilder {
             paragraphs += docs.size() - 1;
         }
         if (paragraphs == 0 && !problems.isEmpty() && read.articles().size() <= 1) return skipped(s, sha, problems.getFirst());
-        // a container with some bad parts is indexed and its parts reported: nothing is skipped silently
-        String partly = problems.isEmpty() ? null : problems.size() + " part(s) skipped: "
+        // a container with some bad parts is indexed and its parts reported (as is a text with replaced bytes):
+        // nothing is skipped or changed silently
+        String partly = problems.isEmpty() ? null : problems.size() + " problem(s), the rest indexed: "
                 + String.join("; ", problems.subList(0, Math.min(3, problems.size()))) + (problems.size() > 3 ? "; ..." : "");
         return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), sha, id, partly, paragraphs));
     }

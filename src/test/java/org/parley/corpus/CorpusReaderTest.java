@@ -102,4 +102,23 @@ class CorpusReaderTest {
             assertThat(a.searchableParagraphs()).isNotEmpty();
         }
     }
+
+    @Test
+    void oneBadByteInUtf8TextIsReplacedAndReportedNotTheWholeFileReadAsWindows1252() throws Exception {
+        byte[] good = "Café talks\n\nThe ministers of Côte d’Ivoire and Ghana met in Abidjan.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = new byte[good.length + 1];
+        int cut = good.length - 10;
+        System.arraycopy(good, 0, bad, 0, cut);
+        bad[cut] = (byte) 0xFF; // not UTF-8 anywhere
+        System.arraycopy(good, cut, bad, cut + 1, good.length - cut);
+        var read = new CorpusReader().parseAll("bad.txt", bad);
+        String text = read.articles().getFirst().paragraphs().stream().map(Paragraph::text).reduce("", String::concat);
+        assertThat(text).contains("Côte d’Ivoire").contains("\uFFFD");
+        assertThat(read.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("1 invalid UTF-8 byte"));
+
+        byte[] latin = "Caf\u00e9 talks\n\nThe ministers met in Abidjan.\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        var legacy = new CorpusReader().parseAll("old.txt", latin);
+        assertThat(legacy.articles().getFirst().title()).isEqualTo("Café talks");
+        assertThat(legacy.skipped()).isEmpty();
+    }
 }
