@@ -59,7 +59,7 @@ final class FacetOrdinals {
     /** [slot]: the bit of the slot's dimension ({@code 1 << dim}). */
     private final int[] dimBit;
     /** Counts over all live documents (the facets of a match-all query), computed once. */
-    private final FacetCounts totals;
+    private final OrdinalFacets totals;
     /** The selection of a search without facet filters (its array is never written). */
     private final Selection noFilters;
 
@@ -82,7 +82,7 @@ final class FacetOrdinals {
         this.slots = slots;
         int[][] perDim = new int[dims.size()][];
         for (int d = 0; d < perDim.length; d++) perDim[d] = slice(slotTotals, d);
-        this.totals = new FacetCounts(this, perDim);
+        this.totals = new OrdinalFacets(this, perDim);
     }
 
     /** Reads the facet values of {@code dims} (in that order) from the facet field of {@code config}. */
@@ -198,11 +198,11 @@ final class FacetOrdinals {
     }
 
     /** Counts of every value over all live documents (the facets of a match-all query). */
-    FacetCounts totals() {
+    OrdinalFacets totals() {
         return totals;
     }
 
-    /** What a {@link Counter} counted: a count per slot (every dimension), and the number of documents. */
+    /** What a {@link DrillSidewaysCollector} counted: a count per slot (every dimension), and the number of documents. */
     record Counted(int[] slotCounts, long documents) {
     }
 
@@ -249,18 +249,18 @@ final class FacetOrdinals {
      * replaces Lucene's {@code DrillSideways}, which counted each hit once per filtered dimension and once more,
      * and advanced one iterator per filter.
      */
-    CollectorManager<Counter, Counted> counter(Selection selection, IOSupplier<Collector> hits) {
+    CollectorManager<DrillSidewaysCollector, Counted> counter(Selection selection, IOSupplier<Collector> hits) {
         return new CollectorManager<>() {
             @Override
-            public Counter newCollector() throws IOException {
-                return new Counter(new int[base[dims.size()]], selection, hits == null ? null : hits.get());
+            public DrillSidewaysCollector newCollector() throws IOException {
+                return new DrillSidewaysCollector(new int[base[dims.size()]], selection, hits == null ? null : hits.get());
             }
 
             @Override
-            public Counted reduce(Collection<Counter> collectors) {
+            public Counted reduce(Collection<DrillSidewaysCollector> collectors) {
                 int[] sum = null;
                 long documents = 0;
-                for (Counter c : collectors) {
+                for (DrillSidewaysCollector c : collectors) {
                     documents += c.documents;
                     if (sum == null) {
                         sum = c.counts;
@@ -277,14 +277,14 @@ final class FacetOrdinals {
      * Counts the facet values of collected documents; one per search slice. It counts every dimension even where
      * only one is wanted: the document's other values share its cache line, so skipping them saves nothing.
      */
-    final class Counter implements Collector {
+    final class DrillSidewaysCollector implements Collector {
         private final int[] counts;
         private final int[] pass;
         private final int required;
         private final Collector hits;
         private long documents;
 
-        private Counter(int[] counts, Selection selection, Collector hits) {
+        private DrillSidewaysCollector(int[] counts, Selection selection, Collector hits) {
             this.counts = counts;
             this.pass = selection.pass();
             this.required = selection.required();

@@ -111,11 +111,11 @@ public final class LuceneSearchService implements SearchService {
             Query userQuery = parsers.parse(req.query(), searcher::resolveSpeaker, searcher.stems);
             // no type:paragraph filter: user queries cannot match article documents (see IndexSchema)
             Query base = userQuery == null ? IndexSchema.allParagraphs() : userQuery;
-            FacetedSearch.Filters query = drillDown(base, req);
+            DrillSidewaysPass.Filters query = drillDown(base, req);
             Page page = req.groupByArticle()
                     ? groupedPage(searcher, query, req, cursor, hash)
                     : paragraphPage(searcher, query, base, req, cursor, hash);
-            List<Facet> facets = FacetCounter.results(page.facets(), req);
+            List<Facet> facets = FacetListing.results(page.facets(), req);
             List<Hit> hits = hits(searcher, userQuery, page);
             String suggestion = null;
             if (!req.query().isBlank() && page.total() < SUGGEST_BELOW) suggestion = speller.suggest(req.query(), searcher.getIndexReader());
@@ -129,7 +129,7 @@ public final class LuceneSearchService implements SearchService {
     private record Page(long total, ScoreDoc[] docs, int[] articleHits, Facets facets, String nextCursor) {
     }
 
-    private Page paragraphPage(ParleySearcher searcher, FacetedSearch.Filters query, Query base, SearchRequest req,
+    private Page paragraphPage(ParleySearcher searcher, DrillSidewaysPass.Filters query, Query base, SearchRequest req,
                                Cursor cursor, String hash) throws IOException {
         int offset = cursor == null ? (req.page() - 1) * req.size() : 0;
         int want = offset + req.size() + 1; // one more than the page tells whether another page follows
@@ -148,7 +148,7 @@ public final class LuceneSearchService implements SearchService {
             // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the
             // slowest queries (frequent words, exclusions) cheaper at the price of a second, cheap query setup.
-            FacetedSearch.Result<Void> counted = FacetedSearch.count(searcher, searcher.facetOrdinals, query);
+            DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, searcher.facetOrdinals, query);
             top = searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
             facets = counted.facets();
             total = counted.total();
@@ -169,11 +169,11 @@ public final class LuceneSearchService implements SearchService {
         return new Page(total, docs, ones, facets, next);
     }
 
-    private Page groupedPage(ParleySearcher searcher, FacetedSearch.Filters query, SearchRequest req, Cursor cursor, String hash)
+    private Page groupedPage(ParleySearcher searcher, DrillSidewaysPass.Filters query, SearchRequest req, Cursor cursor, String hash)
             throws IOException {
         ArticleGrouping grouping = new ArticleGrouping(req.sort());
-        FacetedSearch.Result<List<ArticleGrouping.Group>> r =
-                FacetedSearch.search(searcher, searcher.facetOrdinals, query, grouping);
+        DrillSidewaysPass.Result<List<ArticleGrouping.Group>> r =
+                DrillSidewaysPass.search(searcher, searcher.facetOrdinals, query, grouping);
         List<ArticleGrouping.Group> groups = r.hits();
         int from;
         if (cursor == null) {
@@ -200,8 +200,8 @@ public final class LuceneSearchService implements SearchService {
         return new Page(groups.size(), docs, counts, r.facets(), next);
     }
 
-    private FacetedSearch.Filters drillDown(Query base, SearchRequest req) {
-        FacetedSearch.Filters q = new FacetedSearch.Filters(facetsConfig, base);
+    private DrillSidewaysPass.Filters drillDown(Query base, SearchRequest req) {
+        DrillSidewaysPass.Filters q = new DrillSidewaysPass.Filters(facetsConfig, base);
         for (String value : req.filter(Dimension.COUNTRY)) q.add(IndexSchema.COUNTRY, value);
         for (String value : req.filter(Dimension.SPEAKER)) q.add(IndexSchema.SPEAKER, value);
         List<String> years = req.filter(Dimension.YEAR);

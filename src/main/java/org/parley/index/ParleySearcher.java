@@ -99,7 +99,7 @@ final class ParleySearcher extends IndexSearcher {
         if (cached != null) return cached;
         List<FacetValue> values = new ArrayList<>();
         for (LabelAndValue lv : allDocsFacets().getAllChildren(dim).labelValues) {
-            values.add(new FacetValue(lv.label, FacetCounter.label(dim, lv.label), lv.value.longValue(), false));
+            values.add(new FacetValue(lv.label, FacetListing.label(dim, lv.label), lv.value.longValue(), false));
         }
         values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
         List<FacetValue> frozen = List.copyOf(values);

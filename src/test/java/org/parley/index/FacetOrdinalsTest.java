@@ -35,7 +35,7 @@ import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The in-memory facet counting ({@link FacetOrdinals}, {@link FacetCounts}, {@link FacetedSearch}) against
+ * The in-memory facet counting ({@link FacetOrdinals}, {@link OrdinalFacets}, {@link DrillSidewaysPass}) against
  * Lucene's own sorted-set doc-values facet counting as the oracle: random documents over several segments,
  * with deletions, documents without facet values and values outside the counted dimensions, and random
  * drill-down filters on zero to three dimensions.
@@ -61,7 +61,7 @@ class FacetOrdinalsTest {
                     for (int q = 0; q < 40; q++) {
                         Query base = random.nextInt(4) == 0 ? new MatchAllDocsQuery()
                                 : new TermQuery(new Term("text", WORDS[random.nextInt(WORDS.length)]));
-                        FacetedSearch.Filters ours = new FacetedSearch.Filters(config, base);
+                        DrillSidewaysPass.Filters ours = new DrillSidewaysPass.Filters(config, base);
                         DrillDownQuery theirs = new DrillDownQuery(config, base);
                         for (String dim : DIMS) {
                             if (random.nextInt(3) != 0) continue;
@@ -79,12 +79,12 @@ class FacetOrdinalsTest {
                                 theirs.add(dim, value);
                             }
                         }
-                        FacetedSearch.Result<?> mine = FacetedSearch.search(searcher, ordinals, ours,
+                        DrillSidewaysPass.Result<?> mine = DrillSidewaysPass.search(searcher, ordinals, ours,
                                 new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
                         DrillSideways.ConcurrentDrillSidewaysResult<?> oracle = new DrillSideways(searcher, config, state)
                                 .search(theirs, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
                         assertSameCounts(mine.facets(), oracle.facets, "seed " + seed + ", query " + theirs);
-                        FacetedSearch.Result<Void> counted = FacetedSearch.count(searcher, ordinals, ours);
+                        DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, ordinals, ours);
                         assertSameCounts(counted.facets(), oracle.facets, "count only, seed " + seed + ", query " + theirs);
                         assertThat(counted.total()).isEqualTo(mine.total())
                                 .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits.value());
@@ -110,7 +110,7 @@ class FacetOrdinalsTest {
                 }
             }
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                FacetCounts all = FacetOrdinals.load(reader, config, DIMS).totals();
+                OrdinalFacets all = FacetOrdinals.load(reader, config, DIMS).totals();
                 FacetResult top = all.getTopChildren(2, "speaker");
                 assertThat(top.labelValues).extracting(lv -> lv.label + "=" + lv.value).containsExactly("a=2", "b=2");
                 assertThat(top.childCount).isEqualTo(3);

@@ -25,8 +25,8 @@ import org.apache.lucene.search.Query;
  * org.apache.lucene.util.IOSupplier)}. The filtered query ({@link Filters#query()}) is for ranked searches, where a
  * conjunction lets Lucene skip.
  */
-final class FacetedSearch {
-    private FacetedSearch() {
+final class DrillSidewaysPass {
+    private DrillSidewaysPass() {
     }
 
     /**
@@ -75,7 +75,7 @@ final class FacetedSearch {
     }
 
     /** Hits (null when not collected), the number of matches and the facet counts of one search. */
-    record Result<T>(T hits, long total, FacetCounts facets) {
+    record Result<T>(T hits, long total, OrdinalFacets facets) {
     }
 
     /**
@@ -104,9 +104,9 @@ final class FacetedSearch {
         return new Result<>(hits.reduce(collectors), counted.documents(), counts(ordinals, counted));
     }
 
-    private static FacetCounts counts(FacetOrdinals ordinals, FacetOrdinals.Counted counted) {
+    private static OrdinalFacets counts(FacetOrdinals ordinals, FacetOrdinals.Counted counted) {
         int[][] counts = new int[ordinals.dims().size()][];
         for (int d = 0; d < counts.length; d++) counts[d] = ordinals.slice(counted.slotCounts(), d);
-        return new FacetCounts(ordinals, counts);
+        return new OrdinalFacets(ordinals, counts);
     }
 }

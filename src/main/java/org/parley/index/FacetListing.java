@@ -21,8 +21,8 @@ import org.parley.search.SearchRequest;
  * counts of a dimension ignore that dimension's own selection (multi-select facets), and always count
  * paragraphs, also when hits are grouped by article.
  */
-final class FacetCounter {
-    private FacetCounter() {
+final class FacetListing {
+    private FacetListing() {
     }
 
     static List<Facet> results(Facets facets, SearchRequest request) throws IOException {

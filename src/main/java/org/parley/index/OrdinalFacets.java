@@ -8,18 +8,18 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 
 /**
- * Counts per facet value, as counted by {@link FacetOrdinals.Counter}, behind Lucene's {@link Facets} interface.
+ * Counts per facet value, as counted by {@link FacetOrdinals.DrillSidewaysCollector}, behind Lucene's {@link Facets} interface.
  *
  * <p>Ordering and shape follow Lucene's sorted-set facet counts: the top children by count, ties by value (index
  * order); only values with a count above zero are children; a dimension's own value is -1 (multi-valued
  * dimensions have no meaningful total). Immutable: the match-all counts are shared by all requests.
  */
-final class FacetCounts extends Facets {
+final class OrdinalFacets extends Facets {
     private final FacetOrdinals ordinals;
     /** [dim][ord]. */
     private final int[][] counts;
 
-    FacetCounts(FacetOrdinals ordinals, int[][] counts) {
+    OrdinalFacets(FacetOrdinals ordinals, int[][] counts) {
         this.ordinals = ordinals;
         this.counts = counts;
     }
