@@ -98,9 +98,6 @@ public final class IndexBuilder {
     }
 
     /** A scanned corpus file. */
-    private record Scanned(String path, Path file, long size, long mtime) {
-    }
-
     /** One file's outcome. */
     private record Outcome(String path, CorpusManifest.Entry entry) {
     }
@@ -116,35 +113,18 @@ public final class IndexBuilder {
             CorpusManifest old = full ? new CorpusManifest() : CorpusManifest.fromJson(previousData.get(USER_MANIFEST));
 
             // 1. Compare the corpus with the manifest.
-            CorpusManifest next = new CorpusManifest();
-            List<Scanned> toProcess = new ArrayList<>();
-            Set<String> deletions = new HashSet<>(old.entries().keySet());
             CorpusReader.Listing listing = CorpusReader.list(corpusDir);
             List<BuildReport.Skipped> notRead = new ArrayList<>();
             for (SkippedInput si : listing.skipped()) notRead.add(new BuildReport.Skipped(si.file(), si.reason()));
-            for (Scanned s : scan(corpusDir, listing)) {
-                CorpusManifest.Entry before = old.get(s.path());
-                if (before != null && before.size() == s.size() && before.mtime() == s.mtime()) {
-                    next.put(s.path(), before);
-                    deletions.remove(s.path());
-                    continue;
-                }
-                if (before != null && before.size() == s.size() && before.sha256().equals(hashOrNull(s.file()))) {
-                    next.put(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), before.sha256(), before.articleId(),
-                            before.skipped(), before.paragraphs()));
-                    deletions.remove(s.path());
-                    continue;
-                }
-                toProcess.add(s);
-            }
-            // changed files are deleted and re-added; removed files are only deleted
-            Set<String> reprocessed = new HashSet<>();
-            for (Scanned s : toProcess) reprocessed.add(s.path());
-            int removed = (int) deletions.stream().filter(p -> !reprocessed.contains(p)).count();
-            int unchanged = next.entries().size();
+            BuildPlan plan = BuildPlan.of(old, scan(corpusDir, listing), IndexBuilder::hashOrNull);
+            CorpusManifest next = plan.kept();
+            List<BuildPlan.CorpusFile> toProcess = plan.toProcess();
+            Set<String> deletions = plan.deletions();
+            int removed = plan.removed();
+            int unchanged = plan.unchanged();
             location.prune(keep(previous));
 
-            if (!full && toProcess.isEmpty() && deletions.isEmpty()) {
+            if (!full && plan.nothingToDo()) {
                 Counts counts = count(previous);
                 return new BuildReport(previous, false, false, counts.articles(), counts.paragraphs(), 0, unchanged, 0,
                         skippedOf(next, notRead), Duration.between(start, Instant.now()));
@@ -168,7 +148,7 @@ public final class IndexBuilder {
         }
     }
 
-    private void writeGeneration(Path generation, boolean full, Set<String> deletions, List<Scanned> toProcess,
+    private void writeGeneration(Path generation, boolean full, Set<String> deletions, List<BuildPlan.CorpusFile> toProcess,
                                  CorpusManifest next, String fingerprint) throws IOException {
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setNoCFSRatio(0); // compound files would copy every byte of a large index once more
@@ -211,16 +191,16 @@ public final class IndexBuilder {
     }
 
     /** Which file owns each article id; a second file with the same id is skipped (ids must be unique). */
-    private static Map<String, String> articleOwners(CorpusManifest kept, List<Scanned> toProcess) {
+    private static Map<String, String> articleOwners(CorpusManifest kept, List<BuildPlan.CorpusFile> toProcess) {
         Map<String, String> owners = new HashMap<>();
         kept.entries().forEach((path, e) -> {
             if (e.articleId() != null) owners.put(e.articleId(), path);
         });
-        for (Scanned s : toProcess) owners.putIfAbsent(ArticleParser.articleId(s.file().getFileName().toString()), s.path());
+        for (BuildPlan.CorpusFile s : toProcess) owners.putIfAbsent(ArticleParser.articleId(s.file().getFileName().toString()), s.path());
         return owners;
     }
 
-    private void indexFiles(IndexWriter writer, List<Scanned> files, Map<String, String> owners, CorpusManifest next)
+    private void indexFiles(IndexWriter writer, List<BuildPlan.CorpusFile> files, Map<String, String> owners, CorpusManifest next)
             throws IOException {
         if (files.isEmpty()) return;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
@@ -231,7 +211,7 @@ public final class IndexBuilder {
         Function<Article, EnrichedArticle> enricher = enrichment.get();
         List<Future<Outcome>> futures = new ArrayList<>(files.size());
         try {
-            for (Scanned s : files) futures.add(pool.submit(() -> indexFile(writer, enricher, s, owners)));
+            for (BuildPlan.CorpusFile s : files) futures.add(pool.submit(() -> indexFile(writer, enricher, s, owners)));
             int done = 0;
             for (Future<Outcome> f : futures) {
                 Outcome o = f.get();
@@ -277,7 +257,7 @@ public final class IndexBuilder {
         }
     }
 
-    private Outcome indexFile(IndexWriter writer, Function<Article, EnrichedArticle> enricher, Scanned s, Map<String, String> owners)
+    private Outcome indexFile(IndexWriter writer, Function<Article, EnrichedArticle> enricher, BuildPlan.CorpusFile s, Map<String, String> owners)
             throws IOException {
         String name = s.file().getFileName().toString();
         String id = ArticleParser.articleId(name);
@@ -325,16 +305,16 @@ public final class IndexBuilder {
         return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), sha, id, partly, paragraphs));
     }
 
-    private static Outcome skipped(Scanned s, String sha, String reason) {
+    private static Outcome skipped(BuildPlan.CorpusFile s, String sha, String reason) {
         return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), sha == null ? "" : sha, null, reason, 0));
     }
 
-    private static List<Scanned> scan(Path corpusDir, CorpusReader.Listing listing) {
-        List<Scanned> out = new ArrayList<>();
+    private static List<BuildPlan.CorpusFile> scan(Path corpusDir, CorpusReader.Listing listing) {
+        List<BuildPlan.CorpusFile> out = new ArrayList<>();
         for (Path file : listing.files()) {
             String rel = corpusDir.relativize(file).toString().replace('\\', '/');
             try {
-                out.add(new Scanned(rel, file, Files.size(file), Files.getLastModifiedTime(file).toMillis()));
+                out.add(new BuildPlan.CorpusFile(rel, file, Files.size(file), Files.getLastModifiedTime(file).toMillis()));
             } catch (IOException e) {
                 // vanished between listing and stat: it is simply not part of this build
             }
