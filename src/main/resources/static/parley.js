@@ -26,7 +26,90 @@
     form.addEventListener('submit', function () { dropEmptyFields(form); });
 
     document.querySelectorAll('.js-facet-filter').forEach(function (input) { facetFilter(input); });
+    document.querySelectorAll('.js-year-chart').forEach(function (svg) { yearChart(svg); });
   });
+
+  function go(url) { window.location.assign(url); }
+
+  // The year chart: a click on a bar follows its link (that year); a drag across bars selects the years
+  // between them (year_from, year_to), dropping ticked years outside the new range.
+  function yearChart(svg) {
+    var bars = Array.prototype.map.call(svg.querySelectorAll('.bar'), function (a) {
+      var r = a.querySelector('rect');
+      return { year: parseInt(a.getAttribute('data-year'), 10), x: parseFloat(r.getAttribute('x')),
+        w: parseFloat(r.getAttribute('width')) };
+    });
+    if (bars.length < 2) return;
+    var width = svg.viewBox.baseVal.width;
+    var start = null;
+    var preview = null;
+    var dragged = false;
+
+    function barAt(clientX) {
+      var box = svg.getBoundingClientRect();
+      var x = (clientX - box.left) / box.width * width;
+      var best = bars[0];
+      bars.forEach(function (b) {
+        if (Math.abs(b.x + b.w / 2 - x) < Math.abs(best.x + best.w / 2 - x)) best = b;
+      });
+      return best;
+    }
+
+    svg.addEventListener('pointerdown', function (e) {
+      if (e.button !== 0) return;
+      start = barAt(e.clientX);
+      dragged = false;
+    });
+    svg.addEventListener('pointermove', function (e) {
+      if (!start) return;
+      var end = barAt(e.clientX);
+      if (end === start && !dragged) return;
+      dragged = true;
+      if (!preview) {
+        preview = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+        preview.setAttribute('class', 'timeline__drag');
+        preview.setAttribute('y', '0');
+        preview.setAttribute('height', String(svg.viewBox.baseVal.height));
+        svg.appendChild(preview);
+      }
+      var a = Math.min(start.x, end.x);
+      var b = Math.max(start.x + start.w, end.x + end.w);
+      preview.setAttribute('x', String(a));
+      preview.setAttribute('width', String(b - a));
+    });
+    function finish(e) {
+      if (!start) return;
+      var s = start;
+      start = null;
+      if (preview) { preview.remove(); preview = null; }
+      if (!dragged) return;
+      var end = barAt(e.clientX);
+      go(rangeUrl(Math.min(s.year, end.year), Math.max(s.year, end.year)));
+    }
+    svg.addEventListener('pointerup', finish);
+    svg.addEventListener('pointerleave', function () {
+      start = null;
+      if (preview) { preview.remove(); preview = null; }
+    });
+    // after a drag, the click that ends it must not also follow the bar's link
+    svg.addEventListener('click', function (e) {
+      if (dragged) { e.preventDefault(); dragged = false; }
+    }, true);
+  }
+
+  function rangeUrl(from, to) {
+    var params = new URLSearchParams(window.location.search);
+    params.set('year_from', String(from));
+    params.set('year_to', String(to));
+    var years = params.getAll('year');
+    params.delete('year');
+    years.forEach(function (y) {
+      var n = parseInt(y, 10);
+      if (n >= from && n <= to) params.append('year', y);
+    });
+    params.delete('page');
+    return '/?' + params.toString();
+  }
 
   function focusKey(el) {
     return el.type === 'checkbox' ? el.name + '=' + el.value : '#' + el.id;

@@ -46,7 +46,45 @@ final class PageRoutes {
             ctx.redirect(SearchPage.pagination(state, result.total()).pages().getLast().href());
             return;
         }
-        ctx.html(renderer.render("search", Map.of("page", SearchPage.of(state, result))));
+        ctx.html(renderer.render("search", Map.of("page", SearchPage.of(state, result, extras(state, result)))));
+    }
+
+    /** Most filters a "no results" page tries to drop one by one. */
+    static final int MAX_DROP_TRIES = 6;
+
+    /**
+     * What the page shows beyond the result: the paragraphs without a year (under the other filters), and on "no
+     * results" whether the query alone finds anything and which single filter's removal finds the most. Each is a
+     * counting search (one hit, no facet values).
+     */
+    SearchPage.Extras extras(UrlState state, SearchResult result) {
+        UrlState undated = state.withGrouped(false);
+        for (String y : state.values(org.parley.search.Dimension.YEAR)) undated = undated.withoutFilter(org.parley.search.Dimension.YEAR, y);
+        undated = undated.withYearRange(null, null);
+        long all = undated.equals(state.withGrouped(false)) && !state.grouped() ? result.total() : count(undated);
+        long noYear = all - count(undated.withYearRange(org.parley.search.SearchRequest.MIN_YEAR, org.parley.search.SearchRequest.MAX_YEAR));
+        if (result.total() > 0 || !state.narrowed()) return new SearchPage.Extras(noYear, -1, null, -1);
+        long queryOnly = count(state.withoutFilters());
+        UrlState.Filter best = null;
+        long bestTotal = 0;
+        if (queryOnly > 0) {
+            List<UrlState.Filter> candidates = new ArrayList<>(state.filters());
+            if (state.hasYearRange()) candidates.add(new UrlState.Filter(null, null));
+            int from = Math.max(0, candidates.size() - MAX_DROP_TRIES); // the most recently added
+            for (UrlState.Filter f : candidates.subList(from, candidates.size())) {
+                UrlState without = f.dim() == null ? state.withYearRange(null, null) : state.withoutFilter(f.dim(), f.value());
+                long n = count(without);
+                if (n > 0 && n >= bestTotal) {
+                    best = f;
+                    bestTotal = n;
+                }
+            }
+        }
+        return new SearchPage.Extras(noYear, queryOnly, best, best == null ? -1 : bestTotal);
+    }
+
+    private long count(UrlState state) {
+        return search.search(state.withPage(1).toRequest(1, 0)).total();
     }
 
     /** A failure as a page: the search page keeps its form (with what could be read of the URL) and says what went wrong. */

@@ -34,7 +34,27 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
                   int firstShown, int lastShown, List<HitView> hits, List<FacetView> facets, List<SelectedChip> selected,
                   String clearHref, YearChart chart, Pagination pagination, List<SortOption> sorts, String didYouMean,
                   String didYouMeanHref, String dropHref, String dropLabel, String csvHref, String jsonHref,
-                  List<HiddenField> hiddenFields, String title) {
+                  List<HiddenField> hiddenFields, String title, Empty empty) {
+
+    /**
+     * What the page knows beyond the result, found with further counting searches (see {@link PageRoutes}).
+     *
+     * @param noYear         matching paragraphs without any year under the other filters, or -1
+     * @param queryOnlyTotal on "no results" with filters: what the query finds without any filter, or -1
+     * @param dropped        on "no results": the filter (or the year range, {@code dim} null) whose removal finds the
+     *                       most, with that number; null when unknown
+     */
+    record Extras(long noYear, long queryOnlyTotal, UrlState.Filter dropped, long droppedTotal) {
+        static final Extras NONE = new Extras(-1, -1, null, -1);
+    }
+
+    /**
+     * The "no results" notice, worded by its cause.
+     *
+     * @param byFilters the query finds paragraphs, the filters exclude them all
+     */
+    record Empty(boolean byFilters, String heading, String queryOnlyText, String dropText) {
+    }
 
     static final int PAGE_SIZE = 10;
     /** The last page a search can reach: the request's page depth, in pages of this size. */
@@ -58,10 +78,14 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         return new SearchPage(state, message, false, 0, "", "", 0, 0, List.of(), List.of(), selectedChips(state, Map.of()),
                 state.withoutFilters().href(), YearChart.of(null, state), new Pagination(null, null, List.of(), 1, 1),
                 sortOptions(state), null, null, null, null, null, null, hiddenFields(state, Set.of(), true, true),
-                "Search problem · parley");
+                "Search problem · parley", null);
     }
 
     static SearchPage of(UrlState state, SearchResult result) {
+        return of(state, result, Extras.NONE);
+    }
+
+    static SearchPage of(UrlState state, SearchResult result, Extras extras) {
         Map<Dimension, Facet> byDim = new java.util.HashMap<>();
         for (Facet f : result.facets()) byDim.put(f.dim(), f);
         Map<String, String> labels = labels(result);
@@ -83,17 +107,28 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
                 : state.withQuery(result.didYouMean()).href();
         String dropHref = null;
         String dropLabel = null;
+        Empty empty = null;
         if (result.total() == 0) {
-            UrlState.Filter narrowest = narrowest(state, byDim);
-            if (narrowest != null) {
+            UrlState.Filter narrowest = extras.dropped() != null ? extras.dropped() : narrowest(state, byDim);
+            if (narrowest != null && narrowest.dim() != null) {
                 dropHref = state.withoutFilter(narrowest.dim(), narrowest.value()).href();
                 dropLabel = SINGULAR.get(narrowest.dim()) + ": " + labels.getOrDefault(key(narrowest), narrowest.value());
             } else if (state.hasYearRange()) {
                 dropHref = state.withYearRange(null, null).href();
                 dropLabel = "the year range " + yearRangeText(state);
             }
+            boolean byFilters = state.narrowed() && extras.queryOnlyTotal() != 0;
+            String unit = state.grouped() ? "article" : "paragraph";
+            String heading = byFilters ? "No results with these filters"
+                    : "No " + unit + "s match";
+            String queryOnly = byFilters && extras.queryOnlyTotal() > 0
+                    ? Views.plural(extras.queryOnlyTotal(), unit, unit + "s") + (state.q().isEmpty() ? " in all" : " match the query")
+                    + " without filters" : null;
+            String dropText = dropHref != null && extras.dropped() != null && extras.droppedTotal() > 0
+                    ? Views.plural(extras.droppedTotal(), unit, unit + "s") : null;
+            empty = new Empty(byFilters, heading, queryOnly, dropText);
         }
-        YearChart chart = YearChart.of(byDim.get(Dimension.YEAR), state);
+        YearChart chart = YearChart.of(byDim.get(Dimension.YEAR), state, extras.noYear());
         String title = (state.q().isEmpty() ? "All paragraphs" : state.q()) + " · parley";
         String totalText = state.grouped() ? Views.plural(result.total(), "article", "articles")
                 : Views.plural(result.total(), "paragraph", "paragraphs");
@@ -102,7 +137,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
                 state.withoutFilters().href(), chart,
                 pagination(state, result.total()), sortOptions(state), result.didYouMean(), didYouMeanHref, dropHref,
                 dropLabel, state.withPage(1).path("/export.csv"), state.withPage(1).path("/export.json"),
-                hiddenFields(state, rendered, false, chart.isEmpty()), title);
+                hiddenFields(state, rendered, false, chart.isEmpty()), title, empty);
     }
 
     /** The selected value with the smallest count; among equals (or when counts are unknown) the last added. */
@@ -134,9 +169,10 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         if (values.isEmpty()) return null;
         boolean expanded = state.expanded(dim);
         List<FacetValue> shown = new ArrayList<>();
-        int hidden = facet == null ? 0 : facet.otherValues();
+        int hidden = facet == null || (dim == Dimension.YEAR && state.hasYearRange()) ? 0 : facet.otherValues();
         for (FacetValue v : values) {
             boolean selected = v.selected() || state.has(dim, v.value());
+            if (dim == Dimension.YEAR && !selected && !inRange(state, v.value())) continue; // would find nothing
             if (expanded || shown.size() < SHOWN_VALUES || selected) shown.add(v);
             else hidden++;
         }
@@ -149,7 +185,18 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         }
         String moreHref = hidden > 0 && !expanded ? state.withMore(dim, true).href() + "#facet-" + dim : null;
         String lessHref = expanded ? state.withMore(dim, false).href() + "#facet-" + dim : null;
-        return new FacetView(dim.param(), TITLES.get(dim), views, hidden, moreHref, lessHref, dim == Dimension.SPEAKER);
+        return new FacetView(dim.param(), TITLES.get(dim), views, hidden, moreHref, lessHref, dim != Dimension.YEAR);
+    }
+
+    /** Whether a year facet value lies within the selected year range (always, without a range). */
+    static boolean inRange(UrlState state, String value) {
+        if (!state.hasYearRange()) return true;
+        try {
+            int y = Integer.parseInt(value.strip());
+            return (state.yearFrom() == null || y >= state.yearFrom()) && (state.yearTo() == null || y <= state.yearTo());
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static HitView hit(Hit h, UrlState state) {
@@ -208,7 +255,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         }
         if (state.hasYearRange()) {
             chips.add(new SelectedChip("range", "Years: " + yearRangeText(state), state.withYearRange(null, null).href(),
-                    "Remove the year range"));
+                    "Remove filter Years: " + yearRangeText(state)));
         }
         return chips;
     }

@@ -51,7 +51,7 @@ class PageRoutesTest {
         assertThat(SERVICE.search(SearchRequest.of("")).total()).isEqualTo(total);
         assertThat(html).contains("<strong class=\"summary__count\">" + Views.count(total) + " paragraphs</strong>");
         assertThat(html).contains("id=\"facet-country\"", "id=\"facet-speaker\"", "id=\"facet-year\"");
-        assertThat(html).contains("<svg class=\"timeline__chart\"");
+        assertThat(html).contains("<svg class=\"timeline__chart");
         assertThat(html).contains("autofocus").contains("<label for=\"q\"");
         assertThat(html).doesNotContain(" style=", "onclick", "<script>");
     }
@@ -103,6 +103,58 @@ class PageRoutesTest {
         // both filters count 0 under the other: the last added is dropped
         assertThat(narrowed).contains("id=\"no-results\"", "class=\"drop-filter\" href=\"/?q=Mekong&amp;country=KH\"",
                 "Speaker: Anna Smith");
+    }
+
+    @Test
+    void aYearRangeShadesTheChartDimsTheYearsOutsideAndListsOnlyTheYearsInside() throws Exception {
+        // a range that cuts the corpus's years in two
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        WebTestIndex.paragraphs().values().forEach(p -> years.addAll(p.years()));
+        assertThat(years.size()).isGreaterThanOrEqualTo(3);
+        int from = years.higher(years.first());
+        int to = years.lower(years.last());
+        String html = flat(get("/?year_from=" + from + "&year_to=" + to).body());
+        assertThat(html).contains("class=\"timeline__range\"", "selected " + from + "–" + to);
+        assertThat(html).contains("class=\"bar is-outside\" aria-label=\"" + years.first() + ": ");
+        assertThat(html).doesNotContain("class=\"bar is-outside\" aria-label=\"" + from + ": ");
+        // the year list offers no year that would find nothing
+        assertThat(html).doesNotContain("name=\"year\" value=\"" + years.first() + "\"")
+                .contains("name=\"year\" value=\"" + from + "\"");
+        long inRange = WebTestIndex.count(p -> p.years().stream().anyMatch(y -> y >= from && y <= to));
+        assertThat(html).contains("summary__count\">" + Views.plural(inRange, "paragraph", "paragraphs") + "<");
+        // the chart is a group of links (not an image that hides them)
+        assertThat(html).contains("role=\"group\" aria-labelledby=\"timeline-desc\"").doesNotContain("role=\"img\"");
+    }
+
+    @Test
+    void theChartCountsTheParagraphsWithoutAYear() throws Exception {
+        long undated = WebTestIndex.count(p -> p.years().isEmpty() && p.countries().contains("KH"));
+        assertThat(undated).isPositive(); // the synthetic undated article about Cambodia
+        assertThat(get("/?country=KH").body()).contains(Views.plural(undated, "paragraph", "paragraphs") + " without a year");
+        // and the same count with a year range: the range does not narrow what it counts
+        assertThat(get("/?country=KH&year_from=2000").body()).contains(Views.plural(undated, "paragraph", "paragraphs") + " without a year");
+    }
+
+    @Test
+    void noResultsBecauseOfTheFiltersSaysSoAndDropsTheOneThatExcludesMost() throws Exception {
+        long cambodia = search("Cambodia").total();
+        assertThat(cambodia).isPositive();
+        // the query finds paragraphs; a Laos tick plus a range before any year excludes them all
+        String html = flat(get("/?q=Cambodia&country=LA&year_from=1700&year_to=1701").body());
+        assertThat(html).contains("data-cause=\"filters\"", "No results with these filters",
+                Views.plural(cambodia, "paragraph", "paragraphs") + " match the query without filters");
+        assertThat(html).doesNotContain("Check the spelling");
+        long withLaos = WebTestIndex.count(p -> p.text().contains("Cambodia") && p.countries().contains("LA"));
+        assertThat(withLaos).isPositive();
+        // dropping the range finds the Laos paragraphs; dropping Laos finds nothing (the range still excludes all)
+        assertThat(html).contains("class=\"drop-filter\" href=\"/?q=Cambodia&amp;country=LA\"",
+                "(" + Views.plural(withLaos, "paragraph", "paragraphs") + ")");
+        assertThat(html).contains("class=\"clear-filters\" href=\"/?q=Cambodia\"");
+        // the facets stay: the ticked country can be unticked
+        assertThat(html).contains("id=\"facet-country\"");
+        // a query that finds nothing at all is worded by the query
+        String none = flat(get("/?q=zzqqxx&country=KH").body());
+        assertThat(none).contains("data-cause=\"query\"", "No paragraphs match <q>zzqqxx</q>");
     }
 
     @Test

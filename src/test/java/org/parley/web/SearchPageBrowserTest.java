@@ -211,8 +211,9 @@ class SearchPageBrowserTest {
         String label = bars.get(0).getAttribute("aria-label");
         String year = label.substring(0, label.indexOf(':'));
         ((JavascriptExecutor) driver).executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bars.get(0));
-        wait.until(ExpectedConditions.urlContains("year=" + year));
-        assertThat(shownTotal()).isEqualTo(expect("q=" + BrowserTestService.QUERY + "&year=" + year).total());
+        wait.until(ExpectedConditions.urlContains("year_from=" + year));
+        String oneYear = "q=" + BrowserTestService.QUERY + "&year_from=" + year + "&year_to=" + year;
+        assertThat(shownTotal()).isEqualTo(expect(oneYear).total());
 
         driver.get(base() + "/?more=speaker");
         if (driver.findElements(By.id("speaker-filter")).isEmpty()) return; // an index without speakers: nothing to filter
@@ -227,6 +228,32 @@ class SearchPageBrowserTest {
                 assertThat(li.getText().toLowerCase()).contains(first.substring(0, Math.min(4, first.length())).toLowerCase());
             }
         }
+    }
+
+    @Test
+    void aDragAcrossBarsSetsTheYearRangeWhichTheChartShades() throws Exception {
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        List<WebElement> bars = driver.findElements(By.cssSelector(".timeline .bar"));
+        assertThat(bars.size()).isGreaterThanOrEqualTo(3);
+        int from = Integer.parseInt(bars.get(1).getAttribute("data-year"));
+        int to = Integer.parseInt(bars.get(bars.size() - 2).getAttribute("data-year"));
+        WebElement chart = driver.findElement(By.cssSelector(".timeline__chart"));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(bars.get(1)).clickAndHold()
+                .moveToElement(bars.get(bars.size() - 2)).release().perform();
+        wait.until(ExpectedConditions.urlContains("year_to=" + to));
+        assertThat(driver.getCurrentUrl()).contains("year_from=" + from);
+        String range = "q=" + BrowserTestService.QUERY + "&year_from=" + from + "&year_to=" + to;
+        assertThat(shownTotal()).isEqualTo(expect(range).total());
+        assertThat(driver.findElements(By.cssSelector(".timeline__range"))).hasSize(1);
+        // the first and last bars lie outside: dimmed, and the year list does not offer them
+        List<WebElement> after = driver.findElements(By.cssSelector(".timeline .bar"));
+        assertThat(after.get(0).getAttribute("class")).contains("is-outside");
+        assertThat(after.get(after.size() - 1).getAttribute("class")).contains("is-outside");
+        String outsideYear = after.get(0).getAttribute("data-year");
+        assertThat(hasCheckbox("year", outsideYear)).isFalse();
+        assertThat(driver.findElement(By.cssSelector(".selected .chip--range")).getText()).contains(from + "–" + to);
+        shot("12-year-range");
+        assertThat(chart).isNotNull();
     }
 
     @Test
