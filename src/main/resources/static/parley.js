@@ -170,7 +170,15 @@
     });
 
     function suggest(dim, prefix, listed, target, mySeq) {
-      fetch('/api/facets/' + encodeURIComponent(dim) + '?prefix=' + encodeURIComponent(prefix) + '&limit=10',
+      // the values of the current search, counted under it: a suggestion never leads to an empty page
+      var params = new URLSearchParams();
+      var current = new URLSearchParams(window.location.search);
+      ['q', 'country', 'year', 'speaker', 'year_from', 'year_to'].forEach(function (name) {
+        current.getAll(name).forEach(function (v) { if (v) params.append(name, v); });
+      });
+      params.set('prefix', prefix);
+      params.set('limit', '10');
+      fetch('/api/facets/' + encodeURIComponent(dim) + '?' + params.toString(),
           { headers: { 'Accept': 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (data) {

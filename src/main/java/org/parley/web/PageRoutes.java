@@ -58,12 +58,74 @@ final class PageRoutes {
      * counting search (one hit, no facet values).
      */
     SearchPage.Extras extras(UrlState state, SearchResult result) {
+        SearchPage.Extras base = counts(state, result);
+        if (!state.queryString().isEmpty()) return base;
+        return new SearchPage.Extras(base.noYear(), base.queryOnlyTotal(), base.dropped(), base.droppedTotal(), overview(result));
+    }
+
+    /** Most values per list on the start page. */
+    static final int START_VALUES = 8;
+
+    /** The start page's account of the corpus: sizes, date span, top values, and example searches that find something. */
+    Views.Overview overview(SearchResult all) {
+        org.parley.search.IndexStats stats = search.stats();
+        java.time.LocalDate earliest = firstDate(org.parley.search.SortOrder.DATE_ASC);
+        java.time.LocalDate latest = firstDate(org.parley.search.SortOrder.DATE_DESC);
+        String span = earliest == null ? null : earliest.equals(latest) ? Views.humanDate(earliest)
+                : Views.humanDate(earliest) + " – " + Views.humanDate(latest);
+        UrlState empty = UrlState.empty();
+        List<Views.Link> countries = top(all, org.parley.search.Dimension.COUNTRY, empty);
+        List<Views.Link> speakers = top(all, org.parley.search.Dimension.SPEAKER, empty);
+        List<String> candidates = new ArrayList<>();
+        if (!countries.isEmpty()) {
+            String c1 = countries.get(0).label();
+            candidates.add(c1);
+            if (countries.size() > 1) candidates.add(c1 + " " + countries.get(1).label());
+            if (c1.length() >= 6 && c1.chars().allMatch(Character::isLetter)) candidates.add(c1.substring(0, 5).toLowerCase(java.util.Locale.ROOT) + "*");
+            if (countries.size() > 2) candidates.add(c1 + " NOT " + countries.get(1).label());
+        }
+        if (!speakers.isEmpty()) candidates.add("speaker:\"" + speakers.get(0).label().replace("\"", "") + "\"");
+        List<Views.Link> examples = new ArrayList<>();
+        for (String q : candidates) {
+            try {
+                UrlState s = empty.withQuery(q);
+                long n = count(s);
+                if (n > 0) examples.add(new Views.Link(q, s.href(), Views.plural(n, "paragraph", "paragraphs")));
+            } catch (InvalidQueryException e) {
+                // not an example then
+            }
+        }
+        return new Views.Overview(Views.plural(stats.articles(), "article", "articles"),
+                Views.plural(stats.paragraphs(), "paragraph", "paragraphs"), span, countries, speakers, examples,
+                empty.withSort(org.parley.search.SortOrder.DATE_DESC).href());
+    }
+
+    private java.time.LocalDate firstDate(org.parley.search.SortOrder order) {
+        UrlState s = UrlState.empty().withSort(order);
+        List<org.parley.search.Hit> hits = search.search(s.toRequest(1, 0)).hits();
+        return hits.isEmpty() ? null : hits.get(0).published();
+    }
+
+    private static List<Views.Link> top(SearchResult result, org.parley.search.Dimension dim, UrlState state) {
+        List<Views.Link> out = new ArrayList<>();
+        for (org.parley.search.Facet f : result.facets()) {
+            if (f.dim() != dim) continue;
+            for (org.parley.search.FacetValue v : f.values()) {
+                if (out.size() == START_VALUES || v.count() <= 0) break;
+                String label = v.label() == null || v.label().isBlank() ? v.value() : v.label();
+                out.add(new Views.Link(label, state.withFilter(dim, v.value()).href(), Views.count(v.count())));
+            }
+        }
+        return out;
+    }
+
+    private SearchPage.Extras counts(UrlState state, SearchResult result) {
         UrlState undated = state.withGrouped(false);
         for (String y : state.values(org.parley.search.Dimension.YEAR)) undated = undated.withoutFilter(org.parley.search.Dimension.YEAR, y);
         undated = undated.withYearRange(null, null);
         long all = undated.equals(state.withGrouped(false)) && !state.grouped() ? result.total() : count(undated);
         long noYear = all - count(undated.withYearRange(org.parley.search.SearchRequest.MIN_YEAR, org.parley.search.SearchRequest.MAX_YEAR));
-        if (result.total() > 0 || !state.narrowed()) return new SearchPage.Extras(noYear, -1, null, -1);
+        if (result.total() > 0 || !state.narrowed()) return new SearchPage.Extras(noYear, -1, null, -1, null);
         long queryOnly = count(state.withoutFilters());
         UrlState.Filter best = null;
         long bestTotal = 0;
@@ -80,7 +142,7 @@ final class PageRoutes {
                 }
             }
         }
-        return new SearchPage.Extras(noYear, queryOnly, best, best == null ? -1 : bestTotal);
+        return new SearchPage.Extras(noYear, queryOnly, best, best == null ? -1 : bestTotal, null);
     }
 
     private long count(UrlState state) {

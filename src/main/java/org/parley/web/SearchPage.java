@@ -17,7 +17,9 @@ import org.parley.web.Views.Chip;
 import org.parley.web.Views.FacetValueView;
 import org.parley.web.Views.FacetView;
 import org.parley.web.Views.HiddenField;
+import org.parley.web.Views.HitGroup;
 import org.parley.web.Views.HitView;
+import org.parley.web.Views.Overview;
 import org.parley.web.Views.PageLink;
 import org.parley.web.Views.Pagination;
 import org.parley.web.Views.SelectedChip;
@@ -34,7 +36,17 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
                   int firstShown, int lastShown, List<HitView> hits, List<FacetView> facets, List<SelectedChip> selected,
                   String clearHref, YearChart chart, Pagination pagination, List<SortOption> sorts, String didYouMean,
                   String didYouMeanHref, String dropHref, String dropLabel, String csvHref, String jsonHref,
-                  List<HiddenField> hiddenFields, String title, Empty empty) {
+                  List<HiddenField> hiddenFields, String title, Empty empty, List<HitGroup> groups, Overview overview) {
+
+    /** This page's URL in canonical form (the instant path puts it in the address bar). */
+    public String canonicalHref() {
+        return state.href();
+    }
+
+    /** The start page: nothing in the URL at all. */
+    public boolean start() {
+        return overview != null;
+    }
 
     /**
      * What the page knows beyond the result, found with further counting searches (see {@link PageRoutes}).
@@ -44,8 +56,8 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
      * @param dropped        on "no results": the filter (or the year range, {@code dim} null) whose removal finds the
      *                       most, with that number; null when unknown
      */
-    record Extras(long noYear, long queryOnlyTotal, UrlState.Filter dropped, long droppedTotal) {
-        static final Extras NONE = new Extras(-1, -1, null, -1);
+    record Extras(long noYear, long queryOnlyTotal, UrlState.Filter dropped, long droppedTotal, Overview overview) {
+        static final Extras NONE = new Extras(-1, -1, null, -1, null);
     }
 
     /**
@@ -78,7 +90,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         return new SearchPage(state, message, false, 0, "", "", 0, 0, List.of(), List.of(), selectedChips(state, Map.of()),
                 state.withoutFilters().href(), YearChart.of(null, state), new Pagination(null, null, List.of(), 1, 1),
                 sortOptions(state), null, null, null, null, null, null, hiddenFields(state, Set.of(), true, true),
-                "Search problem · parley", null);
+                "Search problem · parley", null, List.of(), null);
     }
 
     static SearchPage of(UrlState state, SearchResult result) {
@@ -100,6 +112,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         }
 
         List<HitView> hits = result.hits().stream().map(h -> hit(h, state)).toList();
+        List<HitGroup> groups = groups(hits, state);
         int first = hits.isEmpty() ? 0 : (state.page() - 1) * PAGE_SIZE + 1;
         int last = hits.isEmpty() ? 0 : first + hits.size() - 1;
 
@@ -129,7 +142,8 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
             empty = new Empty(byFilters, heading, queryOnly, dropText);
         }
         YearChart chart = YearChart.of(byDim.get(Dimension.YEAR), state, extras.noYear());
-        String title = (state.q().isEmpty() ? "All paragraphs" : state.q()) + " · parley";
+        String title = extras.overview() != null ? "parley · search news paragraphs about foreign relations"
+                : (state.q().isEmpty() ? "All paragraphs" : state.q()) + " · parley";
         String totalText = state.grouped() ? Views.plural(result.total(), "article", "articles")
                 : Views.plural(result.total(), "paragraph", "paragraphs");
         return new SearchPage(state, null, true, result.total(), totalText,
@@ -137,7 +151,34 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
                 state.withoutFilters().href(), chart,
                 pagination(state, result.total()), sortOptions(state), result.didYouMean(), didYouMeanHref, dropHref,
                 dropLabel, state.withPage(1).path("/export.csv"), state.withPage(1).path("/export.json"),
-                hiddenFields(state, rendered, false, chart.isEmpty()), title, empty);
+                hiddenFields(state, rendered, false, chart.isEmpty()), title, empty, groups, extras.overview());
+    }
+
+    /** Consecutive hits of one article under one title (hits of a page are consecutive when ranked close together). */
+    static List<HitGroup> groups(List<HitView> hits, UrlState state) {
+        List<HitGroup> groups = new ArrayList<>();
+        List<HitView> run = new ArrayList<>();
+        for (HitView h : hits) {
+            if (!run.isEmpty() && !run.getLast().articleId().equals(h.articleId())) {
+                groups.add(group(run));
+                run = new ArrayList<>();
+            }
+            run.add(h);
+        }
+        if (!run.isEmpty()) groups.add(group(run));
+        return groups;
+    }
+
+    private static HitGroup group(List<HitView> run) {
+        HitView first = run.getFirst();
+        return new HitGroup(first.articleId(), first.title(), first.dateIso(), first.dateText(), first.articleHref(), List.copyOf(run));
+    }
+
+    /** The search for the matching paragraphs of one article (its hits, not grouped). */
+    static UrlState articleHits(UrlState state, String articleId) {
+        String scope = "article:" + articleId;
+        String q = state.q().isEmpty() ? scope : "(" + state.q() + ") AND " + scope;
+        return state.withQuery(q).withGrouped(false);
     }
 
     /** The selected value with the smallest count; among equals (or when counts are unknown) the last added. */
@@ -204,9 +245,12 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         String anchor = "hit-" + h.articleId() + "-" + h.ordinal();
         String articleHref = articleHref(h.articleId(), h.ordinal(), state);
         String title = h.title() == null || h.title().isBlank() ? h.articleId() : h.title();
-        String snippet = SafeHtml.marked(h.text(), h.highlights(), SafeHtml.MAX_HIT_CHARS);
-        return new HitView(anchor, title, Views.isoDate(h.published()), Views.humanDate(h.published()), h.ordinal(),
-                snippet, articleHref, chips, h.articleHits());
+        SafeHtml.Snippet snippet = SafeHtml.snippet(h.text(), h.highlights(), SafeHtml.SNIPPET_CHARS);
+        String full = snippet.cut() ? SafeHtml.marked(h.text(), h.highlights(), SafeHtml.MAX_HIT_CHARS) : null;
+        String hitsHref = state.grouped() && h.articleHits() > 1 && state.q().length() < 1900
+                ? articleHits(state, h.articleId()).href() : null;
+        return new HitView(anchor, h.articleId(), title, Views.isoDate(h.published()), Views.humanDate(h.published()), h.ordinal(),
+                snippet.html(), snippet.cut(), full, articleHref, chips, h.articleHits(), hitsHref);
     }
 
     /** The article page for a hit, carrying the search state so that its back link restores the search. */

@@ -24,9 +24,36 @@ final class Views {
     record SelectedChip(String kind, String label, String removeHref, String removeLabel) {
     }
 
-    /** One matching paragraph as listed. {@code snippetHtml} is sanitised: only {@code <mark>} is markup. */
-    record HitView(String anchor, String title, String dateIso, String dateText, int ordinal, String snippetHtml,
-                   String articleHref, List<Chip> chips, int articleHits) {
+    /**
+     * One matching paragraph as listed. {@code snippetHtml} (about 300 characters around the best matches) and
+     * {@code fullHtml} (the whole paragraph, shown on demand when the snippet is {@code cut}) are sanitised: only
+     * {@code <mark>} is markup.
+     *
+     * @param articleHitsHref with {@code group=article}: the search for the article's matching paragraphs, or null
+     */
+    record HitView(String anchor, String articleId, String title, String dateIso, String dateText, int ordinal,
+                   String snippetHtml, boolean cut, String fullHtml, String articleHref, List<Chip> chips, int articleHits,
+                   String articleHitsHref) {
+    }
+
+    /** Consecutive hits from one article, listed under its title once. */
+    record HitGroup(String articleId, String title, String dateIso, String dateText, String titleHref, List<HitView> hits) {
+        public boolean several() {
+            return hits.size() > 1;
+        }
+    }
+
+    /** A labelled link with an optional count (start page lists). */
+    record Link(String label, String href, String countText) {
+    }
+
+    /**
+     * The start page (nothing searched yet): what the corpus holds and a few searches to begin with.
+     *
+     * @param examples searches built from the corpus's own most frequent values, so that each finds something
+     */
+    record Overview(String articlesText, String paragraphsText, String dateSpanText, List<Link> countries,
+                    List<Link> speakers, List<Link> examples, String browseHref) {
     }
 
     /** One value in a facet list; {@code href} toggles it. */

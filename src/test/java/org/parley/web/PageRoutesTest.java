@@ -18,6 +18,7 @@ import org.parley.search.ParagraphView;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
+import org.parley.index.TestCorpus;
 
 /** The pages over real HTTP, against a real index of the test corpus; expected numbers come from the corpus or the index. */
 class PageRoutesTest {
@@ -54,6 +55,69 @@ class PageRoutesTest {
         assertThat(html).contains("<svg class=\"timeline__chart");
         assertThat(html).contains("autofocus").contains("<label for=\"q\"");
         assertThat(html).doesNotContain(" style=", "onclick", "<script>");
+        // the start page tells what the corpus holds instead of listing its first paragraphs
+        long articles = WebTestIndex.paragraphs().values().stream().map(TestCorpus.Expected::articleId).distinct().count();
+        assertThat(flat(html)).contains("class=\"overview\"", "<strong>" + Views.plural(articles, "article", "articles") + "</strong>",
+                "<strong>" + Views.plural(total, "paragraph", "paragraphs") + "</strong>");
+        assertThat(html).doesNotContain("class=\"hit\"");
+        java.time.LocalDate earliest = WebTestIndex.paragraphs().values().stream().map(TestCorpus.Expected::published)
+                .filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElseThrow();
+        assertThat(html).contains(Views.humanDate(earliest) + " – ");
+        // the most named country first, linked to its filter
+        String topCountry = WebTestIndex.paragraphs().values().stream().flatMap(p -> p.countries().stream())
+                .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.stream.Collectors.counting())).entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertThat(html).contains("<li><a href=\"/?country=" + topCountry + "\">");
+        // every example search finds something
+        java.util.regex.Matcher example = java.util.regex.Pattern.compile("class=\"example\" href=\"([^\"]+)\"").matcher(html);
+        int examples = 0;
+        while (example.find()) {
+            examples++;
+            String page = get(example.group(1).replace("&amp;", "&")).body();
+            assertThat(page).as(example.group(1)).contains("class=\"hit\"").doesNotContain("id=\"no-results\"");
+        }
+        assertThat(examples).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void consecutiveHitsOfOneArticleShareOneTitleAndLongParagraphsAreSnippets() throws Exception {
+        SearchResult r = SERVICE.search(UrlState.parse("country=KH&sort=date").toRequest(SearchPage.PAGE_SIZE, 0));
+        int runs = 0;
+        String previous = null;
+        for (var h : r.hits()) {
+            if (!h.articleId().equals(previous)) runs++;
+            previous = h.articleId();
+        }
+        assertThat(runs).isLessThan(r.hits().size());
+        String html = get("/?country=KH&sort=date").body();
+        assertThat(html.split("<li class=\"hit-group", -1)).hasSize(runs + 1);
+        assertThat(html.split("<li class=\"hit\" id=", -1)).hasSize(r.hits().size() + 1);
+        assertThat(html).contains("class=\"hit-group hit-group--several\"");
+        // a paragraph longer than a snippet: the snippet, and the whole paragraph behind a <details>
+        var longest = WebTestIndex.paragraphs().values().stream().filter(p -> p.text().contains("Cambodia"))
+                .max(java.util.Comparator.comparingInt(p -> p.text().length())).orElseThrow();
+        assertThat(longest.text().length()).isGreaterThan(SafeHtml.SNIPPET_CHARS + SafeHtml.SNIPPET_SLACK);
+        String page = flat(get("/?q=Cambodia&group=article").body());
+        assertThat(page).contains("<details class=\"hit__full\"> <summary>Whole paragraph</summary>");
+        java.util.regex.Matcher snippet = java.util.regex.Pattern.compile("<p class=\"hit__snippet\">(.*?)</p>").matcher(page);
+        while (snippet.find()) {
+            assertThat(snippet.group(1).replaceAll("<[^>]+>", "").length()).isLessThanOrEqualTo(SafeHtml.SNIPPET_CHARS + SafeHtml.SNIPPET_SLACK + 10);
+        }
+    }
+
+    @Test
+    void theMatchingParagraphsOfAnArticleAreALinkToThem() throws Exception {
+        SearchResult grouped = SERVICE.search(UrlState.parse("q=Cambodia&group=article").toRequest(SearchPage.PAGE_SIZE, 0));
+        var many = grouped.hits().stream().filter(h -> h.articleHits() > 1).findFirst().orElseThrow();
+        String html = get("/?q=Cambodia&group=article").body();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("class=\"hit__more\" href=\"([^\"]+)\">"
+                + many.articleHits() + " matching paragraphs in this article</a>").matcher(html);
+        assertThat(link.find()).isTrue();
+        String target = link.group(1).replace("&amp;", "&");
+        assertThat(target).contains("article%3A" + many.articleId()).doesNotContain("group=");
+        String page = get(target).body();
+        assertThat(page).contains("summary__count\">" + Views.plural(many.articleHits(), "paragraph", "paragraphs") + "<");
+        assertThat(page.split("<li class=\"hit\" id=\"hit-" + many.articleId() + "-", -1)).hasSize(Math.min(many.articleHits(), SearchPage.PAGE_SIZE) + 1);
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.parley.search.SearchService;
 /** The search page over HTTP against a real index of {@code corpus/}: same numbers as the API, and fast. */
 class RealIndexPageTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final List<String> QUERIES = List.of("", "q=Russia", "q=relations", "q=%22diplomatic+relations%22",
+    private static final List<String> QUERIES = List.of("sort=-date", "q=Russia", "q=relations", "q=%22diplomatic+relations%22",
             "q=Cambod*", "q=Hun+Sen", "q=Russia&sort=-date", "q=Russia&page=2", "q=debt+OR+trade", "q=ASEAN&year_from=2000", "q=Russia&group=article");
     private static SearchService service;
     private static ParleyServer server;

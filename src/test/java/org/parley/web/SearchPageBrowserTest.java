@@ -139,7 +139,7 @@ class SearchPageBrowserTest {
         // Open the first result's article: the paragraph is anchored and highlighted.
         WebElement firstHit = driver.findElement(By.cssSelector(".hit"));
         String hitAnchor = firstHit.getAttribute("id");
-        firstHit.findElement(By.cssSelector(".hit__title a")).click();
+        firstHit.findElement(By.cssSelector(".hit__link")).click();
         wait.until(ExpectedConditions.urlContains("/articles/"));
         String fragment = URI.create(driver.getCurrentUrl()).getFragment();
         assertThat(fragment).matches("p\\d+");
@@ -257,23 +257,41 @@ class SearchPageBrowserTest {
     }
 
     @Test
-    void theSpeakerBoxSuggestsNamesThatAreNotListed() throws Exception {
-        // Under a query the list holds only the speakers of matching paragraphs; the box also offers the others.
+    void theSpeakerBoxSuggestsNamesOfTheSearchNotOfTheWholeIndex() throws Exception {
+        // Under a query the list shows the first speakers of matching paragraphs; the box offers the others of the
+        // search, with their counts under it, and never a speaker who would give no result.
         driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        assertThat(driver.findElements(By.id("country-filter"))).hasSize(1); // offered for countries too
         if (driver.findElements(By.id("speaker-filter")).isEmpty()) return; // an index without speakers
         List<String> listed = driver.findElements(By.cssSelector("#facet-speaker input[type=checkbox]")).stream()
                 .map(e -> e.getAttribute("value")).toList();
-        var unlisted = service.facetValues(new org.parley.search.FacetValuesRequest(org.parley.search.Dimension.SPEAKER, "", 100)).stream()
-                .filter(v -> !listed.contains(v.value()) && v.value().length() >= 3).findFirst();
-        if (unlisted.isEmpty()) return; // every speaker is listed already
+        var inContext = service.facetValues(new org.parley.search.FacetValuesRequest(org.parley.search.Dimension.SPEAKER, "", 100,
+                BrowserTestService.QUERY, java.util.Map.of(), null, null));
+        var whole = service.facetValues(new org.parley.search.FacetValuesRequest(org.parley.search.Dimension.SPEAKER, "", 100));
+        var outside = whole.stream().filter(v -> inContext.stream().noneMatch(c -> c.value().equals(v.value()))
+                && v.value().length() >= 3).findFirst();
+        if (outside.isPresent()) {
+            String name = outside.get().value();
+            WebElement box = driver.findElement(By.id("speaker-filter"));
+            box.sendKeys(name.substring(0, 3));
+            Thread.sleep(600); // the suggestion request has been answered
+            assertThat(driver.findElements(By.cssSelector(".facet__suggestions a"))).extracting(WebElement::getText)
+                    .noneMatch(t -> t.contains(name));
+            box.clear();
+            box.sendKeys(Keys.BACK_SPACE);
+        }
+        var unlisted = inContext.stream().filter(v -> !listed.contains(v.value()) && v.value().length() >= 3).findFirst();
+        if (unlisted.isEmpty()) return; // every speaker of the search is listed already
         String name = unlisted.get().value();
         driver.findElement(By.id("speaker-filter")).sendKeys(name.substring(0, 3));
         WebElement suggestion = wait.until(d -> d.findElements(By.cssSelector(".facet__suggestions a")).stream()
                 .filter(a -> a.getText().contains(name)).findFirst().orElse(null));
+        assertThat(suggestion.getText()).contains(Long.toString(unlisted.get().count()));
         suggestion.click();
         wait.until(ExpectedConditions.urlContains("speaker=" + UrlState.encode(name)));
         SearchResult result = expect("q=" + BrowserTestService.QUERY + "&speaker=" + UrlState.encode(name));
-        assertThat(shownTotal()).isEqualTo(result.total());
+        assertThat(result.total()).isEqualTo(unlisted.get().count());
+        wait.until(d -> shownTotal() == result.total());
         assertThat(checkbox("speaker", name).isSelected()).isTrue();
     }
 
