@@ -161,6 +161,90 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void typingUpdatesTheResultsWithoutEnterOrReloadAndBackForwardWork() throws Exception {
+        driver.get(base() + "/");
+        js("window.parleyMarker = 'same page'");
+        WebElement box = driver.findElement(By.id("q"));
+        // typed in bursts: a later keystroke cancels the earlier request, the last one wins
+        box.sendKeys(BrowserTestService.QUERY.substring(0, 3));
+        Thread.sleep(60);
+        box.sendKeys(BrowserTestService.QUERY.substring(3));
+        wait.until(ExpectedConditions.urlContains("q=" + BrowserTestService.QUERY));
+        SearchResult all = expect("q=" + BrowserTestService.QUERY);
+        wait.until(d -> shownTotal() == all.total());
+        assertThat(shownHitIds()).isEqualTo(hitIds(all));
+        assertThat(js("return window.parleyMarker")).isEqualTo("same page"); // no reload
+        assertThat(driver.switchTo().activeElement()).isEqualTo(driver.findElement(By.id("q"))); // still typing
+        String typedUrl = driver.getCurrentUrl();
+
+        // a facet tick applies without a reload; the address bar shows the canonical URL
+        Pick country = pick(all, "country", null);
+        clickCheckbox(country.dim(), country.value());
+        String ticked = "q=" + BrowserTestService.QUERY + "&" + country.dim() + "=" + UrlState.encode(country.value());
+        wait.until(ExpectedConditions.urlToBe(base() + "/?" + ticked));
+        SearchResult narrowed = expect(ticked);
+        wait.until(d -> shownTotal() == narrowed.total());
+        assertThat(shownHitIds()).isEqualTo(hitIds(narrowed));
+        assertThat(checkbox(country.dim(), country.value()).isSelected()).isTrue();
+        assertThat(driver.switchTo().activeElement().getAttribute("value")).isEqualTo(country.value()); // focus kept
+        assertThat(js("return window.parleyMarker")).isEqualTo("same page");
+        shot("13-instant-tick");
+
+        // back and forward restore each state
+        driver.navigate().back();
+        wait.until(ExpectedConditions.urlToBe(typedUrl));
+        wait.until(d -> shownTotal() == all.total());
+        assertThat(checkbox(country.dim(), country.value()).isSelected()).isFalse();
+        driver.navigate().forward();
+        wait.until(ExpectedConditions.urlToBe(base() + "/?" + ticked));
+        wait.until(d -> shownTotal() == narrowed.total());
+        assertThat(checkbox(country.dim(), country.value()).isSelected()).isTrue();
+        driver.navigate().back();
+        driver.navigate().back();
+        wait.until(ExpectedConditions.urlToBe(base() + "/"));
+        wait.until(d -> !d.findElements(By.cssSelector(".overview")).isEmpty());
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEmpty();
+        assertThat(js("return window.parleyMarker")).isEqualTo("same page");
+    }
+
+    @Test
+    void theKeyboardFocusesTheBoxMovesThroughResultsAndOpensOne() throws Exception {
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        driver.findElement(By.tagName("body")).click();
+        js("document.activeElement.blur()");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys("/").perform();
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(BrowserTestService.QUERY); // '/' not typed
+        List<String> ids = shownHitIds();
+        assertThat(ids.size()).isGreaterThanOrEqualTo(3);
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertThat(currentHit()).isEqualTo(ids.get(0));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys("j").perform();
+        assertThat(currentHit()).isEqualTo(ids.get(1));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+        assertThat(currentHit()).isEqualTo(ids.get(2));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys("k").perform();
+        assertThat(currentHit()).isEqualTo(ids.get(1));
+        assertThat(driver.findElement(By.id(ids.get(1))).getAttribute("class")).contains("is-current");
+        String outline = (String) js("return getComputedStyle(document.activeElement).outlineStyle");
+        assertThat(outline).isNotEqualTo("none");
+        shot("14-keyboard");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.urlContains("/articles/"));
+        String[] parts = ids.get(1).substring("hit-".length()).split("-(?=\\d+$)");
+        assertThat(driver.getCurrentUrl()).contains("/articles/" + parts[0]).endsWith("#p" + parts[1]);
+    }
+
+    private static String currentHit() {
+        Object id = js("var h = document.activeElement.closest('.hit'); return h ? h.id : null");
+        return (String) id;
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    @Test
     void aScriptInTheQueryIsShownAsText() throws Exception {
         String attack = "<script>alert(1)</script>";
         driver.get(base() + "/");
