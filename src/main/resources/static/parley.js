@@ -54,6 +54,28 @@
       });
     }
 
+    // The filters drawer (narrow screens): opened from the toolbar, closed by its button, Escape or the backdrop.
+    document.addEventListener('click', function (e) {
+      var t = e.target;
+      if (!t.closest) return;
+      if (t.closest('a[href="#filters"]') && window.matchMedia('(max-width: 879px)').matches) {
+        e.preventDefault();
+        drawer(true);
+      } else if (t.closest('.facets__close')) {
+        e.preventDefault();
+        drawer(false);
+      } else if (document.documentElement.classList.contains('drawer-open') && !t.closest('.facets')) {
+        drawer(false);
+      }
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && document.documentElement.classList.contains('drawer-open')) drawer(false);
+    });
+    // a long placeholder where it fits, a short one on phones
+    if (box && box.getAttribute('data-placeholder-wide') && window.matchMedia('(min-width: 700px)').matches) {
+      box.setAttribute('placeholder', box.getAttribute('data-placeholder-wide'));
+    }
+
     if (instant) {
       // Links within the page (chips, facets, pages, the chart) swap the results in place.
       document.addEventListener('click', function (e) {
@@ -78,7 +100,64 @@
 
     keyboard(box);
     enhance(document);
+    matchNav();
   });
+
+  // ---- the article page: previous/next match follow the paragraph one is at ----
+
+  function matchNav() {
+    var nav = document.querySelector('.match-nav');
+    if (!nav) return;
+    var matches = (nav.getAttribute('data-matches') || '').split(' ').filter(Boolean).map(Number);
+    var prev = nav.querySelector('[rel=prev]');
+    var next = nav.querySelector('[rel=next]');
+    var count = nav.querySelector('.match-nav__count');
+    function at() {
+      var m = /^#p(\d+)$/.exec(window.location.hash);
+      if (m) return Number(m[1]);
+      var hit = document.querySelector('.para.is-hit');
+      return hit ? Number(hit.id.slice(1)) : 0;
+    }
+    function set(a, ordinal) {
+      if (ordinal == null) {
+        a.setAttribute('href', '#');
+        a.classList.add('is-disabled');
+        a.setAttribute('aria-disabled', 'true');
+      } else {
+        a.setAttribute('href', '#p' + ordinal);
+        a.classList.remove('is-disabled');
+        a.removeAttribute('aria-disabled');
+      }
+    }
+    function update() {
+      var here = at();
+      var before = null;
+      var after = null;
+      matches.forEach(function (m) {
+        if (m < here) before = m;
+        if (m > here && after == null) after = m;
+      });
+      set(prev, before);
+      set(next, after);
+      var i = matches.indexOf(here);
+      count.textContent = i >= 0 ? 'match ' + (i + 1) + ' of ' + matches.length
+        : matches.length + (matches.length === 1 ? ' match' : ' matches');
+    }
+    window.addEventListener('hashchange', update);
+    document.addEventListener('keydown', function (e) {
+      var t = e.target;
+      if (e.ctrlKey || e.metaKey || e.altKey || (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT'))) return;
+      var link = e.key === 'n' || e.key === 'j' ? next : e.key === 'p' || e.key === 'k' ? prev : null;
+      if (link && !link.classList.contains('is-disabled')) { e.preventDefault(); link.click(); }
+    });
+    update();
+  }
+
+  function drawer(open) {
+    document.documentElement.classList.toggle('drawer-open', open);
+    var target = open ? document.getElementById('facets-heading') : document.querySelector('.jump-filters');
+    if (target) target.focus({ preventScroll: true });
+  }
 
   // ---- fetching and swapping the results ----
 

@@ -201,13 +201,19 @@ final class PageRoutes {
 
     Map<String, Object> articleModel(ArticleView a, UrlState state, int hitOrdinal) {
         List<ParagraphItem> items = new ArrayList<>();
+        List<Integer> matches = new ArrayList<>();
         for (ParagraphView p : a.paragraphs()) {
             String kind = p.kind() == null ? "body" : p.kind().toLowerCase(java.util.Locale.ROOT);
+            // a byline's or date line's years are when it was written, not what it is about: no year chips there
+            boolean furniture = kind.equals("byline") || kind.equals("dateline");
+            boolean match = !p.highlights().isEmpty();
+            if (match) matches.add(p.ordinal());
             items.add(new ParagraphItem(p.ordinal(), kind, kindLabel(kind), SafeHtml.marked(p.text(), p.highlights(), Integer.MAX_VALUE),
-                    p.ordinal() == hitOrdinal,
-                    SearchPage.chips(p.countries(), p.years(), p.explicitYears(), p.speakers(), state)));
+                    p.ordinal() == hitOrdinal, match,
+                    SearchPage.chips(p.countries(), furniture ? List.of() : p.years(), p.explicitYears(), p.speakers(), state)));
         }
         String back = state.href() + (hitOrdinal > 0 ? "#hit-" + a.id() + "-" + hitOrdinal : "");
+        Views.MatchNav nav = Views.MatchNav.of(matches, hitOrdinal);
         java.util.HashMap<String, Object> model = new java.util.HashMap<>();
         model.put("article", a);
         model.put("title", a.title() == null || a.title().isBlank() ? a.id() : a.title());
@@ -218,6 +224,12 @@ final class PageRoutes {
         model.put("hasSearch", !state.isEmpty());
         model.put("query", state.q());
         model.put("hitOrdinal", hitOrdinal);
+        model.put("nav", nav);
+        String source = a.source();
+        boolean sourceIsUrl = source != null && (source.startsWith("https://") || source.startsWith("http://"));
+        model.put("originalHref", sourceIsUrl ? source : null);
+        model.put("sourceText", sourceIsUrl ? java.net.URI.create(source).getHost() : source);
+        model.put("jsonHref", "/api/articles/" + UrlState.encode(a.id()).replace("+", "%20"));
         return model;
     }
 

@@ -90,7 +90,41 @@ final class Views {
     }
 
     /** A paragraph of the article page; {@code html} is escaped text with the query's words marked. */
-    record ParagraphItem(int ordinal, String kind, String kindLabel, String html, boolean hit, List<Chip> chips) {
+    record ParagraphItem(int ordinal, String kind, String kindLabel, String html, boolean hit, boolean match, List<Chip> chips) {
+    }
+
+    /**
+     * Previous/next match navigation on the article page, relative to the paragraph one came from (or before the
+     * first match); the script moves it along as one follows it.
+     *
+     * @param matches  ordinals of the paragraphs that match the query, in order
+     * @param position 1-based position of the current match, 0 when the current paragraph is no match
+     */
+    record MatchNav(List<Integer> matches, int position, String prevHref, String nextHref, String text) {
+        static MatchNav of(List<Integer> matches, int current) {
+            int position = matches.indexOf(current) + 1;
+            Integer prev = null;
+            Integer next = null;
+            for (int m : matches) {
+                if (m < current) prev = m;
+                if (m > current && next == null) next = m;
+            }
+            String text = matches.isEmpty() ? "no match" : position > 0 ? "match " + position + " of " + matches.size()
+                    : plural(matches.size(), "match", "matches");
+            return new MatchNav(List.copyOf(matches), position, prev == null ? null : "#p" + prev,
+                    next == null ? null : "#p" + next, text);
+        }
+
+        public boolean any() {
+            return !matches.isEmpty();
+        }
+
+        /** The ordinals for the script, space separated. */
+        public String data() {
+            StringBuilder sb = new StringBuilder();
+            for (int m : matches) sb.append(sb.isEmpty() ? "" : " ").append(m);
+            return sb.toString();
+        }
     }
 
     static String isoDate(LocalDate date) {

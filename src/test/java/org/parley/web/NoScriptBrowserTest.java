@@ -81,4 +81,51 @@ class NoScriptBrowserTest {
         Files.write(shots.resolve("11-no-javascript.png"),
                 ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
+
+    @Test
+    void onAPhoneTheFiltersDrawerAndTheMatchLinksWorkWithoutJavaScript() throws Exception {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+            WebElement facets = driver.findElement(By.id("filters"));
+            assertThat(facets.isDisplayed()).isFalse();
+            driver.findElement(By.cssSelector(".jump-filters")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> facets.isDisplayed());
+            assertThat(driver.findElement(By.cssSelector(".facets__apply button")).isDisplayed()).isTrue();
+            Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("18-phone-drawer-no-javascript.png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            driver.findElement(By.cssSelector(".facets__close")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> !facets.isDisplayed());
+
+            // the article's next match is a plain link to its paragraph
+            var grouped = service.search(new SearchRequest(BrowserTestService.QUERY, java.util.Map.of(), null, null, null, 1, 10, null, true, 0));
+            var best = grouped.hits().stream().max(java.util.Comparator.comparingInt(org.parley.search.Hit::articleHits)).orElseThrow();
+            var matches = service.article(best.articleId(), BrowserTestService.QUERY).orElseThrow().paragraphs().stream()
+                    .filter(p -> !p.highlights().isEmpty()).map(org.parley.search.ParagraphView::ordinal).toList();
+            driver.get(base() + "/articles/" + best.articleId() + "?q=" + BrowserTestService.QUERY + "&p=" + matches.get(0));
+            driver.findElement(By.cssSelector(".match-nav [rel=next]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("#p" + matches.get(1) + "$"));
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void theStartPageAndSnippetsNeedNoJavaScript() throws Exception {
+        driver.get(base() + "/");
+        assertThat(driver.findElement(By.cssSelector(".overview")).isDisplayed()).isTrue();
+        driver.findElement(By.cssSelector(".overview .example")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("q="));
+        assertThat(driver.findElements(By.cssSelector(".hit"))).isNotEmpty();
+        var details = driver.findElements(By.cssSelector(".hit__full summary"));
+        if (!details.isEmpty()) { // a long paragraph: the whole text opens in place
+            WebElement hit = details.get(0).findElement(By.xpath("ancestor::li[contains(@class,'hit')][1]"));
+            assertThat(hit.findElement(By.cssSelector(".hit__snippet")).isDisplayed()).isTrue();
+            details.get(0).click();
+            assertThat(hit.findElement(By.cssSelector(".hit__full p")).isDisplayed()).isTrue();
+            assertThat(hit.findElement(By.cssSelector(".hit__snippet")).isDisplayed()).isFalse();
+        }
+    }
 }

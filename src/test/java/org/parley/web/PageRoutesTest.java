@@ -7,18 +7,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parley.search.InvalidQueryException;
-import org.parley.search.Json;
+import org.parley.index.TestCorpus;
 import org.parley.search.ArticleView;
 import org.parley.search.Dimension;
+import org.parley.search.InvalidQueryException;
+import org.parley.search.Json;
 import org.parley.search.ParagraphView;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
-import org.parley.index.TestCorpus;
 
 /** The pages over real HTTP, against a real index of the test corpus; expected numbers come from the corpus or the index. */
 class PageRoutesTest {
@@ -276,13 +277,46 @@ class PageRoutesTest {
         assertThat(r.statusCode()).isEqualTo(200);
         String html = flat(r.body());
         assertThat(html).contains("<h1>" + SafeHtml.escape(article.title()) + "</h1>");
-        assertThat(html).contains("id=\"p" + hit.ordinal() + "\" class=\"para para--" + kind + " is-hit\"");
+        assertThat(html).contains("id=\"p" + hit.ordinal() + "\" class=\"para para--" + kind + " is-hit is-match\"");
         assertThat(html).contains("<mark>relations</mark>");
         assertThat(html).contains("href=\"/?q=relations&amp;country=RU#hit-" + hit.articleId() + "-" + hit.ordinal() + "\"");
         // captions are set apart (the seed article with the summit photo has one)
         ArticleView withCaption = WebTestIndex.paragraphs().values().stream().map(p -> SERVICE.article(p.articleId()).orElseThrow())
                 .filter(a -> a.paragraphs().stream().anyMatch(p -> "CAPTION".equalsIgnoreCase(p.kind()))).findFirst().orElseThrow();
         assertThat(get("/articles/" + withCaption.id()).body()).contains("para--caption");
+    }
+
+    @Test
+    void theArticlePageNavigatesBetweenMatchesAndShowsNoYearChipsOnBylinesOrDatelines() throws Exception {
+        // the article with the most matching paragraphs for the query
+        SearchResult grouped = SERVICE.search(UrlState.parse("q=Cambodia&group=article").toRequest(SearchPage.PAGE_SIZE, 0));
+        var best = grouped.hits().stream().max(java.util.Comparator.comparingInt(org.parley.search.Hit::articleHits)).orElseThrow();
+        assertThat(best.articleHits()).isGreaterThanOrEqualTo(3);
+        ArticleView article = SERVICE.article(best.articleId(), "Cambodia").orElseThrow();
+        List<Integer> matches = article.paragraphs().stream().filter(p -> !p.highlights().isEmpty()).map(ParagraphView::ordinal).toList();
+        int second = matches.get(1);
+        String html = flat(get("/articles/" + best.articleId() + "?q=Cambodia&p=" + second).body());
+        assertThat(html).contains("class=\"article__bar\"", "class=\"back-link\" href=\"/?q=Cambodia#hit-" + best.articleId() + "-" + second + "\"");
+        assertThat(html).contains("data-matches=\"" + String.join(" ", matches.stream().map(String::valueOf).toList()) + "\"");
+        assertThat(html).contains("rel=\"prev\" href=\"#p" + matches.get(0) + "\"");
+        assertThat(html).contains("rel=\"next\" href=\"#p" + matches.get(2) + "\"", "match 2 of " + matches.size());
+        // every matching paragraph is marked as one
+        for (int m : matches) assertThat(html).containsPattern("id=\"p" + m + "\" class=\"para para--\\w+( is-hit)? is-match\"");
+        // the source is shown when the article names one
+        if (article.source() != null) assertThat(html).contains("<dt>Source</dt>");
+        // bylines and date lines carry no year chips (their years are when, not what, they tell)
+        int furnitureSeen = 0;
+        for (ArticleView a : WebTestIndex.paragraphs().values().stream().map(TestCorpus.Expected::articleId).distinct()
+                .map(id -> SERVICE.article(id).orElseThrow()).toList()) {
+            String page = get("/articles/" + a.id()).body();
+            java.util.regex.Matcher furniture = java.util.regex.Pattern.compile(
+                    "class=\"para para--(?:byline|dateline)[^\"]*\".*?</li>", java.util.regex.Pattern.DOTALL).matcher(page);
+            while (furniture.find()) {
+                assertThat(furniture.group()).doesNotContain("chip--year");
+                furnitureSeen++;
+            }
+        }
+        assertThat(furnitureSeen).isPositive();
     }
 
     @Test

@@ -84,7 +84,7 @@ class RealIndexPageTest {
             HttpResponse<String> article = get("/articles/" + id + "?q=Russia&p=" + ordinal);
             assertThat(article.statusCode()).isEqualTo(200);
             assertThat(PageRoutesTest.flat(article.body())).contains("id=\"p" + ordinal + "\" class=\"para para--")
-                    .contains("is-hit\"").contains("<mark>");
+                    .contains(" is-hit is-match\"").contains("<mark>");
         }
         assertThat(get("/articles/..%2F..%2Fetc%2Fpasswd").statusCode()).isEqualTo(404);
     }

@@ -394,6 +394,81 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void theArticlePageKeepsItsBarInViewAndStepsThroughTheMatches() throws Exception {
+        for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+            driver.manage().window().setSize(size);
+            SearchResult grouped = expect("q=" + BrowserTestService.QUERY + "&group=article");
+            var best = grouped.hits().stream().max(java.util.Comparator.comparingInt(org.parley.search.Hit::articleHits)).orElseThrow();
+            assertThat(best.articleHits()).isGreaterThanOrEqualTo(3);
+            var article = service.article(best.articleId(), BrowserTestService.QUERY).orElseThrow();
+            List<Integer> matches = article.paragraphs().stream().filter(p -> !p.highlights().isEmpty())
+                    .map(org.parley.search.ParagraphView::ordinal).toList();
+            driver.get(base() + "/articles/" + best.articleId() + "?q=" + BrowserTestService.QUERY + "&p=" + matches.get(0) + "#p" + matches.get(0));
+            WebElement next = driver.findElement(By.cssSelector(".match-nav [rel=next]"));
+            assertThat(driver.findElement(By.cssSelector(".match-nav__count")).getText()).isEqualTo("match 1 of " + matches.size());
+            next.click();
+            wait.until(ExpectedConditions.urlMatches("#p" + matches.get(1) + "$"));
+            assertThat(driver.findElement(By.cssSelector(".match-nav__count")).getText()).isEqualTo("match 2 of " + matches.size());
+            assertThat(next.getAttribute("href")).endsWith("#p" + matches.get(2));
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys("n").perform(); // the key does the same
+            wait.until(ExpectedConditions.urlMatches("#p" + matches.get(2) + "$"));
+            driver.findElement(By.cssSelector(".match-nav [rel=prev]")).click();
+            wait.until(ExpectedConditions.urlMatches("#p" + matches.get(1) + "$"));
+            // the bar stays at the top while the article scrolls, and the target paragraph is not under it
+            Number barTop = (Number) js("return document.querySelector('.article__bar').getBoundingClientRect().top");
+            assertThat(barTop.doubleValue()).isBetween(-1.0, 1.0);
+            assertThat((Number) js("return window.scrollY")).satisfies(y -> assertThat(y.doubleValue()).isPositive());
+            Number barBottom = (Number) js("return document.querySelector('.article__bar').getBoundingClientRect().bottom");
+            Number paraTop = (Number) js("return document.getElementById('p" + matches.get(1) + "').getBoundingClientRect().top");
+            assertThat(paraTop.doubleValue()).isGreaterThanOrEqualTo(barBottom.doubleValue() - 1);
+            assertThat(driver.findElement(By.cssSelector(".article__bar .back-link")).isDisplayed()).isTrue();
+            assertNoHorizontalScroll();
+            shot(size.getWidth() < 500 ? "16-phone-article-matches" : "15-article-matches");
+        }
+    }
+
+    @Test
+    void onAPhoneTheFiltersAreADrawerFromTheTopAndTheToolbarIsOneRow() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        WebElement facets = driver.findElement(By.id("filters"));
+        assertThat(facets.isDisplayed()).isFalse();
+        // the toolbar's controls on one row, and the box's placeholder fits
+        Object tops = js("return Array.from(document.querySelectorAll('.toolbar__actions > *')).filter(e => e.offsetParent)"
+                + ".map(e => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))");
+        assertThat(((List<?>) tops).stream().map(o -> ((Number) o).intValue()).distinct().count()).isLessThanOrEqualTo(1);
+        Number spare = (Number) js("""
+                const q = document.getElementById('q'); const cs = getComputedStyle(q);
+                const c = document.createElement('canvas').getContext('2d'); c.font = cs.font;
+                return q.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - c.measureText(q.placeholder).width;""");
+        assertThat(spare.doubleValue()).isPositive();
+        WebElement open = driver.findElement(By.cssSelector(".jump-filters"));
+        Number openTop = (Number) js("return document.querySelector('.jump-filters').getBoundingClientRect().top");
+        assertThat(openTop.intValue()).isLessThan(300); // reached from the top
+        open.click();
+        // open, and all of it on screen once it has slid in
+        wait.until(d -> facets.isDisplayed() && ((Number) js("return document.getElementById('filters').getBoundingClientRect().right"
+                + " - document.documentElement.clientWidth")).doubleValue() <= 1);
+        shot("17-phone-drawer");
+        SearchResult all = expect("q=" + BrowserTestService.QUERY);
+        Pick country = pick(all, "country", null);
+        clickCheckbox(country.dim(), country.value());
+        String ticked = "q=" + BrowserTestService.QUERY + "&" + country.dim() + "=" + UrlState.encode(country.value());
+        wait.until(ExpectedConditions.urlToBe(base() + "/?" + ticked));
+        SearchResult narrowed = expect(ticked);
+        wait.until(d -> shownTotal() == narrowed.total());
+        // the drawer stays open for the next tick and its button tells what closing it shows
+        WebElement close = driver.findElement(By.cssSelector(".facets__close"));
+        assertThat(driver.findElement(By.id("filters")).isDisplayed()).isTrue();
+        assertThat(close.getText()).isEqualTo("Show " + Views.plural(narrowed.total(), "paragraph", "paragraphs"));
+        close.click();
+        wait.until(d -> !d.findElement(By.id("filters")).isDisplayed());
+        // the button at the top counts the active filters
+        assertThat(driver.findElement(By.cssSelector(".jump-filters__count")).getText()).isEqualTo("1");
+        assertNoHorizontalScroll();
+    }
+
+    @Test
     void phoneLayoutHasNoHorizontalScroll() throws Exception {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(base() + "/?q=" + BrowserTestService.QUERY);
@@ -450,7 +525,12 @@ class SearchPageBrowserTest {
     private static void assertNoHorizontalScroll() {
         Object overflow = ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        Object wide = js("""
+                const w = document.documentElement.clientWidth;
+                return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > w + 0.5
+                    && getComputedStyle(e).visibility !== 'hidden').slice(0, 8)
+                  .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));""");
+        assertThat(((Number) overflow).intValue()).as("wider than the window: " + wide).isLessThanOrEqualTo(0);
     }
 
     /** What the service (and, where it is served, {@code /api/search}) answers for these URL parameters. */
