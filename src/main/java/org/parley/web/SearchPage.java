@@ -43,6 +43,11 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         return state.href();
     }
 
+    /** Whether a listed hit has a dashed (publication) year chip, which the legend explains. */
+    public boolean hasPublicationYears() {
+        return overview == null && hits.stream().anyMatch(h -> h.chips().stream().anyMatch(Chip::muted));
+    }
+
     /** The start page: nothing in the URL at all. */
     public boolean start() {
         return overview != null;

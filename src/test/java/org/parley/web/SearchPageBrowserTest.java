@@ -469,6 +469,57 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void theDarkThemeFollowsTheSystemAndTheFocusRingStandsOut() throws Exception {
+        ChromeDriverHolder.media(driver, "dark");
+        try {
+            driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+            String bg = (String) js("return getComputedStyle(document.body).backgroundColor");
+            assertThat(luminance(bg)).isLessThan(0.05);
+            String text = (String) js("return getComputedStyle(document.querySelector('.hit__snippet')).color");
+            assertThat(contrast(text, bg)).isGreaterThanOrEqualTo(4.5);
+            shot("19-dark");
+            driver.manage().window().setSize(new Dimension(390, 844));
+            driver.navigate().refresh();
+            shot("20-phone-dark");
+        } finally {
+            ChromeDriverHolder.media(driver, "light");
+        }
+        // light: the focus ring has at least 3:1 against the card it is drawn on
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        js("document.querySelector('.hit__link').focus()");
+        String ring = (String) js("return getComputedStyle(document.activeElement).outlineColor");
+        String card = (String) js("return getComputedStyle(document.querySelector('.hit-group')).backgroundColor");
+        assertThat(contrast(ring, card)).isGreaterThanOrEqualTo(3.0);
+        String page = (String) js("return getComputedStyle(document.body).backgroundColor");
+        assertThat(contrast(ring, page)).isGreaterThanOrEqualTo(3.0);
+    }
+
+    /** Emulates the system colour scheme through the DevTools protocol. */
+    static final class ChromeDriverHolder {
+        static void media(WebDriver driver, String scheme) {
+            ((org.openqa.selenium.chromium.HasCdp) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                    java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+        }
+    }
+
+    private static double luminance(String rgb) {
+        String[] parts = rgb.replaceAll("[^0-9.,]", "").split(",");
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Double.parseDouble(parts[i]) / 255;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
+    private static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    @Test
     void phoneLayoutHasNoHorizontalScroll() throws Exception {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(base() + "/?q=" + BrowserTestService.QUERY);
@@ -613,5 +664,9 @@ class SearchPageBrowserTest {
     private static void shot(String name) throws IOException {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(SHOTS.resolve(name + ".png"), png);
+        // -Dparley.screenshot.docs=true refreshes the README's screenshot from the results state
+        if (name.equals("02-results") && Boolean.getBoolean("parley.screenshot.docs")) {
+            Files.write(Path.of("docs", "screenshot-search.png"), png);
+        }
     }
 }
