@@ -1,8 +1,16 @@
-// parley — progressive enhancement for the search page. The page works without this file:
-// every control is a link or a plain GET form. Served from the jar (CSP: script-src 'self').
+// parley — progressive enhancement for the search page. The page works without this file: every control
+// is a link or a plain GET form, every state a URL. With it, results update as you type and as you tick
+// (the server-rendered page is fetched and its results and filters swapped in, the URL follows through the
+// history API), and the keyboard moves through results. Served from the jar (CSP: script-src 'self').
 (function () {
   'use strict';
   document.documentElement.classList.add('js');
+
+  var TYPING_DELAY = 200;   // ms of quiet after a keystroke before the search runs
+  var inflight = null;      // the AbortController of the page request under way
+  var seq = 0;              // responses to older requests than the last one are dropped
+  var typingEntry = false;  // the current history entry was made by typing (later keystrokes replace it)
+  var shownUrl = null;      // path and query of the results on screen
 
   function ready(fn) {
     if (document.readyState !== 'loading') fn(); else document.addEventListener('DOMContentLoaded', fn);
@@ -11,25 +19,293 @@
   ready(function () {
     var form = document.getElementById('search-form');
     if (!form) return;
+    var instant = !!(window.fetch && window.history && window.history.pushState && window.DOMParser
+      && window.URLSearchParams && document.body.classList.contains('page-search'));
 
-    // Ticking a facet value or choosing a sort order runs the search at once. The control keeps the
-    // keyboard focus across the reload, so keyboard users can tick several values in a row.
-    document.querySelectorAll('.js-autosubmit').forEach(function (el) {
-      el.addEventListener('change', function () {
-        try { sessionStorage.setItem('parley.focus', focusKey(el)); } catch (e) { /* private mode */ }
+    // Empty year inputs would only clutter the URL.
+    form.addEventListener('submit', function (e) {
+      dropEmptyFields(form);
+      if (!instant) return;
+      e.preventDefault();
+      clearTimeout(typingTimer);
+      load(searchUrl(), { push: true, force: true });
+    });
+
+    // Ticking a facet value or choosing a sort order runs the search at once.
+    document.addEventListener('change', function (e) {
+      var el = e.target;
+      if (!el.classList || !el.classList.contains('js-autosubmit')) return;
+      if (instant) {
+        load(changedUrl(el), { push: true, focus: focusKey(el) });
+      } else {
+        try { sessionStorage.setItem('parley.focus', focusKey(el)); } catch (err) { /* private mode */ }
         submit(form);
-      });
+      }
     });
     restoreFocus();
 
-    // Empty year inputs would only clutter the URL.
-    form.addEventListener('submit', function () { dropEmptyFields(form); });
+    // As-you-type: a debounced search; a newer keystroke cancels the request of an older one.
+    var box = document.getElementById('q');
+    var typingTimer = null;
+    if (instant && box) {
+      box.addEventListener('input', function () {
+        clearTimeout(typingTimer);
+        typingTimer = setTimeout(function () { load(searchUrl(), { typing: true }); }, TYPING_DELAY);
+      });
+    }
 
-    document.querySelectorAll('.js-facet-filter').forEach(function (input) { facetFilter(input); });
+    // The filters drawer (narrow screens): opened from the toolbar, closed by its button, Escape or the backdrop.
+    document.addEventListener('click', function (e) {
+      var t = e.target;
+      if (!t.closest) return;
+      if (t.closest('a[href="#filters"]') && window.matchMedia('(max-width: 879px)').matches) {
+        e.preventDefault();
+        drawer(true);
+      } else if (t.closest('.facets__close')) {
+        e.preventDefault();
+        drawer(false);
+      } else if (document.documentElement.classList.contains('drawer-open') && !t.closest('.facets')) {
+        drawer(false);
+      }
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && document.documentElement.classList.contains('drawer-open')) drawer(false);
+    });
+    // a long placeholder where it fits, a short one on phones
+    if (box && box.getAttribute('data-placeholder-wide') && window.matchMedia('(min-width: 700px)').matches) {
+      box.setAttribute('placeholder', box.getAttribute('data-placeholder-wide'));
+    }
+
+    if (instant) {
+      // Links within the page (chips, facets, pages, the chart) swap the results in place.
+      document.addEventListener('click', function (e) {
+        if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+        var a = e.target.closest ? e.target.closest('a[href]') : null;
+        if (!a || a.hasAttribute('download') || a.getAttribute('target')) return;
+        if (!a.closest('.layout')) return;
+        var href = a.getAttribute('href'); // (an SVG link's href is not a string)
+        if (!href || href.charAt(0) === '#') return; // within the page: the browser's own scroll and focus
+        var url = new URL(href, window.location.href);
+        if (url.origin !== window.location.origin || url.pathname !== '/') return;
+        e.preventDefault();
+        load(url.href, { push: true, scroll: !!a.closest('.pagination') });
+      });
+      window.addEventListener('popstate', function () {
+        if (window.location.pathname + window.location.search === shownUrl) return; // only the #fragment moved
+        load(window.location.href, { history: false });
+      });
+      shownUrl = window.location.pathname + window.location.search;
+      history.replaceState({ parley: true }, '', window.location.href);
+    }
+
+    keyboard(box);
+    enhance(document);
+    matchNav();
   });
+
+  // ---- the article page: previous/next match follow the paragraph one is at ----
+
+  function matchNav() {
+    var nav = document.querySelector('.match-nav');
+    if (!nav) return;
+    var matches = (nav.getAttribute('data-matches') || '').split(' ').filter(Boolean).map(Number);
+    var prev = nav.querySelector('[rel=prev]');
+    var next = nav.querySelector('[rel=next]');
+    var count = nav.querySelector('.match-nav__count');
+    function at() {
+      var m = /^#p(\d+)$/.exec(window.location.hash);
+      if (m) return Number(m[1]);
+      var hit = document.querySelector('.para.is-hit');
+      return hit ? Number(hit.id.slice(1)) : 0;
+    }
+    function set(a, ordinal) {
+      if (ordinal == null) {
+        a.setAttribute('href', '#');
+        a.classList.add('is-disabled');
+        a.setAttribute('aria-disabled', 'true');
+      } else {
+        a.setAttribute('href', '#p' + ordinal);
+        a.classList.remove('is-disabled');
+        a.removeAttribute('aria-disabled');
+      }
+    }
+    function update() {
+      var here = at();
+      var before = null;
+      var after = null;
+      matches.forEach(function (m) {
+        if (m < here) before = m;
+        if (m > here && after == null) after = m;
+      });
+      set(prev, before);
+      set(next, after);
+      var i = matches.indexOf(here);
+      count.textContent = i >= 0 ? 'match ' + (i + 1) + ' of ' + matches.length
+        : matches.length + (matches.length === 1 ? ' match' : ' matches');
+    }
+    window.addEventListener('hashchange', update);
+    document.addEventListener('keydown', function (e) {
+      var t = e.target;
+      if (e.ctrlKey || e.metaKey || e.altKey || (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT'))) return;
+      var link = e.key === 'n' || e.key === 'j' ? next : e.key === 'p' || e.key === 'k' ? prev : null;
+      if (link && !link.classList.contains('is-disabled')) { e.preventDefault(); link.click(); }
+    });
+    update();
+  }
+
+  function drawer(open) {
+    document.documentElement.classList.toggle('drawer-open', open);
+    var target = open ? document.getElementById('facets-heading') : document.querySelector('.jump-filters');
+    if (target) target.focus({ preventScroll: true });
+  }
+
+  // ---- fetching and swapping the results ----
+
+  // URLs are the shown state plus one change, so that filters keep the order they were added in (the
+  // server's canonical URL, which the address bar then shows, lists them so).
+
+  function shownParams() {
+    return new URLSearchParams((shownUrl || window.location.pathname + window.location.search).replace(/^[^?]*\??/, ''));
+  }
+
+  function toUrl(params) {
+    params.delete('page');
+    var qs = params.toString();
+    return '/' + (qs ? '?' + qs : '');
+  }
+
+  /** The shown search with the box's query and the year inputs' range. */
+  function searchUrl() {
+    var params = shownParams();
+    var box = document.getElementById('q');
+    if (box) {
+      if (box.value.trim()) params.set('q', box.value.trim()); else params.delete('q');
+    }
+    ['year_from', 'year_to'].forEach(function (name) {
+      var input = document.getElementById(name);
+      if (!input) return;
+      if (input.value.trim()) params.set(name, input.value.trim()); else params.delete(name);
+    });
+    return toUrl(params);
+  }
+
+  /** The shown search with one control's new value: a ticked facet value, the sort order, one per article. */
+  function changedUrl(el) {
+    var params = shownParams();
+    if (el.type === 'checkbox' && el.name !== 'group') {
+      var kept = params.getAll(el.name).filter(function (v) { return v !== el.value; });
+      params.delete(el.name);
+      kept.forEach(function (v) { params.append(el.name, v); });
+      if (el.checked) params.append(el.name, el.value);
+    } else if (el.type === 'checkbox') {
+      if (el.checked) params.set(el.name, el.value); else params.delete(el.name);
+    } else if (el.value && !(el.name === 'sort' && el.value === 'relevance')) {
+      params.set(el.name, el.value);
+    } else {
+      params.delete(el.name);
+    }
+    return toUrl(params);
+  }
+
+  function load(url, opts) {
+    var target = new URL(url, window.location.href);
+    var same = target.pathname + target.search === (shownUrl || window.location.pathname + window.location.search);
+    if (same && opts.history !== false && !opts.force) {
+      if (target.hash) scrollToHash(target.hash);
+      return;
+    }
+    if (inflight) inflight.abort();
+    inflight = window.AbortController ? new AbortController() : null;
+    var mine = ++seq;
+    var layout = document.querySelector('.layout');
+    if (layout) layout.setAttribute('aria-busy', 'true');
+    document.documentElement.classList.add('is-loading');
+    fetch(target.pathname + target.search, {
+      headers: { 'Accept': 'text/html' }, credentials: 'same-origin',
+      signal: inflight ? inflight.signal : undefined
+    }).then(function (r) {
+      var finalUrl = r.url || target.href;
+      return r.text().then(function (html) { return { html: html, url: finalUrl }; });
+    }).then(function (res) {
+      if (mine !== seq) return;
+      var doc = new DOMParser().parseFromString(res.html, 'text/html');
+      var fresh = doc.querySelector('.layout');
+      if (!fresh) { window.location.assign(target.href); return; }
+      var finalUrl = new URL(fresh.getAttribute('data-url') || res.url, window.location.href);
+      var shown = finalUrl.pathname + finalUrl.search + target.hash;
+      shownUrl = finalUrl.pathname + finalUrl.search;
+      if (opts.history !== false) {
+        if (opts.typing && typingEntry) history.replaceState({ parley: true }, '', shown);
+        else history.pushState({ parley: true }, '', shown);
+      }
+      typingEntry = !!opts.typing;
+      swap(doc, fresh, opts);
+      if (target.hash) scrollToHash(target.hash);
+      else if (opts.scroll) {
+        var results = document.getElementById('results');
+        if (results) results.scrollIntoView({ block: 'start' });
+      }
+    }).catch(function (err) {
+      if (err && err.name === 'AbortError') return;
+      window.location.assign(target.href); // the plain way, when the swap cannot be made
+    }).then(function () {
+      if (mine !== seq) return;
+      document.documentElement.classList.remove('is-loading');
+      var l = document.querySelector('.layout');
+      if (l) l.removeAttribute('aria-busy');
+    });
+  }
+
+  function swap(doc, fresh, opts) {
+    var layout = document.querySelector('.layout');
+    layout.replaceWith(fresh);
+    document.title = doc.title;
+    // the state the visible controls do not carry travels in the search form's hidden fields
+    var form = document.getElementById('search-form');
+    var freshForm = doc.getElementById('search-form');
+    if (form && freshForm) {
+      form.querySelectorAll('input[type=hidden]').forEach(function (el) { el.remove(); });
+      freshForm.querySelectorAll('input[type=hidden]').forEach(function (el) { form.appendChild(document.importNode(el, true)); });
+      var box = document.getElementById('q');
+      var freshBox = doc.getElementById('q');
+      // while typing, the box keeps what has been typed since the request left
+      if (box && freshBox && !opts.typing) box.value = freshBox.value;
+    }
+    var status = document.querySelector('.summary[role=status]');
+    if (status) status.setAttribute('aria-live', 'polite');
+    enhance(fresh);
+    if (opts.focus) focusByKey(opts.focus);
+  }
+
+  function scrollToHash(hash) {
+    var el = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (el) el.scrollIntoView({ block: 'start' });
+  }
+
+  /** The parts of the page that need script, set up on the page and on every swapped-in copy of the results. */
+  function enhance(root) {
+    root.querySelectorAll('.js-facet-filter').forEach(function (input) { facetFilter(input); });
+    root.querySelectorAll('.js-year-chart').forEach(function (svg) { yearChart(svg); });
+    current = -1;
+  }
+
+  function go(url) {
+    if (document.body.classList.contains('page-search') && window.fetch && window.history.pushState) load(url, { push: true });
+    else window.location.assign(url);
+  }
+
+  // ---- focus across a reload (without the instant path) ----
 
   function focusKey(el) {
     return el.type === 'checkbox' ? el.name + '=' + el.value : '#' + el.id;
+  }
+
+  function focusByKey(key) {
+    var target = null;
+    document.querySelectorAll('.js-autosubmit').forEach(function (el) {
+      if (focusKey(el) === key) target = el;
+    });
+    if (target) target.focus({ preventScroll: true });
   }
 
   function restoreFocus() {
@@ -38,12 +314,7 @@
       key = sessionStorage.getItem('parley.focus');
       sessionStorage.removeItem('parley.focus');
     } catch (e) { return; }
-    if (!key) return;
-    var target = null;
-    document.querySelectorAll('.js-autosubmit').forEach(function (el) {
-      if (focusKey(el) === key) target = el;
-    });
-    if (target) target.focus({ preventScroll: false });
+    if (key) focusByKey(key);
   }
 
   function submit(form) {
@@ -57,18 +328,159 @@
     });
   }
 
-  // A filter box for a long facet: narrows the listed values as you type, and asks the API for values
-  // that are not listed (GET /api/facets/{dim}?prefix=), offering them as links that add the filter.
+  // ---- keyboard: / focuses the box, j/k or the arrow keys move through results, Enter opens ----
+
+  var current = -1;
+
+  function keyboard(box) {
+    document.addEventListener('keydown', function (e) {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      var t = e.target;
+      var typing = t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+      if (e.key === '/' && !typing && box) {
+        e.preventDefault();
+        box.focus();
+        box.select();
+        return;
+      }
+      if (t === box && e.key === 'ArrowDown') { // from the box into the results
+        if (move(1, true)) e.preventDefault();
+        return;
+      }
+      if (t === box && e.key === 'Escape') { box.blur(); return; }
+      if (typing) return;
+      if (e.key === 'j' || e.key === 'ArrowDown') { if (move(1)) e.preventDefault(); }
+      else if (e.key === 'k' || e.key === 'ArrowUp') { if (move(-1)) e.preventDefault(); }
+      else if (e.key === 'Enter' && current >= 0 && !(t.closest && t.closest('a, button, summary'))) {
+        var hit = hits()[current];
+        if (hit && hit.getAttribute('data-href')) { e.preventDefault(); window.location.assign(hit.getAttribute('data-href')); }
+      }
+    });
+  }
+
+  function hits() {
+    return Array.prototype.slice.call(document.querySelectorAll('.hits .hit'));
+  }
+
+  function move(step, fromBox) {
+    var all = hits();
+    if (!all.length) return false;
+    var active = document.activeElement && document.activeElement.closest ? document.activeElement.closest('.hit') : null;
+    if (active) current = all.indexOf(active);
+    var next = fromBox ? 0 : Math.max(0, Math.min(all.length - 1, current + step));
+    if (current < 0 && !fromBox) next = 0;
+    all.forEach(function (h, i) { h.classList.toggle('is-current', i === next); });
+    current = next;
+    var link = all[next].querySelector('.hit__link');
+    if (link) link.focus({ preventScroll: true });
+    all[next].scrollIntoView({ block: 'nearest' });
+    return true;
+  }
+
+  // ---- the year chart: click a bar for its year, drag across bars for a range ----
+
+  function yearChart(svg) {
+    var bars = Array.prototype.map.call(svg.querySelectorAll('.bar'), function (a) {
+      var r = a.querySelector('rect');
+      return { year: parseInt(a.getAttribute('data-year'), 10), x: parseFloat(r.getAttribute('x')),
+        w: parseFloat(r.getAttribute('width')) };
+    });
+    if (bars.length < 2) return;
+    var width = svg.viewBox.baseVal.width;
+    var start = null;
+    var preview = null;
+    var dragged = false;
+
+    function barAt(clientX) {
+      var box = svg.getBoundingClientRect();
+      var x = (clientX - box.left) / box.width * width;
+      var best = bars[0];
+      bars.forEach(function (b) {
+        if (Math.abs(b.x + b.w / 2 - x) < Math.abs(best.x + best.w / 2 - x)) best = b;
+      });
+      return best;
+    }
+    function clear() {
+      if (preview) { preview.remove(); preview = null; }
+    }
+
+    svg.addEventListener('pointerdown', function (e) {
+      if (e.button !== 0) return;
+      start = barAt(e.clientX);
+      dragged = false;
+    });
+    svg.addEventListener('pointermove', function (e) {
+      if (!start) return;
+      var end = barAt(e.clientX);
+      if (end === start && !dragged) return;
+      dragged = true;
+      if (!preview) {
+        preview = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+        preview.setAttribute('class', 'timeline__drag');
+        preview.setAttribute('y', '0');
+        preview.setAttribute('height', String(svg.viewBox.baseVal.height));
+        svg.appendChild(preview);
+      }
+      var a = Math.min(start.x, end.x);
+      var b = Math.max(start.x + start.w, end.x + end.w);
+      preview.setAttribute('x', String(a));
+      preview.setAttribute('width', String(b - a));
+    });
+    svg.addEventListener('pointerup', function (e) {
+      if (!start) return;
+      var s = start;
+      start = null;
+      clear();
+      if (!dragged) return;
+      var end = barAt(e.clientX);
+      go(rangeUrl(Math.min(s.year, end.year), Math.max(s.year, end.year)));
+    });
+    svg.addEventListener('pointerleave', function () { start = null; clear(); });
+    // after a drag, the click that ends it must not also follow the bar's link
+    svg.addEventListener('click', function (e) {
+      if (dragged) { e.preventDefault(); e.stopPropagation(); dragged = false; }
+    }, true);
+  }
+
+  function rangeUrl(from, to) {
+    var params = new URLSearchParams(window.location.search);
+    params.set('year_from', String(from));
+    params.set('year_to', String(to));
+    var years = params.getAll('year');
+    params.delete('year');
+    years.forEach(function (y) {
+      var n = parseInt(y, 10);
+      if (n >= from && n <= to) params.append('year', y);
+    });
+    params.delete('page');
+    return '/?' + params.toString();
+  }
+
+  // ---- facet value search: narrows the listed values, suggests the search's other values ----
+
+  // A filter box for a long facet: narrows the listed values as you type, and asks the API for the values of
+  // the current search that are not listed (GET /api/facets/{dim}?prefix=&q=&...), counted under it.
   function facetFilter(input) {
     var dim = input.getAttribute('data-dim');
-    var list = document.querySelector('.facet__values[data-dim="' + dim + '"]');
+    var list = input.closest('.facet').querySelector('.facet__values[data-dim="' + dim + '"]');
     if (!list) return;
     var extra = document.createElement('ul');
     extra.className = 'facet__values facet__suggestions';
     extra.setAttribute('aria-live', 'polite');
     list.parentNode.insertBefore(extra, list.nextSibling);
     var timer = null;
-    var seq = 0;
+    var mySeq = 0;
+    var controller = null;
+
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') { // Enter takes the first suggestion (or the only listed value left)
+        e.preventDefault();
+        var first = extra.querySelector('a') || null;
+        if (first) { first.click(); return; }
+        var visible = list.querySelectorAll('.facet__value:not(.is-hidden) input');
+        if (visible.length === 1) visible[0].click();
+      }
+    });
 
     input.addEventListener('input', function () {
       var prefix = input.value.trim().toLowerCase();
@@ -83,20 +495,30 @@
       clearTimeout(timer);
       extra.textContent = '';
       if (prefix.length < 1) return;
-      timer = setTimeout(function () { suggest(dim, input.value.trim(), listed, extra, ++seq); }, 150);
+      timer = setTimeout(function () { suggest(input.value.trim(), listed, ++mySeq); }, 150);
     });
 
-    function suggest(dim, prefix, listed, target, mySeq) {
-      fetch('/api/facets/' + encodeURIComponent(dim) + '?prefix=' + encodeURIComponent(prefix) + '&limit=10',
-          { headers: { 'Accept': 'application/json' } })
+    function suggest(prefix, listed, thisSeq) {
+      // the values of the current search, counted under it: a suggestion never leads to an empty page
+      var params = new URLSearchParams();
+      var current = new URLSearchParams(window.location.search);
+      ['q', 'country', 'year', 'speaker', 'year_from', 'year_to'].forEach(function (name) {
+        current.getAll(name).forEach(function (v) { if (v) params.append(name, v); });
+      });
+      params.set('prefix', prefix);
+      params.set('limit', '10');
+      if (controller) controller.abort();
+      controller = window.AbortController ? new AbortController() : null;
+      fetch('/api/facets/' + encodeURIComponent(dim) + '?' + params.toString(),
+          { headers: { 'Accept': 'application/json' }, signal: controller ? controller.signal : undefined })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (data) {
-          if (!data || mySeq !== seq) return;
+          if (!data || thisSeq !== mySeq) return;
           var values = Array.isArray(data) ? data : (data.values || []);
-          target.textContent = '';
+          extra.textContent = '';
           values.filter(function (v) { return v && v.value && !listed[String(v.value).toLowerCase()]; })
             .slice(0, 10)
-            .forEach(function (v) { target.appendChild(suggestion(dim, v)); });
+            .forEach(function (v) { extra.appendChild(suggestion(dim, v)); });
         })
         .catch(function () { /* suggestions are optional */ });
     }

@@ -356,13 +356,42 @@ public final class LuceneSearchService implements SearchService {
     public List<FacetValue> facetValues(FacetValuesRequest request) {
         String p = request.prefix().toLowerCase(Locale.ROOT);
         int n = request.limit();
+        if (!request.inContext()) {
+            return withSearcher(searcher -> {
+                List<FacetValue> out = new ArrayList<>(n);
+                for (FacetValue v : searcher.allValues(request.dim().param())) {
+                    if (p.isEmpty() || matchesPrefix(v.value(), p) || matchesPrefix(v.label(), p)) out.add(v);
+                    if (out.size() == n) break;
+                }
+                return out;
+            });
+        }
+        // Under a search: the same drill-sideways counting as the search's facets, over every value of the dimension.
+        SearchRequest req = normalise(request.search());
+        String dim = request.dim().param();
+        Set<String> selected = Set.copyOf(req.filter(request.dim()));
         return withSearcher(searcher -> {
-            List<FacetValue> out = new ArrayList<>(n);
-            for (FacetValue v : searcher.allValues(request.dim().param())) {
-                if (p.isEmpty() || matchesPrefix(v.value(), p) || matchesPrefix(v.label(), p)) out.add(v);
-                if (out.size() == n) break;
+            Query userQuery = parsers.parse(req.query(), searcher::resolveSpeaker, searcher.stems);
+            Query base = userQuery == null ? IndexSchema.allParagraphs() : userQuery;
+            Facets facets = FacetedSearch.count(searcher, searcher.facetOrdinals, drillDown(base, req)).facets();
+            org.apache.lucene.facet.FacetResult all;
+            try {
+                all = facets.getAllChildren(dim);
+            } catch (IllegalArgumentException e) {
+                all = null; // no value of the dimension anywhere in the index
             }
-            return out;
+            List<FacetValue> out = new ArrayList<>();
+            if (all == null) return out;
+            for (org.apache.lucene.facet.LabelAndValue lv : all.labelValues) {
+                long count = lv.value.longValue();
+                if (count <= 0) continue;
+                String label = FacetCounter.label(dim, lv.label);
+                if (p.isEmpty() || matchesPrefix(lv.label, p) || matchesPrefix(label, p)) {
+                    out.add(new FacetValue(lv.label, label, count, selected.contains(lv.label)));
+                }
+            }
+            out.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
+            return out.size() > n ? List.copyOf(out.subList(0, n)) : out;
         });
     }
 

@@ -55,11 +55,22 @@ final class ApiRoutes {
                 .orElseThrow(() -> new NotFoundResponse("no article with id '" + Errors.shorten(id) + "'", Map.of("param", "id"))));
     }
 
+    /** The parameters of {@code /api/facets/{dim}}: the prefix and limit, and the search the values are counted under. */
+    static final Set<String> FACET_VALUE_PARAMS = Set.of("prefix", "limit", "q", "country", "year", "speaker", "year_from", "year_to");
+
     private void facetValues(Context ctx) {
-        noParams(ctx, Set.of("prefix", "limit"));
+        Map<String, List<String>> params = ctx.queryParamMap();
+        noParams(ctx, FACET_VALUE_PARAMS, Set.of("country", "year", "speaker"));
+        Map<Dimension, List<String>> filters = new java.util.EnumMap<>(Dimension.class);
+        for (Dimension d : Dimension.values()) {
+            List<String> values = params.getOrDefault(d.param(), List.of());
+            if (!values.isEmpty()) filters.put(d, values);
+        }
         FacetValuesRequest request = new FacetValuesRequest(Dimension.fromParam(ctx.pathParam("dim")),
-                SearchParams.one(ctx.queryParamMap(), "prefix"),
-                SearchParams.intOr(ctx.queryParamMap(), "limit", FacetValuesRequest.DEFAULT_LIMIT));
+                SearchParams.one(params, "prefix"),
+                SearchParams.intOr(params, "limit", FacetValuesRequest.DEFAULT_LIMIT),
+                SearchParams.one(params, "q"), filters,
+                SearchParams.optionalYear(params, "year_from"), SearchParams.optionalYear(params, "year_to"));
         ctx.json(new FacetValues(request.dim(), request.prefix(), search.facetValues(request)));
     }
 
@@ -76,14 +87,19 @@ final class ApiRoutes {
     }
 
     private static void noParams(Context ctx, Set<String> allowed) {
+        noParams(ctx, allowed, Set.of());
+    }
+
+    private static void noParams(Context ctx, Set<String> allowed, Set<String> repeatable) {
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
             if (e.getKey().isEmpty()) continue; // "?q=x&": an empty pair, not a parameter
             if (!allowed.contains(e.getKey())) {
                 String name = Errors.shorten(e.getKey());
                 throw new InvalidQueryException("unknown_parameter", "unknown parameter '" + name + "'"
-                        + (allowed.isEmpty() ? "; this endpoint takes none" : "; parameters are " + String.join(", ", allowed)), name);
+                        + (allowed.isEmpty() ? "; this endpoint takes none" : "; parameters are "
+                        + String.join(", ", allowed.stream().sorted().toList())), name);
             }
-            if (e.getValue().size() > 1) {
+            if (e.getValue().size() > 1 && !repeatable.contains(e.getKey())) {
                 throw new InvalidQueryException("repeated_parameter", "parameter '" + e.getKey() + "' may be given only once", e.getKey());
             }
             for (String v : e.getValue()) SearchParams.checkText(e.getKey(), v);

@@ -56,7 +56,107 @@ final class PageRoutes {
             ctx.redirect(SearchPage.pagination(state, result.total()).pages().getLast().href());
             return;
         }
-        ctx.html(renderer.render("search", Map.of("page", SearchPage.of(state, result))));
+        ctx.html(renderer.render("search", Map.of("page", SearchPage.of(state, result, extras(state, result)))));
+    }
+
+    /** Most filters a "no results" page tries to drop one by one. */
+    static final int MAX_DROP_TRIES = 6;
+
+    /**
+     * What the page shows beyond the result: the paragraphs without a year (under the other filters), and on "no
+     * results" whether the query alone finds anything and which single filter's removal finds the most. Each is a
+     * counting search (one hit, no facet values).
+     */
+    SearchPage.Extras extras(UrlState state, SearchResult result) {
+        SearchPage.Extras base = counts(state, result);
+        if (!state.queryString().isEmpty()) return base;
+        return new SearchPage.Extras(base.noYear(), base.queryOnlyTotal(), base.dropped(), base.droppedTotal(), overview(result));
+    }
+
+    /** Most values per list on the start page. */
+    static final int START_VALUES = 8;
+
+    /** The start page's account of the corpus: sizes, date span, top values, and example searches that find something. */
+    Views.Overview overview(SearchResult all) {
+        org.parley.search.IndexStats stats = search.stats();
+        java.time.LocalDate earliest = firstDate(org.parley.search.SortOrder.DATE_ASC);
+        java.time.LocalDate latest = firstDate(org.parley.search.SortOrder.DATE_DESC);
+        String span = earliest == null ? null : earliest.equals(latest) ? Views.humanDate(earliest)
+                : Views.humanDate(earliest) + " – " + Views.humanDate(latest);
+        UrlState empty = UrlState.empty();
+        List<Views.Link> countries = top(all, org.parley.search.Dimension.COUNTRY, empty);
+        List<Views.Link> speakers = top(all, org.parley.search.Dimension.SPEAKER, empty);
+        List<String> candidates = new ArrayList<>();
+        if (!countries.isEmpty()) {
+            String c1 = countries.get(0).label();
+            candidates.add(c1);
+            if (countries.size() > 1) candidates.add(c1 + " " + countries.get(1).label());
+            if (c1.length() >= 6 && c1.chars().allMatch(Character::isLetter)) candidates.add(c1.substring(0, 5).toLowerCase(java.util.Locale.ROOT) + "*");
+            if (countries.size() > 2) candidates.add(c1 + " NOT " + countries.get(1).label());
+        }
+        if (!speakers.isEmpty()) candidates.add("speaker:\"" + speakers.get(0).label().replace("\"", "") + "\"");
+        List<Views.Link> examples = new ArrayList<>();
+        for (String q : candidates) {
+            try {
+                UrlState s = empty.withQuery(q);
+                long n = count(s);
+                if (n > 0) examples.add(new Views.Link(q, s.href(), Views.plural(n, "paragraph", "paragraphs")));
+            } catch (InvalidQueryException e) {
+                // not an example then
+            }
+        }
+        return new Views.Overview(Views.plural(stats.articles(), "article", "articles"),
+                Views.plural(stats.paragraphs(), "paragraph", "paragraphs"), span, countries, speakers, examples,
+                empty.withSort(org.parley.search.SortOrder.DATE_DESC).href());
+    }
+
+    private java.time.LocalDate firstDate(org.parley.search.SortOrder order) {
+        UrlState s = UrlState.empty().withSort(order);
+        List<org.parley.search.Hit> hits = search.search(s.toRequest(1, 0)).hits();
+        return hits.isEmpty() ? null : hits.get(0).published();
+    }
+
+    private static List<Views.Link> top(SearchResult result, org.parley.search.Dimension dim, UrlState state) {
+        List<Views.Link> out = new ArrayList<>();
+        for (org.parley.search.Facet f : result.facets()) {
+            if (f.dim() != dim) continue;
+            for (org.parley.search.FacetValue v : f.values()) {
+                if (out.size() == START_VALUES || v.count() <= 0) break;
+                String label = v.label() == null || v.label().isBlank() ? v.value() : v.label();
+                out.add(new Views.Link(label, state.withFilter(dim, v.value()).href(), Views.count(v.count())));
+            }
+        }
+        return out;
+    }
+
+    private SearchPage.Extras counts(UrlState state, SearchResult result) {
+        UrlState undated = state.withGrouped(false);
+        for (String y : state.values(org.parley.search.Dimension.YEAR)) undated = undated.withoutFilter(org.parley.search.Dimension.YEAR, y);
+        undated = undated.withYearRange(null, null);
+        long all = undated.equals(state.withGrouped(false)) && !state.grouped() ? result.total() : count(undated);
+        long noYear = all - count(undated.withYearRange(org.parley.search.SearchRequest.MIN_YEAR, org.parley.search.SearchRequest.MAX_YEAR));
+        if (result.total() > 0 || !state.narrowed()) return new SearchPage.Extras(noYear, -1, null, -1, null);
+        long queryOnly = count(state.withoutFilters());
+        UrlState.Filter best = null;
+        long bestTotal = 0;
+        if (queryOnly > 0) {
+            List<UrlState.Filter> candidates = new ArrayList<>(state.filters());
+            if (state.hasYearRange()) candidates.add(new UrlState.Filter(null, null));
+            int from = Math.max(0, candidates.size() - MAX_DROP_TRIES); // the most recently added
+            for (UrlState.Filter f : candidates.subList(from, candidates.size())) {
+                UrlState without = f.dim() == null ? state.withYearRange(null, null) : state.withoutFilter(f.dim(), f.value());
+                long n = count(without);
+                if (n > 0 && n >= bestTotal) {
+                    best = f;
+                    bestTotal = n;
+                }
+            }
+        }
+        return new SearchPage.Extras(noYear, queryOnly, best, best == null ? -1 : bestTotal, null);
+    }
+
+    private long count(UrlState state) {
+        return search.search(state.withPage(1).toRequest(1, 0)).total();
     }
 
     /** A failure as a page: the search page keeps its form (with what could be read of the URL) and says what went wrong. */
@@ -111,13 +211,19 @@ final class PageRoutes {
 
     Map<String, Object> articleModel(ArticleView a, UrlState state, int hitOrdinal) {
         List<ParagraphItem> items = new ArrayList<>();
+        List<Integer> matches = new ArrayList<>();
         for (ParagraphView p : a.paragraphs()) {
             String kind = p.kind() == null ? "body" : p.kind().toLowerCase(java.util.Locale.ROOT);
+            // a byline's or date line's years are when it was written, not what it is about: no year chips there
+            boolean furniture = kind.equals("byline") || kind.equals("dateline");
+            boolean match = !p.highlights().isEmpty();
+            if (match) matches.add(p.ordinal());
             items.add(new ParagraphItem(p.ordinal(), kind, kindLabel(kind), SafeHtml.marked(p.text(), p.highlights(), Integer.MAX_VALUE),
-                    p.ordinal() == hitOrdinal,
-                    SearchPage.chips(p.countries(), p.years(), p.explicitYears(), p.speakers(), state)));
+                    p.ordinal() == hitOrdinal, match,
+                    SearchPage.chips(p.countries(), furniture ? List.of() : p.years(), p.explicitYears(), p.speakers(), state)));
         }
         String back = state.href() + (hitOrdinal > 0 ? "#hit-" + a.id() + "-" + hitOrdinal : "");
+        Views.MatchNav nav = Views.MatchNav.of(matches, hitOrdinal);
         java.util.HashMap<String, Object> model = new java.util.HashMap<>();
         model.put("article", a);
         model.put("title", a.title() == null || a.title().isBlank() ? a.id() : a.title());
@@ -128,6 +234,12 @@ final class PageRoutes {
         model.put("hasSearch", !state.isEmpty());
         model.put("query", state.q());
         model.put("hitOrdinal", hitOrdinal);
+        model.put("nav", nav);
+        String source = a.source();
+        boolean sourceIsUrl = source != null && (source.startsWith("https://") || source.startsWith("http://"));
+        model.put("originalHref", sourceIsUrl ? source : null);
+        model.put("sourceText", sourceIsUrl ? java.net.URI.create(source).getHost() : source);
+        model.put("jsonHref", "/api/articles/" + UrlState.encode(a.id()).replace("+", "%20"));
         return model;
     }
 

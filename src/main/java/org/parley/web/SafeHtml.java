@@ -33,6 +33,84 @@ final class SafeHtml {
         return sb.toString();
     }
 
+    /** Characters of a result's snippet: about three lines of text around the best matches. */
+    static final int SNIPPET_CHARS = 300;
+    /** A paragraph at most this much longer than a snippet is shown whole: cutting it would hide only a few words. */
+    static final int SNIPPET_SLACK = 80;
+
+    /** A hit's short text: the window of about {@code target} characters that holds the most matches. */
+    record Snippet(String html, boolean cut) {
+    }
+
+    /**
+     * The window of {@code text} of about {@code target} characters holding the most highlight spans (the earliest
+     * such window on ties; the start without spans), widened to whole words, escaped, with its spans marked and an
+     * ellipsis where it was cut.
+     */
+    static Snippet snippet(String text, List<Span> spans, int target) {
+        if (text == null) return new Snippet("", false);
+        List<Span> sorted = spans == null ? List.of() : spans;
+        if (text.length() <= target + SNIPPET_SLACK) return new Snippet(marked(text, sorted, Integer.MAX_VALUE), false);
+        int bestFirst = -1;
+        int bestLast = -1;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i).end() > text.length()) break;
+            int j = i;
+            while (j + 1 < sorted.size() && sorted.get(j + 1).end() <= text.length()
+                    && sorted.get(j + 1).end() - sorted.get(i).start() <= target) j++;
+            if (bestFirst < 0 || j - i > bestLast - bestFirst) {
+                bestFirst = i;
+                bestLast = j;
+            }
+        }
+        int start = 0;
+        if (bestFirst >= 0) {
+            int runStart = sorted.get(bestFirst).start();
+            int runEnd = sorted.get(bestLast).end();
+            int slack = Math.max(0, target - (runEnd - runStart));
+            start = Math.max(0, runStart - slack / 3); // some context before the first match, more after
+            // begin at the sentence the first match is in when it starts close enough before it
+            int sentence = Math.max(text.lastIndexOf(". ", runStart), text.lastIndexOf("? ", runStart));
+            if (sentence >= 0 && sentence + 2 >= runStart - slack * 2 / 3 && sentence + 2 <= runStart) start = sentence + 2;
+            if (start + target > text.length()) start = Math.max(0, text.length() - target);
+            if (runStart < 40) start = 0;
+            if (start > 0) { // a whole first word
+                int space = text.indexOf(' ', start - 1);
+                if (space >= 0 && space < runStart) start = space + 1;
+            }
+        }
+        int end = Math.min(text.length(), start + target);
+        if (bestFirst >= 0) end = Math.max(end, Math.min(text.length(), sorted.get(bestLast).end()));
+        if (end < text.length()) { // a whole last word
+            int space = text.lastIndexOf(' ', end);
+            int floor = bestFirst >= 0 ? sorted.get(bestLast).end() : start + target / 2;
+            if (space > floor) end = space;
+        }
+        List<Span> inside = new java.util.ArrayList<>();
+        for (Span s : sorted) {
+            int a = Math.max(s.start(), start);
+            int b = Math.min(s.end(), end);
+            if (b > a) inside.add(new Span(a - start, b - start));
+        }
+        String html = (start > 0 ? "…" : "") + marked(text.substring(start, end).strip(), shift(inside, text.substring(start, end)), Integer.MAX_VALUE)
+                + (end < text.length() ? " …" : "");
+        return new Snippet(html, start > 0 || end < text.length());
+    }
+
+    /** Spans of a substring that was stripped of leading whitespace. */
+    private static List<Span> shift(List<Span> spans, String sub) {
+        int lead = sub.length() - sub.stripLeading().length();
+        int len = sub.strip().length();
+        if (lead == 0 && len == sub.length()) return spans;
+        List<Span> out = new java.util.ArrayList<>();
+        for (Span s : spans) {
+            int a = Math.max(0, s.start() - lead);
+            int b = Math.min(len, s.end() - lead);
+            if (b > a) out.add(new Span(a, b));
+        }
+        return out;
+    }
+
     /** The text escaped, with its highlight spans in {@code <mark>}: the one place index text becomes markup. */
     static String marked(String text, List<Span> spans, int maxChars) {
         return Highlights.render(text, spans, maxChars, SafeHtml::escape, "<mark>", "</mark>");

@@ -17,7 +17,9 @@ import org.parley.web.Views.Chip;
 import org.parley.web.Views.FacetValueView;
 import org.parley.web.Views.FacetView;
 import org.parley.web.Views.HiddenField;
+import org.parley.web.Views.HitGroup;
 import org.parley.web.Views.HitView;
+import org.parley.web.Views.Overview;
 import org.parley.web.Views.PageLink;
 import org.parley.web.Views.Pagination;
 import org.parley.web.Views.SelectedChip;
@@ -34,7 +36,42 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
                   int firstShown, int lastShown, List<HitView> hits, List<FacetView> facets, List<SelectedChip> selected,
                   String clearHref, YearChart chart, Pagination pagination, List<SortOption> sorts, String didYouMean,
                   String didYouMeanHref, String dropHref, String dropLabel, String csvHref, String jsonHref,
-                  List<HiddenField> hiddenFields, String title) {
+                  List<HiddenField> hiddenFields, String title, Empty empty, List<HitGroup> groups, Overview overview) {
+
+    /** This page's URL in canonical form (the instant path puts it in the address bar). */
+    public String canonicalHref() {
+        return state.href();
+    }
+
+    /** Whether a listed hit has a dashed (publication) year chip, which the legend explains. */
+    public boolean hasPublicationYears() {
+        return overview == null && hits.stream().anyMatch(h -> h.chips().stream().anyMatch(Chip::muted));
+    }
+
+    /** The start page: nothing in the URL at all. */
+    public boolean start() {
+        return overview != null;
+    }
+
+    /**
+     * What the page knows beyond the result, found with further counting searches (see {@link PageRoutes}).
+     *
+     * @param noYear         matching paragraphs without any year under the other filters, or -1
+     * @param queryOnlyTotal on "no results" with filters: what the query finds without any filter, or -1
+     * @param dropped        on "no results": the filter (or the year range, {@code dim} null) whose removal finds the
+     *                       most, with that number; null when unknown
+     */
+    record Extras(long noYear, long queryOnlyTotal, UrlState.Filter dropped, long droppedTotal, Overview overview) {
+        static final Extras NONE = new Extras(-1, -1, null, -1, null);
+    }
+
+    /**
+     * The "no results" notice, worded by its cause.
+     *
+     * @param byFilters the query finds paragraphs, the filters exclude them all
+     */
+    record Empty(boolean byFilters, String heading, String queryOnlyText, String dropText) {
+    }
 
     static final int PAGE_SIZE = 10;
     /** The last page a search can reach: the request's page depth, in pages of this size. */
@@ -58,10 +95,14 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         return new SearchPage(state, message, false, 0, "", "", 0, 0, List.of(), List.of(), selectedChips(state, Map.of()),
                 state.withoutFilters().href(), YearChart.of(null, state), new Pagination(null, null, List.of(), 1, 1),
                 sortOptions(state), null, null, null, null, null, null, hiddenFields(state, Set.of(), true, true),
-                "Search problem · parley");
+                "Search problem · parley", null, List.of(), null);
     }
 
     static SearchPage of(UrlState state, SearchResult result) {
+        return of(state, result, Extras.NONE);
+    }
+
+    static SearchPage of(UrlState state, SearchResult result, Extras extras) {
         Map<Dimension, Facet> byDim = new java.util.HashMap<>();
         for (Facet f : result.facets()) byDim.put(f.dim(), f);
         Map<String, String> labels = labels(result);
@@ -76,6 +117,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         }
 
         List<HitView> hits = result.hits().stream().map(h -> hit(h, state)).toList();
+        List<HitGroup> groups = groups(hits, state);
         int first = hits.isEmpty() ? 0 : (state.page() - 1) * PAGE_SIZE + 1;
         int last = hits.isEmpty() ? 0 : first + hits.size() - 1;
 
@@ -83,18 +125,30 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
                 : state.withQuery(result.didYouMean()).href();
         String dropHref = null;
         String dropLabel = null;
+        Empty empty = null;
         if (result.total() == 0) {
-            UrlState.Filter narrowest = narrowest(state, byDim);
-            if (narrowest != null) {
+            UrlState.Filter narrowest = extras.dropped() != null ? extras.dropped() : narrowest(state, byDim);
+            if (narrowest != null && narrowest.dim() != null) {
                 dropHref = state.withoutFilter(narrowest.dim(), narrowest.value()).href();
                 dropLabel = SINGULAR.get(narrowest.dim()) + ": " + labels.getOrDefault(key(narrowest), narrowest.value());
             } else if (state.hasYearRange()) {
                 dropHref = state.withYearRange(null, null).href();
                 dropLabel = "the year range " + yearRangeText(state);
             }
+            boolean byFilters = state.narrowed() && extras.queryOnlyTotal() != 0;
+            String unit = state.grouped() ? "article" : "paragraph";
+            String heading = byFilters ? "No results with these filters"
+                    : "No " + unit + "s match";
+            String queryOnly = byFilters && extras.queryOnlyTotal() > 0
+                    ? Views.plural(extras.queryOnlyTotal(), unit, unit + "s") + (state.q().isEmpty() ? " in all" : " match the query")
+                    + " without filters" : null;
+            String dropText = dropHref != null && extras.dropped() != null && extras.droppedTotal() > 0
+                    ? Views.plural(extras.droppedTotal(), unit, unit + "s") : null;
+            empty = new Empty(byFilters, heading, queryOnly, dropText);
         }
-        YearChart chart = YearChart.of(byDim.get(Dimension.YEAR), state);
-        String title = (state.q().isEmpty() ? "All paragraphs" : state.q()) + " · parley";
+        YearChart chart = YearChart.of(byDim.get(Dimension.YEAR), state, extras.noYear());
+        String title = extras.overview() != null ? "parley · search news paragraphs about foreign relations"
+                : (state.q().isEmpty() ? "All paragraphs" : state.q()) + " · parley";
         String totalText = state.grouped() ? Views.plural(result.total(), "article", "articles")
                 : Views.plural(result.total(), "paragraph", "paragraphs");
         return new SearchPage(state, null, true, result.total(), totalText,
@@ -102,7 +156,34 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
                 state.withoutFilters().href(), chart,
                 pagination(state, result.total()), sortOptions(state), result.didYouMean(), didYouMeanHref, dropHref,
                 dropLabel, state.withPage(1).path("/export.csv"), state.withPage(1).path("/export.json"),
-                hiddenFields(state, rendered, false, chart.isEmpty()), title);
+                hiddenFields(state, rendered, false, chart.isEmpty()), title, empty, groups, extras.overview());
+    }
+
+    /** Consecutive hits of one article under one title (hits of a page are consecutive when ranked close together). */
+    static List<HitGroup> groups(List<HitView> hits, UrlState state) {
+        List<HitGroup> groups = new ArrayList<>();
+        List<HitView> run = new ArrayList<>();
+        for (HitView h : hits) {
+            if (!run.isEmpty() && !run.getLast().articleId().equals(h.articleId())) {
+                groups.add(group(run));
+                run = new ArrayList<>();
+            }
+            run.add(h);
+        }
+        if (!run.isEmpty()) groups.add(group(run));
+        return groups;
+    }
+
+    private static HitGroup group(List<HitView> run) {
+        HitView first = run.getFirst();
+        return new HitGroup(first.articleId(), first.title(), first.dateIso(), first.dateText(), first.articleHref(), List.copyOf(run));
+    }
+
+    /** The search for the matching paragraphs of one article (its hits, not grouped). */
+    static UrlState articleHits(UrlState state, String articleId) {
+        String scope = "article:" + articleId;
+        String q = state.q().isEmpty() ? scope : "(" + state.q() + ") AND " + scope;
+        return state.withQuery(q).withGrouped(false);
     }
 
     /** The selected value with the smallest count; among equals (or when counts are unknown) the last added. */
@@ -134,9 +215,10 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         if (values.isEmpty()) return null;
         boolean expanded = state.expanded(dim);
         List<FacetValue> shown = new ArrayList<>();
-        int hidden = facet == null ? 0 : facet.otherValues();
+        int hidden = facet == null || (dim == Dimension.YEAR && state.hasYearRange()) ? 0 : facet.otherValues();
         for (FacetValue v : values) {
             boolean selected = v.selected() || state.has(dim, v.value());
+            if (dim == Dimension.YEAR && !selected && !inRange(state, v.value())) continue; // would find nothing
             if (expanded || shown.size() < SHOWN_VALUES || selected) shown.add(v);
             else hidden++;
         }
@@ -149,7 +231,18 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         }
         String moreHref = hidden > 0 && !expanded ? state.withMore(dim, true).href() + "#facet-" + dim : null;
         String lessHref = expanded ? state.withMore(dim, false).href() + "#facet-" + dim : null;
-        return new FacetView(dim.param(), TITLES.get(dim), views, hidden, moreHref, lessHref, dim == Dimension.SPEAKER);
+        return new FacetView(dim.param(), TITLES.get(dim), views, hidden, moreHref, lessHref, dim != Dimension.YEAR);
+    }
+
+    /** Whether a year facet value lies within the selected year range (always, without a range). */
+    static boolean inRange(UrlState state, String value) {
+        if (!state.hasYearRange()) return true;
+        try {
+            int y = Integer.parseInt(value.strip());
+            return (state.yearFrom() == null || y >= state.yearFrom()) && (state.yearTo() == null || y <= state.yearTo());
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static HitView hit(Hit h, UrlState state) {
@@ -157,9 +250,12 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         String anchor = "hit-" + h.articleId() + "-" + h.ordinal();
         String articleHref = articleHref(h.articleId(), h.ordinal(), state);
         String title = h.title() == null || h.title().isBlank() ? h.articleId() : h.title();
-        String snippet = SafeHtml.marked(h.text(), h.highlights(), SafeHtml.MAX_HIT_CHARS);
-        return new HitView(anchor, title, Views.isoDate(h.published()), Views.humanDate(h.published()), h.ordinal(),
-                snippet, articleHref, chips, h.articleHits());
+        SafeHtml.Snippet snippet = SafeHtml.snippet(h.text(), h.highlights(), SafeHtml.SNIPPET_CHARS);
+        String full = snippet.cut() ? SafeHtml.marked(h.text(), h.highlights(), SafeHtml.MAX_HIT_CHARS) : null;
+        String hitsHref = state.grouped() && h.articleHits() > 1 && state.q().length() < 1900
+                ? articleHits(state, h.articleId()).href() : null;
+        return new HitView(anchor, h.articleId(), title, Views.isoDate(h.published()), Views.humanDate(h.published()), h.ordinal(),
+                snippet.html(), snippet.cut(), full, articleHref, chips, h.articleHits(), hitsHref);
     }
 
     /** The article page for a hit, carrying the search state so that its back link restores the search. */
@@ -208,7 +304,7 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
         }
         if (state.hasYearRange()) {
             chips.add(new SelectedChip("range", "Years: " + yearRangeText(state), state.withYearRange(null, null).href(),
-                    "Remove the year range"));
+                    "Remove filter Years: " + yearRangeText(state)));
         }
         return chips;
     }

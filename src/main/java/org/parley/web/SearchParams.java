@@ -91,7 +91,7 @@ final class SearchParams {
         }
     }
 
-    private static Integer optionalYear(Map<String, List<String>> params, String name) {
+    static Integer optionalYear(Map<String, List<String>> params, String name) {
         String v = one(params, name);
         return v == null || v.isBlank() ? null : SearchRequest.parseYear(v, name);
     }

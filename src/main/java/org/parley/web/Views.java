@@ -24,9 +24,36 @@ final class Views {
     record SelectedChip(String kind, String label, String removeHref, String removeLabel) {
     }
 
-    /** One matching paragraph as listed. {@code snippetHtml} is sanitised: only {@code <mark>} is markup. */
-    record HitView(String anchor, String title, String dateIso, String dateText, int ordinal, String snippetHtml,
-                   String articleHref, List<Chip> chips, int articleHits) {
+    /**
+     * One matching paragraph as listed. {@code snippetHtml} (about 300 characters around the best matches) and
+     * {@code fullHtml} (the whole paragraph, shown on demand when the snippet is {@code cut}) are sanitised: only
+     * {@code <mark>} is markup.
+     *
+     * @param articleHitsHref with {@code group=article}: the search for the article's matching paragraphs, or null
+     */
+    record HitView(String anchor, String articleId, String title, String dateIso, String dateText, int ordinal,
+                   String snippetHtml, boolean cut, String fullHtml, String articleHref, List<Chip> chips, int articleHits,
+                   String articleHitsHref) {
+    }
+
+    /** Consecutive hits from one article, listed under its title once. */
+    record HitGroup(String articleId, String title, String dateIso, String dateText, String titleHref, List<HitView> hits) {
+        public boolean several() {
+            return hits.size() > 1;
+        }
+    }
+
+    /** A labelled link with an optional count (start page lists). */
+    record Link(String label, String href, String countText) {
+    }
+
+    /**
+     * The start page (nothing searched yet): what the corpus holds and a few searches to begin with.
+     *
+     * @param examples searches built from the corpus's own most frequent values, so that each finds something
+     */
+    record Overview(String articlesText, String paragraphsText, String dateSpanText, List<Link> countries,
+                    List<Link> speakers, List<Link> examples, String browseHref) {
     }
 
     /** One value in a facet list; {@code href} toggles it. */
@@ -63,7 +90,41 @@ final class Views {
     }
 
     /** A paragraph of the article page; {@code html} is escaped text with the query's words marked. */
-    record ParagraphItem(int ordinal, String kind, String kindLabel, String html, boolean hit, List<Chip> chips) {
+    record ParagraphItem(int ordinal, String kind, String kindLabel, String html, boolean hit, boolean match, List<Chip> chips) {
+    }
+
+    /**
+     * Previous/next match navigation on the article page, relative to the paragraph one came from (or before the
+     * first match); the script moves it along as one follows it.
+     *
+     * @param matches  ordinals of the paragraphs that match the query, in order
+     * @param position 1-based position of the current match, 0 when the current paragraph is no match
+     */
+    record MatchNav(List<Integer> matches, int position, String prevHref, String nextHref, String text) {
+        static MatchNav of(List<Integer> matches, int current) {
+            int position = matches.indexOf(current) + 1;
+            Integer prev = null;
+            Integer next = null;
+            for (int m : matches) {
+                if (m < current) prev = m;
+                if (m > current && next == null) next = m;
+            }
+            String text = matches.isEmpty() ? "no match" : position > 0 ? "match " + position + " of " + matches.size()
+                    : plural(matches.size(), "match", "matches");
+            return new MatchNav(List.copyOf(matches), position, prev == null ? null : "#p" + prev,
+                    next == null ? null : "#p" + next, text);
+        }
+
+        public boolean any() {
+            return !matches.isEmpty();
+        }
+
+        /** The ordinals for the script, space separated. */
+        public String data() {
+            StringBuilder sb = new StringBuilder();
+            for (int m : matches) sb.append(sb.isEmpty() ? "" : " ").append(m);
+            return sb.toString();
+        }
     }
 
     static String isoDate(LocalDate date) {

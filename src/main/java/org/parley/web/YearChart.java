@@ -8,20 +8,35 @@ import org.parley.search.Facet;
 import org.parley.search.FacetValue;
 
 /**
- * A bar chart, drawn by the server as SVG, of matching paragraphs per year. Each bar links to the search narrowed to
- * that year. Geometry is computed here so that the template only copies numbers into attributes.
+ * A bar chart, drawn by the server as SVG, of matching paragraphs per year. The year counts are drill-sideways (the
+ * whole timeline under the other filters), so the chart shows a selected year range in context: the range is shaded
+ * and the bars outside it are dimmed. Each bar links to the search narrowed to that year (a one-year range); with
+ * JavaScript a drag across bars sets a longer range. Geometry is computed here so that the template only copies
+ * numbers into attributes.
  *
- * @param bars  one bar per year that has matches, oldest first
- * @param ticks labelled years under the axis
+ * @param bars       one bar per year that has matches, oldest first
+ * @param ticks      labelled years under the axis
+ * @param rangeX     the shaded selected range (SVG units), or null without a range
+ * @param noYear     matching paragraphs (under the other filters) that carry no year at all, or -1 when unknown
+ * @param rangeLabel the selected range in words ("2000–2020"), or null
  */
-record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tick> ticks, long maxCount, String summary) {
+record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tick> ticks, long maxCount, String summary,
+                 Double rangeX, Double rangeW, String rangeLabel, long noYear, String noYearText) {
     static final int WIDTH = 600;
     static final int HEIGHT = 120;
     static final int MAX_LABELS = 6;
     static final int MIN_SLOTS = 15;
 
-    /** One year's bar; {@code x}, {@code y}, {@code w}, {@code h} in SVG user units. */
-    record Bar(int year, long count, double x, double y, double w, double h, String href, boolean selected, String title) {
+    /**
+     * One year's bar; {@code x}, {@code y}, {@code w}, {@code h} in SVG user units.
+     *
+     * @param outside the year lies outside the selected range (drawn dimmed; its link moves the range there)
+     */
+    record Bar(int year, long count, double x, double y, double w, double h, String href, boolean selected,
+               boolean outside, String title) {
+        public String cssClass() {
+            return "bar" + (selected ? " is-selected" : "") + (outside ? " is-outside" : "");
+        }
     }
 
     /**
@@ -38,8 +53,17 @@ record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tic
         return bars.isEmpty();
     }
 
-    /** The chart for the {@code year} facet of a result, or an empty chart when it has no numeric values. */
+    public boolean hasRange() {
+        return rangeX != null;
+    }
+
     static YearChart of(Facet years, UrlState state) {
+        return of(years, state, -1);
+    }
+
+    /** The chart for the {@code year} facet of a result, or an empty chart when it has no numeric values. */
+    static YearChart of(Facet years, UrlState state, long noYear) {
+        String noYearText = noYear > 0 ? Views.plural(noYear, "paragraph", "paragraphs") + " without a year" : null;
         TreeMap<Integer, FacetValue> byYear = new TreeMap<>();
         if (years != null) {
             for (FacetValue v : years.values()) {
@@ -50,7 +74,10 @@ record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tic
                 }
             }
         }
-        if (byYear.isEmpty()) return new YearChart(WIDTH, HEIGHT, HEIGHT, List.of(), List.of(), 0, "");
+        String rangeLabel = state.hasYearRange() ? SearchPage.yearRangeText(state) : null;
+        if (byYear.isEmpty()) {
+            return new YearChart(WIDTH, HEIGHT, HEIGHT, List.of(), List.of(), 0, "", null, null, rangeLabel, noYear, noYearText);
+        }
         int first = byYear.firstKey();
         int last = byYear.lastKey();
         // A continuous axis shows gaps honestly; very long spans fall back to one slot per year that has matches.
@@ -63,26 +90,78 @@ record YearChart(int width, int height, int plotHeight, List<Bar> bars, List<Tic
         } else {
             slots.addAll(byYear.keySet());
         }
+        int from = state.yearFrom() == null ? Integer.MIN_VALUE : state.yearFrom();
+        int to = state.yearTo() == null ? Integer.MAX_VALUE : state.yearTo();
         long max = byYear.values().stream().mapToLong(FacetValue::count).max().orElse(1);
         int plot = HEIGHT;
         double slot = (double) WIDTH / slots.size();
         double gap = slot > 6 ? Math.min(4, slot * 0.2) : 0.5;
         List<Bar> bars = new ArrayList<>();
+        int firstIn = -1;
+        int lastIn = -1;
         for (int i = 0; i < slots.size(); i++) {
-            FacetValue v = byYear.get(slots.get(i));
+            int year = slots.get(i);
+            boolean inside = year >= from && year <= to;
+            if (inside && state.hasYearRange()) {
+                if (firstIn < 0) firstIn = i;
+                lastIn = i;
+            }
+            FacetValue v = byYear.get(year);
             if (v == null) continue;
             double h = Math.max(2, (plot - 4) * (double) v.count() / max);
-            int year = slots.get(i);
-            String title = year + ": " + v.count() + (v.count() == 1 ? " paragraph" : " paragraphs");
+            String title = year + ": " + Views.plural(v.count(), "paragraph", "paragraphs")
+                    + (inside ? "" : " (outside the selected years)");
             bars.add(new Bar(year, v.count(), round(i * slot + gap / 2), round(plot - h), round(slot - gap), round(h),
-                    state.withFilter(Dimension.YEAR, Integer.toString(year)).href(), state.has(Dimension.YEAR, Integer.toString(year)),
-                    title));
+                    yearHref(state, year), state.has(Dimension.YEAR, Integer.toString(year)) || isOnlyYear(state, year),
+                    !inside, title));
+        }
+        Double rangeX = null;
+        Double rangeW = null;
+        if (state.hasYearRange()) {
+            if (firstIn >= 0) {
+                rangeX = round(firstIn * slot);
+                rangeW = round((lastIn - firstIn + 1) * slot);
+            } else {
+                // the range lies beside every bar: a thin marker at the edge it is nearest to
+                boolean before = state.yearTo() != null && state.yearTo() < slots.get(0);
+                rangeX = before ? 0.0 : WIDTH - 3.0;
+                rangeW = 3.0;
+            }
         }
         List<Tick> ticks = ticks(slots, continuous, slot);
         String summary = "Matching paragraphs per year, " + first + " to " + last + "; most in "
                 + byYear.entrySet().stream().max((a, b) -> Long.compare(a.getValue().count(), b.getValue().count()))
-                .map(e -> e.getKey() + " (" + e.getValue().count() + ")").orElse("") + ".";
-        return new YearChart(WIDTH, HEIGHT, plot, bars, ticks, max, summary);
+                .map(e -> e.getKey() + " (" + e.getValue().count() + ")").orElse("") + "."
+                + (rangeLabel == null ? "" : " Selected: " + rangeLabel + ".");
+        return new YearChart(WIDTH, HEIGHT, plot, bars, ticks, max, summary, rangeX, rangeW, rangeLabel, noYear, noYearText);
+    }
+
+    /**
+     * A bar's link: the search narrowed to that one year, as a range (so that it replaces a range rather than
+     * contradicting it); ticked years outside it are dropped. On the bar that already is the whole range, the link
+     * removes the range.
+     */
+    static String yearHref(UrlState state, int year) {
+        if (isOnlyYear(state, year)) return state.withYearRange(null, null).href();
+        return withRange(state, year, year).href();
+    }
+
+    private static boolean isOnlyYear(UrlState state, int year) {
+        return state.yearFrom() != null && state.yearTo() != null && state.yearFrom() == year && state.yearTo() == year;
+    }
+
+    /** The state with the range {@code from..to} and without ticked years outside it. */
+    static UrlState withRange(UrlState state, Integer from, Integer to) {
+        UrlState next = state.withYearRange(from, to);
+        for (String y : state.values(Dimension.YEAR)) {
+            try {
+                int year = Integer.parseInt(y);
+                if ((from != null && year < from) || (to != null && year > to)) next = next.withoutFilter(Dimension.YEAR, y);
+            } catch (NumberFormatException e) {
+                next = next.withoutFilter(Dimension.YEAR, y);
+            }
+        }
+        return next;
     }
 
     /** Labels at round years (every 1, 2, 5, 10, ... years) on a continuous axis, else at every k-th slot. */

@@ -13,16 +13,19 @@ import org.parley.search.SearchService;
 
 /**
  * The search service the browser tests run against: a real Lucene index built from the repository's {@code corpus/}
- * into {@code target/browser-index/}. Run with {@code -Dparley.browser.fake=true} to use the in-memory
- * {@link FakeSearchService} instead.
+ * into {@code target/browser-index/}.
  */
 final class BrowserTestService {
     private BrowserTestService() {
     }
 
     static SearchService open() {
-        if (Boolean.getBoolean("parley.browser.fake")) return new FakeSearchService();
-        return corpusIndex(Path.of("target", "browser-index"));
+        return open("browser-index");
+    }
+
+    /** A fresh index of {@code corpus/} in {@code target/<folder>} (one per test class: each closes its own). */
+    static SearchService open(String folder) {
+        return corpusIndex(Path.of("target", folder));
     }
 
     /** Builds a fresh index of the repository's {@code corpus/} in {@code dir} and opens it. */

@@ -26,7 +26,7 @@ class NoScriptBrowserTest {
 
     @BeforeAll
     static void start() {
-        service = new FakeSearchService();
+        service = BrowserTestService.open("noscript-browser-index");
         server = new ParleyServer(service).start("127.0.0.1", 0);
         chromium = new Chromium(false);
         driver = chromium.driver();
@@ -36,6 +36,7 @@ class NoScriptBrowserTest {
     static void stop() throws IOException {
         if (chromium != null) chromium.close();
         if (server != null) server.close();
+        if (service != null) service.close();
     }
 
     private static String base() {
@@ -44,18 +45,22 @@ class NoScriptBrowserTest {
 
     @Test
     void filtersSortAndShowMoreWorkWithoutJavaScript() throws Exception {
-        driver.get(base() + "/?q=Russia");
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
         assertThat(driver.findElement(By.id("speaker-filter")).isDisplayed()).isFalse(); // needs JS: hidden
         WebElement apply = driver.findElement(By.cssSelector(".facets__apply button"));
         assertThat(apply.isDisplayed()).isTrue();
 
-        driver.findElement(By.cssSelector("#facet-country input[value=KH]")).click();
+        // the most frequent country under the query that still narrows it
+        var result = service.search(new SearchRequest(BrowserTestService.QUERY, java.util.Map.of(), null, null, null, 1, 10, null, false, 10));
+        String code = result.facets().stream().filter(f -> f.dim() == org.parley.search.Dimension.COUNTRY)
+                .flatMap(f -> f.values().stream()).filter(v -> v.count() < result.total()).findFirst().orElseThrow().value();
+        driver.findElement(By.cssSelector("#facet-country input[value=" + code + "]")).click();
         assertThat(driver.getCurrentUrl()).doesNotContain("country="); // nothing happens until applied
         apply.click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("country=KH"));
-        assertThat(driver.getCurrentUrl()).contains("q=Russia").contains("country=KH");
-        long expected = service.search(new SearchRequest("Russia", java.util.Map.of(org.parley.search.Dimension.COUNTRY, java.util.List.of("KH")),
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("country=" + code));
+        assertThat(driver.getCurrentUrl()).contains("q=" + BrowserTestService.QUERY).contains("country=" + code);
+        long expected = service.search(new SearchRequest(BrowserTestService.QUERY, java.util.Map.of(org.parley.search.Dimension.COUNTRY, java.util.List.of(code)),
                 null, null, null, 1, 10, null, false, 10)).total();
         assertThat(driver.findElement(By.cssSelector(".summary__count")).getText()).startsWith(expected + " ");
 
@@ -64,7 +69,7 @@ class NoScriptBrowserTest {
         // The form submit navigates asynchronously: wait for the new page before reading its URL.
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("sort=-date"));
-        assertThat(driver.getCurrentUrl()).contains("sort=-date").contains("country=KH");
+        assertThat(driver.getCurrentUrl()).contains("sort=-date").contains("country=" + code);
 
         driver.get(base() + "/");
         driver.findElement(By.cssSelector("#facet-country .facet__more a")).click();
@@ -75,5 +80,52 @@ class NoScriptBrowserTest {
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(shots.resolve("11-no-javascript.png"),
                 ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void onAPhoneTheFiltersDrawerAndTheMatchLinksWorkWithoutJavaScript() throws Exception {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+            WebElement facets = driver.findElement(By.id("filters"));
+            assertThat(facets.isDisplayed()).isFalse();
+            driver.findElement(By.cssSelector(".jump-filters")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> facets.isDisplayed());
+            assertThat(driver.findElement(By.cssSelector(".facets__apply button")).isDisplayed()).isTrue();
+            Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("18-phone-drawer-no-javascript.png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            driver.findElement(By.cssSelector(".facets__close")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> !facets.isDisplayed());
+
+            // the article's next match is a plain link to its paragraph
+            var grouped = service.search(new SearchRequest(BrowserTestService.QUERY, java.util.Map.of(), null, null, null, 1, 10, null, true, 0));
+            var best = grouped.hits().stream().max(java.util.Comparator.comparingInt(org.parley.search.Hit::articleHits)).orElseThrow();
+            var matches = service.article(best.articleId(), BrowserTestService.QUERY).orElseThrow().paragraphs().stream()
+                    .filter(p -> !p.highlights().isEmpty()).map(org.parley.search.ParagraphView::ordinal).toList();
+            driver.get(base() + "/articles/" + best.articleId() + "?q=" + BrowserTestService.QUERY + "&p=" + matches.get(0));
+            driver.findElement(By.cssSelector(".match-nav [rel=next]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("#p" + matches.get(1) + "$"));
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void theStartPageAndSnippetsNeedNoJavaScript() throws Exception {
+        driver.get(base() + "/");
+        assertThat(driver.findElement(By.cssSelector(".overview")).isDisplayed()).isTrue();
+        driver.findElement(By.cssSelector(".overview .example")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("q="));
+        assertThat(driver.findElements(By.cssSelector(".hit"))).isNotEmpty();
+        var details = driver.findElements(By.cssSelector(".hit__full summary"));
+        if (!details.isEmpty()) { // a long paragraph: the whole text opens in place
+            WebElement hit = details.get(0).findElement(By.xpath("ancestor::li[contains(@class,'hit')][1]"));
+            assertThat(hit.findElement(By.cssSelector(".hit__snippet")).isDisplayed()).isTrue();
+            details.get(0).click();
+            assertThat(hit.findElement(By.cssSelector(".hit__full p")).isDisplayed()).isTrue();
+            assertThat(hit.findElement(By.cssSelector(".hit__snippet")).isDisplayed()).isFalse();
+        }
     }
 }

@@ -7,17 +7,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.index.TestCorpus;
+import org.parley.search.ArticleView;
+import org.parley.search.Dimension;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.Json;
+import org.parley.search.ParagraphView;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
+import org.parley.search.SearchService;
 
-/** The pages over real HTTP, against the in-memory fake service. */
+/** The pages over real HTTP, against a real index of the test corpus; expected numbers come from the corpus or the index. */
 class PageRoutesTest {
-    private static final FakeSearchService SERVICE = new FakeSearchService();
+    private static final SearchService SERVICE = WebTestIndex.service();
     private static ParleyServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -43,16 +49,81 @@ class PageRoutesTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
         String html = r.body();
-        long total = SERVICE.search(SearchRequest.of("")).total();
-        assertThat(html).contains("<strong class=\"summary__count\">" + total + " paragraphs</strong>");
+        long total = WebTestIndex.paragraphs().size();
+        assertThat(SERVICE.search(SearchRequest.of("")).total()).isEqualTo(total);
+        assertThat(html).contains("<strong class=\"summary__count\">" + Views.count(total) + " paragraphs</strong>");
         assertThat(html).contains("id=\"facet-country\"", "id=\"facet-speaker\"", "id=\"facet-year\"");
-        assertThat(html).contains("<svg class=\"timeline__chart\"");
+        assertThat(html).contains("<svg class=\"timeline__chart");
         assertThat(html).contains("autofocus").contains("<label for=\"q\"");
         assertThat(html).doesNotContain(" style=", "onclick", "<script>");
+        // the start page tells what the corpus holds instead of listing its first paragraphs
+        long articles = WebTestIndex.paragraphs().values().stream().map(TestCorpus.Expected::articleId).distinct().count();
+        assertThat(flat(html)).contains("class=\"overview\"", "<strong>" + Views.plural(articles, "article", "articles") + "</strong>",
+                "<strong>" + Views.plural(total, "paragraph", "paragraphs") + "</strong>");
+        assertThat(html).doesNotContain("class=\"hit\"");
+        java.time.LocalDate earliest = WebTestIndex.paragraphs().values().stream().map(TestCorpus.Expected::published)
+                .filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElseThrow();
+        assertThat(html).contains(Views.humanDate(earliest) + " – ");
+        // the most named country first, linked to its filter
+        String topCountry = WebTestIndex.paragraphs().values().stream().flatMap(p -> p.countries().stream())
+                .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.stream.Collectors.counting())).entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertThat(html).contains("<li><a href=\"/?country=" + topCountry + "\">");
+        // every example search finds something
+        java.util.regex.Matcher example = java.util.regex.Pattern.compile("class=\"example\" href=\"([^\"]+)\"").matcher(html);
+        int examples = 0;
+        while (example.find()) {
+            examples++;
+            String page = get(example.group(1).replace("&amp;", "&")).body();
+            assertThat(page).as(example.group(1)).contains("class=\"hit\"").doesNotContain("id=\"no-results\"");
+        }
+        assertThat(examples).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void consecutiveHitsOfOneArticleShareOneTitleAndLongParagraphsAreSnippets() throws Exception {
+        SearchResult r = SERVICE.search(UrlState.parse("country=KH&sort=date").toRequest(SearchPage.PAGE_SIZE, 0));
+        int runs = 0;
+        String previous = null;
+        for (var h : r.hits()) {
+            if (!h.articleId().equals(previous)) runs++;
+            previous = h.articleId();
+        }
+        assertThat(runs).isLessThan(r.hits().size());
+        String html = get("/?country=KH&sort=date").body();
+        assertThat(html.split("<li class=\"hit-group", -1)).hasSize(runs + 1);
+        assertThat(html.split("<li class=\"hit\" id=", -1)).hasSize(r.hits().size() + 1);
+        assertThat(html).contains("class=\"hit-group hit-group--several\"");
+        // a paragraph longer than a snippet: the snippet, and the whole paragraph behind a <details>
+        var longest = WebTestIndex.paragraphs().values().stream().filter(p -> p.text().contains("Cambodia"))
+                .max(java.util.Comparator.comparingInt(p -> p.text().length())).orElseThrow();
+        assertThat(longest.text().length()).isGreaterThan(SafeHtml.SNIPPET_CHARS + SafeHtml.SNIPPET_SLACK);
+        String page = flat(get("/?q=Cambodia&group=article").body());
+        assertThat(page).contains("<details class=\"hit__full\"> <summary>Whole paragraph</summary>");
+        java.util.regex.Matcher snippet = java.util.regex.Pattern.compile("<p class=\"hit__snippet\">(.*?)</p>").matcher(page);
+        while (snippet.find()) {
+            assertThat(snippet.group(1).replaceAll("<[^>]+>", "").length()).isLessThanOrEqualTo(SafeHtml.SNIPPET_CHARS + SafeHtml.SNIPPET_SLACK + 10);
+        }
+    }
+
+    @Test
+    void theMatchingParagraphsOfAnArticleAreALinkToThem() throws Exception {
+        SearchResult grouped = SERVICE.search(UrlState.parse("q=Cambodia&group=article").toRequest(SearchPage.PAGE_SIZE, 0));
+        var many = grouped.hits().stream().filter(h -> h.articleHits() > 1).findFirst().orElseThrow();
+        String html = get("/?q=Cambodia&group=article").body();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("class=\"hit__more\" href=\"([^\"]+)\">"
+                + many.articleHits() + " matching paragraphs in this article</a>").matcher(html);
+        assertThat(link.find()).isTrue();
+        String target = link.group(1).replace("&amp;", "&");
+        assertThat(target).contains("article%3A" + many.articleId()).doesNotContain("group=");
+        String page = get(target).body();
+        assertThat(page).contains("summary__count\">" + Views.plural(many.articleHits(), "paragraph", "paragraphs") + "<");
+        assertThat(page.split("<li class=\"hit\" id=\"hit-" + many.articleId() + "-", -1)).hasSize(Math.min(many.articleHits(), SearchPage.PAGE_SIZE) + 1);
     }
 
     @Test
     void queryIsKeptHighlightedAndFiltered() throws Exception {
+        assertThat(WebTestIndex.count(p -> p.text().contains("Putin") && p.countries().contains("RU"))).isPositive();
         String html = flat(get("/?q=Putin&country=RU").body());
         assertThat(html).contains("value=\"Putin\"");
         assertThat(html).contains("<mark>Putin</mark>");
@@ -65,8 +136,10 @@ class PageRoutesTest {
         String html = get("/?q=" + UrlState.encode("<script>alert(1)</script>")).body();
         assertThat(html).doesNotContain("<script>alert(1)</script>");
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        // the synthetic article whose text holds markup
+        assertThat(WebTestIndex.count(p -> p.text().contains("<script>alert(1)</script>"))).isEqualTo(1);
         String stored = get("/?q=reader").body();
-        assertThat(stored).contains("&lt;script&gt;alert(&quot;stored&quot;)&lt;/script&gt; &amp; asked");
+        assertThat(stored).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "China &amp; Vietnam");
         assertThat(stored).doesNotContain("<script>alert(");
     }
 
@@ -74,7 +147,7 @@ class PageRoutesTest {
     void badQueryIsA400PageWithAFriendlyMessage() throws Exception {
         HttpResponse<String> r = get("/?q=%22unclosed");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("That search could not be run", "unclosed quotation mark", "value=\"&quot;unclosed\"");
+        assertThat(r.body()).contains("That search could not be run", "inside a quoted phrase", "value=\"&quot;unclosed\"");
         assertThat(r.body()).doesNotContain("Exception", "at org.");
         HttpResponse<String> year = get("/?q=x&year_from=abc");
         assertThat(year.statusCode()).isEqualTo(400);
@@ -84,14 +157,74 @@ class PageRoutesTest {
     @Test
     void noResultsOffersSuggestionAndDropsTheNarrowestFilter() throws Exception {
         String typo = get("/?q=cambodai").body();
-        assertThat(typo).contains("id=\"no-results\"", "Did you mean", ">cambodia</a>");
-        String narrowed = get("/?q=Mekong&country=KH&speaker=Hun+Sen").body();
+        assertThat(typo).contains("id=\"no-results\"");
+        String suggestion = search("cambodai").didYouMean();
+        assertThat(suggestion).isNotNull();
+        assertThat(typo).contains("Did you mean", ">" + suggestion + "</a>");
+        // Mekong is named in Cambodian paragraphs, none of which quotes the synthetic speaker Anna Smith
+        assertThat(WebTestIndex.count(p -> p.text().contains("Mekong") && p.countries().contains("KH"))).isPositive();
+        assertThat(WebTestIndex.count(p -> p.text().contains("Mekong") && p.speakers().contains("Anna Smith"))).isZero();
+        String narrowed = get("/?q=Mekong&country=KH&speaker=Anna+Smith").body();
+        // both filters count 0 under the other: the last added is dropped
         assertThat(narrowed).contains("id=\"no-results\"", "class=\"drop-filter\" href=\"/?q=Mekong&amp;country=KH\"",
-                "Speaker: Hun Sen");
+                "Speaker: Anna Smith");
+    }
+
+    @Test
+    void aYearRangeShadesTheChartDimsTheYearsOutsideAndListsOnlyTheYearsInside() throws Exception {
+        // a range that cuts the corpus's years in two
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        WebTestIndex.paragraphs().values().forEach(p -> years.addAll(p.years()));
+        assertThat(years.size()).isGreaterThanOrEqualTo(3);
+        int from = years.higher(years.first());
+        int to = years.lower(years.last());
+        String html = flat(get("/?year_from=" + from + "&year_to=" + to).body());
+        assertThat(html).contains("class=\"timeline__range\"", "selected " + from + "–" + to);
+        assertThat(html).contains("class=\"bar is-outside\" aria-label=\"" + years.first() + ": ");
+        assertThat(html).doesNotContain("class=\"bar is-outside\" aria-label=\"" + from + ": ");
+        // the year list offers no year that would find nothing
+        assertThat(html).doesNotContain("name=\"year\" value=\"" + years.first() + "\"")
+                .contains("name=\"year\" value=\"" + from + "\"");
+        long inRange = WebTestIndex.count(p -> p.years().stream().anyMatch(y -> y >= from && y <= to));
+        assertThat(html).contains("summary__count\">" + Views.plural(inRange, "paragraph", "paragraphs") + "<");
+        // the chart is a group of links (not an image that hides them)
+        assertThat(html).contains("role=\"group\" aria-labelledby=\"timeline-desc\"").doesNotContain("role=\"img\"");
+    }
+
+    @Test
+    void theChartCountsTheParagraphsWithoutAYear() throws Exception {
+        long undated = WebTestIndex.count(p -> p.years().isEmpty() && p.countries().contains("KH"));
+        assertThat(undated).isPositive(); // the synthetic undated article about Cambodia
+        assertThat(get("/?country=KH").body()).contains(Views.plural(undated, "paragraph", "paragraphs") + " without a year");
+        // and the same count with a year range: the range does not narrow what it counts
+        assertThat(get("/?country=KH&year_from=2000").body()).contains(Views.plural(undated, "paragraph", "paragraphs") + " without a year");
+    }
+
+    @Test
+    void noResultsBecauseOfTheFiltersSaysSoAndDropsTheOneThatExcludesMost() throws Exception {
+        long cambodia = search("Cambodia").total();
+        assertThat(cambodia).isPositive();
+        // the query finds paragraphs; a Laos tick plus a range before any year excludes them all
+        String html = flat(get("/?q=Cambodia&country=LA&year_from=1700&year_to=1701").body());
+        assertThat(html).contains("data-cause=\"filters\"", "No results with these filters",
+                Views.plural(cambodia, "paragraph", "paragraphs") + " match the query without filters");
+        assertThat(html).doesNotContain("Check the spelling");
+        long withLaos = WebTestIndex.count(p -> p.text().contains("Cambodia") && p.countries().contains("LA"));
+        assertThat(withLaos).isPositive();
+        // dropping the range finds the Laos paragraphs; dropping Laos finds nothing (the range still excludes all)
+        assertThat(html).contains("class=\"drop-filter\" href=\"/?q=Cambodia&amp;country=LA\"",
+                "(" + Views.plural(withLaos, "paragraph", "paragraphs") + ")");
+        assertThat(html).contains("class=\"clear-filters\" href=\"/?q=Cambodia\"");
+        // the facets stay: the ticked country can be unticked
+        assertThat(html).contains("id=\"facet-country\"");
+        // a query that finds nothing at all is worded by the query
+        String none = flat(get("/?q=zzqqxx&country=KH").body());
+        assertThat(none).contains("data-cause=\"query\"", "No paragraphs match <q>zzqqxx</q>");
     }
 
     @Test
     void paginationKeepsState() throws Exception {
+        assertThat(WebTestIndex.count(p -> p.countries().contains("KH"))).isGreaterThan(2 * SearchPage.PAGE_SIZE);
         String html = get("/?country=KH&page=2").body();
         assertThat(html).contains("aria-current=\"page\"");
         assertThat(html).contains("href=\"/?country=KH\"");
@@ -102,7 +235,9 @@ class PageRoutesTest {
     void aPagePastTheEndRedirectsToTheLastPage() throws Exception {
         HttpResponse<String> r = get("/?country=KH&page=99");
         assertThat(r.statusCode()).isEqualTo(302);
-        assertThat(r.headers().firstValue("Location")).hasValue("/?country=KH&page=3");
+        long kh = WebTestIndex.count(p -> p.countries().contains("KH"));
+        long last = (kh + SearchPage.PAGE_SIZE - 1) / SearchPage.PAGE_SIZE;
+        assertThat(r.headers().firstValue("Location")).hasValue("/?country=KH&page=" + last);
     }
 
     @Test
@@ -133,14 +268,55 @@ class PageRoutesTest {
 
     @Test
     void articlePageAnchorsAndHighlightsTheHit() throws Exception {
-        HttpResponse<String> r = get("/articles/cambodia-russia-65?q=relations&country=RU&p=2");
+        var hit = SERVICE.search(new SearchRequest("relations", java.util.Map.of(Dimension.COUNTRY, java.util.List.of("RU")),
+                null, null, null, 1, 1, null, false, 0)).hits().get(0);
+        ArticleView article = SERVICE.article(hit.articleId()).orElseThrow();
+        String kind = article.paragraphs().stream().filter(p -> p.ordinal() == hit.ordinal()).map(ParagraphView::kind)
+                .findFirst().orElseThrow().toLowerCase(java.util.Locale.ROOT);
+        HttpResponse<String> r = get("/articles/" + hit.articleId() + "?q=relations&country=RU&p=" + hit.ordinal());
         assertThat(r.statusCode()).isEqualTo(200);
         String html = flat(r.body());
-        assertThat(html).contains("<h1>Cambodia and Russia mark 65 years of diplomatic ties</h1>");
-        assertThat(html).contains("id=\"p2\" class=\"para para--body is-hit\"");
+        assertThat(html).contains("<h1>" + SafeHtml.escape(article.title()) + "</h1>");
+        assertThat(html).contains("id=\"p" + hit.ordinal() + "\" class=\"para para--" + kind + " is-hit is-match\"");
         assertThat(html).contains("<mark>relations</mark>");
-        assertThat(html).contains("para--caption");
-        assertThat(html).contains("href=\"/?q=relations&amp;country=RU#hit-cambodia-russia-65-2\"");
+        assertThat(html).contains("href=\"/?q=relations&amp;country=RU#hit-" + hit.articleId() + "-" + hit.ordinal() + "\"");
+        // captions are set apart (the seed article with the summit photo has one)
+        ArticleView withCaption = WebTestIndex.paragraphs().values().stream().map(p -> SERVICE.article(p.articleId()).orElseThrow())
+                .filter(a -> a.paragraphs().stream().anyMatch(p -> "CAPTION".equalsIgnoreCase(p.kind()))).findFirst().orElseThrow();
+        assertThat(get("/articles/" + withCaption.id()).body()).contains("para--caption");
+    }
+
+    @Test
+    void theArticlePageNavigatesBetweenMatchesAndShowsNoYearChipsOnBylinesOrDatelines() throws Exception {
+        // the article with the most matching paragraphs for the query
+        SearchResult grouped = SERVICE.search(UrlState.parse("q=Cambodia&group=article").toRequest(SearchPage.PAGE_SIZE, 0));
+        var best = grouped.hits().stream().max(java.util.Comparator.comparingInt(org.parley.search.Hit::articleHits)).orElseThrow();
+        assertThat(best.articleHits()).isGreaterThanOrEqualTo(3);
+        ArticleView article = SERVICE.article(best.articleId(), "Cambodia").orElseThrow();
+        List<Integer> matches = article.paragraphs().stream().filter(p -> !p.highlights().isEmpty()).map(ParagraphView::ordinal).toList();
+        int second = matches.get(1);
+        String html = flat(get("/articles/" + best.articleId() + "?q=Cambodia&p=" + second).body());
+        assertThat(html).contains("class=\"article__bar\"", "class=\"back-link\" href=\"/?q=Cambodia#hit-" + best.articleId() + "-" + second + "\"");
+        assertThat(html).contains("data-matches=\"" + String.join(" ", matches.stream().map(String::valueOf).toList()) + "\"");
+        assertThat(html).contains("rel=\"prev\" href=\"#p" + matches.get(0) + "\"");
+        assertThat(html).contains("rel=\"next\" href=\"#p" + matches.get(2) + "\"", "match 2 of " + matches.size());
+        // every matching paragraph is marked as one
+        for (int m : matches) assertThat(html).containsPattern("id=\"p" + m + "\" class=\"para para--\\w+( is-hit)? is-match\"");
+        // the source is shown when the article names one
+        if (article.source() != null) assertThat(html).contains("<dt>Source</dt>");
+        // bylines and date lines carry no year chips (their years are when, not what, they tell)
+        int furnitureSeen = 0;
+        for (ArticleView a : WebTestIndex.paragraphs().values().stream().map(TestCorpus.Expected::articleId).distinct()
+                .map(id -> SERVICE.article(id).orElseThrow()).toList()) {
+            String page = get("/articles/" + a.id()).body();
+            java.util.regex.Matcher furniture = java.util.regex.Pattern.compile(
+                    "class=\"para para--(?:byline|dateline)[^\"]*\".*?</li>", java.util.regex.Pattern.DOTALL).matcher(page);
+            while (furniture.find()) {
+                assertThat(furniture.group()).doesNotContain("chip--year");
+                furnitureSeen++;
+            }
+        }
+        assertThat(furnitureSeen).isPositive();
     }
 
     @Test
@@ -155,8 +331,9 @@ class PageRoutesTest {
         HttpResponse<String> csv = get("/export.csv?q=Russia&country=KH");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
-        SearchResult expected = SERVICE.search(new SearchRequest("Russia", java.util.Map.of(org.parley.search.Dimension.COUNTRY, java.util.List.of("KH")),
+        SearchResult expected = SERVICE.search(new SearchRequest("Russia", java.util.Map.of(Dimension.COUNTRY, java.util.List.of("KH")),
                 null, null, null, 1, 100, null, false, 10));
+        assertThat(expected.total()).isPositive();
         String[] lines = csv.body().split("\r\n");
         assertThat(lines).hasSize((int) expected.total() + 1);
         assertThat(lines[0]).startsWith("\"id\",\"article_id\",\"title\"");

@@ -22,7 +22,7 @@ import org.parley.search.SearchService;
 /** The search page over HTTP against a real index of {@code corpus/}: same numbers as the API, and fast. */
 class RealIndexPageTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final List<String> QUERIES = List.of("", "q=Russia", "q=relations", "q=%22diplomatic+relations%22",
+    private static final List<String> QUERIES = List.of("sort=-date", "q=Russia", "q=relations", "q=%22diplomatic+relations%22",
             "q=Cambod*", "q=Hun+Sen", "q=Russia&sort=-date", "q=Russia&page=2", "q=debt+OR+trade", "q=ASEAN&year_from=2000", "q=Russia&group=article");
     private static SearchService service;
     private static ParleyServer server;
@@ -84,7 +84,7 @@ class RealIndexPageTest {
             HttpResponse<String> article = get("/articles/" + id + "?q=Russia&p=" + ordinal);
             assertThat(article.statusCode()).isEqualTo(200);
             assertThat(PageRoutesTest.flat(article.body())).contains("id=\"p" + ordinal + "\" class=\"para para--")
-                    .contains("is-hit\"").contains("<mark>");
+                    .contains(" is-hit is-match\"").contains("<mark>");
         }
         assertThat(get("/articles/..%2F..%2Fetc%2Fpasswd").statusCode()).isEqualTo(404);
     }

@@ -40,4 +40,30 @@ class SafeHtmlTest {
     void aLongTextIsCutWithAnEllipsisAndItsMarksClosed() {
         assertThat(SafeHtml.marked("abcdefgh", List.of(new Span(2, 6)), 4)).isEqualTo("ab<mark>cd</mark>…");
     }
+
+    @Test
+    void aSnippetIsAboutThreeHundredCharactersAroundTheMostMatchesCutAtWords() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 40; i++) sb.append("filler").append(i).append(" words here. ");
+        int first = sb.length();
+        sb.append("Russia and Cambodia met; ");
+        int second = sb.indexOf("Cambodia", first);
+        for (int i = 0; i < 40; i++) sb.append("more").append(i).append(" text there. ");
+        String text = sb.toString();
+        List<Span> spans = List.of(new Span(first, first + 6), new Span(second, second + 8));
+        SafeHtml.Snippet s = SafeHtml.snippet(text, spans, SafeHtml.SNIPPET_CHARS);
+        assertThat(s.cut()).isTrue();
+        assertThat(s.html()).contains("<mark>Russia</mark> and <mark>Cambodia</mark>").startsWith("…").endsWith(" …");
+        String plain = s.html().replace("<mark>", "").replace("</mark>", "");
+        assertThat(plain.length()).isBetween(SafeHtml.SNIPPET_CHARS - 40, SafeHtml.SNIPPET_CHARS + 10);
+        // whole words at both cuts
+        String inner = plain.substring(1, plain.length() - 2);
+        assertThat(text).contains(inner);
+        int at = text.indexOf(inner);
+        assertThat(text.charAt(at - 1)).isEqualTo(' ');
+        assertThat(text.charAt(at + inner.length())).isEqualTo(' ');
+        // a short paragraph is whole, a long one without matches starts at its beginning, markup is escaped
+        assertThat(SafeHtml.snippet("a <b> c", List.of(new Span(0, 1)), 300)).isEqualTo(new SafeHtml.Snippet("<mark>a</mark> &lt;b&gt; c", false));
+        assertThat(SafeHtml.snippet(text, List.of(), 300).html()).startsWith("filler0 words").endsWith(" …");
+    }
 }

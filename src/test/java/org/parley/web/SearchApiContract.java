@@ -401,6 +401,56 @@ abstract class SearchApiContract {
         assertThat(get("/api/facets/year?limit=3").body().get("values")).hasSize(3);
     }
 
+    @Test
+    void facetValuesAreCountedUnderTheQueryAndTheOtherFilters() throws Exception {
+        // under a query: only the values of matching paragraphs, with their counts there
+        Predicate<Expected> cambodia = textMatches("\\bCambodia\\b");
+        Map<String, Long> speakers = count(where(cambodia), "speaker");
+        assertThat(speakers).isNotEmpty();
+        Response r = get("/api/facets/speaker?q=Cambodia&limit=100");
+        assertThat(r.status()).isEqualTo(200);
+        Map<String, Long> served = new TreeMap<>();
+        for (JsonNode v : r.body().get("values")) served.put(v.get("value").asText(), v.get("count").asLong());
+        assertThat(served).isEqualTo(speakers);
+        // a speaker of the index who never speaks about Cambodia is not suggested under it
+        Map<String, Long> everywhere = count(where(e -> true), "speaker");
+        String elsewhere = everywhere.keySet().stream().filter(s -> !speakers.containsKey(s)).findFirst().orElseThrow();
+        String prefix = elsewhere.substring(0, 3);
+        assertThat(get("/api/facets/speaker?prefix=" + UrlState.encode(prefix)).body().get("values").findValuesAsText("value")).contains(elsewhere);
+        assertThat(get("/api/facets/speaker?q=Cambodia&prefix=" + UrlState.encode(prefix)).body().get("values").findValuesAsText("value"))
+                .doesNotContain(elsewhere);
+        // drill-sideways: a dimension's own selection does not narrow its values, the other filters do
+        Map<String, Long> countriesUnderSmith = count(where(has("speaker", "Anna Smith")), "country");
+        Response countries = get("/api/facets/country?speaker=Anna+Smith&country=LA&limit=100");
+        Map<String, Long> servedCountries = new TreeMap<>();
+        for (JsonNode v : countries.body().get("values")) servedCountries.put(v.get("value").asText(), v.get("count").asLong());
+        assertThat(servedCountries).isEqualTo(countriesUnderSmith);
+        for (JsonNode v : countries.body().get("values")) {
+            assertThat(v.get("selected").asBoolean()).isEqualTo(v.get("value").asText().equals("LA"));
+        }
+        // a year range counts too, and the prefix applies to labels ("camb" finds KH under its name)
+        long inRange = where(cambodia.and(e -> e.years().stream().anyMatch(y -> y >= 2000 && y <= 2020)).and(has("country", "KH"))).size();
+        Response ranged = get("/api/facets/country?q=Cambodia&year_from=2000&year_to=2020&prefix=camb");
+        assertThat(ranged.body().get("values").findValuesAsText("value")).containsExactly("KH");
+        assertThat(ranged.body().get("values").get(0).get("count").asLong()).isEqualTo(inRange);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/facets/speaker?q=%22unclosed|400|invalid_query|q",
+            "/api/facets/speaker?year_from=2020&year_to=2000|400|invalid_year_range|year_from",
+            "/api/facets/speaker?year=abc|400|invalid_year|year",
+            "/api/facets/speaker?country=Atlantis|400|unknown_value|country",
+            "/api/facets/speaker?sort=date|400|unknown_parameter|sort",
+            "/api/facets/speaker?q=a&q=b|400|repeated_parameter|q",
+    })
+    void facetValueSearchRefusesWhatTheSearchRefuses(String url, int status, String code, String param) throws Exception {
+        Response r = get(url);
+        assertThat(r.status()).isEqualTo(status);
+        assertThat(r.body().get("error").asText()).isEqualTo(code);
+        assertThat(r.body().get("param").asText()).isEqualTo(param);
+    }
+
     /** The marked texts of an article asked for with {@code q}, lower-cased. */
     static List<String> articleMarks(String articleId, String q) throws Exception {
         Response r = get("/api/articles/" + articleId + "?" + query("q", q));
@@ -595,5 +645,8 @@ abstract class SearchApiContract {
         Function<JsonNode, List<String>> paramNames = op -> op.get("parameters").findValuesAsText("name");
         assertThat(paramNames.apply(served.body().get("paths").get("/api/search").get("get")))
                 .containsExactlyInAnyOrderElementsOf(SearchParams.SEARCH_PARAMS);
+        List<String> facetParams = new java.util.ArrayList<>(paramNames.apply(served.body().get("paths").get("/api/facets/{dim}").get("get")));
+        facetParams.remove("dim");
+        assertThat(facetParams).containsExactlyInAnyOrderElementsOf(ApiRoutes.FACET_VALUE_PARAMS);
     }
 }

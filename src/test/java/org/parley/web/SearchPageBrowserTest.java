@@ -139,7 +139,7 @@ class SearchPageBrowserTest {
         // Open the first result's article: the paragraph is anchored and highlighted.
         WebElement firstHit = driver.findElement(By.cssSelector(".hit"));
         String hitAnchor = firstHit.getAttribute("id");
-        firstHit.findElement(By.cssSelector(".hit__title a")).click();
+        firstHit.findElement(By.cssSelector(".hit__link")).click();
         wait.until(ExpectedConditions.urlContains("/articles/"));
         String fragment = URI.create(driver.getCurrentUrl()).getFragment();
         assertThat(fragment).matches("p\\d+");
@@ -158,6 +158,90 @@ class SearchPageBrowserTest {
         assertThat(driver.getCurrentUrl()).isEqualTo(searchUrl + "#" + hitAnchor);
         assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(BrowserTestService.QUERY);
         assertThat(checkbox(first.dim(), first.value()).isSelected()).isTrue();
+    }
+
+    @Test
+    void typingUpdatesTheResultsWithoutEnterOrReloadAndBackForwardWork() throws Exception {
+        driver.get(base() + "/");
+        js("window.parleyMarker = 'same page'");
+        WebElement box = driver.findElement(By.id("q"));
+        // typed in bursts: a later keystroke cancels the earlier request, the last one wins
+        box.sendKeys(BrowserTestService.QUERY.substring(0, 3));
+        Thread.sleep(60);
+        box.sendKeys(BrowserTestService.QUERY.substring(3));
+        wait.until(ExpectedConditions.urlContains("q=" + BrowserTestService.QUERY));
+        SearchResult all = expect("q=" + BrowserTestService.QUERY);
+        wait.until(d -> shownTotal() == all.total());
+        assertThat(shownHitIds()).isEqualTo(hitIds(all));
+        assertThat(js("return window.parleyMarker")).isEqualTo("same page"); // no reload
+        assertThat(driver.switchTo().activeElement()).isEqualTo(driver.findElement(By.id("q"))); // still typing
+        String typedUrl = driver.getCurrentUrl();
+
+        // a facet tick applies without a reload; the address bar shows the canonical URL
+        Pick country = pick(all, "country", null);
+        clickCheckbox(country.dim(), country.value());
+        String ticked = "q=" + BrowserTestService.QUERY + "&" + country.dim() + "=" + UrlState.encode(country.value());
+        wait.until(ExpectedConditions.urlToBe(base() + "/?" + ticked));
+        SearchResult narrowed = expect(ticked);
+        wait.until(d -> shownTotal() == narrowed.total());
+        assertThat(shownHitIds()).isEqualTo(hitIds(narrowed));
+        assertThat(checkbox(country.dim(), country.value()).isSelected()).isTrue();
+        assertThat(driver.switchTo().activeElement().getAttribute("value")).isEqualTo(country.value()); // focus kept
+        assertThat(js("return window.parleyMarker")).isEqualTo("same page");
+        shot("13-instant-tick");
+
+        // back and forward restore each state
+        driver.navigate().back();
+        wait.until(ExpectedConditions.urlToBe(typedUrl));
+        wait.until(d -> shownTotal() == all.total());
+        assertThat(checkbox(country.dim(), country.value()).isSelected()).isFalse();
+        driver.navigate().forward();
+        wait.until(ExpectedConditions.urlToBe(base() + "/?" + ticked));
+        wait.until(d -> shownTotal() == narrowed.total());
+        assertThat(checkbox(country.dim(), country.value()).isSelected()).isTrue();
+        driver.navigate().back();
+        driver.navigate().back();
+        wait.until(ExpectedConditions.urlToBe(base() + "/"));
+        wait.until(d -> !d.findElements(By.cssSelector(".overview")).isEmpty());
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEmpty();
+        assertThat(js("return window.parleyMarker")).isEqualTo("same page");
+    }
+
+    @Test
+    void theKeyboardFocusesTheBoxMovesThroughResultsAndOpensOne() throws Exception {
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        driver.findElement(By.tagName("body")).click();
+        js("document.activeElement.blur()");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys("/").perform();
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(BrowserTestService.QUERY); // '/' not typed
+        List<String> ids = shownHitIds();
+        assertThat(ids.size()).isGreaterThanOrEqualTo(3);
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertThat(currentHit()).isEqualTo(ids.get(0));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys("j").perform();
+        assertThat(currentHit()).isEqualTo(ids.get(1));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+        assertThat(currentHit()).isEqualTo(ids.get(2));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys("k").perform();
+        assertThat(currentHit()).isEqualTo(ids.get(1));
+        assertThat(driver.findElement(By.id(ids.get(1))).getAttribute("class")).contains("is-current");
+        String outline = (String) js("return getComputedStyle(document.activeElement).outlineStyle");
+        assertThat(outline).isNotEqualTo("none");
+        shot("14-keyboard");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.urlContains("/articles/"));
+        String[] parts = ids.get(1).substring("hit-".length()).split("-(?=\\d+$)");
+        assertThat(driver.getCurrentUrl()).contains("/articles/" + parts[0]).endsWith("#p" + parts[1]);
+    }
+
+    private static String currentHit() {
+        Object id = js("var h = document.activeElement.closest('.hit'); return h ? h.id : null");
+        return (String) id;
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
     }
 
     @Test
@@ -211,8 +295,9 @@ class SearchPageBrowserTest {
         String label = bars.get(0).getAttribute("aria-label");
         String year = label.substring(0, label.indexOf(':'));
         ((JavascriptExecutor) driver).executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bars.get(0));
-        wait.until(ExpectedConditions.urlContains("year=" + year));
-        assertThat(shownTotal()).isEqualTo(expect("q=" + BrowserTestService.QUERY + "&year=" + year).total());
+        wait.until(ExpectedConditions.urlContains("year_from=" + year));
+        String oneYear = "q=" + BrowserTestService.QUERY + "&year_from=" + year + "&year_to=" + year;
+        assertThat(shownTotal()).isEqualTo(expect(oneYear).total());
 
         driver.get(base() + "/?more=speaker");
         if (driver.findElements(By.id("speaker-filter")).isEmpty()) return; // an index without speakers: nothing to filter
@@ -230,23 +315,67 @@ class SearchPageBrowserTest {
     }
 
     @Test
-    void theSpeakerBoxSuggestsNamesThatAreNotListed() throws Exception {
-        // Under a query the list holds only the speakers of matching paragraphs; the box also offers the others.
+    void aDragAcrossBarsSetsTheYearRangeWhichTheChartShades() throws Exception {
         driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        List<WebElement> bars = driver.findElements(By.cssSelector(".timeline .bar"));
+        assertThat(bars.size()).isGreaterThanOrEqualTo(3);
+        int from = Integer.parseInt(bars.get(1).getAttribute("data-year"));
+        int to = Integer.parseInt(bars.get(bars.size() - 2).getAttribute("data-year"));
+        WebElement chart = driver.findElement(By.cssSelector(".timeline__chart"));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(bars.get(1)).clickAndHold()
+                .moveToElement(bars.get(bars.size() - 2)).release().perform();
+        wait.until(ExpectedConditions.urlContains("year_to=" + to));
+        assertThat(driver.getCurrentUrl()).contains("year_from=" + from);
+        String range = "q=" + BrowserTestService.QUERY + "&year_from=" + from + "&year_to=" + to;
+        assertThat(shownTotal()).isEqualTo(expect(range).total());
+        assertThat(driver.findElements(By.cssSelector(".timeline__range"))).hasSize(1);
+        // the first and last bars lie outside: dimmed, and the year list does not offer them
+        List<WebElement> after = driver.findElements(By.cssSelector(".timeline .bar"));
+        assertThat(after.get(0).getAttribute("class")).contains("is-outside");
+        assertThat(after.get(after.size() - 1).getAttribute("class")).contains("is-outside");
+        String outsideYear = after.get(0).getAttribute("data-year");
+        assertThat(hasCheckbox("year", outsideYear)).isFalse();
+        assertThat(driver.findElement(By.cssSelector(".selected .chip--range")).getText()).contains(from + "–" + to);
+        shot("12-year-range");
+        assertThat(chart).isNotNull();
+    }
+
+    @Test
+    void theSpeakerBoxSuggestsNamesOfTheSearchNotOfTheWholeIndex() throws Exception {
+        // Under a query the list shows the first speakers of matching paragraphs; the box offers the others of the
+        // search, with their counts under it, and never a speaker who would give no result.
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        assertThat(driver.findElements(By.id("country-filter"))).hasSize(1); // offered for countries too
         if (driver.findElements(By.id("speaker-filter")).isEmpty()) return; // an index without speakers
         List<String> listed = driver.findElements(By.cssSelector("#facet-speaker input[type=checkbox]")).stream()
                 .map(e -> e.getAttribute("value")).toList();
-        var unlisted = service.facetValues(new org.parley.search.FacetValuesRequest(org.parley.search.Dimension.SPEAKER, "", 100)).stream()
-                .filter(v -> !listed.contains(v.value()) && v.value().length() >= 3).findFirst();
-        if (unlisted.isEmpty()) return; // every speaker is listed already
+        var inContext = service.facetValues(new org.parley.search.FacetValuesRequest(org.parley.search.Dimension.SPEAKER, "", 100,
+                BrowserTestService.QUERY, java.util.Map.of(), null, null));
+        var whole = service.facetValues(new org.parley.search.FacetValuesRequest(org.parley.search.Dimension.SPEAKER, "", 100));
+        var outside = whole.stream().filter(v -> inContext.stream().noneMatch(c -> c.value().equals(v.value()))
+                && v.value().length() >= 3).findFirst();
+        if (outside.isPresent()) {
+            String name = outside.get().value();
+            WebElement box = driver.findElement(By.id("speaker-filter"));
+            box.sendKeys(name.substring(0, 3));
+            Thread.sleep(600); // the suggestion request has been answered
+            assertThat(driver.findElements(By.cssSelector(".facet__suggestions a"))).extracting(WebElement::getText)
+                    .noneMatch(t -> t.contains(name));
+            box.clear();
+            box.sendKeys(Keys.BACK_SPACE);
+        }
+        var unlisted = inContext.stream().filter(v -> !listed.contains(v.value()) && v.value().length() >= 3).findFirst();
+        if (unlisted.isEmpty()) return; // every speaker of the search is listed already
         String name = unlisted.get().value();
         driver.findElement(By.id("speaker-filter")).sendKeys(name.substring(0, 3));
         WebElement suggestion = wait.until(d -> d.findElements(By.cssSelector(".facet__suggestions a")).stream()
                 .filter(a -> a.getText().contains(name)).findFirst().orElse(null));
+        assertThat(suggestion.getText()).contains(Long.toString(unlisted.get().count()));
         suggestion.click();
         wait.until(ExpectedConditions.urlContains("speaker=" + UrlState.encode(name)));
         SearchResult result = expect("q=" + BrowserTestService.QUERY + "&speaker=" + UrlState.encode(name));
-        assertThat(shownTotal()).isEqualTo(result.total());
+        assertThat(result.total()).isEqualTo(unlisted.get().count());
+        wait.until(d -> shownTotal() == result.total());
         assertThat(checkbox("speaker", name).isSelected()).isTrue();
     }
 
@@ -262,6 +391,132 @@ class SearchPageBrowserTest {
         assertThat(shownHitIds()).isEqualTo(hitIds(grouped));
         assertThat(driver.findElement(By.id("group")).isSelected()).isTrue();
         shot("10-one-per-article");
+    }
+
+    @Test
+    void theArticlePageKeepsItsBarInViewAndStepsThroughTheMatches() throws Exception {
+        for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+            driver.manage().window().setSize(size);
+            SearchResult grouped = expect("q=" + BrowserTestService.QUERY + "&group=article");
+            var best = grouped.hits().stream().max(java.util.Comparator.comparingInt(org.parley.search.Hit::articleHits)).orElseThrow();
+            assertThat(best.articleHits()).isGreaterThanOrEqualTo(3);
+            var article = service.article(best.articleId(), BrowserTestService.QUERY).orElseThrow();
+            List<Integer> matches = article.paragraphs().stream().filter(p -> !p.highlights().isEmpty())
+                    .map(org.parley.search.ParagraphView::ordinal).toList();
+            driver.get(base() + "/articles/" + best.articleId() + "?q=" + BrowserTestService.QUERY + "&p=" + matches.get(0) + "#p" + matches.get(0));
+            WebElement next = driver.findElement(By.cssSelector(".match-nav [rel=next]"));
+            assertThat(driver.findElement(By.cssSelector(".match-nav__count")).getText()).isEqualTo("match 1 of " + matches.size());
+            next.click();
+            wait.until(ExpectedConditions.urlMatches("#p" + matches.get(1) + "$"));
+            assertThat(driver.findElement(By.cssSelector(".match-nav__count")).getText()).isEqualTo("match 2 of " + matches.size());
+            assertThat(next.getAttribute("href")).endsWith("#p" + matches.get(2));
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys("n").perform(); // the key does the same
+            wait.until(ExpectedConditions.urlMatches("#p" + matches.get(2) + "$"));
+            driver.findElement(By.cssSelector(".match-nav [rel=prev]")).click();
+            wait.until(ExpectedConditions.urlMatches("#p" + matches.get(1) + "$"));
+            // the bar stays at the top while the article scrolls, and the target paragraph is not under it
+            Number barTop = (Number) js("return document.querySelector('.article__bar').getBoundingClientRect().top");
+            assertThat(barTop.doubleValue()).isBetween(-1.0, 1.0);
+            assertThat((Number) js("return window.scrollY")).satisfies(y -> assertThat(y.doubleValue()).isPositive());
+            Number barBottom = (Number) js("return document.querySelector('.article__bar').getBoundingClientRect().bottom");
+            Number paraTop = (Number) js("return document.getElementById('p" + matches.get(1) + "').getBoundingClientRect().top");
+            assertThat(paraTop.doubleValue()).isGreaterThanOrEqualTo(barBottom.doubleValue() - 1);
+            assertThat(driver.findElement(By.cssSelector(".article__bar .back-link")).isDisplayed()).isTrue();
+            assertNoHorizontalScroll();
+            shot(size.getWidth() < 500 ? "16-phone-article-matches" : "15-article-matches");
+        }
+    }
+
+    @Test
+    void onAPhoneTheFiltersAreADrawerFromTheTopAndTheToolbarIsOneRow() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        WebElement facets = driver.findElement(By.id("filters"));
+        assertThat(facets.isDisplayed()).isFalse();
+        // the toolbar's controls on one row, and the box's placeholder fits
+        Object tops = js("return Array.from(document.querySelectorAll('.toolbar__actions > *')).filter(e => e.offsetParent)"
+                + ".map(e => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))");
+        assertThat(((List<?>) tops).stream().map(o -> ((Number) o).intValue()).distinct().count()).isLessThanOrEqualTo(1);
+        Number spare = (Number) js("""
+                const q = document.getElementById('q'); const cs = getComputedStyle(q);
+                const c = document.createElement('canvas').getContext('2d'); c.font = cs.font;
+                return q.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - c.measureText(q.placeholder).width;""");
+        assertThat(spare.doubleValue()).isPositive();
+        WebElement open = driver.findElement(By.cssSelector(".jump-filters"));
+        Number openTop = (Number) js("return document.querySelector('.jump-filters').getBoundingClientRect().top");
+        assertThat(openTop.intValue()).isLessThan(300); // reached from the top
+        open.click();
+        // open, and all of it on screen once it has slid in
+        wait.until(d -> facets.isDisplayed() && ((Number) js("return document.getElementById('filters').getBoundingClientRect().right"
+                + " - document.documentElement.clientWidth")).doubleValue() <= 1);
+        shot("17-phone-drawer");
+        SearchResult all = expect("q=" + BrowserTestService.QUERY);
+        Pick country = pick(all, "country", null);
+        clickCheckbox(country.dim(), country.value());
+        String ticked = "q=" + BrowserTestService.QUERY + "&" + country.dim() + "=" + UrlState.encode(country.value());
+        wait.until(ExpectedConditions.urlToBe(base() + "/?" + ticked));
+        SearchResult narrowed = expect(ticked);
+        wait.until(d -> shownTotal() == narrowed.total());
+        // the drawer stays open for the next tick and its button tells what closing it shows
+        WebElement close = driver.findElement(By.cssSelector(".facets__close"));
+        assertThat(driver.findElement(By.id("filters")).isDisplayed()).isTrue();
+        assertThat(close.getText()).isEqualTo("Show " + Views.plural(narrowed.total(), "paragraph", "paragraphs"));
+        close.click();
+        wait.until(d -> !d.findElement(By.id("filters")).isDisplayed());
+        // the button at the top counts the active filters
+        assertThat(driver.findElement(By.cssSelector(".jump-filters__count")).getText()).isEqualTo("1");
+        assertNoHorizontalScroll();
+    }
+
+    @Test
+    void theDarkThemeFollowsTheSystemAndTheFocusRingStandsOut() throws Exception {
+        ChromeDriverHolder.media(driver, "dark");
+        try {
+            driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+            String bg = (String) js("return getComputedStyle(document.body).backgroundColor");
+            assertThat(luminance(bg)).isLessThan(0.05);
+            String text = (String) js("return getComputedStyle(document.querySelector('.hit__snippet')).color");
+            assertThat(contrast(text, bg)).isGreaterThanOrEqualTo(4.5);
+            shot("19-dark");
+            driver.manage().window().setSize(new Dimension(390, 844));
+            driver.navigate().refresh();
+            shot("20-phone-dark");
+        } finally {
+            ChromeDriverHolder.media(driver, "light");
+        }
+        // light: the focus ring has at least 3:1 against the card it is drawn on
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(base() + "/?q=" + BrowserTestService.QUERY);
+        js("document.querySelector('.hit__link').focus()");
+        String ring = (String) js("return getComputedStyle(document.activeElement).outlineColor");
+        String card = (String) js("return getComputedStyle(document.querySelector('.hit-group')).backgroundColor");
+        assertThat(contrast(ring, card)).isGreaterThanOrEqualTo(3.0);
+        String page = (String) js("return getComputedStyle(document.body).backgroundColor");
+        assertThat(contrast(ring, page)).isGreaterThanOrEqualTo(3.0);
+    }
+
+    /** Emulates the system colour scheme through the DevTools protocol. */
+    static final class ChromeDriverHolder {
+        static void media(WebDriver driver, String scheme) {
+            ((org.openqa.selenium.chromium.HasCdp) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                    java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+        }
+    }
+
+    private static double luminance(String rgb) {
+        String[] parts = rgb.replaceAll("[^0-9.,]", "").split(",");
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Double.parseDouble(parts[i]) / 255;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
+    private static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
     }
 
     @Test
@@ -321,7 +576,12 @@ class SearchPageBrowserTest {
     private static void assertNoHorizontalScroll() {
         Object overflow = ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        Object wide = js("""
+                const w = document.documentElement.clientWidth;
+                return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > w + 0.5
+                    && getComputedStyle(e).visibility !== 'hidden').slice(0, 8)
+                  .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));""");
+        assertThat(((Number) overflow).intValue()).as("wider than the window: " + wide).isLessThanOrEqualTo(0);
     }
 
     /** What the service (and, where it is served, {@code /api/search}) answers for these URL parameters. */
@@ -404,5 +664,9 @@ class SearchPageBrowserTest {
     private static void shot(String name) throws IOException {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(SHOTS.resolve(name + ".png"), png);
+        // -Dparley.screenshot.docs=true refreshes the README's screenshot from the results state
+        if (name.equals("02-results") && Boolean.getBoolean("parley.screenshot.docs")) {
+            Files.write(Path.of("docs", "screenshot-search.png"), png);
+        }
     }
 }

@@ -20,7 +20,10 @@ class YearChartTest {
         assertThat(tallest.h()).isEqualTo(chart.plotHeight() - 4);
         // 2016..2024 is nine years, widened to 15 slots (2013..2027): the 2021 bar sits in the ninth
         assertThat(tallest.x()).isBetween(8 * YearChart.WIDTH / 15.0, 9 * YearChart.WIDTH / 15.0);
-        assertThat(tallest.href()).isEqualTo("/?year=2024&year=2021");
+        // a bar narrows to its year as a one-year range, dropping ticked years outside it
+        assertThat(tallest.href()).isEqualTo("/?year_from=2021&year_to=2021");
+        assertThat(chart.hasRange()).isFalse();
+        assertThat(chart.bars()).noneMatch(YearChart.Bar::outside);
         assertThat(chart.bars().get(2).selected()).isTrue();
         assertThat(chart.ticks()).extracting(YearChart.Tick::year).containsExactly(2015, 2020, 2025);
         assertThat(chart.ticks().get(0).anchor()).isEqualTo("middle");
@@ -50,5 +53,31 @@ class YearChartTest {
         YearChart chart = YearChart.of(years, UrlState.empty());
         assertThat(chart.bars()).hasSize(2);
         assertThat(chart.bars().get(1).x()).isGreaterThanOrEqualTo(YearChart.WIDTH / 2.0);
+    }
+
+    @Test
+    void aSelectedRangeIsShadedAndTheBarsOutsideItDimmed() {
+        Facet years = new Facet(Dimension.YEAR, List.of(new FacetValue("1989", "1989", 4, false),
+                new FacetValue("2005", "2005", 2, false), new FacetValue("2021", "2021", 3, false)), 0);
+        UrlState state = UrlState.parse("q=Russia&year=2005&year_from=2000&year_to=2020");
+        YearChart chart = YearChart.of(years, state, 7);
+        assertThat(chart.bars()).extracting(YearChart.Bar::year).containsExactly(1989, 2005, 2021);
+        assertThat(chart.bars()).extracting(YearChart.Bar::outside).containsExactly(true, false, true);
+        assertThat(chart.bars().get(0).cssClass()).isEqualTo("bar is-outside");
+        assertThat(chart.bars().get(1).cssClass()).isEqualTo("bar is-selected");
+        // the shaded band covers 2000..2020 of the continuous axis 1989..2021 (33 slots)
+        double slot = YearChart.WIDTH / 33.0;
+        assertThat(chart.rangeX()).isCloseTo(11 * slot, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(chart.rangeW()).isCloseTo(21 * slot, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(chart.rangeLabel()).isEqualTo("2000–2020");
+        // a bar outside moves the range to its year (the ticked 2005 is outside it, so dropped)
+        assertThat(chart.bars().get(0).href()).isEqualTo("/?q=Russia&year_from=1989&year_to=1989");
+        assertThat(chart.bars().get(1).href()).isEqualTo("/?q=Russia&year=2005&year_from=2005&year_to=2005");
+        assertThat(chart.noYearText()).isEqualTo("7 paragraphs without a year");
+        // the bar that is the whole range removes it
+        YearChart one = YearChart.of(years, UrlState.parse("year_from=2005&year_to=2005"), 0);
+        assertThat(one.bars().get(1).href()).isEqualTo("/");
+        assertThat(one.bars().get(1).selected()).isTrue();
+        assertThat(one.noYearText()).isNull();
     }
 }
