@@ -373,7 +373,7 @@ public final class LuceneSearchService implements SearchService {
         return withSearcher(searcher -> {
             Query userQuery = parsers.parse(req.query(), searcher::resolveSpeaker, searcher.stems);
             Query base = userQuery == null ? IndexSchema.allParagraphs() : userQuery;
-            Facets facets = FacetedSearch.count(searcher, searcher.facetOrdinals, drillDown(base, req)).facets();
+            Facets facets = DrillSidewaysPass.count(searcher, searcher.facetOrdinals, drillDown(base, req)).facets();
             org.apache.lucene.facet.FacetResult all;
             try {
                 all = facets.getAllChildren(dim);
@@ -385,7 +385,7 @@ public final class LuceneSearchService implements SearchService {
             for (org.apache.lucene.facet.LabelAndValue lv : all.labelValues) {
                 long count = lv.value.longValue();
                 if (count <= 0) continue;
-                String label = FacetCounter.label(dim, lv.label);
+                String label = FacetListing.label(dim, lv.label);
                 if (p.isEmpty() || matchesPrefix(lv.label, p) || matchesPrefix(label, p)) {
                     out.add(new FacetValue(lv.label, label, count, selected.contains(lv.label)));
                 }

@@ -629,9 +629,15 @@ class SearchPageBrowserTest {
                 .filter(v -> v.value().equals(value)).findFirst().orElseThrow().count();
     }
 
+    /** The count the page shows; -1 while instant search is swapping the results (the element being replaced). */
     private static long shownTotal() {
-        String text = driver.findElement(By.cssSelector(".summary__count")).getText();
-        return Long.parseLong(text.replaceAll("[^0-9]", ""));
+        try {
+            String text = driver.findElement(By.cssSelector(".summary__count")).getText();
+            return Long.parseLong(text.replaceAll("[^0-9]", ""));
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException
+                 | NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static List<String> shownHitIds() {
