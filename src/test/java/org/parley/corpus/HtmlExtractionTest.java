@@ -161,6 +161,22 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void teaserArticlesInARelatedBoxDoNotProtectIt() throws Exception {
+        String html = "<html><body><main><article><h1>Japan and Korea Resume Talks</h1>"
+                + "<p>Japan and South Korea resumed security talks in Seoul on Wednesday, the first such meeting since 2018, officials said.</p>"
+                + "<p>The delegations discussed missile warnings and the exchange of intelligence, according to the defence ministry.</p>"
+                + "</article></main><section class=\"related-stories\"><article><h2>Other story one headline here</h2>"
+                + "<p>Teaser text of another story about markets, shares and currencies in the region this week.</p></article>"
+                + "<article><h2>Other story two</h2><p>Teaser text of yet another story, about the weather and the floods.</p></article>"
+                + "</section></body></html>";
+        Article a = reader.parse("k.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "Japan and South Korea resumed security talks in Seoul on Wednesday, the first such meeting since 2018, officials said.",
+                "The delegations discussed missile warnings and the exchange of intelligence, according to the defence ministry.");
+        assertThat(allText(a)).doesNotContain("Teaser");
+    }
+
+    @Test
     void hardWrappedLinesInsideAParagraphAreJoined() throws Exception {
         String html = "<html><body><article><p>The delegation from Kenya arrived on Monday and<br>\nmet the foreign minister in the afternoon.<br>"
                 + "Talks continue on Tuesday.</p></article></body></html>";
