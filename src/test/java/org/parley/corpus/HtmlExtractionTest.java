@@ -177,6 +177,27 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void readingIsThreadSafeAndDeterministic() throws Exception {
+        String[] names = {"news-page.html", "legacy-page.html", "malformed.html", "briefing.md"};
+        java.util.List<Article> expected = new java.util.ArrayList<>();
+        for (String n : names) expected.add(reader.parse(n, bytes(n)));
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            java.util.List<java.util.concurrent.Future<java.util.List<Article>>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> {
+                    java.util.List<Article> out = new java.util.ArrayList<>();
+                    for (int k = 0; k < 20; k++) {
+                        out.clear();
+                        for (String n : names) out.add(reader.parse(n, bytes(n)));
+                    }
+                    return out;
+                }));
+            }
+            for (var r : runs) assertThat(r.get()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void hardWrappedLinesInsideAParagraphAreJoined() throws Exception {
         String html = "<html><body><article><p>The delegation from Kenya arrived on Monday and<br>\nmet the foreign minister in the afternoon.<br>"
                 + "Talks continue on Tuesday.</p></article></body></html>";
