@@ -560,6 +560,7 @@ final class HtmlExtractor {
             }
             out.add(new Paragraph(out.size() + 1, b.text(), kind));
         }
+        MarkdownReader.closingBios(out);
         if (!titled && title != null && !title.isBlank()) {
             // a leading block that reads as the title (a <b> or <font> headline in an old layout) is the title
             for (int i = 0; i < Math.min(5, out.size()); i++) {
