@@ -229,6 +229,9 @@ class HtmlExtractionTest {
     void pagesWithNothingToSearchAndOversizedPagesAreRefusedWithTheReason() throws Exception {
         assertThatThrownBy(() -> reader.parse("nav.html", "<html><body><nav><a href=/>Home</a></nav></body></html>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(CorpusException.class).hasMessageContaining("empty after extraction");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+        assertThatThrownBy(() -> reader.parse("renamed.html", png)).isInstanceOf(CorpusException.class).hasMessageContaining("binary");
+        assertThatThrownBy(() -> reader.parse("zero.html", new byte[0])).isInstanceOf(CorpusException.class).hasMessageContaining("empty file");
         CorpusReader small = new CorpusReader(CorpusLimits.defaults().withHtmlPageBytes(1000));
         assertThatThrownBy(() -> small.parse("news-page.html", bytes("news-page.html")))
                 .isInstanceOf(CorpusException.class).hasMessageContaining("HTML page too large").hasMessageContaining("limit 1000");
