@@ -177,7 +177,19 @@ public final class ArticleParser {
         if (content.length() <= 140 && (BY_LINE.matcher(content).matches() || CREDIT_LINE.matcher(content).matches())) {
             return ParagraphKind.BYLINE;
         }
+        boolean bulleted = content.length() != text.length();
+        if (bulleted && content.length() <= 60 && BULLET_NAME.matcher(content).matches()) return ParagraphKind.BYLINE; // "• Jane Doe"
         return null;
+    }
+
+    /**
+     * Whether a body paragraph at {@code index} of {@code count} is the author's closing bio ("Jane Doe is a
+     * researcher at ... The views expressed are solely her own."), as the text parser decides it.
+     */
+    static boolean closingBio(String text, int index, int count) {
+        String content = BULLET.matcher(text).replaceFirst("");
+        return index >= count - 2 && content.length() <= 400
+                && (VIEWS_OWN.matcher(content).find() || AUTHOR_BIO.matcher(content).matches() && index == count - 1 && !quotesOrSpeaks(content));
     }
 
     /** The author a byline names ("By Jane Doe" gives "Jane Doe"), or null. */

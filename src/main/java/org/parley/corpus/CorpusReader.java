@@ -272,7 +272,7 @@ public final class CorpusReader {
             case TEXT -> parseText(fileName, bytes);
             case MARKDOWN -> parseMarkdown(fileName, bytes);
             case HTML -> parseHtml(fileName, ArticleParser.articleId(fileName), bytes, 0, bytes.length, null, null, InputFormat.HTML);
-            default -> throw new CorpusException("unsupported type: " + format.label() + " is not read yet");
+            default -> throw new CorpusException("unsupported type: " + format.label() + " holds many articles");
         };
     }
 
@@ -284,6 +284,12 @@ public final class CorpusReader {
                       InputFormat format) throws CorpusException {
         if (len > limits.htmlPageBytes()) {
             throw new CorpusException("HTML page too large: " + len + " bytes (limit " + limits.htmlPageBytes() + ")");
+        }
+        if (len == 0) throw new CorpusException("empty file");
+        boolean utf16 = len >= 2 && ((bytes[off] & 0xFF) == 0xFF && (bytes[off + 1] & 0xFF) == 0xFE
+                || (bytes[off] & 0xFF) == 0xFE && (bytes[off + 1] & 0xFF) == 0xFF);
+        if (!utf16 && looksBinary(Arrays.copyOfRange(bytes, off, off + Math.min(len, FormatDetector.HEAD_BYTES)))) {
+            throw new CorpusException("binary file (not text)");
         }
         String html = Charsets.decodeMarkup(bytes, off, len, contentType);
         if (html.isBlank()) throw new CorpusException("empty file");
@@ -435,7 +441,7 @@ public final class CorpusReader {
         switch (format) {
             case JSONL -> new JsonLinesReader(parser, HTML, limits.jsonLineBytes()).read(fileName, in, articles, skipped);
             case WARC -> new WarcArchiveReader(this, limits.warcRecordBytes()).read(fileName, in, articles, skipped);
-            default -> throw new CorpusException("unsupported type: " + format.label() + " is not read yet");
+            default -> throw new CorpusException("unsupported type: " + format.label() + " is not streamed");
         }
     }
 

@@ -140,8 +140,23 @@ final class HtmlExtractor {
     private static void clean(Document doc, boolean wholePage, Meta meta) {
         List<Element> drop = new ArrayList<>();
         Element body = doc.body();
-        boolean hasMarker = body.selectFirst("article, main, [itemprop=articleBody]") != null;
+        org.jsoup.select.Elements markers = wholePage ? body.select("article, main, [itemprop=articleBody]") : new org.jsoup.select.Elements();
+        boolean hasMarker = !markers.isEmpty();
         Map<Element, Stats> before = null;
+        Element mainMarker = null; // the marked element with the most text: what must not be dropped
+        if (markers.size() == 1) {
+            mainMarker = markers.getFirst();
+        } else if (hasMarker) {
+            before = stats(body);
+            int most = -1;
+            for (Element m : markers) {
+                Stats st = before.get(m);
+                if (st != null && st.chars > most) {
+                    most = st.chars;
+                    mainMarker = m;
+                }
+            }
+        }
         for (Element e : body.getAllElements()) {
             if (e == body) continue;
             String tag = e.normalName();
@@ -167,7 +182,7 @@ final class HtmlExtractor {
             if (tag.equals("article") || tag.equals("main") || "articleBody".equals(e.attr("itemprop"))) continue;
             if (isNegative(e)) {
                 // Never drop what holds the article itself: a "content has-sidebar" wrapper is not a sidebar.
-                if (hasMarker && e.selectFirst("article, main, [itemprop=articleBody]") != null) continue;
+                if (mainMarker != null && isAncestor(e, mainMarker)) continue;
                 if (!hasMarker && wholePage) {
                     if (before == null) before = stats(body);
                     Stats s = before.get(e), all = before.get(body);
@@ -177,6 +192,11 @@ final class HtmlExtractor {
             }
         }
         for (Element e : drop) e.remove();
+    }
+
+    private static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) if (p == ancestor) return true;
+        return false;
     }
 
     private static boolean insideArticle(Element e) {
@@ -540,6 +560,7 @@ final class HtmlExtractor {
             }
             out.add(new Paragraph(out.size() + 1, b.text(), kind));
         }
+        MarkdownReader.closingBios(out);
         if (!titled && title != null && !title.isBlank()) {
             // a leading block that reads as the title (a <b> or <font> headline in an old layout) is the title
             for (int i = 0; i < Math.min(5, out.size()); i++) {

@@ -50,6 +50,7 @@ final class MarkdownReader {
         Node doc = PARSER.parse(fm.body());
         String[] h1 = {null};
         collect(doc, paragraphs, h1);
+        closingBios(paragraphs);
 
         String title = fm.get("title", "headline");
         if (title == null) title = h1[0];
@@ -106,6 +107,17 @@ final class MarkdownReader {
                 case LinkReferenceDefinition ignored -> { }
                 case BlockQuote q -> collect(q, out, h1);
                 default -> collect(n, out, h1); // lists, list items and anything that holds blocks
+            }
+        }
+    }
+
+    /** An author's bio closing the article is a byline, as in plain text. */
+    static void closingBios(List<Paragraph> paragraphs) {
+        int n = paragraphs.size();
+        for (int i = Math.max(0, n - 2); i < n; i++) {
+            Paragraph p = paragraphs.get(i);
+            if (p.kind() == ParagraphKind.BODY && ArticleParser.closingBio(p.text(), i, n)) {
+                paragraphs.set(i, new Paragraph(p.ordinal(), p.text(), ParagraphKind.BYLINE, p.original()));
             }
         }
     }
@@ -187,8 +199,10 @@ final class MarkdownReader {
 
     private static String unquote(String s) {
         String t = s.strip();
-        if (t.length() >= 2 && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("'") && t.endsWith("'"))) {
-            t = t.substring(1, t.length() - 1);
+        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+            t = t.substring(1, t.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\"); // YAML double-quoted escapes
+        } else if (t.length() >= 2 && t.startsWith("'") && t.endsWith("'")) {
+            t = t.substring(1, t.length() - 1).replace("''", "'");
         }
         return t.strip();
     }

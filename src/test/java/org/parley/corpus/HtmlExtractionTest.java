@@ -161,6 +161,43 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void teaserArticlesInARelatedBoxDoNotProtectIt() throws Exception {
+        String html = "<html><body><main><article><h1>Japan and Korea Resume Talks</h1>"
+                + "<p>Japan and South Korea resumed security talks in Seoul on Wednesday, the first such meeting since 2018, officials said.</p>"
+                + "<p>The delegations discussed missile warnings and the exchange of intelligence, according to the defence ministry.</p>"
+                + "</article></main><section class=\"related-stories\"><article><h2>Other story one headline here</h2>"
+                + "<p>Teaser text of another story about markets, shares and currencies in the region this week.</p></article>"
+                + "<article><h2>Other story two</h2><p>Teaser text of yet another story, about the weather and the floods.</p></article>"
+                + "</section></body></html>";
+        Article a = reader.parse("k.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "Japan and South Korea resumed security talks in Seoul on Wednesday, the first such meeting since 2018, officials said.",
+                "The delegations discussed missile warnings and the exchange of intelligence, according to the defence ministry.");
+        assertThat(allText(a)).doesNotContain("Teaser");
+    }
+
+    @Test
+    void readingIsThreadSafeAndDeterministic() throws Exception {
+        String[] names = {"news-page.html", "legacy-page.html", "malformed.html", "briefing.md"};
+        java.util.List<Article> expected = new java.util.ArrayList<>();
+        for (String n : names) expected.add(reader.parse(n, bytes(n)));
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            java.util.List<java.util.concurrent.Future<java.util.List<Article>>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> {
+                    java.util.List<Article> out = new java.util.ArrayList<>();
+                    for (int k = 0; k < 20; k++) {
+                        out.clear();
+                        for (String n : names) out.add(reader.parse(n, bytes(n)));
+                    }
+                    return out;
+                }));
+            }
+            for (var r : runs) assertThat(r.get()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void hardWrappedLinesInsideAParagraphAreJoined() throws Exception {
         String html = "<html><body><article><p>The delegation from Kenya arrived on Monday and<br>\nmet the foreign minister in the afternoon.<br>"
                 + "Talks continue on Tuesday.</p></article></body></html>";
@@ -192,6 +229,9 @@ class HtmlExtractionTest {
     void pagesWithNothingToSearchAndOversizedPagesAreRefusedWithTheReason() throws Exception {
         assertThatThrownBy(() -> reader.parse("nav.html", "<html><body><nav><a href=/>Home</a></nav></body></html>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(CorpusException.class).hasMessageContaining("empty after extraction");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+        assertThatThrownBy(() -> reader.parse("renamed.html", png)).isInstanceOf(CorpusException.class).hasMessageContaining("binary");
+        assertThatThrownBy(() -> reader.parse("zero.html", new byte[0])).isInstanceOf(CorpusException.class).hasMessageContaining("empty file");
         CorpusReader small = new CorpusReader(CorpusLimits.defaults().withHtmlPageBytes(1000));
         assertThatThrownBy(() -> small.parse("news-page.html", bytes("news-page.html")))
                 .isInstanceOf(CorpusException.class).hasMessageContaining("HTML page too large").hasMessageContaining("limit 1000");
