@@ -466,7 +466,7 @@ final class HtmlExtractor {
                             if (text.isEmpty()) {
                                 if (current != null) out.add(new Block(current, kinds.getLast(), density));
                                 current = null;
-                            } else if (current != null && !ArticleParser.endsLikeSentence(current)
+                            } else if (current != null && !ParagraphClassifier.endsLikeSentence(current)
                                     && Character.isLowerCase(text.codePointAt(0))) {
                                 current = current + " " + text;
                             } else {
@@ -546,7 +546,7 @@ final class HtmlExtractor {
                 titled = true;
             }
             if (kind == ParagraphKind.BODY || kind == ParagraphKind.HEADING) {
-                ParagraphKind furniture = ArticleParser.furnitureKind(b.text());
+                ParagraphKind furniture = ParagraphClassifier.furnitureKind(b.text());
                 if (furniture != null) {
                     kind = furniture;
                     inLinkList = furniture == ParagraphKind.BOILERPLATE;

@@ -84,7 +84,7 @@ final class MarkdownReader {
                         h1[0] = t;
                         kind = ParagraphKind.TITLE;
                     }
-                    ParagraphKind furniture = ArticleParser.furnitureKind(t);
+                    ParagraphKind furniture = ParagraphClassifier.furnitureKind(t);
                     add(out, t, furniture == ParagraphKind.BOILERPLATE ? furniture : kind);
                 }
                 case org.commonmark.node.Paragraph p -> {
@@ -95,7 +95,7 @@ final class MarkdownReader {
                     }
                     String t = inline(p);
                     if (t.isEmpty()) continue;
-                    ParagraphKind furniture = ArticleParser.furnitureKind(t);
+                    ParagraphKind furniture = ParagraphClassifier.furnitureKind(t);
                     add(out, t, furniture == null ? ParagraphKind.BODY : furniture);
                 }
                 case FencedCodeBlock c -> addCode(out, c.getLiteral());
@@ -116,7 +116,7 @@ final class MarkdownReader {
         int n = paragraphs.size();
         for (int i = Math.max(0, n - 2); i < n; i++) {
             Paragraph p = paragraphs.get(i);
-            if (p.kind() == ParagraphKind.BODY && ArticleParser.closingBio(p.text(), i, n)) {
+            if (p.kind() == ParagraphKind.BODY && ParagraphClassifier.closingBio(p.text(), i, n)) {
                 paragraphs.set(i, new Paragraph(p.ordinal(), p.text(), ParagraphKind.BYLINE, p.original()));
             }
         }
