@@ -63,6 +63,9 @@ final class SpeakerExtractor {
             "condemning", "rejecting", "dismissing", "highlighting");
     /** Verbs that report speech only with their document: "ordered ... in a message", "issued a statement". */
     private static final Set<String> DOCUMENT_VERBS = Set.of("issued", "ordered");
+    /** What a person delivers in words: "X's address", "X's remarks". */
+    private static final Set<String> SPEECHES = Set.of("address", "speech", "remarks", "statement", "lecture", "message",
+            "testimony", "sermon", "eulogy", "toast", "homily");
     /** Words that open a description before an appositive name: "His neighbour, X,", "The governor, X,". */
     private static final Set<String> LEADS = Set.of("his", "her", "its", "their", "the", "a", "an", "our");
     private static final Set<String> DOCUMENTS = Set.of("statement", "message", "letter", "decree", "address",
@@ -415,6 +418,7 @@ final class SpeakerExtractor {
             int quoteStart = -1;
             List<String> quoteSpeaker = null;
             boolean statementFollows = false; // the paragraph before ended "issued the following statement:"
+            String speechBy = null; // "The following is the text of President X's address": the rest is X's
             for (int i = 0; i < n; i++) {
                 paragraph = i;
                 List<Token> t = paragraphs.get(i);
@@ -441,6 +445,9 @@ final class SpeakerExtractor {
                 LinkedHashSet<String> own = new LinkedHashSet<>();
                 boolean ownSource = attribute(t, own, sources.get(i));
                 speakers.get(i).addAll(own);
+                Mention by = textOfSpeech(t);
+                if (by != null) speechBy = String.join(" ", by.name()); // the announcement itself is not the speech
+                else if (speechBy != null && kind == ParagraphKind.BODY && own.isEmpty() && !ownSource) speakers.get(i).add(speechBy);
                 QuoteShape shape = quoteShape(t, continues);
                 if (continues && !shape.startsWithQuote() && !own.isEmpty() && !shape.closes()) {
                     continues = false; // an attributed paragraph of its own: the open quote was a typo
@@ -626,6 +633,28 @@ final class SpeakerExtractor {
                 if (t.get(k).is(":") && !quoted[k] && (PhraseReader.OPEN_QUOTES.contains(t.get(k + 1).text()) || t.get(k + 1).is("\""))) return k;
             }
             return -1;
+        }
+
+        /**
+         * The speaker of "The following is the text of President X's inaugural address" or "Full transcript of
+         * X's remarks": the paragraphs after it are that person's words.
+         */
+        Mention textOfSpeech(List<Token> t) {
+            boolean text = false;
+            for (Token x : t) {
+                if (x.lowercase() && (x.is("text") || x.is("transcript") || x.is("delivery") || x.is("delivered"))) text = true;
+            }
+            if (!text) return null;
+            for (int k = 1; k + 1 < t.size(); k++) {
+                if (!t.get(k).is("'s") || !t.get(k - 1).word()) continue;
+                boolean speech = false;
+                for (int h = k + 1; h < Math.min(t.size(), k + 4); h++) speech |= SPEECHES.contains(t.get(h).lower());
+                if (!speech) continue;
+                int a = phrases.runStart(t, k - 1, 0);
+                Phrase p = phrases.classify(t, a, k - 1, 0, false);
+                return p == null || p.kind() != Phrase.Kind.PERSON ? null : resolve(p);
+            }
+            return null;
         }
 
         /** Whether the article ever gives a title to the name {@code name} is part of. */
