@@ -95,6 +95,8 @@ final class SpeakerExtractor {
     private static final int MAX_QUOTE_SPAN = 12;
     /** The head of a description by age, "the 58-year-old (former minister)". */
     private static final String AGE = "#age";
+    /** The pseudo-title of a lone name described as a person ("Abdullah, 34, a shopkeeper"). */
+    private static final String DESCRIBED = "#person";
     private static final int MAX_CLAUSE_TOKENS = 80;
 
     private final PhraseReader phrases;
@@ -344,7 +346,7 @@ final class SpeakerExtractor {
                     // "Jaishankar struck a cautious note. ... the Indian minister said": the person just in focus,
                     // unless the article gave that person other roles.
                     Mention recent = focus.isEmpty() ? null : focus.getLast();
-                    boolean untitled = recent != null && recent.titles().stream().allMatch(NameWords.ROLELESS::contains);
+                    boolean untitled = recent != null && recent.titles().stream().allMatch(x -> NameWords.ROLELESS.contains(x) || x.equals(DESCRIBED));
                     yield recent != null && untitled && recent.order() >= paragraph - 1 ? recent : null;
                 }
                 case SOURCE -> null;
@@ -713,6 +715,21 @@ final class SpeakerExtractor {
                     Phrase named = b + 1 < to && t.get(b + 1).is(",") ? appositivePerson(t, b + 1, to, false) : null;
                     if (named != null) return named;
                 }
+                if (after == null) {
+                    // "said one U.N. official, Juliette Marchand."
+                    for (int c = v + 2; c < Math.min(to, v + 6); c++) {
+                        if (!t.get(c).is(",")) continue;
+                        Phrase named = appositivePerson(t, c, to, false);
+                        if (named != null) return named;
+                        break;
+                    }
+                }
+                if (after != null && after.kind() == Phrase.Kind.PERSON) {
+                    // "said Abdullah, 34, a shopkeeper"
+                    int a = v + 1, b = a;
+                    while (phrases.runToken(t, b + 1, a, to)) b++;
+                    if (b + 1 < to && t.get(b + 1).is(",") && described(after, t, b + 1)) return described(after);
+                }
                 return after != null && after.kind() != Phrase.Kind.PRONOUN ? after : null;
             }
             Token last = t.get(j);
@@ -745,9 +762,12 @@ final class SpeakerExtractor {
                 // title ("Minister of Commerce").
                 if (c > from && t.get(c).is(",") && c + 1 < j) {
                     Token first = t.get(c + 1);
+                    boolean possessive = c + 2 < j && t.get(c + 2).is("'s"); // "X, Ukraine's human rights commissioner, said"
                     if (!first.capitalised() || first.has(Token.TITLE) || first.lower().equals("who") || first.lower().equals("whose")
-                            || partyTag(first)) {
-                        return phrases.phraseEndingAt(t, skipGap(t, c - 1, from), from);
+                            || partyTag(first) || possessive) {
+                        Phrase before = phrases.phraseEndingAt(t, skipGap(t, c - 1, from), from);
+                        // "Abdullah, 34, a shopkeeper, said": a description makes a lone name a person
+                        return described(before, t, c) ? described(before) : before;
                     }
                 }
                 return null;
@@ -756,6 +776,19 @@ final class SpeakerExtractor {
                 return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), AGE, (char) 0); // "the 67-year-old mechanic said"
             }
             return phrases.phraseEndingAt(t, j, from);
+        }
+
+        /** Whether the lone untitled name {@code p} is followed at {@code comma} by an age or a description of a person. */
+        boolean described(Phrase p, List<Token> t, int comma) {
+            if (p == null || p.kind() != Phrase.Kind.PERSON || p.name().size() != 1 || !p.titles().isEmpty() || comma + 1 >= t.size()) return false;
+            Token x = t.get(comma + 1);
+            if (x.word() && Character.isDigit(x.text().charAt(0))) return x.text().length() <= 3; // ", 34,"
+            return (x.is("a") || x.is("an")) && comma + 2 < t.size() && t.get(comma + 2).lowercase();
+        }
+
+        /** The same person, marked as one (a lone name with no title would be taken for an outlet). */
+        Phrase described(Phrase p) {
+            return new Phrase(Phrase.Kind.PERSON, p.name(), Set.of(DESCRIBED), null, p.gender());
         }
 
         /** "His neighbour, Valentina Ciobanu, disagreed": a short description, then the name between commas. */

@@ -384,4 +384,18 @@ class SpeakerExtractorTest {
         assertThat(speakers("The text of the resolution was published on Monday.", "It calls for a ceasefire."))
                 .containsExactly(List.of(), List.of());
     }
+
+    /** 4/5. A lone name described as a person, a possessive role between commas, "said one official, X". */
+    @Test
+    void describedNamesPossessiveRolesAndUnnamedThenNamed() {
+        assertThat(speakers("\"We are not going anywhere,\" said Abdullah, 34, a shopkeeper who gave only his first name."))
+                .containsExactly(List.of("Abdullah"));
+        assertThat(speakers("Dmytro Lubinets, Ukraine's human rights commissioner, said 3,500 people had been freed."))
+                .containsExactly(List.of("Dmytro Lubinets"));
+        assertThat(speakers("\"The scale is unlike anything,\" said one U.N. official, Juliette Marchand."))
+                .containsExactly(List.of("Juliette Marchand"));
+        // negatives: an outlet with a number after it, an unnamed official
+        assertThat(speakers("Reuters, citing two sources, said the deal was close.", "\"It is over,\" said one official."))
+                .containsExactly(List.of(), List.of());
+    }
 }
