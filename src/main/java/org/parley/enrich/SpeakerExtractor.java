@@ -95,6 +95,11 @@ final class SpeakerExtractor {
     private static final int MAX_QUOTE_SPAN = 12;
     /** The head of a description by age, "the 58-year-old (former minister)". */
     private static final String AGE = "#age";
+    /** The head of "the two leaders", "both ministers": two people. */
+    private static final String PAIR = "#pair";
+    /** Plural role nouns of "the two leaders said". */
+    private static final Set<String> PAIR_NOUNS = Set.of("leaders", "ministers", "presidents", "men", "women", "envoys",
+            "diplomats", "heads", "premiers", "counterparts", "chancellors", "officials", "secretaries");
     /** The pseudo-title of a lone name described as a person ("Abdullah, 34, a shopkeeper"). */
     private static final String DESCRIBED = "#person";
     private static final int MAX_CLAUSE_TOKENS = 80;
@@ -137,6 +142,8 @@ final class SpeakerExtractor {
         Mention lastSpeaker; // the subject of the last attribution
         Mention interviewee; // the last person named by a transcript label
         final List<Mention> mentionOrder = new ArrayList<>(); // distinct names in article order
+        final List<long[]> mentionsAt = new ArrayList<>(); // {paragraph, token} of every full mention, in order
+        final List<String> mentionKeys = new ArrayList<>(); // the name key of each of mentionsAt
         boolean titleCase; // the paragraph being attributed is a headline in title case
         int lastSpeakerParagraph = -1;
         int paragraph; // the paragraph being attributed
@@ -179,6 +186,8 @@ final class SpeakerExtractor {
                         if (p != null && p.kind() == Phrase.Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2)) {
                             Set<String> titles = appositiveTitles(t, k, b, from, to, p.titles());
                             remember(new Mention(p.name(), titles, p.gender(), pi));
+                            mentionsAt.add(new long[] {pi, k});
+                            mentionKeys.add(key(p.name()));
                             for (int q = k; q <= b; q++) {
                                 Token x = t.get(q);
                                 if (x.word() && x.capitalised() && !x.has(Token.TITLE) && !x.has(Token.FUNCTION) && !p.name().contains(x.text())) {
@@ -570,6 +579,14 @@ final class SpeakerExtractor {
                         sourceSpoke = true;
                         continue;
                     }
+                    if (PAIR.equals(p.head())) {
+                        // "The two leaders said in a joint statement": the last two people named before it
+                        for (Mention m : lastTwoNamed(v)) {
+                            out.add(String.join(" ", m.name()));
+                            spoke(m);
+                        }
+                        continue;
+                    }
                     if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() != Phrase.Kind.PERSON) continue;
                     if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && !titledName(p.name())) {
                         sources.add(String.join(" ", p.name())); // "Novaya Gazeta reported": media report, people say
@@ -772,10 +789,31 @@ final class SpeakerExtractor {
                 }
                 return null;
             }
+            if (pairBefore(t, j, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), PAIR, (char) 0);
             if (t.get(j).word() && !t.get(j).capitalised() && ageBefore(t, j, from)) {
                 return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), AGE, (char) 0); // "the 67-year-old mechanic said"
             }
             return phrases.phraseEndingAt(t, j, from);
+        }
+
+        /** The last two distinct people named before token {@code v} of this paragraph or in the one before, or none. */
+        List<Mention> lastTwoNamed(int v) {
+            List<String> keys = new ArrayList<>(2);
+            for (int i = mentionsAt.size() - 1; i >= 0 && keys.size() < 2; i--) {
+                long[] at = mentionsAt.get(i);
+                if (at[0] > paragraph || at[0] == paragraph && at[1] >= v) continue;
+                if (at[0] < paragraph - 1) break;
+                String k = mentionKeys.get(i);
+                if (!keys.contains(k)) keys.add(k);
+            }
+            if (keys.size() < 2) return List.of();
+            List<Mention> out = new ArrayList<>(2);
+            for (int i = keys.size() - 1; i >= 0; i--) {
+                Mention m = byName.get(keys.get(i));
+                List<String> longest = longestForm(m.name());
+                out.add(longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order()));
+            }
+            return out;
         }
 
         /** Whether the lone untitled name {@code p} is followed at {@code comma} by an age or a description of a person. */
@@ -988,6 +1026,17 @@ final class SpeakerExtractor {
         String w = x.text();
         return w.length() >= 3 && w.charAt(1) == '-' && (w.charAt(0) == 'R' || w.charAt(0) == 'D' || w.charAt(0) == 'I')
                 && Character.isUpperCase(w.charAt(2));
+    }
+
+    /** Whether the words that end at {@code j} are "the two leaders", "both foreign ministers". */
+    private static boolean pairBefore(List<Token> t, int j, int from) {
+        if (j < from || !t.get(j).word() || !PAIR_NOUNS.contains(t.get(j).lower())) return false;
+        for (int k = j - 1; k >= Math.max(from, j - 3); k--) {
+            String lw = t.get(k).lower();
+            if (lw.equals("both") || lw.equals("two") && k > from && t.get(k - 1).lower().equals("the")) return true;
+            if (!t.get(k).word()) return false;
+        }
+        return false;
     }
 
     /** Whether "the N-year-old" opens the words that end at {@code j}: "the 67-year-old retired mechanic". */

@@ -398,4 +398,15 @@ class SpeakerExtractorTest {
         assertThat(speakers("Reuters, citing two sources, said the deal was close.", "\"It is over,\" said one official."))
                 .containsExactly(List.of(), List.of());
     }
+
+    /** 4. "The two leaders said": the last two people named. */
+    @Test
+    void theTwoLeadersAreTheLastTwoNamed() {
+        assertThat(speakers("Prime Minister Li Qiang and Chancellor Olaf Brandt met in Berlin.",
+                "The two leaders said in a joint statement that trade should grow."))
+                .containsExactly(List.of(), List.of("Li Qiang", "Olaf Brandt"));
+        // negative: nobody named before
+        assertThat(speakers("The talks ended on Monday.", "Both leaders said they would meet again."))
+                .containsExactly(List.of(), List.of());
+    }
 }
