@@ -142,6 +142,9 @@ final class SpeakerExtractor {
         Mention lastSpeaker; // the subject of the last attribution
         Mention interviewee; // the last person named by a transcript label
         final List<Mention> mentionOrder = new ArrayList<>(); // distinct names in article order
+        /** Lower-case last word and last two words run together of every full name, built on first use. */
+        List<String[]> surnames;
+        final List<List<String>> surnameOwners = new ArrayList<>();
         final List<long[]> mentionsAt = new ArrayList<>(); // {paragraph, token} of every full mention, in order
         final List<String> mentionKeys = new ArrayList<>(); // the name key of each of mentionsAt
         boolean titleCase; // the paragraph being attributed is a headline in title case
@@ -394,14 +397,23 @@ final class SpeakerExtractor {
          * "MacGiolla" after "Ciarán Mac Giolla"), when exactly one name of the article is that close.
          */
         List<String> similarForm(String word) {
+            if (word.length() < 5) return null;
+            if (surnames == null) {
+                surnames = new ArrayList<>();
+                for (Mention m : byName.values()) {
+                    List<String> name = m.name();
+                    if (name.size() < 2) continue;
+                    String last = NameWords.lower(name.getLast());
+                    surnames.add(new String[] {last, NameWords.lower(name.get(name.size() - 2)) + last});
+                    surnameOwners.add(name);
+                }
+            }
             String w = NameWords.lower(word);
-            if (w.length() < 5) return null;
             List<String> found = null;
-            for (Mention m : byName.values()) {
-                List<String> name = m.name();
-                if (name.size() < 2) continue;
-                String last = NameWords.lower(name.getLast());
-                String lastTwo = NameWords.lower(name.get(name.size() - 2)) + last;
+            for (int i = 0; i < surnames.size(); i++) {
+                String last = surnames.get(i)[0], lastTwo = surnames.get(i)[1];
+                if (last.charAt(0) != w.charAt(0) && lastTwo.charAt(0) != w.charAt(0)) continue;
+                List<String> name = surnameOwners.get(i);
                 if (close(w, last) || w.equals(lastTwo) || close(w, lastTwo)) {
                     if (found != null && !found.equals(name)) return null;
                     found = name;
@@ -549,11 +561,11 @@ final class SpeakerExtractor {
                     if (SPEECH_VERBS.contains(lw) && !(lw.startsWith("wr") && letterWithoutWords(t, v, to))
                             || lw.equals("shared") && sharedWords(t, v, to)
                             || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || quoteWithin(t, v, to, 6))
-                            || DOCUMENT_VERBS.contains(lw) && documentFollows(t, v, to)) {
+                            || (lw.charAt(0) == 'i' || lw.charAt(0) == 'o') && DOCUMENT_VERBS.contains(lw) && documentFollows(t, v, to)) {
                         p = speechSubject(t, v, from, to);
-                    } else if (PARTICIPLES.contains(lw) && v > from && t.get(v - 1).is(",")) {
+                    } else if (v > from && t.get(v - 1).is(",") && PARTICIPLES.contains(lw)) {
                         p = clauseSubject(t, from, v);
-                    } else if (PARTICIPLES.contains(lw) && v > from && t.get(v - 1).capitalised()) {
+                    } else if (v > from && t.get(v - 1).capitalised() && PARTICIPLES.contains(lw)) {
                         // "..., with Prime Minister Arben Krasniqi vowing to press on": the name right before.
                         int a = phrases.runStart(t, v - 1, from);
                         p = phrases.classify(t, a, v - 1, from, false);
@@ -661,7 +673,11 @@ final class SpeakerExtractor {
         Mention textOfSpeech(List<Token> t) {
             boolean text = false;
             for (Token x : t) {
-                if (x.lowercase() && (x.is("text") || x.is("transcript") || x.is("delivery") || x.is("delivered"))) text = true;
+                char c = x.text().charAt(0);
+                if ((c == 't' || c == 'd') && (x.is("text") || x.is("transcript") || x.is("delivery") || x.is("delivered"))) {
+                    text = true;
+                    break;
+                }
             }
             if (!text) return null;
             for (int k = 1; k + 1 < t.size(); k++) {
@@ -1002,7 +1018,9 @@ final class SpeakerExtractor {
     /** The index of the dash of a signature "— Jane Doe (@janedoe) May 2, 2024", or -1. */
     private static int signatureDash(List<Token> t) {
         for (int k = 0; k + 3 < t.size(); k++) {
-            if (!(t.get(k).is("—") || t.get(k).is("–") || t.get(k).is("-"))) continue;
+            Token d = t.get(k);
+            char c = d.text().charAt(0);
+            if (d.word() || c != '—' && c != '–' && c != '-') continue;
             int b = k + 1;
             while (b < t.size() && b - k <= 5 && t.get(b).word() && t.get(b).capitalised()) b++;
             if (b - k >= 3 && b + 1 < t.size() && t.get(b).is("(") && t.get(b + 1).is("@")) return k;
