@@ -65,7 +65,16 @@ final class PhraseReader {
                 return next.is("the") && k + 2 < to && t.get(k + 2).capitalised() && !t.get(k + 2).has(Token.FUNCTION)
                         && (k + 3 >= to || !t.get(k + 3).is("'s")) && (t.get(k - 1).capitalised() || t.get(k - 1).has(Token.TITLE));
             }
+            if (x.is("for")) {
+                // "Minister for Foreign Affairs Penny Wong", "Commissioner for the Internal Market Thierry Baudin"
+                if (!between || !t.get(k - 1).has(Token.TITLE) || !t.get(k - 1).capitalised()) return false;
+                Token next = t.get(k + 1);
+                return next.capitalised() && !next.has(Token.FUNCTION) || next.is("the") && k + 2 < to && t.get(k + 2).capitalised()
+                        && !t.get(k + 2).has(Token.FUNCTION);
+            }
             if (x.is("the")) {
+                if (k - 2 >= from && k + 1 < to && t.get(k - 1).is("for") && t.get(k - 2).has(Token.TITLE) && t.get(k - 2).capitalised()
+                        && t.get(k + 1).capitalised() && !t.get(k + 1).has(Token.FUNCTION)) return true;
                 return k - 2 >= from && k + 1 < to && t.get(k - 1).is("of") && t.get(k + 1).capitalised()
                         && !t.get(k + 1).has(Token.FUNCTION) && (k + 2 >= to || !t.get(k + 2).is("'s"))
                         && (t.get(k - 2).capitalised() || t.get(k - 2).has(Token.TITLE));
@@ -147,14 +156,14 @@ final class PhraseReader {
             if (before != null && before.kind() == Phrase.Kind.PERSON && (!before.titles().isEmpty() || before.name().size() >= 2)) return before;
             break;
         }
-        if (nameStart > a + 1 && nameStart <= b && t.get(nameStart - 1).is("of") || nameStart > a + 2 && nameStart <= b
-                && t.get(nameStart - 1).is("the") && t.get(nameStart - 2).is("of")) {
-            int of = t.get(nameStart - 1).is("of") ? nameStart - 1 : nameStart - 2;
+        if (nameStart > a + 1 && nameStart <= b && complementWord(t.get(nameStart - 1)) || nameStart > a + 2 && nameStart <= b
+                && t.get(nameStart - 1).is("the") && complementWord(t.get(nameStart - 2))) {
+            int of = complementWord(t.get(nameStart - 1)) ? nameStart - 1 : nameStart - 2;
             Phrase before = of - 1 >= a && nameToken(t, of - 1, allCaps) ? classify(t, a, of - 1, sentenceStart, determiner) : null;
             if (before != null && before.kind() == Phrase.Kind.PERSON && !before.titles().isEmpty()) return before;
             // "Chancellor of the Exchequer Priya Ramdas", "Governor of Texas Jane Roe": the first word completes the
             // title; a short name right after "of" is the title's complement ("General Director of PetroViet Power").
-            if (b - nameStart >= 2) nameStart++;
+            if (b - nameStart >= 2) nameStart = b - 1; // the name is its last two words
             else if (hasTitle(t, a, of)) nameStart = b + 1;
         }
         if (nameStart <= b && nameStart == sentenceStart && nameStart < b && t.get(nameStart).lower().endsWith("ly")) nameStart++;
@@ -197,6 +206,10 @@ final class PhraseReader {
             text.append(t.get(k).text());
         }
         return text.isEmpty() ? null : new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), text.toString(), (char) 0);
+    }
+
+    private static boolean complementWord(Token x) {
+        return x.is("of") || x.is("for");
     }
 
     private static boolean hasTitle(List<Token> t, int a, int b) {

@@ -63,6 +63,9 @@ final class SpeakerExtractor {
             "condemning", "rejecting", "dismissing", "highlighting");
     /** Verbs that report speech only with their document: "ordered ... in a message", "issued a statement". */
     private static final Set<String> DOCUMENT_VERBS = Set.of("issued", "ordered");
+    /** What a person delivers in words: "X's address", "X's remarks". */
+    private static final Set<String> SPEECHES = Set.of("address", "speech", "remarks", "statement", "lecture", "message",
+            "testimony", "sermon", "eulogy", "toast", "homily");
     /** Words that open a description before an appositive name: "His neighbour, X,", "The governor, X,". */
     private static final Set<String> LEADS = Set.of("his", "her", "its", "their", "the", "a", "an", "our");
     private static final Set<String> DOCUMENTS = Set.of("statement", "message", "letter", "decree", "address",
@@ -92,6 +95,13 @@ final class SpeakerExtractor {
     private static final int MAX_QUOTE_SPAN = 12;
     /** The head of a description by age, "the 58-year-old (former minister)". */
     private static final String AGE = "#age";
+    /** The head of "the two leaders", "both ministers": two people. */
+    private static final String PAIR = "#pair";
+    /** Plural role nouns of "the two leaders said". */
+    private static final Set<String> PAIR_NOUNS = Set.of("leaders", "ministers", "presidents", "men", "women", "envoys",
+            "diplomats", "heads", "premiers", "counterparts", "chancellors", "officials", "secretaries");
+    /** The pseudo-title of a lone name described as a person ("Abdullah, 34, a shopkeeper"). */
+    private static final String DESCRIBED = "#person";
     private static final int MAX_CLAUSE_TOKENS = 80;
 
     private final PhraseReader phrases;
@@ -132,6 +142,11 @@ final class SpeakerExtractor {
         Mention lastSpeaker; // the subject of the last attribution
         Mention interviewee; // the last person named by a transcript label
         final List<Mention> mentionOrder = new ArrayList<>(); // distinct names in article order
+        /** Lower-case last word and last two words run together of every full name, built on first use. */
+        List<String[]> surnames;
+        final List<List<String>> surnameOwners = new ArrayList<>();
+        final List<long[]> mentionsAt = new ArrayList<>(); // {paragraph, token} of every full mention, in order
+        final List<String> mentionKeys = new ArrayList<>(); // the name key of each of mentionsAt
         boolean titleCase; // the paragraph being attributed is a headline in title case
         int lastSpeakerParagraph = -1;
         int paragraph; // the paragraph being attributed
@@ -174,6 +189,8 @@ final class SpeakerExtractor {
                         if (p != null && p.kind() == Phrase.Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2)) {
                             Set<String> titles = appositiveTitles(t, k, b, from, to, p.titles());
                             remember(new Mention(p.name(), titles, p.gender(), pi));
+                            mentionsAt.add(new long[] {pi, k});
+                            mentionKeys.add(key(p.name()));
                             for (int q = k; q <= b; q++) {
                                 Token x = t.get(q);
                                 if (x.word() && x.capitalised() && !x.has(Token.TITLE) && !x.has(Token.FUNCTION) && !p.name().contains(x.text())) {
@@ -341,7 +358,7 @@ final class SpeakerExtractor {
                     // "Jaishankar struck a cautious note. ... the Indian minister said": the person just in focus,
                     // unless the article gave that person other roles.
                     Mention recent = focus.isEmpty() ? null : focus.getLast();
-                    boolean untitled = recent != null && recent.titles().stream().allMatch(NameWords.ROLELESS::contains);
+                    boolean untitled = recent != null && recent.titles().stream().allMatch(x -> NameWords.ROLELESS.contains(x) || x.equals(DESCRIBED));
                     yield recent != null && untitled && recent.order() >= paragraph - 1 ? recent : null;
                 }
                 case SOURCE -> null;
@@ -380,14 +397,23 @@ final class SpeakerExtractor {
          * "MacGiolla" after "Ciarán Mac Giolla"), when exactly one name of the article is that close.
          */
         List<String> similarForm(String word) {
+            if (word.length() < 5) return null;
+            if (surnames == null) {
+                surnames = new ArrayList<>();
+                for (Mention m : byName.values()) {
+                    List<String> name = m.name();
+                    if (name.size() < 2) continue;
+                    String last = NameWords.lower(name.getLast());
+                    surnames.add(new String[] {last, NameWords.lower(name.get(name.size() - 2)) + last});
+                    surnameOwners.add(name);
+                }
+            }
             String w = NameWords.lower(word);
-            if (w.length() < 5) return null;
             List<String> found = null;
-            for (Mention m : byName.values()) {
-                List<String> name = m.name();
-                if (name.size() < 2) continue;
-                String last = NameWords.lower(name.getLast());
-                String lastTwo = NameWords.lower(name.get(name.size() - 2)) + last;
+            for (int i = 0; i < surnames.size(); i++) {
+                String last = surnames.get(i)[0], lastTwo = surnames.get(i)[1];
+                if (last.charAt(0) != w.charAt(0) && lastTwo.charAt(0) != w.charAt(0)) continue;
+                List<String> name = surnameOwners.get(i);
                 if (close(w, last) || w.equals(lastTwo) || close(w, lastTwo)) {
                     if (found != null && !found.equals(name)) return null;
                     found = name;
@@ -415,6 +441,7 @@ final class SpeakerExtractor {
             int quoteStart = -1;
             List<String> quoteSpeaker = null;
             boolean statementFollows = false; // the paragraph before ended "issued the following statement:"
+            String speechBy = null; // "The following is the text of President X's address": the rest is X's
             for (int i = 0; i < n; i++) {
                 paragraph = i;
                 List<Token> t = paragraphs.get(i);
@@ -441,6 +468,9 @@ final class SpeakerExtractor {
                 LinkedHashSet<String> own = new LinkedHashSet<>();
                 boolean ownSource = attribute(t, own, sources.get(i));
                 speakers.get(i).addAll(own);
+                Mention by = textOfSpeech(t);
+                if (by != null) speechBy = String.join(" ", by.name()); // the announcement itself is not the speech
+                else if (speechBy != null && kind == ParagraphKind.BODY && own.isEmpty() && !ownSource) speakers.get(i).add(speechBy);
                 QuoteShape shape = quoteShape(t, continues);
                 if (continues && !shape.startsWithQuote() && !own.isEmpty() && !shape.closes()) {
                     continues = false; // an attributed paragraph of its own: the open quote was a typo
@@ -531,11 +561,11 @@ final class SpeakerExtractor {
                     if (SPEECH_VERBS.contains(lw) && !(lw.startsWith("wr") && letterWithoutWords(t, v, to))
                             || lw.equals("shared") && sharedWords(t, v, to)
                             || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || quoteWithin(t, v, to, 6))
-                            || DOCUMENT_VERBS.contains(lw) && documentFollows(t, v, to)) {
+                            || (lw.charAt(0) == 'i' || lw.charAt(0) == 'o') && DOCUMENT_VERBS.contains(lw) && documentFollows(t, v, to)) {
                         p = speechSubject(t, v, from, to);
-                    } else if (PARTICIPLES.contains(lw) && v > from && t.get(v - 1).is(",")) {
+                    } else if (v > from && t.get(v - 1).is(",") && PARTICIPLES.contains(lw)) {
                         p = clauseSubject(t, from, v);
-                    } else if (PARTICIPLES.contains(lw) && v > from && t.get(v - 1).capitalised()) {
+                    } else if (v > from && t.get(v - 1).capitalised() && PARTICIPLES.contains(lw)) {
                         // "..., with Prime Minister Arben Krasniqi vowing to press on": the name right before.
                         int a = phrases.runStart(t, v - 1, from);
                         p = phrases.classify(t, a, v - 1, from, false);
@@ -559,6 +589,14 @@ final class SpeakerExtractor {
                     if (p.kind() == Phrase.Kind.SOURCE) {
                         sources.add(cleanSource(p.head()));
                         sourceSpoke = true;
+                        continue;
+                    }
+                    if (PAIR.equals(p.head())) {
+                        // "The two leaders said in a joint statement": the last two people named before it
+                        for (Mention m : lastTwoNamed(v)) {
+                            out.add(String.join(" ", m.name()));
+                            spoke(m);
+                        }
                         continue;
                     }
                     if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() != Phrase.Kind.PERSON) continue;
@@ -628,6 +666,32 @@ final class SpeakerExtractor {
             return -1;
         }
 
+        /**
+         * The speaker of "The following is the text of President X's inaugural address" or "Full transcript of
+         * X's remarks": the paragraphs after it are that person's words.
+         */
+        Mention textOfSpeech(List<Token> t) {
+            boolean text = false;
+            for (Token x : t) {
+                char c = x.text().charAt(0);
+                if ((c == 't' || c == 'd') && (x.is("text") || x.is("transcript") || x.is("delivery") || x.is("delivered"))) {
+                    text = true;
+                    break;
+                }
+            }
+            if (!text) return null;
+            for (int k = 1; k + 1 < t.size(); k++) {
+                if (!t.get(k).is("'s") || !t.get(k - 1).word()) continue;
+                boolean speech = false;
+                for (int h = k + 1; h < Math.min(t.size(), k + 4); h++) speech |= SPEECHES.contains(t.get(h).lower());
+                if (!speech) continue;
+                int a = phrases.runStart(t, k - 1, 0);
+                Phrase p = phrases.classify(t, a, k - 1, 0, false);
+                return p == null || p.kind() != Phrase.Kind.PERSON ? null : resolve(p);
+            }
+            return null;
+        }
+
         /** Whether the article ever gives a title to the name {@code name} is part of. */
         boolean titledName(List<String> name) {
             List<String> longest = longestForm(name);
@@ -684,6 +748,21 @@ final class SpeakerExtractor {
                     Phrase named = b + 1 < to && t.get(b + 1).is(",") ? appositivePerson(t, b + 1, to, false) : null;
                     if (named != null) return named;
                 }
+                if (after == null) {
+                    // "said one U.N. official, Juliette Marchand."
+                    for (int c = v + 2; c < Math.min(to, v + 6); c++) {
+                        if (!t.get(c).is(",")) continue;
+                        Phrase named = appositivePerson(t, c, to, false);
+                        if (named != null) return named;
+                        break;
+                    }
+                }
+                if (after != null && after.kind() == Phrase.Kind.PERSON) {
+                    // "said Abdullah, 34, a shopkeeper"
+                    int a = v + 1, b = a;
+                    while (phrases.runToken(t, b + 1, a, to)) b++;
+                    if (b + 1 < to && t.get(b + 1).is(",") && described(after, t, b + 1)) return described(after);
+                }
                 return after != null && after.kind() != Phrase.Kind.PRONOUN ? after : null;
             }
             Token last = t.get(j);
@@ -716,17 +795,54 @@ final class SpeakerExtractor {
                 // title ("Minister of Commerce").
                 if (c > from && t.get(c).is(",") && c + 1 < j) {
                     Token first = t.get(c + 1);
+                    boolean possessive = c + 2 < j && t.get(c + 2).is("'s"); // "X, Ukraine's human rights commissioner, said"
                     if (!first.capitalised() || first.has(Token.TITLE) || first.lower().equals("who") || first.lower().equals("whose")
-                            || partyTag(first)) {
-                        return phrases.phraseEndingAt(t, skipGap(t, c - 1, from), from);
+                            || partyTag(first) || possessive) {
+                        Phrase before = phrases.phraseEndingAt(t, skipGap(t, c - 1, from), from);
+                        // "Abdullah, 34, a shopkeeper, said": a description makes a lone name a person
+                        return described(before, t, c) ? described(before) : before;
                     }
                 }
                 return null;
             }
+            if (pairBefore(t, j, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), PAIR, (char) 0);
             if (t.get(j).word() && !t.get(j).capitalised() && ageBefore(t, j, from)) {
                 return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), AGE, (char) 0); // "the 67-year-old mechanic said"
             }
             return phrases.phraseEndingAt(t, j, from);
+        }
+
+        /** The last two distinct people named before token {@code v} of this paragraph or in the one before, or none. */
+        List<Mention> lastTwoNamed(int v) {
+            List<String> keys = new ArrayList<>(2);
+            for (int i = mentionsAt.size() - 1; i >= 0 && keys.size() < 2; i--) {
+                long[] at = mentionsAt.get(i);
+                if (at[0] > paragraph || at[0] == paragraph && at[1] >= v) continue;
+                if (at[0] < paragraph - 1) break;
+                String k = mentionKeys.get(i);
+                if (!keys.contains(k)) keys.add(k);
+            }
+            if (keys.size() < 2) return List.of();
+            List<Mention> out = new ArrayList<>(2);
+            for (int i = keys.size() - 1; i >= 0; i--) {
+                Mention m = byName.get(keys.get(i));
+                List<String> longest = longestForm(m.name());
+                out.add(longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order()));
+            }
+            return out;
+        }
+
+        /** Whether the lone untitled name {@code p} is followed at {@code comma} by an age or a description of a person. */
+        boolean described(Phrase p, List<Token> t, int comma) {
+            if (p == null || p.kind() != Phrase.Kind.PERSON || p.name().size() != 1 || !p.titles().isEmpty() || comma + 1 >= t.size()) return false;
+            Token x = t.get(comma + 1);
+            if (x.word() && Character.isDigit(x.text().charAt(0))) return x.text().length() <= 3; // ", 34,"
+            return (x.is("a") || x.is("an")) && comma + 2 < t.size() && t.get(comma + 2).lowercase();
+        }
+
+        /** The same person, marked as one (a lone name with no title would be taken for an outlet). */
+        Phrase described(Phrase p) {
+            return new Phrase(Phrase.Kind.PERSON, p.name(), Set.of(DESCRIBED), null, p.gender());
         }
 
         /** "His neighbour, Valentina Ciobanu, disagreed": a short description, then the name between commas. */
@@ -902,7 +1018,9 @@ final class SpeakerExtractor {
     /** The index of the dash of a signature "— Jane Doe (@janedoe) May 2, 2024", or -1. */
     private static int signatureDash(List<Token> t) {
         for (int k = 0; k + 3 < t.size(); k++) {
-            if (!(t.get(k).is("—") || t.get(k).is("–") || t.get(k).is("-"))) continue;
+            Token d = t.get(k);
+            char c = d.text().charAt(0);
+            if (d.word() || c != '—' && c != '–' && c != '-') continue;
             int b = k + 1;
             while (b < t.size() && b - k <= 5 && t.get(b).word() && t.get(b).capitalised()) b++;
             if (b - k >= 3 && b + 1 < t.size() && t.get(b).is("(") && t.get(b + 1).is("@")) return k;
@@ -926,6 +1044,17 @@ final class SpeakerExtractor {
         String w = x.text();
         return w.length() >= 3 && w.charAt(1) == '-' && (w.charAt(0) == 'R' || w.charAt(0) == 'D' || w.charAt(0) == 'I')
                 && Character.isUpperCase(w.charAt(2));
+    }
+
+    /** Whether the words that end at {@code j} are "the two leaders", "both foreign ministers". */
+    private static boolean pairBefore(List<Token> t, int j, int from) {
+        if (j < from || !t.get(j).word() || !PAIR_NOUNS.contains(t.get(j).lower())) return false;
+        for (int k = j - 1; k >= Math.max(from, j - 3); k--) {
+            String lw = t.get(k).lower();
+            if (lw.equals("both") || lw.equals("two") && k > from && t.get(k - 1).lower().equals("the")) return true;
+            if (!t.get(k).word()) return false;
+        }
+        return false;
     }
 
     /** Whether "the N-year-old" opens the words that end at {@code j}: "the 67-year-old retired mechanic". */

@@ -81,7 +81,7 @@ final class Tokenizer {
         int flags = 0;
         if (word) {
             int first = text.codePointAt(0);
-            if (Character.isUpperCase(first) || arabicArticleName(text)) flags |= Token.CAPITALISED;
+            if (Character.isUpperCase(first) || (first == 'a' || first == 'e') && arabicArticleName(text)) flags |= Token.CAPITALISED;
             else if (Character.isLowerCase(first)) flags |= Token.LOWERCASE;
             else if (Character.isDigit(first)) flags |= Token.DIGIT;
             if (text.length() >= 2 && !hasLowerCase(text) && hasUpperCase(text)) flags |= Token.ALL_CAPS;

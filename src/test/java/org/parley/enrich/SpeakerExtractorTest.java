@@ -366,4 +366,47 @@ class SpeakerExtractorTest {
         assertThat(speakers("Minister Choi Jae-won visited.", "A: the plant; B: the port.", "Choi listed the sites: ports and roads."))
                 .containsExactly(List.of(), List.of(), List.of());
     }
+
+    /** 7. The text of a speech is its speaker's; "Minister for ..." titles; a live blog's clock times. */
+    @Test
+    void speechTextsTitlesWithForAndLiveBlogs() {
+        assertThat(speakers(ParagraphKind.TITLE, "Full text: President Ana Ferreira's inaugural address",
+                "The following is the text of President Ana Ferreira's inaugural address, as prepared for delivery.",
+                "Fellow citizens, fifty years ago our parents chose democracy.", "Long live the Republic."))
+                .containsExactly(List.of(), List.of(), List.of("Ana Ferreira"), List.of("Ana Ferreira"));
+        assertThat(speakers("Commissioner for the Internal Market Thierry Baudin said: \"We take our destiny into our hands.\"",
+                "Minister for Foreign Affairs Penny Wong said the talks were useful."))
+                .containsExactly(List.of("Thierry Baudin"), List.of("Penny Wong"));
+        List<ParagraphMetadata> m = enrich("1930 GMT — U.S. Secretary of State Ben Okafor urged both sides to \"seize this moment.\"");
+        assertThat(m.getFirst().speakers()).containsExactly("Ben Okafor");
+        assertThat(m.getFirst().years()).isEmpty();
+        // negative: a speech announced by someone else's text is not the announcer's
+        assertThat(speakers("The text of the resolution was published on Monday.", "It calls for a ceasefire."))
+                .containsExactly(List.of(), List.of());
+    }
+
+    /** 4/5. A lone name described as a person, a possessive role between commas, "said one official, X". */
+    @Test
+    void describedNamesPossessiveRolesAndUnnamedThenNamed() {
+        assertThat(speakers("\"We are not going anywhere,\" said Abdullah, 34, a shopkeeper who gave only his first name."))
+                .containsExactly(List.of("Abdullah"));
+        assertThat(speakers("Dmytro Lubinets, Ukraine's human rights commissioner, said 3,500 people had been freed."))
+                .containsExactly(List.of("Dmytro Lubinets"));
+        assertThat(speakers("\"The scale is unlike anything,\" said one U.N. official, Juliette Marchand."))
+                .containsExactly(List.of("Juliette Marchand"));
+        // negatives: an outlet with a number after it, an unnamed official
+        assertThat(speakers("Reuters, citing two sources, said the deal was close.", "\"It is over,\" said one official."))
+                .containsExactly(List.of(), List.of());
+    }
+
+    /** 4. "The two leaders said": the last two people named. */
+    @Test
+    void theTwoLeadersAreTheLastTwoNamed() {
+        assertThat(speakers("Prime Minister Li Qiang and Chancellor Olaf Brandt met in Berlin.",
+                "The two leaders said in a joint statement that trade should grow."))
+                .containsExactly(List.of(), List.of("Li Qiang", "Olaf Brandt"));
+        // negative: nobody named before
+        assertThat(speakers("The talks ended on Monday.", "Both leaders said they would meet again."))
+                .containsExactly(List.of(), List.of());
+    }
 }
