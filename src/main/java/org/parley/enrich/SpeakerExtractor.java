@@ -40,70 +40,6 @@ final class SpeakerExtractor {
     record Result(List<Attribution> attributions, Set<String> personAliases) {
     }
 
-    private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "tells", "stated", "wrote", "writes",
-            "added", "adds", "underlined", "underscored", "stressed", "stresses", "emphasised", "emphasized",
-            "emphasises", "emphasizes", "reiterated", "reiterates", "reaffirmed", "reaffirms", "affirmed", "noted",
-            "notes", "recalled", "recalls", "suggested", "suggests", "requested", "expressed", "expresses", "explained",
-            "explains", "remarked", "commented", "declared", "announced", "asserted", "argued", "argues", "claimed",
-            "claims", "insisted", "insists", "warned", "warns", "urged", "urges", "replied", "responded", "answered",
-            "acknowledged", "admitted", "confirmed", "denied", "highlighted", "observed", "proposed", "pledged",
-            "vowed", "promised", "cautioned", "contended", "concluded", "mentioned", "indicated", "revealed",
-            "disclosed", "predicted", "tweeted", "posted", "rejected", "dismissed", "cited", "quipped", "lamented", "complained",
-            "asked", "reported", "read", "states", "believes", "thinks", "accused", "criticised", "criticized", "condemned", "praised",
-            "thanked", "briefed", "blasted", "slammed", "questioned", "justified", "conceded", "retorted", "alleged",
-            "testified", "assured", "announces", "confirms", "denies", "vows", "accuses",
-            "recounted", "joked", "wondered", "hailed", "countered", "charged");
-    /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */
-    private static final Set<String> PARTICIPLES = Set.of("saying", "adding", "noting", "stressing", "underlining",
-            "emphasising", "emphasizing", "insisting", "warning", "urging", "recalling", "stating", "explaining",
-            "arguing", "declaring", "telling", "reiterating", "reaffirming", "expressing", "suggesting", "calling",
-            "vowing", "claiming", "accusing", "questioning", "announcing", "confirming", "denying", "blasting",
-            "pledging", "promising", "asking", "writing", "cautioning", "predicting", "acknowledging", "admitting",
-            "complaining", "conceding", "slamming", "praising", "criticising", "criticizing",
-            "condemning", "rejecting", "dismissing", "highlighting");
-    /** Verbs that report speech only with their document: "ordered ... in a message", "issued a statement". */
-    private static final Set<String> DOCUMENT_VERBS = Set.of("issued", "ordered");
-    /** What a person delivers in words: "X's address", "X's remarks". */
-    private static final Set<String> SPEECHES = Set.of("address", "speech", "remarks", "statement", "lecture", "message",
-            "testimony", "sermon", "eulogy", "toast", "homily");
-    /** Words that open a description before an appositive name: "His neighbour, X,", "The governor, X,". */
-    private static final Set<String> LEADS = Set.of("his", "her", "its", "their", "the", "a", "an", "our");
-    private static final Set<String> DOCUMENTS = Set.of("statement", "message", "letter", "decree", "address",
-            "speech", "remarks", "communique", "communiqué", "declaration", "post", "video");
-    /** Verbs that report a document's words but not a person's ("the statement read"). */
-    private static final Set<String> SOURCE_ONLY_VERBS = Set.of("read", "reported", "states");
-    /** "X shared a few thoughts": sharing words is speaking. */
-    private static final Set<String> SHARED_WHAT = Set.of("thoughts", "views", "remarks", "insights", "ideas",
-            "opinion", "opinions", "perspective", "perspectives", "message", "vision");
-    /** Adverbs and auxiliaries between a subject and its verb: "Namhong also suggested", "has repeatedly said". */
-    private static final Set<String> GAP = Set.of("also", "further", "then", "later", "again", "once", "repeatedly",
-            "reportedly", "previously", "earlier", "recently", "subsequently", "has", "had", "have", "was", "were", "is",
-            "been", "would", "will", "did", "does", "officially", "publicly", "openly", "clearly", "firmly", "strongly",
-            "explicitly", "personally", "separately", "jointly", "immediately", "simply", "only", "even", "already",
-            "still", "yesterday", "today", "tonight", "reiterating", "likewise", "similarly", "however", "too",
-            "frankly", "bluntly", "candidly", "specifically", "particularly", "emphatically", "confidently");
-    /** Role words that name the same role: "the envoy said" after "Ambassador X". */
-    private static final Map<String, List<String>> TITLE_SYNONYMS = Map.of(
-            "envoy", List.of("envoy", "ambassador"),
-            "ambassador", List.of("ambassador", "envoy"),
-            "premier", List.of("premier", "minister"),
-            "spokesperson", List.of("spokesperson", "spokesman", "spokeswoman"),
-            "spokesman", List.of("spokesman", "spokesperson"),
-            "spokeswoman", List.of("spokeswoman", "spokesperson"),
-            "chief", List.of("chief", "head", "director", "director-general"),
-            "monarch", List.of("monarch", "king", "queen"));
-    private static final int MAX_QUOTE_SPAN = 12;
-    /** The head of a description by age, "the 58-year-old (former minister)". */
-    private static final String AGE = "#age";
-    /** The head of "the two leaders", "both ministers": two people. */
-    private static final String PAIR = "#pair";
-    /** Plural role nouns of "the two leaders said". */
-    private static final Set<String> PAIR_NOUNS = Set.of("leaders", "ministers", "presidents", "men", "women", "envoys",
-            "diplomats", "heads", "premiers", "counterparts", "chancellors", "officials", "secretaries");
-    /** The pseudo-title of a lone name described as a person ("Abdullah, 34, a shopkeeper"). */
-    private static final String DESCRIBED = "#person";
-    private static final int MAX_CLAUSE_TOKENS = 80;
-
     private final PhraseReader phrases;
     private final CountryGazetteer gazetteer;
 
@@ -158,8 +94,8 @@ final class SpeakerExtractor {
             this.sentenceStarts = new int[paragraphs.size()][];
             for (int i = 0; i < paragraphs.size(); i++) {
                 int[] s = PhraseReader.sentences(paragraphs.get(i));
-                int d = datelineEnd(paragraphs.get(i));
-                if (d > 0) s = startAt(s, d); // "MOSCOW, Feb 20, 2025 (Reuters) - The Kremlin said": the sentence starts after the dash
+                int d = SpeechRules.datelineEnd(paragraphs.get(i));
+                if (d > 0) s = SpeechRules.startAt(s, d); // "MOSCOW, Feb 20, 2025 (Reuters) - The Kremlin said": the sentence starts after the dash
                 sentenceStarts[i] = s;
             }
         }
@@ -177,7 +113,7 @@ final class SpeakerExtractor {
             for (int pi = 0; pi < paragraphs.size(); pi++) {
                 List<Token> t = paragraphs.get(pi);
                 // A headline in title case ("Kosovo Serbs Mark Anniversary ...") introduces nobody: its capitals are style.
-                if (kinds.get(pi) != ParagraphKind.BODY && titleCased(t)) continue;
+                if (kinds.get(pi) != ParagraphKind.BODY && SpeechRules.titleCased(t)) continue;
                 int[] s = sentenceStarts[pi];
                 for (int si = 0; si + 1 < s.length; si++) {
                     int from = s[si], to = s[si + 1];
@@ -228,7 +164,7 @@ final class SpeakerExtractor {
                     Set<String> found = new LinkedHashSet<>();
                     for (int k = a - 2; k >= Math.max(from, a - 10); k--) {
                         Token x = t.get(k);
-                        if (x.is(",") || x.lowercase() && (SPEECH_VERBS.contains(x.lower()) || PARTICIPLES.contains(x.lower()))) break;
+                        if (x.is(",") || x.lowercase() && (SpeechRules.SPEECH_VERBS.contains(x.lower()) || SpeechRules.PARTICIPLES.contains(x.lower()))) break;
                         if (x.word() && x.has(Token.TITLE) && !NameWords.ROLELESS.contains(x.lower())) found.add(x.lower());
                     }
                     if (!found.isEmpty()) {
@@ -277,7 +213,7 @@ final class SpeakerExtractor {
         boolean mentionedOnlyHere(List<String> name) {
             for (String k : byWord.getOrDefault(NameWords.lower(name.getFirst()), List.of())) {
                 Mention m = byName.get(k);
-                if (containsRun(m.name(), name) && (titled.contains(k) || m.name().size() > name.size())) return false;
+                if (SpeechRules.containsRun(m.name(), name) && (titled.contains(k) || m.name().size() > name.size())) return false;
             }
             return true;
         }
@@ -287,7 +223,7 @@ final class SpeakerExtractor {
             List<String> best = null;
             for (String k : byWord.getOrDefault(NameWords.lower(name.getFirst()), List.of())) {
                 Mention m = byName.get(k);
-                if (containsRun(m.name(), name) && (best == null || m.name().size() > best.size())) best = m.name();
+                if (SpeechRules.containsRun(m.name(), name) && (best == null || m.name().size() > best.size())) best = m.name();
             }
             return best;
         }
@@ -330,7 +266,7 @@ final class SpeakerExtractor {
                     yield found;
                 }
                 case TITLE_REF -> {
-                    if (AGE.equals(p.head())) {
+                    if (SpeechRules.AGE.equals(p.head())) {
                         // "the 67-year-old retired mechanic said": a description of the person just in focus.
                         Mention recent = focus.isEmpty() ? null : focus.getLast();
                         yield recent != null && recent.order() >= paragraph - 1 ? recent : null;
@@ -341,7 +277,7 @@ final class SpeakerExtractor {
                     for (int i = focus.size() - 1; i >= 0; i--) {
                         if (focus.get(i).titles().contains(p.head())) yield focus.get(i);
                     }
-                    for (String head : TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head()))) {
+                    for (String head : SpeechRules.TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head()))) {
                         List<Mention> withTitle = byTitle.getOrDefault(head, List.of());
                         for (int i = withTitle.size() - 1; i >= 0; i--) {
                             Mention m = withTitle.get(i);
@@ -358,7 +294,7 @@ final class SpeakerExtractor {
                     // "Jaishankar struck a cautious note. ... the Indian minister said": the person just in focus,
                     // unless the article gave that person other roles.
                     Mention recent = focus.isEmpty() ? null : focus.getLast();
-                    boolean untitled = recent != null && recent.titles().stream().allMatch(x -> NameWords.ROLELESS.contains(x) || x.equals(DESCRIBED));
+                    boolean untitled = recent != null && recent.titles().stream().allMatch(x -> NameWords.ROLELESS.contains(x) || x.equals(SpeechRules.DESCRIBED));
                     yield recent != null && untitled && recent.order() >= paragraph - 1 ? recent : null;
                 }
                 case SOURCE -> null;
@@ -376,7 +312,7 @@ final class SpeakerExtractor {
                 for (String k : qualifierOwners.getOrDefault(NameWords.lower(q), Set.of())) {
                     Mention m = byName.get(k);
                     if (m == null || m.order() > paragraph) continue;
-                    if (withRole && TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head())).stream().noneMatch(m.titles()::contains)) continue;
+                    if (withRole && SpeechRules.TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head())).stream().noneMatch(m.titles()::contains)) continue;
                     if (found != null && !found.equals(k)) return null;
                     found = k;
                 }
@@ -414,7 +350,7 @@ final class SpeakerExtractor {
                 String last = surnames.get(i)[0], lastTwo = surnames.get(i)[1];
                 if (last.charAt(0) != w.charAt(0) && lastTwo.charAt(0) != w.charAt(0)) continue;
                 List<String> name = surnameOwners.get(i);
-                if (close(w, last) || w.equals(lastTwo) || close(w, lastTwo)) {
+                if (SpeechRules.close(w, last) || w.equals(lastTwo) || SpeechRules.close(w, lastTwo)) {
                     if (found != null && !found.equals(name)) return null;
                     found = name;
                 }
@@ -448,7 +384,7 @@ final class SpeakerExtractor {
                 ParagraphKind kind = kinds.get(i);
                 boolean introduced = statementFollows;
                 statementFollows = false;
-                int dash = signatureDash(t);
+                int dash = SpeechRules.signatureDash(t);
                 if (dash >= 0) {
                     // "— Jane Doe (@janedoe) May 2, 2024": a signed post; its words are the line before, or
                     // the text before the signature in the same paragraph.
@@ -471,7 +407,7 @@ final class SpeakerExtractor {
                 Mention by = textOfSpeech(t);
                 if (by != null) speechBy = String.join(" ", by.name()); // the announcement itself is not the speech
                 else if (speechBy != null && kind == ParagraphKind.BODY && own.isEmpty() && !ownSource) speakers.get(i).add(speechBy);
-                QuoteShape shape = quoteShape(t, continues);
+                SpeechRules.QuoteShape shape = SpeechRules.quoteShape(t, continues);
                 if (continues && !shape.startsWithQuote() && !own.isEmpty() && !shape.closes()) {
                     continues = false; // an attributed paragraph of its own: the open quote was a typo
                     inQuote = false;
@@ -484,7 +420,7 @@ final class SpeakerExtractor {
                             for (int k = quoteStart; k < i; k++) if (kinds.get(k) == ParagraphKind.BODY) speakers.get(k).add(own.getFirst());
                         }
                         inQuote = false;
-                    } else if (i - quoteStart >= MAX_QUOTE_SPAN) {
+                    } else if (i - quoteStart >= SpeechRules.MAX_QUOTE_SPAN) {
                         inQuote = false; // an unbalanced quote mark: stop carrying it
                     }
                     continue;
@@ -495,22 +431,22 @@ final class SpeakerExtractor {
                     // ("The foreign ministers ... issued the following joint statement:"), everyone who introduced it.
                     List<Token> prev = paragraphs.get(i - 1);
                     if (!prev.isEmpty() && prev.getLast().is(":")) speakers.get(i).addAll(speakers.get(i - 1));
-                    else speakers.get(i).add(lastOf(speakers.get(i - 1)));
+                    else speakers.get(i).add(SpeechRules.lastOf(speakers.get(i - 1)));
                 }
                 // A stray straight quote (inches, a typo) opens nothing unless the next paragraph continues the
                 // quotation: it starts with a quote mark or closes one.
-                if (shape.endsInside() && (!shape.straight() || i + 1 < n && continuesStraightQuote(paragraphs.get(i + 1)))) {
+                if (shape.endsInside() && (!shape.straight() || i + 1 < n && SpeechRules.continuesStraightQuote(paragraphs.get(i + 1)))) {
                     inQuote = true;
                     quoteStart = i;
                     quoteSpeaker = speakers.get(i).isEmpty() ? null
-                            : own.isEmpty() && (shape.startsWithQuote() || introduced) ? List.copyOf(speakers.get(i)) : List.of(lastOf(speakers.get(i)));
+                            : own.isEmpty() && (shape.startsWithQuote() || introduced) ? List.copyOf(speakers.get(i)) : List.of(SpeechRules.lastOf(speakers.get(i)));
                 }
-                if (!inQuote && shape.endsWithColon() && i + 1 < n && startsWithQuote(paragraphs.get(i + 1)) && speakers.get(i).isEmpty()) {
+                if (!inQuote && shape.endsWithColon() && i + 1 < n && SpeechRules.startsWithQuote(paragraphs.get(i + 1)) && speakers.get(i).isEmpty()) {
                     Mention m = clauseSubjectOfLastSentence(t);
                     if (m != null) speakers.get(i).add(String.join(" ", m.name()));
                 }
                 // "Gov. Jane Roe issued the following statement:" and a statement without quote marks after it.
-                statementFollows = !inQuote && shape.endsWithColon() && !speakers.get(i).isEmpty() && announcesStatement(t);
+                statementFollows = !inQuote && shape.endsWithColon() && !speakers.get(i).isEmpty() && SpeechRules.announcesStatement(t);
             }
             List<Attribution> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -536,10 +472,10 @@ final class SpeakerExtractor {
             }
             // A quotation left open is one only when the next paragraph goes on with it; else a mark is missing
             // ("“We are proud of it, Prime Minister X told guests.").
-            boolean continued = paragraph + 1 < paragraphs.size() && startsWithQuote(paragraphs.get(paragraph + 1));
-            quoted = quoteMask(t, continued);
+            boolean continued = paragraph + 1 < paragraphs.size() && SpeechRules.startsWithQuote(paragraphs.get(paragraph + 1));
+            quoted = SpeechRules.quoteMask(t, continued);
             ParagraphKind kind = kinds.get(paragraph);
-            titleCase = kind != ParagraphKind.BODY && titleCased(t);
+            titleCase = kind != ParagraphKind.BODY && SpeechRules.titleCased(t);
             int[] s = sentenceStarts[paragraph];
             for (int si = 0; si + 1 < s.length; si++) {
                 int from = s[si], to = s[si + 1];
@@ -556,16 +492,16 @@ final class SpeakerExtractor {
                     if (!x.word() || quoted[v]) continue; // "President Smith says ..." inside a quote is still the quote's
                     String lw = x.lower();
                     boolean according = lw.equals("according") && v + 1 < to && t.get(v + 1).is("to");
-                    if (!x.lowercase() && !according && !(titleCase && SPEECH_VERBS.contains(lw) && v > from)) continue;
+                    if (!x.lowercase() && !according && !(titleCase && SpeechRules.SPEECH_VERBS.contains(lw) && v > from)) continue;
                     Phrase p = null;
-                    if (SPEECH_VERBS.contains(lw) && !(lw.startsWith("wr") && letterWithoutWords(t, v, to))
-                            || lw.equals("shared") && sharedWords(t, v, to)
-                            || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || quoteWithin(t, v, to, 6))
-                            || (lw.charAt(0) == 'i' || lw.charAt(0) == 'o') && DOCUMENT_VERBS.contains(lw) && documentFollows(t, v, to)) {
+                    if (SpeechRules.SPEECH_VERBS.contains(lw) && !(lw.startsWith("wr") && SpeechRules.letterWithoutWords(t, v, to))
+                            || lw.equals("shared") && SpeechRules.sharedWords(t, v, to)
+                            || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || SpeechRules.quoteWithin(t, v, to, 6))
+                            || (lw.charAt(0) == 'i' || lw.charAt(0) == 'o') && SpeechRules.DOCUMENT_VERBS.contains(lw) && SpeechRules.documentFollows(t, v, to)) {
                         p = speechSubject(t, v, from, to);
-                    } else if (v > from && t.get(v - 1).is(",") && PARTICIPLES.contains(lw)) {
+                    } else if (v > from && t.get(v - 1).is(",") && SpeechRules.PARTICIPLES.contains(lw)) {
                         p = clauseSubject(t, from, v);
-                    } else if (v > from && t.get(v - 1).capitalised() && PARTICIPLES.contains(lw)) {
+                    } else if (v > from && t.get(v - 1).capitalised() && SpeechRules.PARTICIPLES.contains(lw)) {
                         // "..., with Prime Minister Arben Krasniqi vowing to press on": the name right before.
                         int a = phrases.runStart(t, v - 1, from);
                         p = phrases.classify(t, a, v - 1, from, false);
@@ -581,17 +517,17 @@ final class SpeakerExtractor {
                         }
                     }
                     if (p == null) continue;
-                    Phrase partner = p.kind() == Phrase.Kind.PERSON && (SPEECH_VERBS.contains(lw) || DOCUMENT_VERBS.contains(lw)) ? conjoined(t, v, from) : null;
+                    Phrase partner = p.kind() == Phrase.Kind.PERSON && (SpeechRules.SPEECH_VERBS.contains(lw) || SpeechRules.DOCUMENT_VERBS.contains(lw)) ? conjoined(t, v, from) : null;
                     if (partner != null) {
                         Mention m = resolve(partner);
                         if (m != null) out.add(String.join(" ", m.name()));
                     }
                     if (p.kind() == Phrase.Kind.SOURCE) {
-                        sources.add(cleanSource(p.head()));
+                        sources.add(SpeechRules.cleanSource(p.head()));
                         sourceSpoke = true;
                         continue;
                     }
-                    if (PAIR.equals(p.head())) {
+                    if (SpeechRules.PAIR.equals(p.head())) {
                         // "The two leaders said in a joint statement": the last two people named before it
                         for (Mention m : lastTwoNamed(v)) {
                             out.add(String.join(" ", m.name()));
@@ -599,8 +535,8 @@ final class SpeakerExtractor {
                         }
                         continue;
                     }
-                    if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() != Phrase.Kind.PERSON) continue;
-                    if (SOURCE_ONLY_VERBS.contains(lw) && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && !titledName(p.name())) {
+                    if (SpeechRules.SOURCE_ONLY_VERBS.contains(lw) && p.kind() != Phrase.Kind.PERSON) continue;
+                    if (SpeechRules.SOURCE_ONLY_VERBS.contains(lw) && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && !titledName(p.name())) {
                         sources.add(String.join(" ", p.name())); // "Novaya Gazeta reported": media report, people say
                         continue;
                     }
@@ -683,7 +619,7 @@ final class SpeakerExtractor {
             for (int k = 1; k + 1 < t.size(); k++) {
                 if (!t.get(k).is("'s") || !t.get(k - 1).word()) continue;
                 boolean speech = false;
-                for (int h = k + 1; h < Math.min(t.size(), k + 4); h++) speech |= SPEECHES.contains(t.get(h).lower());
+                for (int h = k + 1; h < Math.min(t.size(), k + 4); h++) speech |= SpeechRules.SPEECHES.contains(t.get(h).lower());
                 if (!speech) continue;
                 int a = phrases.runStart(t, k - 1, 0);
                 Phrase p = phrases.classify(t, a, k - 1, 0, false);
@@ -719,7 +655,7 @@ final class SpeakerExtractor {
 
         /** The first of two joined subjects: "Christopher Luxon and Penny Wong said" -> Christopher Luxon. */
         Phrase conjoined(List<Token> t, int v, int from) {
-            int j = skipGap(t, v - 1, from);
+            int j = SpeechRules.skipGap(t, v - 1, from);
             if (j > from && t.get(j).is(",")) j--; // "Tomasz Wierzbicki and Rūta Kairienė, issued"
             if (j < from || !t.get(j).word()) return null;
             int a = phrases.runStart(t, j, from);
@@ -735,7 +671,7 @@ final class SpeakerExtractor {
                 if (p != null) return p;
             }
             if (v > from && t.get(v - 1).is("to")) return null; // "went on to say", "wants to add"
-            int j = skipGap(t, v - 1, from);
+            int j = SpeechRules.skipGap(t, v - 1, from);
             if (j < from || t.get(j).is("“") || PhraseReader.CLOSE_QUOTES.contains(t.get(j).text()) || t.get(j).is("\"") || t.get(j).is("’")
                     || t.get(j).is(",") && j > from && (PhraseReader.CLOSE_QUOTES.contains(t.get(j - 1).text()) || t.get(j - 1).is("\""))) {
                 // "“...,” said Foreign Minister Wang Yi." or a sentence that starts with the verb
@@ -778,7 +714,7 @@ final class SpeakerExtractor {
                 while (c > from && !t.get(c).is(",") && !PhraseReader.OPEN_QUOTES.contains(t.get(c).text())
                         && !PhraseReader.CLOSE_QUOTES.contains(t.get(c).text())) c--;
                 // "A spokeswoman for the ministry, Hikariko Ono, said": the name itself stands between the commas.
-                if (c >= from && c + 1 < j && t.get(c + 1).capitalised() && !partyTag(t.get(c + 1))) {
+                if (c >= from && c + 1 < j && t.get(c + 1).capitalised() && !SpeechRules.partyTag(t.get(c + 1))) {
                     int b = c + 1;
                     while (phrases.runToken(t, b + 1, c + 1, j)) b++;
                     if (b == j - 1) {
@@ -797,17 +733,17 @@ final class SpeakerExtractor {
                     Token first = t.get(c + 1);
                     boolean possessive = c + 2 < j && t.get(c + 2).is("'s"); // "X, Ukraine's human rights commissioner, said"
                     if (!first.capitalised() || first.has(Token.TITLE) || first.lower().equals("who") || first.lower().equals("whose")
-                            || partyTag(first) || possessive) {
-                        Phrase before = phrases.phraseEndingAt(t, skipGap(t, c - 1, from), from);
+                            || SpeechRules.partyTag(first) || possessive) {
+                        Phrase before = phrases.phraseEndingAt(t, SpeechRules.skipGap(t, c - 1, from), from);
                         // "Abdullah, 34, a shopkeeper, said": a description makes a lone name a person
                         return described(before, t, c) ? described(before) : before;
                     }
                 }
                 return null;
             }
-            if (pairBefore(t, j, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), PAIR, (char) 0);
-            if (t.get(j).word() && !t.get(j).capitalised() && ageBefore(t, j, from)) {
-                return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), AGE, (char) 0); // "the 67-year-old mechanic said"
+            if (SpeechRules.pairBefore(t, j, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.PAIR, (char) 0);
+            if (t.get(j).word() && !t.get(j).capitalised() && SpeechRules.ageBefore(t, j, from)) {
+                return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.AGE, (char) 0); // "the 67-year-old mechanic said"
             }
             return phrases.phraseEndingAt(t, j, from);
         }
@@ -842,18 +778,18 @@ final class SpeakerExtractor {
 
         /** The same person, marked as one (a lone name with no title would be taken for an outlet). */
         Phrase described(Phrase p) {
-            return new Phrase(Phrase.Kind.PERSON, p.name(), Set.of(DESCRIBED), null, p.gender());
+            return new Phrase(Phrase.Kind.PERSON, p.name(), Set.of(SpeechRules.DESCRIBED), null, p.gender());
         }
 
         /** "His neighbour, Valentina Ciobanu, disagreed": a short description, then the name between commas. */
         Phrase leadingAppositive(List<Token> t, int from, int to) {
             int k = from;
             while (k < to && !t.get(k).word()) k++;
-            if (k >= to || !LEADS.contains(t.get(k).lower())) return null;
+            if (k >= to || !SpeechRules.LEADS.contains(t.get(k).lower())) return null;
             for (int c = k + 1; c < Math.min(to, k + 7); c++) {
                 Token x = t.get(c);
                 if (x.is(",")) return c > k + 1 ? appositivePerson(t, c, to, true) : null;
-                if (!x.word() && !x.is("'s") || SPEECH_VERBS.contains(x.lower()) || PARTICIPLES.contains(x.lower())) return null;
+                if (!x.word() && !x.is("'s") || SpeechRules.SPEECH_VERBS.contains(x.lower()) || SpeechRules.PARTICIPLES.contains(x.lower())) return null;
             }
             return null;
         }
@@ -874,7 +810,7 @@ final class SpeakerExtractor {
 
         /** The subject at the start of a sentence's main clause, after introductory phrases ("In his letter to X, "). */
         Phrase clauseSubject(List<Token> t, int from, int to) {
-            to = Math.min(to, from + MAX_CLAUSE_TOKENS); // a subject stands near the start: bounded work on run-on text
+            to = Math.min(to, from + SpeechRules.MAX_CLAUSE_TOKENS); // a subject stands near the start: bounded work on run-on text
             Phrase lead = leadingAppositive(t, from, to);
             if (lead != null) return lead;
             int k = from;
@@ -921,273 +857,9 @@ final class SpeakerExtractor {
         Phrase p = phrases.phraseStartingAt(t, v + 1, to);
         if (p == null) return null;
         for (int k = v + 2; k + 1 < to && k < v + 9; k++) {
-            if (t.get(k).is("as") && PARTICIPLES.contains(t.get(k + 1).lower())) return p;
+            if (t.get(k).is("as") && SpeechRules.PARTICIPLES.contains(t.get(k + 1).lower())) return p;
         }
         return null;
-    }
-
-    /**
-     * The end of a dateline that opens a paragraph ("MOSCOW, Feb 20, 2025 (Reuters) - ", "ATLANTA, Georgia, Nov. 8,
-     * 2024 — "): the index after its dash, or 0. A dateline has no lower-case word and starts in capitals or has a comma.
-     */
-    static int datelineEnd(List<Token> t) {
-        if (t.isEmpty() || !t.getFirst().word() || !t.getFirst().capitalised()) return 0;
-        boolean caps = t.getFirst().allCaps();
-        boolean comma = false;
-        for (int k = 1; k < Math.min(t.size() - 1, 24); k++) {
-            Token x = t.get(k);
-            if (x.is("-") || x.is("—") || x.is("–")) {
-                if (k + 1 < t.size() && (t.get(k + 1).is("-") || t.get(k + 1).is("—"))) k++; // "PHNOM PENH--"
-                return caps || comma ? k + 1 : 0;
-            }
-            if (x.word() ? x.lowercase() : PhraseReader.OPEN_QUOTES.contains(x.text()) || x.is("\"") || x.is(":")) return 0;
-            if (x.is(",") || x.is("(")) comma = true;
-        }
-        return 0;
-    }
-
-    /** Sentence starts {@code s} with the first sentence starting at {@code d} instead of 0. */
-    private static int[] startAt(int[] s, int d) {
-        int keep = 0;
-        while (keep < s.length - 1 && s[keep] <= d) keep++;
-        if (d >= s[s.length - 1]) return s;
-        int[] out = new int[s.length - keep + 1];
-        out[0] = d;
-        System.arraycopy(s, keep, out, 1, s.length - keep);
-        return out;
-    }
-
-    /** For every token, whether it stands inside a quotation (the marks included). */
-    static boolean[] quoteMask(List<Token> t, boolean continued) {
-        boolean[] q = new boolean[t.size()];
-        boolean inside = false;
-        int opened = -1;
-        for (int k = 0; k < t.size(); k++) {
-            Token x = t.get(k);
-            if (!x.word()) {
-                String s = x.text();
-                if (PhraseReader.OPEN_QUOTES.contains(s)) {
-                    inside = true;
-                    opened = k;
-                } else if (PhraseReader.CLOSE_QUOTES.contains(s)) {
-                    q[k] = true;
-                    inside = false;
-                    continue;
-                } else if (s.equals("\"")) {
-                    q[k] = true;
-                    inside = !inside;
-                    if (inside) opened = k;
-                    continue;
-                }
-            }
-            q[k] = inside;
-        }
-        if (inside && !continued) java.util.Arrays.fill(q, opened + 1, q.length, false);
-        return q;
-    }
-
-    private static boolean quoteWithin(List<Token> t, int v, int to, int span) {
-        for (int k = v + 1; k < Math.min(to, v + span); k++) {
-            if (PhraseReader.OPEN_QUOTES.contains(t.get(k).text()) || t.get(k).is("\"")) return true;
-        }
-        return false;
-    }
-
-    /** "issued a statement", "ordered ... in a message": a verb that carries words through a document. */
-    private static boolean documentFollows(List<Token> t, int v, int to) {
-        if (t.get(v).is("issued")) {
-            for (int k = v + 1; k < Math.min(to, v + 6); k++) if (DOCUMENTS.contains(t.get(k).lower())) return true;
-            return false;
-        }
-        for (int k = v + 1; k + 1 < Math.min(to, v + MAX_CLAUSE_TOKENS); k++) {
-            if (!t.get(k).is("in")) continue;
-            for (int h = k + 1; h < Math.min(to, k + 4); h++) if (DOCUMENTS.contains(t.get(h).lower())) return true;
-        }
-        return false;
-    }
-
-    /** "... issued the following statement:", "... said in a statement:": a paragraph that announces a statement. */
-    private static boolean announcesStatement(List<Token> t) {
-        for (int k = Math.max(0, t.size() - 8); k < t.size(); k++) {
-            String lw = t.get(k).lower();
-            if (lw.equals("following") || DOCUMENTS.contains(lw)) return true;
-        }
-        return false;
-    }
-
-    /** The index of the dash of a signature "— Jane Doe (@janedoe) May 2, 2024", or -1. */
-    private static int signatureDash(List<Token> t) {
-        for (int k = 0; k + 3 < t.size(); k++) {
-            Token d = t.get(k);
-            char c = d.text().charAt(0);
-            if (d.word() || c != '—' && c != '–' && c != '-') continue;
-            int b = k + 1;
-            while (b < t.size() && b - k <= 5 && t.get(b).word() && t.get(b).capitalised()) b++;
-            if (b - k >= 3 && b + 1 < t.size() && t.get(b).is("(") && t.get(b + 1).is("@")) return k;
-        }
-        return -1;
-    }
-
-    /** Whether a headline is in title case: nearly all its longer words capitalised ("Erdogan Rival Says Turkey Will ..."). */
-    static boolean titleCased(List<Token> t) {
-        int words = 0, caps = 0;
-        for (Token x : t) {
-            if (!x.word() || x.text().length() < 4) continue;
-            words++;
-            if (x.capitalised()) caps++;
-        }
-        return words >= 3 && caps * 10 >= words * 9;
-    }
-
-    /** "R-Ohio", "D-N.Y.": a US politician's party and state between commas. */
-    private static boolean partyTag(Token x) {
-        String w = x.text();
-        return w.length() >= 3 && w.charAt(1) == '-' && (w.charAt(0) == 'R' || w.charAt(0) == 'D' || w.charAt(0) == 'I')
-                && Character.isUpperCase(w.charAt(2));
-    }
-
-    /** Whether the words that end at {@code j} are "the two leaders", "both foreign ministers". */
-    private static boolean pairBefore(List<Token> t, int j, int from) {
-        if (j < from || !t.get(j).word() || !PAIR_NOUNS.contains(t.get(j).lower())) return false;
-        for (int k = j - 1; k >= Math.max(from, j - 3); k--) {
-            String lw = t.get(k).lower();
-            if (lw.equals("both") || lw.equals("two") && k > from && t.get(k - 1).lower().equals("the")) return true;
-            if (!t.get(k).word()) return false;
-        }
-        return false;
-    }
-
-    /** Whether "the N-year-old" opens the words that end at {@code j}: "the 67-year-old retired mechanic". */
-    private static boolean ageBefore(List<Token> t, int j, int from) {
-        for (int k = j; k >= Math.max(from, j - 5); k--) {
-            Token x = t.get(k);
-            if (!x.word()) return false;
-            if (Character.isDigit(x.text().charAt(0)) && x.lower().endsWith("-year-old")) return k > from && t.get(k - 1).lower().equals("the");
-        }
-        return false;
-    }
-
-    /** "X wrote to Y" names a letter but carries none of its words unless "that", a colon or a quote follows. */
-    private static boolean letterWithoutWords(List<Token> t, int v, int to) {
-        if (v + 1 >= to || !t.get(v + 1).is("to")) return false;
-        for (int k = v + 2; k < Math.min(to, v + MAX_CLAUSE_TOKENS); k++) {
-            Token x = t.get(k);
-            if (x.is("that") || x.is(":") || x.is("saying") || PhraseReader.OPEN_QUOTES.contains(x.text()) || x.is("\"")) return false;
-        }
-        return true;
-    }
-
-    private static boolean sharedWords(List<Token> t, int v, int to) {
-        for (int k = v + 1; k < Math.min(to, v + 5); k++) if (SHARED_WHAT.contains(t.get(k).lower())) return true;
-        return false;
-    }
-
-    private static int skipGap(List<Token> t, int j, int from) {
-        while (j >= from) {
-            Token x = t.get(j);
-            String lw = x.lower();
-            if (x.is(")")) { // "(Oct. 13)"
-                int k = j - 1;
-                while (k >= from && !t.get(k).is("(") && j - k < 12) k--;
-                if (k >= from && t.get(k).is("(")) { j = k - 1; continue; }
-                return j;
-            }
-            if (x.word() && (GAP.contains(lw) || PhraseReader.TIME_WORDS.contains(lw) && j > from)) {
-                if (PhraseReader.TIME_WORDS.contains(lw) && j - 1 >= from && (t.get(j - 1).is("on") || t.get(j - 1).is("last") || t.get(j - 1).is("this"))) j--;
-                j--;
-                continue;
-            }
-            if (x.word() && Character.isDigit(lw.charAt(0)) && j - 1 >= from && PhraseReader.TIME_WORDS.contains(t.get(j - 1).lower())) {
-                j--; // "on March 28"
-                continue;
-            }
-            return j;
-        }
-        return j;
-    }
-
-    /** Whether two words differ by at most one edit (or one swap of neighbours), with the same first letter. */
-    static boolean close(String a, String b) {
-        if (a.isEmpty() || b.isEmpty() || a.charAt(0) != b.charAt(0) || Math.abs(a.length() - b.length()) > 1) return false;
-        if (a.length() < 5 || b.length() < 5) return false;
-        int i = 0;
-        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
-        if (i == a.length() && i == b.length()) return false; // equal: no repeat to merge
-        if (a.length() == b.length()) {
-            if (a.substring(i + 1).equals(b.substring(i + 1))) return true; // one letter changed
-            return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                    && a.substring(i + 2).equals(b.substring(i + 2)); // "Micheal" / "Michael"
-        }
-        return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : b.substring(i + 1).equals(a.substring(i));
-    }
-
-    private static boolean containsRun(List<String> longer, List<String> shorter) {
-        outer:
-        for (int i = 0; i + shorter.size() <= longer.size(); i++) {
-            for (int k = 0; k < shorter.size(); k++) {
-                if (!longer.get(i + k).equalsIgnoreCase(shorter.get(k))) continue outer;
-            }
-            return true;
-        }
-        return false;
-    }
-
-    private static String lastOf(LinkedHashSet<String> set) {
-        String last = null;
-        for (String s : set) last = s;
-        return last;
-    }
-
-    private static String cleanSource(String s) {
-        String[] w = s.split(" ");
-        int i = 0;
-        while (i < w.length - 1 && PhraseReader.isDeterminer(NameWords.lower(w[i]))) i++;
-        return String.join(" ", java.util.Arrays.copyOfRange(w, i, w.length));
-    }
-
-    /**
-     * @param straight whether the quotation open at the end was opened by a straight quote mark
-     * @param closes   whether a quotation closes in the paragraph
-     */
-    private record QuoteShape(boolean startsWithQuote, boolean endsInside, boolean straight, boolean closes, boolean endsWithColon) {
-    }
-
-    private static boolean continuesStraightQuote(List<Token> next) {
-        int marks = 0;
-        for (Token x : next) if (x.is("\"")) marks++;
-        return startsWithQuote(next) || marks % 2 == 1;
-    }
-
-    private static boolean startsWithQuote(List<Token> t) {
-        return !t.isEmpty() && (PhraseReader.OPEN_QUOTES.contains(t.getFirst().text()) || t.getFirst().is("\""));
-    }
-
-    /** Whether a paragraph starts with a quote, whether a quotation is still open at its end, and a closing colon. */
-    private static QuoteShape quoteShape(List<Token> t, boolean startsInside) {
-        boolean inside = startsInside;
-        boolean straight = false;
-        boolean closes = false;
-        for (int k = 0; k < t.size(); k++) {
-            String s = t.get(k).text();
-            if (t.get(k).word()) continue;
-            if (PhraseReader.OPEN_QUOTES.contains(s)) {
-                inside = true;
-                straight = false;
-            } else if (PhraseReader.CLOSE_QUOTES.contains(s)) {
-                closes |= inside;
-                inside = false;
-            } else if (s.equals("\"")) {
-                if (k == 0 && startsInside) { // a continued quotation reopens with its mark
-                    straight = true;
-                    continue;
-                }
-                closes |= inside;
-                inside = !inside;
-                straight = inside;
-            }
-        }
-        boolean colon = !t.isEmpty() && t.getLast().is(":");
-        return new QuoteShape(startsWithQuote(t), inside, straight, closes, colon);
     }
 
     /** Speakers and sources of every paragraph of an article, in order. */

@@ -1,0 +1,345 @@
+package org.parley.enrich;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stateless part of speaker attribution: the word lists of reported speech (speech verbs, participles,
+ * documents, role synonyms: general knowledge of English news, no people) and the rules that read quotation
+ * marks, datelines, signatures and gaps between a subject and its verb. {@link SpeakerExtractor}'s pass keeps the
+ * article's state (who was named, who spoke last) and applies them.
+ */
+final class SpeechRules {
+    private SpeechRules() {
+    }
+
+    static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "tells", "stated", "wrote", "writes",
+            "added", "adds", "underlined", "underscored", "stressed", "stresses", "emphasised", "emphasized",
+            "emphasises", "emphasizes", "reiterated", "reiterates", "reaffirmed", "reaffirms", "affirmed", "noted",
+            "notes", "recalled", "recalls", "suggested", "suggests", "requested", "expressed", "expresses", "explained",
+            "explains", "remarked", "commented", "declared", "announced", "asserted", "argued", "argues", "claimed",
+            "claims", "insisted", "insists", "warned", "warns", "urged", "urges", "replied", "responded", "answered",
+            "acknowledged", "admitted", "confirmed", "denied", "highlighted", "observed", "proposed", "pledged",
+            "vowed", "promised", "cautioned", "contended", "concluded", "mentioned", "indicated", "revealed",
+            "disclosed", "predicted", "tweeted", "posted", "rejected", "dismissed", "cited", "quipped", "lamented", "complained",
+            "asked", "reported", "read", "states", "believes", "thinks", "accused", "criticised", "criticized", "condemned", "praised",
+            "thanked", "briefed", "blasted", "slammed", "questioned", "justified", "conceded", "retorted", "alleged",
+            "testified", "assured", "announces", "confirms", "denies", "vows", "accuses",
+            "recounted", "joked", "wondered", "hailed", "countered", "charged");
+    /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */
+    static final Set<String> PARTICIPLES = Set.of("saying", "adding", "noting", "stressing", "underlining",
+            "emphasising", "emphasizing", "insisting", "warning", "urging", "recalling", "stating", "explaining",
+            "arguing", "declaring", "telling", "reiterating", "reaffirming", "expressing", "suggesting", "calling",
+            "vowing", "claiming", "accusing", "questioning", "announcing", "confirming", "denying", "blasting",
+            "pledging", "promising", "asking", "writing", "cautioning", "predicting", "acknowledging", "admitting",
+            "complaining", "conceding", "slamming", "praising", "criticising", "criticizing",
+            "condemning", "rejecting", "dismissing", "highlighting");
+    /** Verbs that report speech only with their document: "ordered ... in a message", "issued a statement". */
+    static final Set<String> DOCUMENT_VERBS = Set.of("issued", "ordered");
+    /** What a person delivers in words: "X's address", "X's remarks". */
+    static final Set<String> SPEECHES = Set.of("address", "speech", "remarks", "statement", "lecture", "message",
+            "testimony", "sermon", "eulogy", "toast", "homily");
+    /** Words that open a description before an appositive name: "His neighbour, X,", "The governor, X,". */
+    static final Set<String> LEADS = Set.of("his", "her", "its", "their", "the", "a", "an", "our");
+    static final Set<String> DOCUMENTS = Set.of("statement", "message", "letter", "decree", "address",
+            "speech", "remarks", "communique", "communiqué", "declaration", "post", "video");
+    /** Verbs that report a document's words but not a person's ("the statement read"). */
+    static final Set<String> SOURCE_ONLY_VERBS = Set.of("read", "reported", "states");
+    /** "X shared a few thoughts": sharing words is speaking. */
+    static final Set<String> SHARED_WHAT = Set.of("thoughts", "views", "remarks", "insights", "ideas",
+            "opinion", "opinions", "perspective", "perspectives", "message", "vision");
+    /** Adverbs and auxiliaries between a subject and its verb: "Namhong also suggested", "has repeatedly said". */
+    static final Set<String> GAP = Set.of("also", "further", "then", "later", "again", "once", "repeatedly",
+            "reportedly", "previously", "earlier", "recently", "subsequently", "has", "had", "have", "was", "were", "is",
+            "been", "would", "will", "did", "does", "officially", "publicly", "openly", "clearly", "firmly", "strongly",
+            "explicitly", "personally", "separately", "jointly", "immediately", "simply", "only", "even", "already",
+            "still", "yesterday", "today", "tonight", "reiterating", "likewise", "similarly", "however", "too",
+            "frankly", "bluntly", "candidly", "specifically", "particularly", "emphatically", "confidently");
+    /** Role words that name the same role: "the envoy said" after "Ambassador X". */
+    static final Map<String, List<String>> TITLE_SYNONYMS = Map.of(
+            "envoy", List.of("envoy", "ambassador"),
+            "ambassador", List.of("ambassador", "envoy"),
+            "premier", List.of("premier", "minister"),
+            "spokesperson", List.of("spokesperson", "spokesman", "spokeswoman"),
+            "spokesman", List.of("spokesman", "spokesperson"),
+            "spokeswoman", List.of("spokeswoman", "spokesperson"),
+            "chief", List.of("chief", "head", "director", "director-general"),
+            "monarch", List.of("monarch", "king", "queen"));
+    static final int MAX_QUOTE_SPAN = 12;
+    /** The head of a description by age, "the 58-year-old (former minister)". */
+    static final String AGE = "#age";
+    /** The head of "the two leaders", "both ministers": two people. */
+    static final String PAIR = "#pair";
+    /** Plural role nouns of "the two leaders said". */
+    static final Set<String> PAIR_NOUNS = Set.of("leaders", "ministers", "presidents", "men", "women", "envoys",
+            "diplomats", "heads", "premiers", "counterparts", "chancellors", "officials", "secretaries");
+    /** The pseudo-title of a lone name described as a person ("Abdullah, 34, a shopkeeper"). */
+    static final String DESCRIBED = "#person";
+    static final int MAX_CLAUSE_TOKENS = 80;
+
+    /**
+     * The end of a dateline that opens a paragraph ("MOSCOW, Feb 20, 2025 (Reuters) - ", "ATLANTA, Georgia, Nov. 8,
+     * 2024 — "): the index after its dash, or 0. A dateline has no lower-case word and starts in capitals or has a comma.
+     */
+    static int datelineEnd(List<Token> t) {
+        if (t.isEmpty() || !t.getFirst().word() || !t.getFirst().capitalised()) return 0;
+        boolean caps = t.getFirst().allCaps();
+        boolean comma = false;
+        for (int k = 1; k < Math.min(t.size() - 1, 24); k++) {
+            Token x = t.get(k);
+            if (x.is("-") || x.is("—") || x.is("–")) {
+                if (k + 1 < t.size() && (t.get(k + 1).is("-") || t.get(k + 1).is("—"))) k++; // "PHNOM PENH--"
+                return caps || comma ? k + 1 : 0;
+            }
+            if (x.word() ? x.lowercase() : PhraseReader.OPEN_QUOTES.contains(x.text()) || x.is("\"") || x.is(":")) return 0;
+            if (x.is(",") || x.is("(")) comma = true;
+        }
+        return 0;
+    }
+
+    /** Sentence starts {@code s} with the first sentence starting at {@code d} instead of 0. */
+    static int[] startAt(int[] s, int d) {
+        int keep = 0;
+        while (keep < s.length - 1 && s[keep] <= d) keep++;
+        if (d >= s[s.length - 1]) return s;
+        int[] out = new int[s.length - keep + 1];
+        out[0] = d;
+        System.arraycopy(s, keep, out, 1, s.length - keep);
+        return out;
+    }
+
+    /** For every token, whether it stands inside a quotation (the marks included). */
+    static boolean[] quoteMask(List<Token> t, boolean continued) {
+        boolean[] q = new boolean[t.size()];
+        boolean inside = false;
+        int opened = -1;
+        for (int k = 0; k < t.size(); k++) {
+            Token x = t.get(k);
+            if (!x.word()) {
+                String s = x.text();
+                if (PhraseReader.OPEN_QUOTES.contains(s)) {
+                    inside = true;
+                    opened = k;
+                } else if (PhraseReader.CLOSE_QUOTES.contains(s)) {
+                    q[k] = true;
+                    inside = false;
+                    continue;
+                } else if (s.equals("\"")) {
+                    q[k] = true;
+                    inside = !inside;
+                    if (inside) opened = k;
+                    continue;
+                }
+            }
+            q[k] = inside;
+        }
+        if (inside && !continued) java.util.Arrays.fill(q, opened + 1, q.length, false);
+        return q;
+    }
+
+    static boolean quoteWithin(List<Token> t, int v, int to, int span) {
+        for (int k = v + 1; k < Math.min(to, v + span); k++) {
+            if (PhraseReader.OPEN_QUOTES.contains(t.get(k).text()) || t.get(k).is("\"")) return true;
+        }
+        return false;
+    }
+
+    /** "issued a statement", "ordered ... in a message": a verb that carries words through a document. */
+    static boolean documentFollows(List<Token> t, int v, int to) {
+        if (t.get(v).is("issued")) {
+            for (int k = v + 1; k < Math.min(to, v + 6); k++) if (DOCUMENTS.contains(t.get(k).lower())) return true;
+            return false;
+        }
+        for (int k = v + 1; k + 1 < Math.min(to, v + MAX_CLAUSE_TOKENS); k++) {
+            if (!t.get(k).is("in")) continue;
+            for (int h = k + 1; h < Math.min(to, k + 4); h++) if (DOCUMENTS.contains(t.get(h).lower())) return true;
+        }
+        return false;
+    }
+
+    /** "... issued the following statement:", "... said in a statement:": a paragraph that announces a statement. */
+    static boolean announcesStatement(List<Token> t) {
+        for (int k = Math.max(0, t.size() - 8); k < t.size(); k++) {
+            String lw = t.get(k).lower();
+            if (lw.equals("following") || DOCUMENTS.contains(lw)) return true;
+        }
+        return false;
+    }
+
+    /** The index of the dash of a signature "— Jane Doe (@janedoe) May 2, 2024", or -1. */
+    static int signatureDash(List<Token> t) {
+        for (int k = 0; k + 3 < t.size(); k++) {
+            Token d = t.get(k);
+            char c = d.text().charAt(0);
+            if (d.word() || c != '—' && c != '–' && c != '-') continue;
+            int b = k + 1;
+            while (b < t.size() && b - k <= 5 && t.get(b).word() && t.get(b).capitalised()) b++;
+            if (b - k >= 3 && b + 1 < t.size() && t.get(b).is("(") && t.get(b + 1).is("@")) return k;
+        }
+        return -1;
+    }
+
+    /** Whether a headline is in title case: nearly all its longer words capitalised ("Erdogan Rival Says Turkey Will ..."). */
+    static boolean titleCased(List<Token> t) {
+        int words = 0, caps = 0;
+        for (Token x : t) {
+            if (!x.word() || x.text().length() < 4) continue;
+            words++;
+            if (x.capitalised()) caps++;
+        }
+        return words >= 3 && caps * 10 >= words * 9;
+    }
+
+    /** "R-Ohio", "D-N.Y.": a US politician's party and state between commas. */
+    static boolean partyTag(Token x) {
+        String w = x.text();
+        return w.length() >= 3 && w.charAt(1) == '-' && (w.charAt(0) == 'R' || w.charAt(0) == 'D' || w.charAt(0) == 'I')
+                && Character.isUpperCase(w.charAt(2));
+    }
+
+    /** Whether the words that end at {@code j} are "the two leaders", "both foreign ministers". */
+    static boolean pairBefore(List<Token> t, int j, int from) {
+        if (j < from || !t.get(j).word() || !PAIR_NOUNS.contains(t.get(j).lower())) return false;
+        for (int k = j - 1; k >= Math.max(from, j - 3); k--) {
+            String lw = t.get(k).lower();
+            if (lw.equals("both") || lw.equals("two") && k > from && t.get(k - 1).lower().equals("the")) return true;
+            if (!t.get(k).word()) return false;
+        }
+        return false;
+    }
+
+    /** Whether "the N-year-old" opens the words that end at {@code j}: "the 67-year-old retired mechanic". */
+    static boolean ageBefore(List<Token> t, int j, int from) {
+        for (int k = j; k >= Math.max(from, j - 5); k--) {
+            Token x = t.get(k);
+            if (!x.word()) return false;
+            if (Character.isDigit(x.text().charAt(0)) && x.lower().endsWith("-year-old")) return k > from && t.get(k - 1).lower().equals("the");
+        }
+        return false;
+    }
+
+    /** "X wrote to Y" names a letter but carries none of its words unless "that", a colon or a quote follows. */
+    static boolean letterWithoutWords(List<Token> t, int v, int to) {
+        if (v + 1 >= to || !t.get(v + 1).is("to")) return false;
+        for (int k = v + 2; k < Math.min(to, v + MAX_CLAUSE_TOKENS); k++) {
+            Token x = t.get(k);
+            if (x.is("that") || x.is(":") || x.is("saying") || PhraseReader.OPEN_QUOTES.contains(x.text()) || x.is("\"")) return false;
+        }
+        return true;
+    }
+
+    static boolean sharedWords(List<Token> t, int v, int to) {
+        for (int k = v + 1; k < Math.min(to, v + 5); k++) if (SHARED_WHAT.contains(t.get(k).lower())) return true;
+        return false;
+    }
+
+    static int skipGap(List<Token> t, int j, int from) {
+        while (j >= from) {
+            Token x = t.get(j);
+            String lw = x.lower();
+            if (x.is(")")) { // "(Oct. 13)"
+                int k = j - 1;
+                while (k >= from && !t.get(k).is("(") && j - k < 12) k--;
+                if (k >= from && t.get(k).is("(")) { j = k - 1; continue; }
+                return j;
+            }
+            if (x.word() && (GAP.contains(lw) || PhraseReader.TIME_WORDS.contains(lw) && j > from)) {
+                if (PhraseReader.TIME_WORDS.contains(lw) && j - 1 >= from && (t.get(j - 1).is("on") || t.get(j - 1).is("last") || t.get(j - 1).is("this"))) j--;
+                j--;
+                continue;
+            }
+            if (x.word() && Character.isDigit(lw.charAt(0)) && j - 1 >= from && PhraseReader.TIME_WORDS.contains(t.get(j - 1).lower())) {
+                j--; // "on March 28"
+                continue;
+            }
+            return j;
+        }
+        return j;
+    }
+
+    /** Whether two words differ by at most one edit (or one swap of neighbours), with the same first letter. */
+    static boolean close(String a, String b) {
+        if (a.isEmpty() || b.isEmpty() || a.charAt(0) != b.charAt(0) || Math.abs(a.length() - b.length()) > 1) return false;
+        if (a.length() < 5 || b.length() < 5) return false;
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
+        if (i == a.length() && i == b.length()) return false; // equal: no repeat to merge
+        if (a.length() == b.length()) {
+            if (a.substring(i + 1).equals(b.substring(i + 1))) return true; // one letter changed
+            return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2)); // "Micheal" / "Michael"
+        }
+        return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : b.substring(i + 1).equals(a.substring(i));
+    }
+
+    static boolean containsRun(List<String> longer, List<String> shorter) {
+        outer:
+        for (int i = 0; i + shorter.size() <= longer.size(); i++) {
+            for (int k = 0; k < shorter.size(); k++) {
+                if (!longer.get(i + k).equalsIgnoreCase(shorter.get(k))) continue outer;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    static String lastOf(LinkedHashSet<String> set) {
+        String last = null;
+        for (String s : set) last = s;
+        return last;
+    }
+
+    static String cleanSource(String s) {
+        String[] w = s.split(" ");
+        int i = 0;
+        while (i < w.length - 1 && PhraseReader.isDeterminer(NameWords.lower(w[i]))) i++;
+        return String.join(" ", java.util.Arrays.copyOfRange(w, i, w.length));
+    }
+
+    /**
+     * @param straight whether the quotation open at the end was opened by a straight quote mark
+     * @param closes   whether a quotation closes in the paragraph
+     */
+    record QuoteShape(boolean startsWithQuote, boolean endsInside, boolean straight, boolean closes, boolean endsWithColon) {
+    }
+
+    static boolean continuesStraightQuote(List<Token> next) {
+        int marks = 0;
+        for (Token x : next) if (x.is("\"")) marks++;
+        return startsWithQuote(next) || marks % 2 == 1;
+    }
+
+    static boolean startsWithQuote(List<Token> t) {
+        return !t.isEmpty() && (PhraseReader.OPEN_QUOTES.contains(t.getFirst().text()) || t.getFirst().is("\""));
+    }
+
+    /** Whether a paragraph starts with a quote, whether a quotation is still open at its end, and a closing colon. */
+    static QuoteShape quoteShape(List<Token> t, boolean startsInside) {
+        boolean inside = startsInside;
+        boolean straight = false;
+        boolean closes = false;
+        for (int k = 0; k < t.size(); k++) {
+            String s = t.get(k).text();
+            if (t.get(k).word()) continue;
+            if (PhraseReader.OPEN_QUOTES.contains(s)) {
+                inside = true;
+                straight = false;
+            } else if (PhraseReader.CLOSE_QUOTES.contains(s)) {
+                closes |= inside;
+                inside = false;
+            } else if (s.equals("\"")) {
+                if (k == 0 && startsInside) { // a continued quotation reopens with its mark
+                    straight = true;
+                    continue;
+                }
+                closes |= inside;
+                inside = !inside;
+                straight = inside;
+            }
+        }
+        boolean colon = !t.isEmpty() && t.getLast().is(":");
+        return new QuoteShape(startsWithQuote(t), inside, straight, closes, colon);
+    }
+}
