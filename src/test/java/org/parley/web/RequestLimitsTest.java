@@ -2,40 +2,13 @@ package org.parley.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.parley.search.Json;
 import org.parley.search.SearchRequest;
 
 /** The request's limits hold on every route that searches: the page, both exports and the API, with one error code. */
-class RequestLimitsTest {
-    @TempDir
-    static Path tmp;
-    static TestServer server;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(tmp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
-    static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
+class RequestLimitsTest extends ServedCorpusTest {
     static String values(String name, int n) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) sb.append('&').append(name).append('=').append(name.equals("year") ? Integer.toString(1000 + i) : "K" + i);

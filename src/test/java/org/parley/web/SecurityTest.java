@@ -5,42 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.parley.cli.ParleyCommand;
 import org.parley.search.Json;
 import picocli.CommandLine;
 
 /** Headers, traversal, write methods and the default bind address. */
-class SecurityTest {
-    @TempDir
-    static Path tmp;
-    static TestServer server;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(tmp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
-    static HttpResponse<String> send(String method, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
+class SecurityTest extends ServedCorpusTest {
     /** Sends the request line exactly as written, so no client normalises away the dot segments. */
     static String raw(String path) throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
