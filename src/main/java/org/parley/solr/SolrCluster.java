@@ -45,6 +45,15 @@ public final class SolrCluster implements Closeable {
      * after it; busy ports are skipped) and waits until every node is live.
      */
     public static SolrCluster start(Path projectRoot, Path dir, int nodeCount, int basePort) throws IOException {
+        return start(projectRoot, dir, nodeCount, basePort, false);
+    }
+
+    /**
+     * As {@link #start(Path, Path, int, int)}; a {@code detached} cluster outlives this JVM (no shutdown hook) and
+     * records its process ids and URLs in {@code dir/cluster.properties} for {@link #stop(Path)}.
+     */
+    public static SolrCluster start(Path projectRoot, Path dir, int nodeCount, int basePort, boolean detached) throws IOException {
+        if (detached && running(dir)) throw new IOException("a cluster started from " + dir + " is running; stop it first");
         String cp = classpath(projectRoot);
         Files.createDirectories(dir);
         int port = basePort;
@@ -65,7 +74,69 @@ public final class SolrCluster implements Closeable {
             c.close();
             throw e;
         }
+        if (detached) {
+            Runtime.getRuntime().removeShutdownHook(c.hook);
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("pids", String.join(",", c.pids().stream().map(String::valueOf).toList()));
+            props.setProperty("nodes", String.join(",", c.nodeUrls()));
+            props.setProperty("zk", c.zkHost());
+            try (var out = Files.newBufferedWriter(dir.resolve(STATE))) {
+                props.store(out, "parley cluster start");
+            }
+        }
         return c;
+    }
+
+    static final String STATE = "cluster.properties";
+
+    private static java.util.Properties state(Path dir) throws IOException {
+        java.util.Properties props = new java.util.Properties();
+        Path f = dir.resolve(STATE);
+        if (!Files.exists(f)) return null;
+        try (var in = Files.newBufferedReader(f)) {
+            props.load(in);
+        }
+        return props;
+    }
+
+    private static List<ProcessHandle> handles(java.util.Properties props) {
+        List<ProcessHandle> out = new ArrayList<>();
+        for (String pid : props.getProperty("pids", "").split(",")) {
+            if (pid.isBlank()) continue;
+            ProcessHandle.of(Long.parseLong(pid.strip())).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().command().map(cmd -> cmd.endsWith("java")).orElse(true)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Whether the detached cluster recorded in {@code dir} still has a live process. */
+    public static boolean running(Path dir) throws IOException {
+        java.util.Properties props = state(dir);
+        return props != null && !handles(props).isEmpty();
+    }
+
+    /** The node URLs of the detached cluster in {@code dir}, or null. */
+    public static String nodeUrls(Path dir) throws IOException {
+        java.util.Properties props = state(dir);
+        return props == null ? null : props.getProperty("nodes");
+    }
+
+    /** Stops the detached cluster in {@code dir} by its recorded process ids (nodes first, then ZooKeeper). */
+    public static int stop(Path dir) throws IOException {
+        java.util.Properties props = state(dir);
+        if (props == null) return 0;
+        List<ProcessHandle> live = handles(props);
+        java.util.Collections.reverse(live); // nodes were started after ZooKeeper: stop them first
+        for (ProcessHandle h : live) {
+            h.destroy();
+            try {
+                h.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                h.destroyForcibly();
+            }
+        }
+        Files.deleteIfExists(dir.resolve(STATE));
+        return live.size();
     }
 
     /** Node base URLs, {@code http://127.0.0.1:PORT/solr}. */
@@ -143,7 +214,6 @@ public final class SolrCluster implements Closeable {
         Path home = dir.resolve("node" + (i + 1));
         Files.createDirectories(home);
         ProcessBuilder pb = new ProcessBuilder(java(), "-Xms" + NODE_HEAP, "-Xmx" + NODE_HEAP, "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1".equals(System.getProperty("parley.solr.jit")) ? "-XX:TieredStopAtLevel=1" : "-XX:+UseCompressedOops",
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dsolr.allowPaths=" + dir, "-Dsolr.zkclienttimeout=" + System.getProperty("parley.solr.zkTimeout", "10000"),
                 "-Dsolr.log.dir=" + home.resolve("logs"), "-Dsolr.default.confdir=" + home,
