@@ -29,7 +29,8 @@ public final class ClusterCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--port", defaultValue = "8983",
-            description = "First port: ZooKeeper takes it, the nodes the next free ones (default: ${DEFAULT-VALUE}).")
+            description = "First node port: the nodes take the free ports from it on, ZooKeeper port + 1000, as Solr's "
+                    + "own scripts do (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Override
@@ -39,7 +40,7 @@ public final class ClusterCommand implements Callable<Integer> {
                 if (nodes < 1 || nodes > 9) throw new IllegalArgumentException("--nodes must be between 1 and 9");
                 System.err.println("parley: starting ZooKeeper and " + nodes + " Solr node(s) in " + dir.toAbsolutePath()
                         + " (the first start resolves Solr's jars with Maven)");
-                SolrCluster c = SolrCluster.start(Path.of(""), dir, nodes, port, true);
+                SolrCluster c = SolrCluster.start(Path.of(""), dir, nodes, port, port + 1000, true);
                 new SolrAdmin(c.http()).ensureConfigset();
                 System.out.println(String.join(",", c.nodeUrls()));
                 return 0;

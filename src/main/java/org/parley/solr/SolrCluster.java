@@ -45,23 +45,25 @@ public final class SolrCluster implements Closeable {
      * after it; busy ports are skipped) and waits until every node is live.
      */
     public static SolrCluster start(Path projectRoot, Path dir, int nodeCount, int basePort) throws IOException {
-        return start(projectRoot, dir, nodeCount, basePort, false);
+        int zkPort = freePort(basePort);
+        return start(projectRoot, dir, nodeCount, zkPort + 1, zkPort, false);
     }
 
     /**
-     * As {@link #start(Path, Path, int, int)}; a {@code detached} cluster outlives this JVM (no shutdown hook) and
-     * records its process ids and URLs in {@code dir/cluster.properties} for {@link #stop(Path)}.
+     * Starts ZooKeeper on {@code zkPort} and {@code nodeCount} nodes on the free ports from {@code firstNodePort} on.
+     * A {@code detached} cluster outlives this JVM (no shutdown hook) and records its process ids and URLs in
+     * {@code dir/cluster.properties} for {@link #stop(Path)}.
      */
-    public static SolrCluster start(Path projectRoot, Path dir, int nodeCount, int basePort, boolean detached) throws IOException {
+    public static SolrCluster start(Path projectRoot, Path dir, int nodeCount, int firstNodePort, int zkPort, boolean detached)
+            throws IOException {
         if (detached && running(dir)) throw new IOException("a cluster started from " + dir + " is running; stop it first");
         String cp = classpath(projectRoot);
         Files.createDirectories(dir);
-        int port = basePort;
-        port = freePort(port);
-        int zkPort = port;
         List<Integer> ports = new ArrayList<>();
+        int port = firstNodePort - 1;
         for (int i = 0; i < nodeCount; i++) {
             port = freePort(port + 1);
+            if (port == zkPort) port = freePort(port + 1);
             ports.add(port);
         }
         SolrCluster c = new SolrCluster(dir.toAbsolutePath(), cp, zkPort, ports);
