@@ -139,7 +139,17 @@ public final class SolrSearchService implements SearchService {
             params.add(Map.entry("expand.rows", "0"));
         }
         if (q != null) highlightParams(params);
-        JsonNode r = select(params);
+        JsonNode r;
+        try {
+            r = select(params);
+        } catch (InvalidQueryException e) {
+            // a cursor that decodes but that Solr cannot read is the cursor's fault, not the query's
+            if (cursor != null && e.getMessage().toLowerCase(Locale.ROOT).contains("cursor")) {
+                throw new InvalidQueryException("invalid_cursor", "cursor is not valid: pass next_cursor from a previous"
+                        + " response unchanged", "cursor");
+            }
+            throw e;
+        }
         JsonNode docs = r.path("response").path("docs");
         long total = r.path("response").path("numFound").asLong();
         JsonNode expanded = r.path("expanded");
