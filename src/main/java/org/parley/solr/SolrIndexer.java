@@ -112,23 +112,59 @@ public final class SolrIndexer {
             int articles = 0;
             int paragraphs = 0;
             int done = 0;
-            for (Path f : files) {
-                String rel = corpusDir.relativize(f).toString().replace('\\', '/');
-                try {
-                    Article a = reader.read(f);
-                    if (!articleIds.add(a.id())) {
-                        skipped.add(new BuildReport.Skipped(rel, "another file has the same article id '" + a.id() + "'"));
-                    } else {
-                        List<Map<String, Object>> docs = SolrSchema.documents(rel, enrich.apply(a));
-                        batch.addAll(docs);
-                        articles++;
-                        paragraphs += docs.size() - 1;
-                        if (batch.size() >= BATCH_DOCS) send(target, batch);
+            // files are read and enriched on all cores, in order; batches are sent from this thread while the
+            // next files are enriched, so Solr's indexing (in its own JVMs) overlaps parley's enrichment
+            int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "parley-solr-enrich");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                java.util.ArrayDeque<java.util.concurrent.Future<Object>> pending = new java.util.ArrayDeque<>();
+                java.util.Iterator<Path> it = files.iterator();
+                while (it.hasNext() || !pending.isEmpty()) {
+                    while (it.hasNext() && pending.size() < threads * 4) {
+                        Path f = it.next();
+                        pending.add(pool.submit(() -> {
+                            try {
+                                Article a = reader.read(f);
+                                return new Object[] {f, a, enrich.apply(a)};
+                            } catch (CorpusException e) {
+                                return new Object[] {f, e};
+                            }
+                        }));
                     }
-                } catch (CorpusException e) {
-                    skipped.add(new BuildReport.Skipped(rel, e.getMessage()));
+                    Object[] outcome = (Object[]) pending.poll().get();
+                    Path f = (Path) outcome[0];
+                    String rel = corpusDir.relativize(f).toString().replace('\\', '/');
+                    if (outcome[1] instanceof CorpusException e) {
+                        skipped.add(new BuildReport.Skipped(rel, e.getMessage()));
+                    } else {
+                        Article a = (Article) outcome[1];
+                        if (!articleIds.add(a.id())) {
+                            skipped.add(new BuildReport.Skipped(rel, "another file has the same article id '" + a.id() + "'"));
+                        } else {
+                            List<Map<String, Object>> docs = SolrSchema.documents(rel, (EnrichedArticle) outcome[2]);
+                            batch.addAll(docs);
+                            articles++;
+                            paragraphs += docs.size() - 1;
+                            if (batch.size() >= BATCH_DOCS) send(target, batch);
+                        }
+                    }
+                    listener.fileDone(++done, files.size(), rel);
                 }
-                listener.fileDone(++done, files.size(), rel);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) throw io;
+                if (cause instanceof RuntimeException re) throw re;
+                if (cause instanceof Error err) throw err;
+                throw new IOException(cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("indexing interrupted", e);
+            } finally {
+                pool.shutdownNow();
             }
             ObjectNode info = JSON.createObjectNode();
             info.put("fingerprint", fingerprint);
