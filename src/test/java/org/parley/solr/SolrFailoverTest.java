@@ -83,7 +83,7 @@ class SolrFailoverTest {
         List<String> failures = new ArrayList<>();
         int reads = 0;
         long killAt = System.nanoTime() + 2_000_000_000L;
-        long end = killAt + 25_000_000_000L;
+        long end = killAt + 15_000_000_000L;
         boolean killed = false;
         while (System.nanoTime() < end) {
             if (!killed && System.nanoTime() > killAt) {
