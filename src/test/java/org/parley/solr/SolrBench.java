@@ -63,20 +63,30 @@ public final class SolrBench {
                     .path("collections").path(r1.generation().toString()).path("shards");
             String host = shards.elements().next().path("replicas").elements().next().path("base_url").asText();
             List<LatencyStats> stats = new ArrayList<>();
+            SearchService solrTwo = SolrSearchService.connect(two);
             try (SearchService lucene = LuceneSearchService.open(index)) {
+                // the same answers: totals and facet counts of every query of the mix on both backends
+                int totals = 0, facets = 0;
+                for (BenchQuery bq : mix) {
+                    var req = SearchServiceEngine.request(bq);
+                    var a = lucene.search(req);
+                    var b = solrTwo.search(req);
+                    if (a.total() != b.total()) totals++;
+                    if (!a.facets().equals(b.facets())) facets++;
+                }
+                lines.add(String.format("parity over %d queries: %d differ in total, %d in facet values or counts", mix.size(), totals, facets));
                 stats.add(LatencyRunner.run("embedded", new SearchServiceEngine(lucene), mix, 1, 100, 10, 2));
             }
             SearchService solrOne = new SolrSearchService(new SolrHttp(List.of(host), Duration.ofSeconds(30)), "one");
             stats.add(LatencyRunner.run("solr-1-node-1-shard", new SearchServiceEngine(solrOne), mix, 1, 100, 10, 2));
-            SearchService solrTwo = SolrSearchService.connect(two);
             stats.add(LatencyRunner.run("solr-2-nodes-2x2", new SearchServiceEngine(solrTwo), mix, 1, 100, 10, 2));
             stats.add(LatencyRunner.run("solr-2-nodes-2x2-c4", new SearchServiceEngine(solrTwo), mix, 4, 0, 5, 2));
             LatencyStats base = stats.getFirst();
-            lines.add("| engine | clients | queries | errors | p50 ms | p95 ms | mean ms | qps | mean vs embedded |");
-            lines.add("|---|---|---|---|---|---|---|---|---|");
+            lines.add("| engine | clients | queries | errors | hits | p50 ms | p95 ms | mean ms | qps | mean vs embedded |");
+            lines.add("|---|---|---|---|---|---|---|---|---|---|");
             for (LatencyStats s : stats) {
-                lines.add(String.format("| %s | %d | %d | %d | %.2f | %.2f | %.2f | %.1f | %.1fx |", s.engine(), s.clients(), s.queries(),
-                        s.errors(), s.p50(), s.p95(), s.mean(), s.qps(), s.mean() / base.mean()));
+                lines.add(String.format("| %s | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.1f | %.1fx |", s.engine(), s.clients(), s.queries(),
+                        s.errors(), s.totalHits(), s.p50(), s.p95(), s.mean(), s.qps(), s.mean() / base.mean()));
             }
         }
         for (String l : lines) System.out.println(l);
