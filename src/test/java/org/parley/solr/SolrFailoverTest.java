@@ -57,6 +57,34 @@ class SolrFailoverTest {
         if (cluster != null) cluster.close();
     }
 
+    /** Runs {@code parley ARGS} in this JVM; returns the exit code and what it printed on stdout. */
+    private static Map.Entry<Integer, String> parley(String... args) {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int code = org.parley.cli.ParleyCommand.commandLine().execute(args);
+            return Map.entry(code, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    @Test
+    @Order(0)
+    void theCommandLineIndexesAndSearchesTheCollection() throws Exception {
+        String solr = String.join(",", cluster.nodeUrls());
+        Map.Entry<Integer, String> index = parley("index", "--solr", solr, "--corpus", corpus.dir().toString());
+        assertThat(index.getKey()).isZero();
+        assertThat(index.getValue()).contains("index is up to date"); // the corpus files are unchanged since the build
+        Map.Entry<Integer, String> search = parley("search", "--solr", solr + "/parley", "--json", "Laos AND 1950");
+        assertThat(search.getKey()).isZero();
+        JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(search.getValue());
+        assertThat(result.path("total").asLong()).isEqualTo(1);
+        assertThat(result.path("hits").get(0).path("id").asText()).isEqualTo("syn_relation#3");
+        assertThat(parley("search", "--solr", solr, "((").getKey()).isEqualTo(2); // a bad query: exit code 2
+    }
+
     @Test
     @Order(1)
     void aFailedBuildLeavesTheAliasOnThePreviousCollection() throws Exception {
