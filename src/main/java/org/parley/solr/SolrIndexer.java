@@ -33,8 +33,8 @@ import org.parley.index.IndexBuilder;
  * Feeds a corpus folder into SolrCloud: the same reader and enricher as the embedded build, documents from
  * {@link SolrSchema}, into a <b>new</b> collection; once it is complete and committed, the alias (the name
  * parley serves) is switched to it in one step and the previous collection deleted. A failed build deletes its
- * half-built collection, so readers never see it. A corpus whose files (paths, sizes, modification times) and
- * schema are unchanged since the served build is not rebuilt.
+ * half-built collection, so readers never see it. A corpus whose files (paths, sizes, modification times),
+ * schema and parsing/enrichment code are unchanged since the served build is not rebuilt.
  */
 public final class SolrIndexer {
     static final int BATCH_DOCS = 1000;
@@ -213,6 +213,14 @@ public final class SolrIndexer {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update((SolrSchema.VERSION + "\n").getBytes(StandardCharsets.UTF_8));
+            // the code that turns files into documents: a new parley with another parser or enricher rebuilds
+            for (String c : List.of("solr/SolrSchema", "corpus/ArticleParser", "corpus/CorpusReader", "enrich/Enricher",
+                    "enrich/SpeakerExtractor", "enrich/CountryGazetteer", "enrich/YearExtractor", "enrich/PhraseReader",
+                    "index/IndexSchema")) {
+                try (var in = SolrIndexer.class.getResourceAsStream("/org/parley/" + c + ".class")) {
+                    if (in != null) md.update(in.readAllBytes());
+                }
+            }
             for (Path f : files) {
                 String line = dir.relativize(f) + "\t" + Files.size(f) + "\t" + Files.getLastModifiedTime(f).toMillis() + "\n";
                 md.update(line.getBytes(StandardCharsets.UTF_8));
