@@ -15,14 +15,23 @@ public final class IndexCommand implements Callable<Integer> {
     @Mixin
     IndexFolders folders;
 
+    @picocli.CommandLine.Option(names = "--shards", defaultValue = "2", description = "With --solr: shards of a new collection (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @picocli.CommandLine.Option(names = "--replicas", defaultValue = "2", description = "With --solr: replicas per shard (default: ${DEFAULT-VALUE}).")
+    int replicas;
+
     @Override
     public Integer call() throws Exception {
         try {
-            BuildReport report = IndexSupport.build(folders.index, folders.corpus, System.err);
+            var solr = folders.solrEndpoint();
+            BuildReport report = solr == null
+                    ? IndexSupport.build(folders.index, folders.corpus, System.err)
+                    : org.parley.solr.SolrIndexer.of(solr, shards, replicas, new ProgressBar(System.err)).build(folders.corpus);
             System.out.println(IndexSupport.summary(report));
             return 0;
         } catch (Exception e) {
-            throw new java.io.IOException("the build failed and the previous index (if any) is unchanged: "
+            throw new java.io.IOException((folders.solr == null ? "the build failed and the previous index (if any) is unchanged: " : "the build failed and the alias still names the previous collection (if any): ")
                     + CliErrors.describe(e), e);
         }
     }

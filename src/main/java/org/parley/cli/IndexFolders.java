@@ -11,4 +11,14 @@ final class IndexFolders {
     @Option(names = "--corpus", defaultValue = "corpus",
             description = "Corpus folder (default: ${DEFAULT-VALUE}); serve and search index it first when there is no index.")
     Path corpus;
+
+    @Option(names = "--solr", paramLabel = "URL[,URL...]",
+            description = "Use a SolrCloud collection instead of the embedded index: node URLs such as "
+                    + "http://127.0.0.1:8983/solr, optionally ending in /COLLECTION (the alias parley serves; default parley).")
+    String solr;
+
+    /** The Solr endpoint, or null for the embedded index. */
+    org.parley.solr.SolrEndpoint solrEndpoint() {
+        return solr == null ? null : org.parley.solr.SolrEndpoint.parse(solr);
+    }
 }

@@ -25,6 +25,26 @@ final class IndexSupport {
         return true;
     }
 
+    /**
+     * The service the folders name: the SolrCloud collection of {@code --solr} (which must have been indexed), or
+     * the embedded index, built first when there is none.
+     */
+    static org.parley.search.SearchService openService(IndexFolders folders, PrintStream err) throws IOException {
+        var solr = folders.solrEndpoint();
+        if (solr != null) {
+            var service = org.parley.solr.SolrSearchService.connect(solr);
+            try {
+                service.stats();
+            } catch (RuntimeException e) {
+                throw new IOException("SolrCloud at " + solr + " does not answer: " + e.getMessage()
+                        + " (start one with 'parley cluster start', index with 'parley index --solr URL')", e);
+            }
+            return service;
+        }
+        ensureIndex(folders.index, folders.corpus, err);
+        return org.parley.index.LuceneSearchService.open(folders.index);
+    }
+
     static String summary(BuildReport r) {
         StringBuilder sb = new StringBuilder();
         if (!r.switched()) {

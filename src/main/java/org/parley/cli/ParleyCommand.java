@@ -6,7 +6,8 @@ import picocli.CommandLine;
 /** The {@code parley} command line: one subcommand per job. */
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
         description = "Full-text faceted search over news about foreign relations.",
-        subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, ExtractCommand.class, BenchCommand.class})
+        subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, ExtractCommand.class, BenchCommand.class,
+                ClusterCommand.class, SolrCommand.class})
 public final class ParleyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.parley.index.LuceneSearchService;
 import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
@@ -56,12 +55,11 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IndexSupport.ensureIndex(folders.index, folders.corpus, System.err);
         Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
         if (!countries.isEmpty()) filters.put(Dimension.COUNTRY, countries);
         if (!years.isEmpty()) filters.put(Dimension.YEAR, years);
         if (!speakers.isEmpty()) filters.put(Dimension.SPEAKER, speakers);
-        try (SearchService service = LuceneSearchService.open(folders.index)) {
+        try (SearchService service = IndexSupport.openService(folders, System.err)) {
             SearchResult r = service.search(new SearchRequest(query, filters, null, null, SortOrder.fromParam(sort), 1,
                     size, null, false, SearchRequest.DEFAULT_FACET_SIZE));
             if (json) {

@@ -3,7 +3,6 @@ package org.parley.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.parley.index.LuceneSearchService;
 import org.parley.search.SearchService;
 import org.parley.web.ParleyServer;
 import picocli.CommandLine.Command;
@@ -28,8 +27,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IndexSupport.ensureIndex(folders.index, folders.corpus, System.err);
-        SearchService service = LuceneSearchService.open(folders.index);
+        SearchService service = IndexSupport.openService(folders, System.err);
         ParleyServer server;
         try {
             server = new ParleyServer(service).start(host, port);
