@@ -512,11 +512,28 @@ public final class SolrSearchService implements SearchService {
     public List<FacetValue> facetValues(FacetValuesRequest request) {
         String prefix = request.prefix().toLowerCase(Locale.ROOT);
         List<FacetValue> out = new ArrayList<>(request.limit());
-        for (FacetValue v : allValues(request.dim())) {
+        for (FacetValue v : request.inContext() ? valuesUnder(request) : allValues(request.dim())) {
             if (prefix.isEmpty() || matchesPrefix(v.value(), prefix) || matchesPrefix(v.label(), prefix)) out.add(v);
             if (out.size() == request.limit()) break;
         }
         return out;
+    }
+
+    /**
+     * The values of the dimension under the request's search, counted drill-sideways by the search's own facets
+     * (the most frequent {@link SearchRequest#MAX_FACET_SIZE}), most frequent first.
+     */
+    private List<FacetValue> valuesUnder(FacetValuesRequest request) {
+        SearchRequest s = request.search();
+        SearchResult r = search(new SearchRequest(s.query(), s.filters(), s.yearFrom(), s.yearTo(), SortOrder.RELEVANCE, 1, 1,
+                null, false, SearchRequest.MAX_FACET_SIZE));
+        List<FacetValue> values = new ArrayList<>();
+        for (Facet f : r.facets()) {
+            if (f.dim() != request.dim()) continue;
+            for (FacetValue v : f.values()) if (v.count() > 0) values.add(v);
+        }
+        values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
+        return values;
     }
 
     private List<FacetValue> allValues(Dimension dim) {
