@@ -164,6 +164,7 @@ public final class CorpusWatcher implements Closeable {
                     backoff = settings.retryDelay();
                     lastFailure = null;
                     if (report.switched()) onBuild.accept(report);
+                    if (!polling && !keys.containsValue(corpus)) registerTree(corpus); // the folder was removed and is back
                 } catch (IOException | RuntimeException e) {
                     failures.incrementAndGet();
                     String message = String.valueOf(e.getMessage());
