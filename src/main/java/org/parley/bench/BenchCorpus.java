@@ -102,4 +102,38 @@ public final class BenchCorpus {
         }
         return new Pass(articles.get(), paragraphs.get(), skipped.get(), (System.nanoTime() - t0) / 1e9);
     }
+
+    /** What one extraction pass read: every article of every file, on one thread, without enrichment. */
+    public record Extraction(int files, int articles, long paragraphs, long bytes, double cpuSeconds, double wallSeconds) {
+        public double mbPerCpuSecond() {
+            return bytes / 1e6 / cpuSeconds;
+        }
+
+        public double articlesPerCpuSecond() {
+            return articles / cpuSeconds;
+        }
+    }
+
+    /** Reads every article of every corpus file (any format: feeds, JSON Lines and archives whole) on this thread. */
+    public static Extraction extract(Path corpus) throws IOException {
+        List<Path> files = CorpusReader.listFiles(corpus);
+        CorpusReader reader = new CorpusReader();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long bytes = 0, paragraphs = 0;
+        int articles = 0;
+        long cpu0 = mx.getCurrentThreadCpuTime(), t0 = System.nanoTime();
+        for (Path f : files) {
+            bytes += Files.size(f);
+            try {
+                for (Article a : reader.readAll(f).articles()) {
+                    articles++;
+                    paragraphs += a.searchableParagraphs().size();
+                }
+            } catch (CorpusException e) {
+                // skipped, as the build would
+            }
+        }
+        return new Extraction(files.size(), articles, paragraphs, bytes, (mx.getCurrentThreadCpuTime() - cpu0) / 1e9,
+                (System.nanoTime() - t0) / 1e9);
+    }
 }

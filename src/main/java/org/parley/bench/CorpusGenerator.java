@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.BufferedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parley.corpus.Article;
+import org.parley.corpus.ArticleWriter;
 import org.parley.corpus.CorpusException;
 import org.parley.corpus.CorpusReader;
 import org.parley.corpus.Paragraph;
@@ -146,29 +149,115 @@ public final class CorpusGenerator {
     public record Summary(int files, long paragraphs, long bytes, double seconds) {
     }
 
+    /** The file formats {@link #generate(long, Path, Format)} writes the same articles in. */
+    public enum Format {
+        /** one article per {@code .txt} file, front matter and one paragraph per line (the original format) */
+        TEXT,
+        /** one article per {@code .html} page with its site's furniture and JSON-LD metadata ({@link ArticleWriter#html}) */
+        HTML,
+        /** one article per {@code .md} file with front matter */
+        MARKDOWN,
+        /** one {@code .jsonl} file per 1,000 articles, one article per line */
+        JSONL,
+        /** one {@code .warc.gz} archive per 1,000 articles, one gzip response record (an HTML page) per article */
+        WARC;
+
+        /** Parses {@code text|html|md|markdown|jsonl|warc}. */
+        public static Format parse(String s) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
+                case "text", "txt" -> TEXT;
+                case "html" -> HTML;
+                case "md", "markdown" -> MARKDOWN;
+                case "jsonl" -> JSONL;
+                case "warc" -> WARC;
+                default -> throw new IllegalArgumentException("unknown format '" + s + "' (text, html, md, jsonl or warc)");
+            };
+        }
+    }
+
     /** Writes {@code paragraphs} paragraphs under {@code out} (created; existing corpus files are overwritten). */
     public Summary generate(long paragraphs, Path out) throws IOException {
+        return generate(paragraphs, out, Format.TEXT);
+    }
+
+    /**
+     * Writes {@code paragraphs} paragraphs under {@code out} in {@code format}: the same articles (same seed, same
+     * text and metadata) whatever the format, each with a URL when not text, so that reading and indexing the
+     * formats can be compared side by side.
+     */
+    public Summary generate(long paragraphs, Path out, Format format) throws IOException {
         if (paragraphs < 1) throw new IllegalArgumentException("paragraphs must be >= 1");
         long start = System.nanoTime();
         Files.createDirectories(out);
         SplittableRandom rnd = new SplittableRandom(seed);
         long left = paragraphs, bytes = 0;
-        int file = 0;
+        int file = 0, files = 0;
         StringBuilder sb = new StringBuilder(16_384);
-        while (left > 0) {
-            int n = (int) Math.min(left, 5 + rnd.nextInt(36));
-            sb.setLength(0);
-            writeArticle(rnd, n, sb);
-            Path dir = out.resolve(String.format(Locale.ROOT, "d%04d", file / FILES_PER_FOLDER));
-            if (file % FILES_PER_FOLDER == 0) Files.createDirectories(dir);
-            Path f = dir.resolve(String.format(Locale.ROOT, "a%07d.txt", file));
-            byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
-            Files.write(f, data);
-            bytes += data.length;
-            left -= n;
-            file++;
+        CorpusReader reader = new CorpusReader();
+        OutputStream container = null;
+        try {
+            while (left > 0) {
+                int n = (int) Math.min(left, 5 + rnd.nextInt(36));
+                sb.setLength(0);
+                writeArticle(rnd, n, sb);
+                String folder = String.format(Locale.ROOT, "d%04d", file / FILES_PER_FOLDER);
+                String name = String.format(Locale.ROOT, "a%07d", file);
+                byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
+                if (format == Format.TEXT) {
+                    Path dir = out.resolve(folder);
+                    if (file % FILES_PER_FOLDER == 0) Files.createDirectories(dir);
+                    Files.write(dir.resolve(name + ".txt"), data);
+                    files++;
+                } else {
+                    Article a = withUrl(parse(reader, name + ".txt", data), "https://bench.example/" + folder + "/" + name);
+                    switch (format) {
+                        case HTML, MARKDOWN -> {
+                            Path dir = out.resolve(folder);
+                            if (file % FILES_PER_FOLDER == 0) Files.createDirectories(dir);
+                            data = (format == Format.HTML ? ArticleWriter.html(a) : ArticleWriter.markdown(a)).getBytes(StandardCharsets.UTF_8);
+                            Files.write(dir.resolve(name + (format == Format.HTML ? ".html" : ".md")), data);
+                            files++;
+                        }
+                        default -> {
+                            if (file % FILES_PER_FOLDER == 0) {
+                                if (container != null) container.close();
+                                container = new BufferedOutputStream(Files.newOutputStream(
+                                        out.resolve(folder + (format == Format.JSONL ? ".jsonl" : ".warc.gz"))), 1 << 16);
+                                files++;
+                            }
+                            data = format == Format.JSONL ? (ArticleWriter.jsonLine(a) + "\n").getBytes(StandardCharsets.UTF_8)
+                                    : ArticleWriter.warcRecord(a, a.url());
+                            container.write(data);
+                        }
+                    }
+                }
+                bytes += data.length;
+                left -= n;
+                file++;
+            }
+        } finally {
+            if (container != null) container.close();
         }
-        return new Summary(file, paragraphs, bytes, (System.nanoTime() - start) / 1e9);
+        return new Summary(files, paragraphs, bytes, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static Article parse(CorpusReader reader, String name, byte[] data) throws IOException {
+        try {
+            return reader.parse(name, data);
+        } catch (CorpusException e) {
+            throw new IOException("cannot read back generated article " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Article withUrl(Article a, String url) {
+        return new Article(a.id(), a.fileName(), a.title(), a.published(), a.author(), a.source(), a.paragraphs(), url, a.format());
+    }
+
+    /** One generated article's text in the corpus format with {@code paragraphs} paragraphs (for drops into a watched corpus). */
+    public String article(SplittableRandom rnd, int paragraphs) {
+        StringBuilder sb = new StringBuilder(8192);
+        writeArticle(rnd, paragraphs, sb);
+        return sb.toString();
     }
 
     private void writeArticle(SplittableRandom rnd, int paragraphs, StringBuilder sb) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code parley bench corpus|run|queries}: the scale corpus generator, the benchmark and a per-query CPU profile (see BENCHMARKS.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: generate a scale corpus, measure indexing and queries side by side with SQLite FTS5.",
-        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Queries.class})
+        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Queries.class, BenchCommand.Watch.class,
+                BenchCommand.Extract.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -35,14 +36,71 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--source", defaultValue = "corpus",
                 description = "real text the vocabulary is ranked by and sentences are drawn from (default: ${DEFAULT-VALUE}; optional)")
         Path source;
+        @Option(names = "--format", defaultValue = "text",
+                description = "text (.txt, one article per file), html (pages with site furniture and JSON-LD), md, "
+                        + "jsonl (1,000 articles per file) or warc (1,000 gzip records per .warc.gz): the same articles in each "
+                        + "(default: ${DEFAULT-VALUE})")
+        String format;
 
         @Override
         public Integer call() throws Exception {
+            CorpusGenerator.Format f = CorpusGenerator.Format.parse(format);
             CorpusGenerator g = new CorpusGenerator(seed, source);
-            CorpusGenerator.Summary s = g.generate(paragraphs, out);
-            System.out.printf(java.util.Locale.ROOT, "wrote %d paragraphs in %d files (%.1f MB) to %s in %.1f s (vocabulary %d words)%n",
-                    s.paragraphs(), s.files(), s.bytes() / 1e6, out, s.seconds(), g.vocabulary().size());
+            CorpusGenerator.Summary s = g.generate(paragraphs, out, f);
+            System.out.printf(java.util.Locale.ROOT, "wrote %d paragraphs in %d %s files (%.1f MB) to %s in %.1f s (vocabulary %d words)%n",
+                    s.paragraphs(), s.files(), f.name().toLowerCase(java.util.Locale.ROOT), s.bytes() / 1e6, out, s.seconds(),
+                    g.vocabulary().size());
             return 0;
+        }
+    }
+
+    @Command(name = "extract", mixinStandardHelpOptions = true,
+            description = "Extraction throughput of a corpus folder in any format (e.g. from `bench corpus --format`): every article "
+                    + "of every file read on one thread, without enrichment; MB/s and articles/s of CPU time, best of the rounds.")
+    static final class Extract implements Callable<Integer> {
+        @Option(names = "--corpus", required = true, description = "corpus folder")
+        Path corpus;
+        @Option(names = "--rounds", defaultValue = "3", description = "measured rounds after one unmeasured (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            org.parley.bench.BenchCorpus.extract(corpus); // page cache and JIT
+            org.parley.bench.BenchCorpus.Extraction best = null;
+            for (int i = 0; i < Math.max(1, rounds); i++) {
+                org.parley.bench.BenchCorpus.Extraction e = org.parley.bench.BenchCorpus.extract(corpus);
+                if (best == null || e.cpuSeconds() < best.cpuSeconds()) best = e;
+            }
+            System.out.printf(java.util.Locale.ROOT, "%s: %d files, %d articles, %d paragraphs, %.1f MB: %.1f MB/s, %.0f articles/s "
+                            + "(one thread's CPU time, %.2f s; wall %.2f s; load average %s)%n", corpus, best.files(), best.articles(),
+                    best.paragraphs(), best.bytes() / 1e6, best.mbPerCpuSecond(), best.articlesPerCpuSecond(), best.cpuSeconds(),
+                    best.wallSeconds(), org.parley.bench.WatchBench.loadAverage());
+            return 0;
+        }
+    }
+
+    @Command(name = "watch", mixinStandardHelpOptions = true,
+            description = "Drop-to-searchable latency of serve --watch: serves a generated corpus with the watcher, drops files "
+                    + "one at a time and polls the API until each is found; prints p50/p95/max, builds and the load average.")
+    static final class Watch implements Callable<Integer> {
+        @Option(names = "--paragraphs", defaultValue = "20000", description = "size of the served corpus (default: ${DEFAULT-VALUE})")
+        long paragraphs;
+        @Option(names = "--drops", defaultValue = "100", description = "files dropped, one at a time (default: ${DEFAULT-VALUE})")
+        int drops;
+        @Option(names = "--work", defaultValue = "target/bench/watch", description = "work folder, emptied first (default: ${DEFAULT-VALUE})")
+        Path work;
+        @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+        long seed;
+        @Option(names = "--port", defaultValue = "0", description = "port of the served API (default: ${DEFAULT-VALUE}: a free one)")
+        int port;
+        @Option(names = "--source", defaultValue = "corpus", description = "real text for the generator (default: ${DEFAULT-VALUE})")
+        Path source;
+
+        @Override
+        public Integer call() throws Exception {
+            org.parley.bench.WatchBench.Result r = org.parley.bench.WatchBench.run(
+                    new org.parley.bench.WatchBench.Options(paragraphs, drops, work, seed, port, source), System.out);
+            return r.found() == r.drops() ? 0 : 1;
         }
     }
 

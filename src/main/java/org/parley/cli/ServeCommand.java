@@ -3,6 +3,7 @@ package org.parley.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.parley.index.CorpusWatcher;
 import org.parley.search.SearchService;
 import org.parley.web.ParleyServer;
 import picocli.CommandLine.Command;
@@ -24,9 +25,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     IndexFolders folders;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--watch", description = "Watch the corpus folder (recursively) and index new, changed and deleted files "
+            + "as they come: searchable within seconds, without a restart; bursts of files are batched into a few builds.")
+    boolean watch;
 
     @Override
     public Integer call() throws Exception {
+        if (watch && folders.solr != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--watch builds the embedded index; with --solr, run 'parley index --solr ...' when the corpus changes");
+        }
         SearchService service = IndexSupport.openService(folders, System.err);
         ParleyServer server;
         try {
@@ -35,8 +46,28 @@ public final class ServeCommand implements Callable<Integer> {
             service.close();
             throw e;
         }
+        CorpusWatcher watcher = null;
+        if (watch) {
+            try {
+                watcher = CorpusWatcher.of(folders.corpus, folders.index,
+                        r -> System.err.println("parley: corpus changed; " + IndexSupport.summary(r).replace("\n", "\nparley:   ")),
+                        CorpusWatcher.Settings.DEFAULT).start();
+            } catch (Exception e) {
+                server.close();
+                service.close();
+                throw e;
+            }
+        }
+        CorpusWatcher watching = watcher;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (watching != null) {
+                try {
+                    watching.close();
+                } catch (Exception e) {
+                    // shutting down anyway
+                }
+            }
             server.close();
             try {
                 service.close();
@@ -48,6 +79,10 @@ public final class ServeCommand implements Callable<Integer> {
         var stats = service.stats();
         System.out.printf("parley: serving %d paragraphs of %d articles at http://%s:%d/%n", stats.paragraphs(),
                 stats.articles(), host.contains(":") ? "[" + host + "]" : host, server.port());
+        if (watching != null) {
+            System.out.printf("parley: watching %s for changes%s%n", folders.corpus,
+                    watching.polling() ? " (polling: no file-system notifications here)" : "");
+        }
         System.out.flush();
         stopped.await();
         return 0;

@@ -1,0 +1,79 @@
+package org.parley.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The watcher's own rules, with a fake build: failures are retried, hidden files and the index folder are ignored. */
+class CorpusWatcherTest {
+    private static final CorpusWatcher.Settings FAST = new CorpusWatcher.Settings(Duration.ofMillis(100), Duration.ofSeconds(1),
+            Duration.ofMillis(200), Duration.ofSeconds(30), false);
+
+    @TempDir
+    Path dir;
+
+    private static BuildReport report() {
+        return new BuildReport(Path.of("gen-000001"), true, false, 0, 0, 0, 0, 0, List.of(), Duration.ZERO);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFailedBuildIsRetriedAtTheNextChange() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger published = new AtomicInteger();
+        CorpusWatcher.Build build = () -> {
+            if (calls.incrementAndGet() == 2) throw new IOException("disk full (simulated)");
+            return report();
+        };
+        try (CorpusWatcher w = new CorpusWatcher(dir, null, build, r -> published.incrementAndGet(), FAST).start()) {
+            await(() -> calls.get() >= 1); // catch-up
+            Files.writeString(dir.resolve("a.txt"), "A\n\nText.\n");
+            await(() -> w.failures() == 1);
+            Files.writeString(dir.resolve("b.txt"), "B\n\nText.\n");
+            await(() -> calls.get() >= 3);
+            assertThat(w.failures()).isEqualTo(1);
+            await(() -> published.get() >= 2);
+            assertThat(published.get()).isEqualTo(calls.get() - 1);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void hiddenFilesAndTheIndexFolderInsideTheCorpusAreNotChanges() throws Exception {
+        Path index = Files.createDirectories(dir.resolve("index"));
+        AtomicInteger calls = new AtomicInteger();
+        try (CorpusWatcher w = new CorpusWatcher(dir, index, () -> {
+            calls.incrementAndGet();
+            return report();
+        }, r -> { }, FAST).start()) {
+            await(() -> calls.get() >= 1);
+            Thread.sleep(300);
+            int after = calls.get();
+            Files.writeString(dir.resolve(".swap"), "editor state");
+            Files.writeString(index.resolve("CURRENT"), "gen-000002\n");
+            Files.createDirectories(dir.resolve(".git")).resolve("HEAD").toFile().createNewFile();
+            Thread.sleep(1500);
+            assertThat(calls.get()).isEqualTo(after);
+            Files.writeString(dir.resolve("real.txt"), "Real\n\nText.\n");
+            await(() -> calls.get() > after);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 20 s");
+            Thread.sleep(20);
+        }
+    }
+}
