@@ -58,17 +58,30 @@ final class PageRoutes {
      * counting search (one hit, no facet values).
      */
     SearchPage.Extras extras(UrlState state, SearchResult result) {
-        SearchPage.Extras base = counts(state, result);
-        if (!state.queryString().isEmpty()) return base;
-        return new SearchPage.Extras(base.noYear(), base.queryOnlyTotal(), base.dropped(), base.droppedTotal(), overview(result));
+        if (!state.queryString().isEmpty()) return counts(state, result);
+        // The start page is the same for everyone until the index changes: computed once per served build.
+        org.parley.search.IndexStats stats = search.stats();
+        String key = stats.generation() + "|" + stats.lastBuild() + "|" + stats.paragraphs() + "|" + result.total();
+        StartPage cached = startPage;
+        if (cached == null || !cached.key().equals(key)) {
+            SearchPage.Extras base = counts(state, result);
+            cached = new StartPage(key, new SearchPage.Extras(base.noYear(), -1, null, -1, overview(result, stats)));
+            startPage = cached;
+        }
+        return cached.extras();
     }
+
+    /** The start page's extras for one build of the index. */
+    private record StartPage(String key, SearchPage.Extras extras) {
+    }
+
+    private volatile StartPage startPage;
 
     /** Most values per list on the start page. */
     static final int START_VALUES = 8;
 
     /** The start page's account of the corpus: sizes, date span, top values, and example searches that find something. */
-    Views.Overview overview(SearchResult all) {
-        org.parley.search.IndexStats stats = search.stats();
+    Views.Overview overview(SearchResult all, org.parley.search.IndexStats stats) {
         java.time.LocalDate earliest = firstDate(org.parley.search.SortOrder.DATE_ASC);
         java.time.LocalDate latest = firstDate(org.parley.search.SortOrder.DATE_DESC);
         String span = earliest == null ? null : earliest.equals(latest) ? Views.humanDate(earliest)
