@@ -11,6 +11,16 @@
   var seq = 0;              // responses to older requests than the last one are dropped
   var typingEntry = false;  // the current history entry was made by typing (later keystrokes replace it)
   var shownUrl = null;      // path and query of the results on screen
+  // Pages fetched in the last minute are reused (retyping a query, back and forward) instead of asked again.
+  var CACHE_MS = 60000;
+  var CACHE_SIZE = 30;
+  var cache = new Map();
+
+  function remember(key, res) {
+    cache.delete(key);
+    cache.set(key, res);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value);
+  }
 
   function ready(fn) {
     if (document.readyState !== 'loading') fn(); else document.addEventListener('DOMContentLoaded', fn);
@@ -217,16 +227,23 @@
     if (inflight) inflight.abort();
     inflight = window.AbortController ? new AbortController() : null;
     var mine = ++seq;
+    var key = target.pathname + target.search;
+    var hit = cache.get(key);
     var layout = document.querySelector('.layout');
     if (layout) layout.setAttribute('aria-busy', 'true');
     document.documentElement.classList.add('is-loading');
-    fetch(target.pathname + target.search, {
+    var answer = hit && Date.now() - hit.at < CACHE_MS ? Promise.resolve(hit) : fetch(key, {
       headers: { 'Accept': 'text/html' }, credentials: 'same-origin',
       signal: inflight ? inflight.signal : undefined
     }).then(function (r) {
       var finalUrl = r.url || target.href;
-      return r.text().then(function (html) { return { html: html, url: finalUrl }; });
-    }).then(function (res) {
+      return r.text().then(function (html) {
+        var res = { html: html, url: finalUrl, at: Date.now() };
+        if (r.ok) remember(key, res);
+        return res;
+      });
+    });
+    answer.then(function (res) {
       if (mine !== seq) return;
       var doc = new DOMParser().parseFromString(res.html, 'text/html');
       var fresh = doc.querySelector('.layout');

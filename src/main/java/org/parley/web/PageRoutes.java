@@ -6,6 +6,7 @@ import io.javalin.http.NotFoundResponse;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,17 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.parley.search.ArticleView;
+import org.parley.search.Dimension;
+import org.parley.search.Facet;
+import org.parley.search.FacetValue;
+import org.parley.search.Hit;
+import org.parley.search.IndexStats;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.ParagraphView;
+import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
+import org.parley.search.SortOrder;
 import org.parley.web.Views.ParagraphItem;
 
 /**
@@ -68,24 +76,37 @@ final class PageRoutes {
      * counting search (one hit, no facet values).
      */
     SearchPage.Extras extras(UrlState state, SearchResult result) {
-        SearchPage.Extras base = counts(state, result);
-        if (!state.queryString().isEmpty()) return base;
-        return new SearchPage.Extras(base.noYear(), base.queryOnlyTotal(), base.dropped(), base.droppedTotal(), overview(result));
+        if (!state.queryString().isEmpty()) return counts(state, result);
+        // The start page is the same for everyone until the index changes: computed once per served build.
+        IndexStats stats = search.stats();
+        String key = stats.generation() + "|" + stats.lastBuild() + "|" + stats.paragraphs() + "|" + result.total();
+        StartPage cached = startPage;
+        if (cached == null || !cached.key().equals(key)) {
+            SearchPage.Extras base = counts(state, result);
+            cached = new StartPage(key, new SearchPage.Extras(base.noYear(), -1, null, -1, overview(result, stats)));
+            startPage = cached;
+        }
+        return cached.extras();
     }
+
+    /** The start page's extras for one build of the index. */
+    private record StartPage(String key, SearchPage.Extras extras) {
+    }
+
+    private volatile StartPage startPage;
 
     /** Most values per list on the start page. */
     static final int START_VALUES = 8;
 
     /** The start page's account of the corpus: sizes, date span, top values, and example searches that find something. */
-    Views.Overview overview(SearchResult all) {
-        org.parley.search.IndexStats stats = search.stats();
-        java.time.LocalDate earliest = firstDate(org.parley.search.SortOrder.DATE_ASC);
-        java.time.LocalDate latest = firstDate(org.parley.search.SortOrder.DATE_DESC);
+    Views.Overview overview(SearchResult all, IndexStats stats) {
+        LocalDate earliest = firstDate(SortOrder.DATE_ASC);
+        LocalDate latest = firstDate(SortOrder.DATE_DESC);
         String span = earliest == null ? null : earliest.equals(latest) ? Views.humanDate(earliest)
                 : Views.humanDate(earliest) + " – " + Views.humanDate(latest);
         UrlState empty = UrlState.empty();
-        List<Views.Link> countries = top(all, org.parley.search.Dimension.COUNTRY, empty);
-        List<Views.Link> speakers = top(all, org.parley.search.Dimension.SPEAKER, empty);
+        List<Views.Link> countries = top(all, Dimension.COUNTRY, empty);
+        List<Views.Link> speakers = top(all, Dimension.SPEAKER, empty);
         List<String> candidates = new ArrayList<>();
         if (!countries.isEmpty()) {
             String c1 = countries.get(0).label();
@@ -107,20 +128,20 @@ final class PageRoutes {
         }
         return new Views.Overview(Views.plural(stats.articles(), "article", "articles"),
                 Views.plural(stats.paragraphs(), "paragraph", "paragraphs"), span, countries, speakers, examples,
-                empty.withSort(org.parley.search.SortOrder.DATE_DESC).href());
+                empty.withSort(SortOrder.DATE_DESC).href());
     }
 
-    private java.time.LocalDate firstDate(org.parley.search.SortOrder order) {
+    private LocalDate firstDate(SortOrder order) {
         UrlState s = UrlState.empty().withSort(order);
-        List<org.parley.search.Hit> hits = search.search(s.toRequest(1, 0)).hits();
+        List<Hit> hits = search.search(s.toRequest(1, 0)).hits();
         return hits.isEmpty() ? null : hits.get(0).published();
     }
 
-    private static List<Views.Link> top(SearchResult result, org.parley.search.Dimension dim, UrlState state) {
+    private static List<Views.Link> top(SearchResult result, Dimension dim, UrlState state) {
         List<Views.Link> out = new ArrayList<>();
-        for (org.parley.search.Facet f : result.facets()) {
+        for (Facet f : result.facets()) {
             if (f.dim() != dim) continue;
-            for (org.parley.search.FacetValue v : f.values()) {
+            for (FacetValue v : f.values()) {
                 if (out.size() == START_VALUES || v.count() <= 0) break;
                 String label = v.label() == null || v.label().isBlank() ? v.value() : v.label();
                 out.add(new Views.Link(label, state.withFilter(dim, v.value()).href(), Views.count(v.count())));
@@ -131,10 +152,10 @@ final class PageRoutes {
 
     private SearchPage.Extras counts(UrlState state, SearchResult result) {
         UrlState undated = state.withGrouped(false);
-        for (String y : state.values(org.parley.search.Dimension.YEAR)) undated = undated.withoutFilter(org.parley.search.Dimension.YEAR, y);
+        for (String y : state.values(Dimension.YEAR)) undated = undated.withoutFilter(Dimension.YEAR, y);
         undated = undated.withYearRange(null, null);
         long all = undated.equals(state.withGrouped(false)) && !state.grouped() ? result.total() : count(undated);
-        long noYear = all - count(undated.withYearRange(org.parley.search.SearchRequest.MIN_YEAR, org.parley.search.SearchRequest.MAX_YEAR));
+        long noYear = all - count(undated.withYearRange(SearchRequest.MIN_YEAR, SearchRequest.MAX_YEAR));
         if (result.total() > 0 || !state.narrowed()) return new SearchPage.Extras(noYear, -1, null, -1, null);
         long queryOnly = count(state.withoutFilters());
         UrlState.Filter best = null;

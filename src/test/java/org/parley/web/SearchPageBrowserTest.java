@@ -190,10 +190,14 @@ class SearchPageBrowserTest {
         assertThat(js("return window.parleyMarker")).isEqualTo("same page");
         shot("13-instant-tick");
 
-        // back and forward restore each state
+        // back and forward restore each state, reusing the pages already fetched
+        String typedPath = typedUrl.substring(base().length());
+        long fetchedBefore = fetches(typedPath);
+        assertThat(fetchedBefore).isPositive();
         driver.navigate().back();
         wait.until(ExpectedConditions.urlToBe(typedUrl));
         wait.until(d -> shownTotal() == all.total());
+        assertThat(fetches(typedPath)).isEqualTo(fetchedBefore);
         assertThat(checkbox(country.dim(), country.value()).isSelected()).isFalse();
         driver.navigate().forward();
         wait.until(ExpectedConditions.urlToBe(base() + "/?" + ticked));
@@ -233,6 +237,14 @@ class SearchPageBrowserTest {
         wait.until(ExpectedConditions.urlContains("/articles/"));
         String[] parts = ids.get(1).substring("hit-".length()).split("-(?=\\d+$)");
         assertThat(driver.getCurrentUrl()).contains("/articles/" + parts[0]).endsWith("#p" + parts[1]);
+    }
+
+    /** How many times the page fetched {@code pathAndQuery} (the Resource Timing entries of its requests). */
+    private static long fetches(String pathAndQuery) {
+        Object n = ((JavascriptExecutor) driver).executeScript(
+                "return performance.getEntriesByType('resource').filter(e => e.name === location.origin + arguments[0]).length",
+                pathAndQuery);
+        return ((Number) n).longValue();
     }
 
     private static String currentHit() {
