@@ -41,6 +41,7 @@ class WatchTest {
     private ParleyServer server;
     private CorpusWatcher watcher;
     private Path corpus;
+    private int port;
 
     private void serveWatched(CorpusWatcher.Settings settings) throws Exception {
         corpus = Files.createDirectories(dir.resolve("corpus"));
@@ -54,6 +55,7 @@ class WatchTest {
         service = LuceneSearchService.open(index);
         server = new ParleyServer(service).start("127.0.0.1", 0);
         watcher = CorpusWatcher.of(corpus, index, r -> { }, settings).start();
+        port = server.port();
     }
 
     @AfterEach
@@ -134,6 +136,42 @@ class WatchTest {
         assertThat(awaitTotal("echidnapoll", n -> n == 0)).isZero();
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void theServeCommandWithWatchIndexesADroppedFileInItsOwnJvm() throws Exception {
+        corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("seed.txt"), "Laos and Thailand open a bridge\n\nThe ministers opened the new bridge.\n");
+        Path log = dir.resolve("serve.log");
+        Process child = org.parley.testing.ChildJvm.start(log, java.util.List.of("-Xmx256m"), "serve", "--watch", "--port", "0",
+                "--index", dir.resolve("index").toString(), "--corpus", corpus.toString());
+        try {
+            port = awaitServing(child, log);
+            Files.writeString(corpus.resolve("late.txt"), "A late story\n\nThe kookaburralate paragraph arrives after the start.\n");
+            assertThat(awaitTotal("kookaburralate", n -> n > 0)).as("log:%n%s", Files.readString(log)).isPositive();
+            Files.delete(corpus.resolve("late.txt"));
+            assertThat(awaitTotal("kookaburralate", n -> n == 0)).as("log:%n%s", Files.readString(log)).isZero();
+            assertThat(Files.readString(log)).contains("watching").contains("corpus changed");
+        } finally {
+            child.destroy();
+            if (!child.waitFor(20, TimeUnit.SECONDS)) child.destroyForcibly();
+        }
+    }
+
+    private static int awaitServing(Process child, Path log) throws Exception {
+        java.util.regex.Pattern serving = java.util.regex.Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log)) {
+                String text = Files.readString(log);
+                java.util.regex.Matcher m = serving.matcher(text);
+                if (m.find() && text.contains("watching")) return Integer.parseInt(m.group(1));
+            }
+            if (!child.isAlive()) throw new IllegalStateException("server exited: " + Files.readString(log));
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("server did not start: " + Files.readString(log));
+    }
+
     /** A letters-only word unique to file {@code i}. */
     private static String word(int i) {
         StringBuilder s = new StringBuilder("zq");
@@ -163,7 +201,7 @@ class WatchTest {
     }
 
     private long total(String q) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/search?size=1&q="
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?size=1&q="
                 + URLEncoder.encode(q, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).get("total").asLong();
