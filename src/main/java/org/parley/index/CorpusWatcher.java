@@ -165,7 +165,8 @@ public final class CorpusWatcher implements Closeable {
                     lastFailure = null;
                     if (report.switched()) onBuild.accept(report);
                     if (!polling && !keys.containsValue(corpus)) registerTree(corpus); // the folder was removed and is back
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | Error e) {
+                    // an Error too (out of memory on a huge file): the build is retried with the back-off, not in a loop
                     failures.incrementAndGet();
                     String message = String.valueOf(e.getMessage());
                     LOG.log(message.equals(lastFailure) ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
