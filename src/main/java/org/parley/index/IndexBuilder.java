@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
@@ -107,7 +109,8 @@ public final class IndexBuilder {
         if (!Files.isDirectory(corpusDir)) throw new IOException("corpus folder not found: " + corpusDir);
         try (Closeable lock = location.lockForBuild()) {
             Path previous = location.current().orElse(null);
-            Map<String, String> previousData = previous == null ? Map.of() : commitData(previous);
+            Previous prior = previous == null ? Previous.NONE : readPrevious(previous);
+            Map<String, String> previousData = prior.userData();
             String fingerprint = BuildFingerprint.compute();
             boolean full = previous == null || !fingerprint.equals(previousData.get(USER_FINGERPRINT));
             CorpusManifest old = full ? new CorpusManifest() : CorpusManifest.fromJson(previousData.get(USER_MANIFEST));
@@ -125,7 +128,7 @@ public final class IndexBuilder {
             location.prune(keep(previous));
 
             if (!full && plan.nothingToDo()) {
-                Counts counts = count(previous);
+                Counts counts = count(previous, prior.verifiedFiles());
                 return new BuildReport(previous, false, false, counts.articles(), counts.paragraphs(), 0, unchanged, 0,
                         skippedOf(next, notRead), Duration.between(start, Instant.now()));
             }
@@ -136,7 +139,7 @@ public final class IndexBuilder {
             try {
                 if (!full) linkFiles(previous, generation);
                 writeGeneration(generation, full, deletions, toProcess, next, fingerprint);
-                Counts counts = count(generation);
+                Counts counts = count(generation, prior.verifiedFiles());
                 location.publish(generation);
                 location.prune(keep(generation, previous));
                 return new BuildReport(generation, true, full, counts.articles(), counts.paragraphs(), toProcess.size(),
@@ -346,32 +349,50 @@ public final class IndexBuilder {
     }
 
     /**
-     * The previous generation's commit data, when all of its files are whole. Opening a reader checks every
+     * The previous generation as a build reuses it: its commit data, and the files whose checksums were just verified
+     * (Lucene's files are written once, so a hard link to one of them needs no second check).
+     */
+    private record Previous(Map<String, String> userData, Set<String> verifiedFiles) {
+        static final Previous NONE = new Previous(Map.of(), Set.of());
+    }
+
+    /**
+     * The previous generation's commit data and files, when all of its files are whole. Opening a reader checks every
      * segment's header and id; the checksums of the whole files are verified too (a flipped byte inside the
      * postings passes the header checks), since the files are about to be reused by hard links.
      */
-    static Map<String, String> commitData(Path generation) throws IOException {
+    private static Previous readPrevious(Path generation) {
         try (Directory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
-            verifyChecksums(reader);
-            return reader.getIndexCommit().getUserData();
+            Set<String> verified = new HashSet<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                leaf.reader().checkIntegrity();
+                verified.addAll(segmentFiles(leaf));
+            }
+            return new Previous(reader.getIndexCommit().getUserData(), Set.copyOf(verified));
         } catch (IOException | RuntimeException e) {
             // An unreadable previous generation cannot seed an incremental build: start over.
-            return Map.of();
+            return Previous.NONE;
         }
+    }
+
+    private static Collection<String> segmentFiles(LeafReaderContext leaf) throws IOException {
+        return leaf.reader() instanceof SegmentReader segment ? segment.getSegmentInfo().files() : List.of();
     }
 
     private record Counts(int articles, int paragraphs) {
     }
 
-    /** Reads every file of every segment once and compares it with its checksum; throws when one differs. */
-    private static void verifyChecksums(DirectoryReader reader) throws IOException {
-        for (LeafReaderContext leaf : reader.leaves()) leaf.reader().checkIntegrity();
-    }
-
-    /** Counts the new generation's documents after checking that every file is whole: a damaged one is never published. */
-    private static Counts count(Path generation) throws IOException {
+    /**
+     * Counts a generation's documents after checking that every file is whole: a damaged one is never published.
+     * Segments made only of files verified moments ago in this build (hard links to the previous generation's) are
+     * not read again: an incremental build of one new file then reads the index once, not twice.
+     */
+    private static Counts count(Path generation, Set<String> verifiedFiles) throws IOException {
         try (Directory dir = FSDirectory.open(generation); DirectoryReader r = DirectoryReader.open(dir)) {
-            verifyChecksums(r);
+            for (LeafReaderContext leaf : r.leaves()) {
+                Collection<String> files = segmentFiles(leaf);
+                if (files.isEmpty() || !verifiedFiles.containsAll(files)) leaf.reader().checkIntegrity();
+            }
             IndexSearcher s = new IndexSearcher(r);
             return new Counts(s.count(IndexSchema.articlesOnly()), s.count(IndexSchema.paragraphsOnly()));
         }
