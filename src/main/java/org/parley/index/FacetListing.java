@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.parley.search.CountryNames;
 import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
@@ -82,6 +83,6 @@ final class FacetListing {
     }
 
     static String label(String dim, String value) {
-        return IndexSchema.COUNTRY.equals(dim) ? Countries.label(value) : value;
+        return IndexSchema.COUNTRY.equals(dim) ? CountryNames.label(value) : value;
     }
 }

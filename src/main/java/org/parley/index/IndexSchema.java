@@ -37,6 +37,7 @@ import org.parley.enrich.EnrichedArticle;
 import org.parley.enrich.EnrichedParagraph;
 import org.parley.enrich.ParagraphMetadata;
 import org.parley.search.ArticleView;
+import org.parley.search.CountryNames;
 import org.parley.search.CountryRef;
 import org.parley.search.Dimension;
 
@@ -244,7 +245,7 @@ public final class IndexSchema {
     static List<CountryRef> countryRefs(List<String> codes) {
         Set<String> unique = new LinkedHashSet<>(codes);
         List<CountryRef> refs = new ArrayList<>(unique.size());
-        for (String code : unique) refs.add(new CountryRef(code, Countries.label(code)));
+        for (String code : unique) refs.add(new CountryRef(code, CountryNames.label(code)));
         return refs;
     }
 

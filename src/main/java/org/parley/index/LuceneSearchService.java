@@ -2,17 +2,14 @@ package org.parley.index;
 
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,8 +64,7 @@ public final class LuceneSearchService implements SearchService {
     private final ServedIndex served;
     private final FacetsConfig facetsConfig = IndexSchema.newFacetsConfig();
     private final IndexSchema schema = new IndexSchema();
-    private final Countries countries = new Countries();
-    private final QueryParserFactory parsers = new QueryParserFactory(countries);
+    private final QueryParserFactory parsers = new QueryParserFactory();
     private final Highlighting highlighting = new Highlighting();
     private final SpellSuggester speller = new SpellSuggester();
 
@@ -104,7 +100,7 @@ public final class LuceneSearchService implements SearchService {
     @Override
     public SearchResult search(SearchRequest request) throws InvalidQueryException {
         long start = System.nanoTime();
-        SearchRequest req = normalise(request);
+        SearchRequest req = request;
         String hash = requestHash(req);
         Cursor cursor = req.cursor() == null || req.cursor().isBlank() ? null : Cursor.decode(req.cursor(), req.sort(), hash);
         return withSearcher(searcher -> {
@@ -277,20 +273,6 @@ public final class LuceneSearchService implements SearchService {
 
     // ------------------------------------------------------------------------------------------ validation
 
-    /** Names countries by their codes ("Cambodia" → KH); the request checked everything else when it was made. */
-    SearchRequest normalise(SearchRequest r) {
-        List<String> named = r.filter(Dimension.COUNTRY);
-        if (named.isEmpty()) return r;
-        LinkedHashSet<String> codes = new LinkedHashSet<>();
-        for (String v : named) {
-            codes.add(countries.resolve(v).orElseThrow(() -> new InvalidQueryException("unknown_value", "unknown country '"
-                    + v + "': use an ISO 3166-1 alpha-2 code or an English name", Dimension.COUNTRY.param())));
-        }
-        Map<Dimension, List<String>> filters = new EnumMap<>(r.filters());
-        filters.put(Dimension.COUNTRY, List.copyOf(codes));
-        return new SearchRequest(r.query(), filters, r.yearFrom(), r.yearTo(), r.sort(), r.page(), r.size(),
-                r.cursor(), r.groupByArticle(), r.facetSize());
-    }
 
     /** Identifies what a cursor may be used with: the query and filters, not the page or size. */
     private static String requestHash(SearchRequest r) {
@@ -367,7 +349,7 @@ public final class LuceneSearchService implements SearchService {
             });
         }
         // Under a search: the same drill-sideways counting as the search's facets, over every value of the dimension.
-        SearchRequest req = normalise(request.search());
+        SearchRequest req = request.search();
         String dim = request.dim().param();
         Set<String> selected = Set.copyOf(req.filter(request.dim()));
         return withSearcher(searcher -> {

@@ -23,6 +23,7 @@ import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.search.join.QueryBitSetProducer;
 import org.apache.lucene.search.join.ToChildBlockJoinQuery;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.parley.search.CountryNames;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchRequest;
 
@@ -61,12 +62,6 @@ final class QueryParserFactory {
     private final FacetsConfig facets = IndexSchema.newFacetsConfig();
     /** The article documents, which close each article's block: {@code title:} queries join from them to their paragraphs. */
     private final BitSetProducer articles = new QueryBitSetProducer(IndexSchema.articlesOnly());
-    private final Countries countries;
-
-    QueryParserFactory(Countries countries) {
-        this.countries = countries;
-    }
-
     /**
      * Parses {@code text}; returns null for a blank query (which matches every paragraph).
      *
@@ -238,7 +233,7 @@ final class QueryParserFactory {
             return switch (field) {
                 case IndexSchema.TEXT -> quoted ? exactQuery(queryText) : newFieldQuery(stemmed, IndexSchema.TEXT, queryText, false);
                 case IndexSchema.TITLE -> title(newFieldQuery(stemmed, IndexSchema.ARTICLE_TITLE, queryText, quoted));
-                case IndexSchema.COUNTRY -> facetTerm(IndexSchema.COUNTRY, countries.resolve(queryText)
+                case IndexSchema.COUNTRY -> facetTerm(IndexSchema.COUNTRY, CountryNames.code(queryText)
                         .orElseThrow(() -> new ParseException("unknown country '" + queryText + "'")));
                 case IndexSchema.SPEAKER -> facetTerm(IndexSchema.SPEAKER, speakerResolver.apply(queryText.strip()));
                 case IndexSchema.YEAR -> IndexSchema.yearRange(year(queryText), year(queryText));

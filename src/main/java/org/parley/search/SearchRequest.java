@@ -10,7 +10,8 @@ import java.util.Map;
  * the API, the page, the exports and the command line refuse the same things with the same words.
  *
  * @param query     query text in the full syntax; blank matches all paragraphs
- * @param filters   selected values per dimension; values of one dimension are OR-ed, dimensions AND-ed
+ * @param filters   selected values per dimension; values of one dimension are OR-ed, dimensions AND-ed; countries
+ *                  may be named by code or English name and are held by code
  * @param yearFrom  inclusive lower bound on the paragraph's years, or null
  * @param yearTo    inclusive upper bound, or null
  * @param sort      result order
@@ -120,12 +121,18 @@ public record SearchRequest(String query, Map<Dimension, List<String>> filters, 
             List<String> values = new ArrayList<>();
             for (String raw : e.getValue()) {
                 String v = raw == null ? "" : raw.strip();
-                if (v.isEmpty() || values.contains(v)) continue;
+                if (v.isEmpty()) continue;
                 if (v.length() > MAX_VALUE_CHARS) {
                     throw new InvalidQueryException("invalid_value", dim + " value is too long (limit " + MAX_VALUE_CHARS
                             + " characters)", dim.param());
                 }
-                values.add(dim == Dimension.YEAR ? Integer.toString(parseYear(v, dim.param())) : v);
+                String value = switch (dim) {
+                    case YEAR -> Integer.toString(parseYear(v, dim.param()));
+                    case COUNTRY -> CountryNames.code(v).orElseThrow(() -> new InvalidQueryException("unknown_value",
+                            "unknown country '" + shorten(v) + "': use an ISO 3166-1 alpha-2 code or an English name", dim.param()));
+                    case SPEAKER -> v;
+                };
+                if (!values.contains(value)) values.add(value);
             }
             if (!values.isEmpty()) out.put(dim, List.copyOf(values));
         }

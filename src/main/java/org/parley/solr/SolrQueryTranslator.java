@@ -19,6 +19,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.parley.index.TextAnalysis;
+import org.parley.search.CountryNames;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchRequest;
 
@@ -311,7 +312,7 @@ final class SolrQueryTranslator {
             return switch (field) {
                 case "text" -> quoted ? exactQuery(queryText) : newFieldQuery(stemmed, SolrSchema.TEXT_STEM, queryText, false);
                 case "title" -> newFieldQuery(stemmed, SolrSchema.TITLE_STEM, queryText, quoted);
-                case "country" -> new TermQuery(new Term(SolrSchema.COUNTRY, SolrCountries.resolve(queryText)
+                case "country" -> new TermQuery(new Term(SolrSchema.COUNTRY, CountryNames.code(queryText)
                         .orElseThrow(() -> new ParseException("unknown country '" + queryText + "'"))));
                 case "speaker" -> new TermQuery(new Term(SolrSchema.SPEAKER_LC, queryText.strip().toLowerCase(Locale.ROOT)));
                 case "year" -> new Raw(SolrSchema.YEAR_INT + ":\"" + year(queryText) + "\"");

@@ -19,6 +19,7 @@ import org.parley.enrich.EnrichedParagraph;
 import org.parley.enrich.ParagraphMetadata;
 import org.parley.index.IndexSchema;
 import org.parley.search.ArticleView;
+import org.parley.search.CountryNames;
 import org.parley.search.Json;
 import org.parley.search.ParagraphView;
 
@@ -90,7 +91,7 @@ public final class SolrSchema {
             List<Integer> years = List.copyOf(new LinkedHashSet<>(IndexSchema.facetYears(m, a.published())));
             List<String> speakers = m.speakers().stream().filter(s -> !s.isBlank()).distinct().toList();
             views.add(new ParagraphView(ordinal, ep.paragraph().kind().label(), ep.paragraph().text(),
-                    countries.stream().map(c -> new org.parley.search.CountryRef(c, SolrCountries.label(c))).toList(),
+                    countries.stream().map(c -> new org.parley.search.CountryRef(c, CountryNames.label(c))).toList(),
                     years, m.years(), m.speakers(), List.of()));
             if (!ep.paragraph().kind().searchable()) continue;
             Map<String, Object> d = new LinkedHashMap<>();

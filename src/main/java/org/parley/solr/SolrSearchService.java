@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -24,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parley.search.ArticleView;
+import org.parley.search.CountryNames;
 import org.parley.search.CountryRef;
 import org.parley.search.Dimension;
 import org.parley.search.Facet;
@@ -114,7 +114,7 @@ public final class SolrSearchService implements SearchService {
     @Override
     public SearchResult search(SearchRequest request) throws InvalidQueryException {
         long start = System.nanoTime();
-        SearchRequest req = normalise(request);
+        SearchRequest req = request;
         String hash = requestHash(req);
         SolrCursor cursor = req.cursor() == null ? null : SolrCursor.decode(req.cursor(), req.sort(), hash);
         String q = translator.translate(req.query());
@@ -290,7 +290,7 @@ public final class SolrSearchService implements SearchService {
     }
 
     private static String label(Dimension dim, String value) {
-        return dim == Dimension.COUNTRY ? SolrCountries.label(value) : value;
+        return dim == Dimension.COUNTRY ? CountryNames.label(value) : value;
     }
 
     private static void highlightParams(List<Map.Entry<String, String>> p) {
@@ -359,7 +359,7 @@ public final class SolrSearchService implements SearchService {
         String articleId = d.path(SolrSchema.ARTICLE_ID).asText();
         int ordinal = d.path(SolrSchema.ORDINAL).asInt();
         List<CountryRef> countries = new ArrayList<>();
-        for (String c : strings(d.path(SolrSchema.COUNTRY))) countries.add(new CountryRef(c, SolrCountries.label(c)));
+        for (String c : strings(d.path(SolrSchema.COUNTRY))) countries.add(new CountryRef(c, CountryNames.label(c)));
         List<Integer> years = strings(d.path(SolrSchema.YEAR)).stream().map(Integer::parseInt).toList();
         List<Integer> explicit = new ArrayList<>();
         for (JsonNode y : d.path(SolrSchema.EXPLICIT_YEAR)) explicit.add(y.asInt());
@@ -436,19 +436,6 @@ public final class SolrSearchService implements SearchService {
 
     // ------------------------------------------------------------------------------------------ validation
 
-    SearchRequest normalise(SearchRequest r) {
-        List<String> named = r.filter(Dimension.COUNTRY);
-        if (named.isEmpty()) return r;
-        LinkedHashSet<String> codes = new LinkedHashSet<>();
-        for (String v : named) {
-            codes.add(SolrCountries.resolve(v).orElseThrow(() -> new InvalidQueryException("unknown_value", "unknown country '"
-                    + v + "': use an ISO 3166-1 alpha-2 code or an English name", Dimension.COUNTRY.param())));
-        }
-        Map<Dimension, List<String>> filters = new EnumMap<>(r.filters());
-        filters.put(Dimension.COUNTRY, List.copyOf(codes));
-        return new SearchRequest(r.query(), filters, r.yearFrom(), r.yearTo(), r.sort(), r.page(), r.size(),
-                r.cursor(), r.groupByArticle(), r.facetSize());
-    }
 
     private static String requestHash(SearchRequest r) {
         Map<String, Object> canonical = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import org.parley.search.InvalidQueryException;
 
 /** Queries that used to pass the parser and then fail while running (HTTP 500) are refused up front with a code. */
 class QueryParserLimitsTest {
-    private final QueryParserFactory parsers = new QueryParserFactory(new Countries());
+    private final QueryParserFactory parsers = new QueryParserFactory();
     private final StemVariants stems = TextAnalysisTest.stemsOf("relations with Russia", "Cambodia's relation");
 
     private InvalidQueryException refusal(String q) {

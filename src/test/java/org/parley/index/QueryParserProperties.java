@@ -12,7 +12,7 @@ import org.parley.search.InvalidQueryException;
 
 /** Whatever users type, the parser answers with a query or an {@link InvalidQueryException}, nothing else. */
 class QueryParserProperties {
-    private final QueryParserFactory parsers = new QueryParserFactory(new Countries());
+    private final QueryParserFactory parsers = new QueryParserFactory();
     private final StemVariants stems = TextAnalysisTest.stemsOf("relations with Russia", "Cambodia's relation");
 
     @Property(tries = 2000)

@@ -113,7 +113,7 @@ class TextAnalysisTest {
         try (Directory dir = index(docs); DirectoryReader reader = DirectoryReader.open(dir)) {
             IndexSearcher s = new IndexSearcher(reader);
             StemVariants stems = StemVariants.load(reader, IndexSchema.TEXT);
-            QueryParserFactory parsers = new QueryParserFactory(new Countries());
+            QueryParserFactory parsers = new QueryParserFactory();
             // stemmed: every form whose stem is "trade", whether or not the word is its own stem
             assertThat(s.count(parsers.parse("trade", null, stems))).isEqualTo(4);
             assertThat(s.count(parsers.parse("trades", null, stems))).isEqualTo(4);
