@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,7 +99,7 @@ public final class LuceneSearchService implements SearchService {
     public SearchResult search(SearchRequest request) throws InvalidQueryException {
         long start = System.nanoTime();
         SearchRequest req = request;
-        String hash = requestHash(req);
+        String hash = req.cursorKey();
         Cursor cursor = req.cursor() == null || req.cursor().isBlank() ? null : Cursor.decode(req.cursor(), req.sort(), hash);
         return withSearcher(searcher -> {
             Query userQuery = parsers.parse(req.query(), searcher::resolveSpeaker, searcher.stems);
@@ -274,24 +272,6 @@ public final class LuceneSearchService implements SearchService {
     // ------------------------------------------------------------------------------------------ validation
 
 
-    /** Identifies what a cursor may be used with: the query and filters, not the page or size. */
-    private static String requestHash(SearchRequest r) {
-        Map<String, Object> canonical = new LinkedHashMap<>();
-        canonical.put("q", r.query().strip());
-        canonical.put("f", r.filters()); // an EnumMap: always in dimension order
-        canonical.put("from", r.yearFrom());
-        canonical.put("to", r.yearTo());
-        canonical.put("group", r.groupByArticle());
-        // A cursor only has to recognise its own query, not resist forgery (it grants nothing): a 64-bit
-        // FNV-1a hash does that at a fraction of a SHA-256 digest's cost per request.
-        long hash = 0xcbf29ce484222325L;
-        String text = canonical.toString();
-        for (int i = 0; i < text.length(); i++) {
-            hash ^= text.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return HexFormat.of().toHexDigits(hash);
-    }
 
     // ------------------------------------------------------------------------------- articles, facets, stats
 

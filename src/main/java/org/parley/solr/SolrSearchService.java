@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +113,7 @@ public final class SolrSearchService implements SearchService {
     public SearchResult search(SearchRequest request) throws InvalidQueryException {
         long start = System.nanoTime();
         SearchRequest req = request;
-        String hash = requestHash(req);
+        String hash = req.cursorKey();
         SolrCursor cursor = req.cursor() == null ? null : SolrCursor.decode(req.cursor(), req.sort(), hash);
         String q = translator.translate(req.query());
         List<Map.Entry<String, String>> base = baseParams(req, q);
@@ -437,21 +435,6 @@ public final class SolrSearchService implements SearchService {
     // ------------------------------------------------------------------------------------------ validation
 
 
-    private static String requestHash(SearchRequest r) {
-        Map<String, Object> canonical = new LinkedHashMap<>();
-        canonical.put("q", r.query().strip());
-        canonical.put("f", r.filters());
-        canonical.put("from", r.yearFrom());
-        canonical.put("to", r.yearTo());
-        canonical.put("group", r.groupByArticle());
-        long hash = 0xcbf29ce484222325L;
-        String text = canonical.toString();
-        for (int i = 0; i < text.length(); i++) {
-            hash ^= text.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return HexFormat.of().toHexDigits(hash);
-    }
 
     // ------------------------------------------------------------------------------- articles, facets, stats
 
