@@ -141,6 +141,31 @@ class SearchLimiterTest {
     }
 
     @Test
+    void anArticleTakesASearchSlotLikeASearch() throws Exception {
+        SlowService slow = new SlowService();
+        HttpClient http = HttpClient.newHttpClient();
+        try (ParleyServer server = new ParleyServer(slow, new SearchLimiter(2, Duration.ofMillis(300), Duration.ofSeconds(30))).start("127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + server.port();
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/search?q=slow" + i)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (slow.running.get() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
+            // a 20,000-paragraph article costs seconds of CPU: it waits for a slot like any search, then is refused
+            HttpResponse<String> article = http.send(HttpRequest.newBuilder(URI.create(base + "/api/articles/long")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(article.statusCode()).isEqualTo(503);
+            assertThat(Json.mapper().readTree(article.body()).get("error").asText()).isEqualTo("busy");
+            slow.release.countDown();
+            for (var f : inFlight) assertThat(f.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/api/articles/long")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("with a slot free: the service answers").isEqualTo(404);
+        }
+    }
+
+    @Test
     void theHeavyLaneIsJudgedFromTheRequest() {
         assertThat(SearchLimiter.heavy(SearchRequest.of("trade"))).isFalse();
         assertThat(SearchLimiter.heavy(SearchRequest.of("\"foreign minister\" AND talks"))).isFalse();
