@@ -23,7 +23,10 @@ import picocli.CommandLine.Parameters;
 
 /** Prints every paragraph of the given files or folders with its metadata, one JSON object per line. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = "Print each paragraph with its countries, years and speakers as JSON Lines.")
+        description = {"Print each paragraph with its countries, years and speakers as JSON Lines.",
+                "Fields: doc (the file name; the API's file_name), para (the paragraph's number; the API's ordinal), "
+                        + "text, countries, years, speakers, kind, article_id, title, published, sources. doc and para "
+                        + "are the names the evaluation's gold files use."})
 public final class ExtractCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Corpus files or folders.")
     List<Path> paths;

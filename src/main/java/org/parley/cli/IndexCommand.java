@@ -27,7 +27,7 @@ public final class IndexCommand implements Callable<Integer> {
             var solr = folders.solrEndpoint();
             BuildReport report = solr == null
                     ? IndexSupport.build(folders.index, folders.corpus, System.err)
-                    : org.parley.solr.SolrIndexer.of(solr, shards, replicas, new ProgressBar(System.err)).build(folders.corpus);
+                    : org.parley.solr.SolrIndexer.of(solr, shards, replicas, BuildProgress.forConsole(System.err)).build(folders.corpus);
             System.out.println(IndexSupport.summary(report));
             return 0;
         } catch (Exception e) {

@@ -13,7 +13,7 @@ final class IndexSupport {
     }
 
     static BuildReport build(Path index, Path corpus, PrintStream err) throws IOException {
-        return new IndexBuilder(new IndexLocation(index)).withListener(new ProgressBar(err)).build(corpus);
+        return new IndexBuilder(new IndexLocation(index)).withListener(BuildProgress.forConsole(err)).build(corpus);
     }
 
     /** Builds the index when {@code index} holds no completed build; returns whether it built. */

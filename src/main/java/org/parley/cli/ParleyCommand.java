@@ -7,7 +7,7 @@ import picocli.CommandLine;
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
         description = "Full-text faceted search over news about foreign relations.",
         subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, ExtractCommand.class, BenchCommand.class,
-                ClusterCommand.class, SolrCommand.class})
+                ClusterCommand.class, SolrCommand.class, TestCommand.class})
 public final class ParleyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -32,11 +32,20 @@ public final class ServeCommand implements Callable<Integer> {
             + "as they come: searchable within seconds, without a restart; bursts of files are batched into a few builds.")
     boolean watch;
 
+    @Option(names = "--verbose", description = "Also log the web server's start-up and request-level messages (Jetty, Javalin).")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         if (watch && folders.solr != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--watch builds the embedded index; with --solr, run 'parley index --solr ...' when the corpus changes");
+        }
+        if (verbose) {
+            // read by slf4j-simple when the web server's loggers are created, after this point; overrides
+            // simplelogger.properties, which keeps them at WARN
+            System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "info");
         }
         SearchService service = IndexSupport.openService(folders, System.err);
         ParleyServer server;

@@ -62,6 +62,11 @@ public final class IndexBuilder {
 
         default void fileDone(int done, int total, String file) {
         }
+
+        /** As {@link #fileDone(int, int, String)}, with the searchable paragraphs the file gave. */
+        default void fileDone(int done, int total, String file, int paragraphs) {
+            fileDone(done, total, file);
+        }
     }
 
     static final String USER_MANIFEST = "parley.manifest";
@@ -219,7 +224,7 @@ public final class IndexBuilder {
             for (Future<Outcome> f : futures) {
                 Outcome o = f.get();
                 next.put(o.path(), o.entry());
-                listener.fileDone(++done, files.size(), o.path());
+                listener.fileDone(++done, files.size(), o.path(), o.entry().paragraphs());
             }
             // The commit would flush the last in-memory segments one after the other in one thread: flush
             // them on all indexing threads at once instead.

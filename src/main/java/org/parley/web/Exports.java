@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.parley.search.Dimension;
 import org.parley.search.Hit;
+import org.parley.search.HitCsv;
 import org.parley.search.Json;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
@@ -109,8 +110,8 @@ final class Exports {
     }
 
     static void csv(Download download, Writer out) throws IOException {
-        out.write(CsvExport.header());
-        download.forEach(h -> out.write(CsvExport.row(h)));
+        out.write(HitCsv.header());
+        download.forEach(h -> out.write(HitCsv.row(h)));
         out.flush();
     }
 

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.search.Json;
@@ -82,5 +84,113 @@ class IndexSearchCommandsTest {
         Run bad = run("search", "\"unclosed", "--index", index);
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("close the quote");
+    }
+
+    @Test
+    void searchRefusesANamedIndexFolderThatHoldsNoIndex() {
+        Path missing = tmp.resolve("no-index-here");
+        Run r = run("search", "Russia", "--index", missing.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("no parley index there").doesNotContain("indexing");
+        assertThat(missing).doesNotExist(); // nothing was built from ./corpus behind the user's back
+    }
+
+    @Test
+    void searchPagesByPageAndByCursorLikeTheApi() throws Exception {
+        String index = tmp.resolve("index").toString();
+        assertThat(run("index", "--corpus", "corpus", "--index", index).exit()).isZero();
+        JsonNode all = json(run("search", "--index", index, "--format", "json", "--size", "6"));
+        long total = all.get("total").asLong();
+        assertThat(total).isGreaterThan(6);
+        JsonNode page2 = json(run("search", "--index", index, "--format", "json", "--size", "3", "--page", "2"));
+        assertThat(ids(page2)).containsExactlyElementsOf(ids(all).subList(3, 6));
+
+        JsonNode first = json(run("search", "--index", index, "--format", "json", "--size", "3"));
+        String cursor = first.get("next_cursor").asText();
+        JsonNode next = json(run("search", "--index", index, "--format", "json", "--size", "3", "--cursor", cursor));
+        assertThat(ids(next)).containsExactlyElementsOf(ids(all).subList(3, 6));
+
+        Run text = run("search", "--index", index, "--size", "3", "--page", "2");
+        assertThat(text.out()).contains("page 2: 4-6").containsPattern("next page: --cursor \\S+");
+        Run deep = run("search", "--index", index, "--page", "2000", "--size", "10");
+        assertThat(deep.exit()).isEqualTo(2);
+        assertThat(deep.err()).contains("use the cursor");
+    }
+
+    @Test
+    void searchTakesAYearRangeAndGroupsByArticle() throws Exception {
+        String index = tmp.resolve("index").toString();
+        assertThat(run("index", "--corpus", "corpus", "--index", index).exit()).isZero();
+        JsonNode ranged = json(run("search", "--index", index, "--format", "json", "--size", "100",
+                "--year-from", "2000", "--year-to", "2015"));
+        assertThat(ranged.get("total").asLong()).isPositive();
+        for (JsonNode hit : ranged.get("hits")) {
+            assertThat(hit.get("years")).anySatisfy(y -> assertThat(y.asInt()).isBetween(2000, 2015));
+        }
+        JsonNode grouped = json(run("search", "--index", index, "--format", "json", "--size", "100", "--group"));
+        List<String> articles = new ArrayList<>();
+        grouped.get("hits").forEach(h -> articles.add(h.get("article_id").asText()));
+        assertThat(articles).doesNotHaveDuplicates().hasSize(5);
+
+        Run backwards = run("search", "--index", index, "--year-from", "2020", "--year-to", "2010");
+        assertThat(backwards.exit()).isEqualTo(2);
+        assertThat(backwards.err()).contains("is after");
+        Run notAYear = run("search", "--index", index, "--year-from", "soon");
+        assertThat(notAYear.exit()).isEqualTo(2);
+        assertThat(notAYear.err()).contains("--year-from must be a year");
+    }
+
+    @Test
+    void searchWritesCsvLikeThePageDownload() throws Exception {
+        String index = tmp.resolve("index").toString();
+        assertThat(run("index", "--corpus", "corpus", "--index", index).exit()).isZero();
+        Run csv = run("search", "Russia", "--index", index, "--format", "csv", "--size", "4");
+        assertThat(csv.exit()).isZero();
+        String[] lines = csv.out().split("\r\n");
+        assertThat(lines[0]).startsWith("\"id\",\"article_id\",\"title\"");
+        assertThat(lines).hasSize(5);
+        JsonNode same = json(run("search", "Russia", "--index", index, "--format", "json", "--size", "4"));
+        for (int i = 0; i < 4; i++) {
+            assertThat(lines[i + 1]).startsWith("\"" + same.get("hits").get(i).get("id").asText() + "\",");
+        }
+    }
+
+    @Test
+    void helpListsTheTestCommandAndExtractExplainsItsFieldNames() {
+        assertThat(run("--help").out()).containsPattern("(?m)^\\s+test\\s+Run every test");
+        assertThat(run("extract", "--help").out()).contains("file_name").contains("ordinal");
+    }
+
+    @Test
+    void buildProgressShowsRateElapsedAndWhatIsLeftAsPlainLinesOffATerminal() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long[] now = {0};
+        BuildProgress progress = new BuildProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, () -> now[0]);
+        progress.started(4, 0, 0);
+        now[0] = 1_000_000_000L; // a file a second, each of 500 paragraphs
+        progress.fileDone(1, 4, "a.txt", 500);
+        now[0] = 6_000_000_000L;
+        progress.fileDone(2, 4, "b.txt", 500);
+        now[0] = 7_000_000_000L;
+        progress.fileDone(3, 4, "c.txt", 500); // within 5 s of the last line: not printed
+        now[0] = 8_000_000_000L;
+        progress.fileDone(4, 4, "d.txt", 500);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).doesNotContain("\r");
+        assertThat(out.lines()).containsExactly(
+                "parley: indexing 4 file(s) (0 unchanged, 0 removed)",
+                "parley: 2/4 files 50%, 1,000 paragraphs (167/s), 6s elapsed, about 6s left",
+                "parley: 4/4 files 100%, 2,000 paragraphs (250/s), 8s elapsed");
+    }
+
+    private static JsonNode json(Run r) throws Exception {
+        assertThat(r.exit()).as(r.err()).isZero();
+        return Json.mapper().readTree(r.out());
+    }
+
+    private static List<String> ids(JsonNode result) {
+        List<String> ids = new ArrayList<>();
+        result.get("hits").forEach(h -> ids.add(h.get("id").asText()));
+        return ids;
     }
 }

@@ -1,26 +1,24 @@
-package org.parley.web;
+package org.parley.search;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.parley.search.CountryRef;
-import org.parley.search.Hit;
 
 /**
  * Writes hits as CSV (RFC 4180: every cell quoted, quotes doubled, CRLF line ends). Cells that a spreadsheet would run
  * as a formula (starting with {@code = + - @}, tab or carriage return) are prefixed with an apostrophe.
  */
-final class CsvExport {
-    static final List<String> HEADER = List.of("id", "article_id", "title", "published", "paragraph", "countries",
+public final class HitCsv {
+    public static final List<String> HEADER = List.of("id", "article_id", "title", "published", "paragraph", "countries",
             "country_names", "years", "speakers", "score", "text", "url");
 
-    private CsvExport() {
+    private HitCsv() {
     }
 
-    static String header() {
+    public static String header() {
         return row(HEADER);
     }
 
-    static String row(Hit h) {
+    public static String row(Hit h) {
         return row(List.of(
                 nz(h.id()), nz(h.articleId()), nz(h.title()), h.published() == null ? "" : h.published().toString(),
                 Integer.toString(h.ordinal()),
@@ -32,12 +30,12 @@ final class CsvExport {
                 nz(h.text()), nz(h.url())));
     }
 
-    static String row(List<String> cells) {
-        return cells.stream().map(CsvExport::cell).collect(Collectors.joining(",", "", "\r\n"));
+    public static String row(List<String> cells) {
+        return cells.stream().map(HitCsv::cell).collect(Collectors.joining(",", "", "\r\n"));
     }
 
     /** One quoted, formula-safe cell. */
-    static String cell(String value) {
+    public static String cell(String value) {
         String v = value == null ? "" : value;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
         return "\"" + v.replace("\"", "\"\"") + "\"";
