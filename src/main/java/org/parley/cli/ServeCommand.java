@@ -32,6 +32,11 @@ public final class ServeCommand implements Callable<Integer> {
             + "as they come: searchable within seconds, without a restart; bursts of files are batched into a few builds.")
     boolean watch;
 
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",",
+            description = "Let web pages from this origin (scheme://host[:port], or * for any) call the JSON API from "
+                    + "the browser; repeatable. Off by default.")
+    java.util.List<String> corsOrigins = new java.util.ArrayList<>();
+
     @Option(names = "--verbose", description = "Also log the web server's start-up and request-level messages (Jetty, Javalin).")
     boolean verbose;
 
@@ -50,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
         SearchService service = IndexSupport.openService(folders, System.err);
         ParleyServer server;
         try {
-            server = new ParleyServer(service).start(host, port);
+            server = new ParleyServer(service, corsOrigins).start(host, port);
         } catch (RuntimeException e) {
             service.close();
             throw e;

@@ -133,6 +133,11 @@ public final class LuceneSearchService implements SearchService {
         Facets facets;
         long total;
         boolean everything = req.query().isBlank() && req.filters().isEmpty() && req.yearFrom() == null && req.yearTo() == null;
+        if (req.size() == 0) { // counts only: no top-N pass
+            if (everything) return new Page(searcher.paragraphs, new ScoreDoc[0], new int[0], searcher.allDocsFacets(), null);
+            DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, searcher.facetOrdinals, query);
+            return new Page(counted.total(), new ScoreDoc[0], new int[0], counted.facets(), null);
+        }
         if (everything) {
             // nothing to count per request: totals and facet counts of the whole index are cached per reader
             top = searcher.search(base, new TopFieldCollectorManager(sort, want, after, want));

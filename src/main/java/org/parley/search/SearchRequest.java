@@ -18,7 +18,7 @@ import java.util.Map;
  * @param yearTo    inclusive upper bound, or null
  * @param sort      result order
  * @param page      1-based page number (ignored when a cursor is given)
- * @param size      hits per page, 1..{@link #MAX_SIZE}
+ * @param size      hits per page, 0..{@link #MAX_SIZE} (0: the total and facet counts only)
  * @param cursor    opaque search-after cursor from a previous response, or null
  * @param groupByArticle at most one (the best) paragraph per article
  * @param facetSize how many values to return per facet
@@ -48,7 +48,9 @@ public record SearchRequest(String query, Map<Dimension, List<String>> filters, 
             throw new InvalidQueryException("query_too_long", "the query is too long: at most " + MAX_QUERY_CHARS
                     + " characters", "q");
         }
-        if (size < 1 || size > MAX_SIZE) throw new InvalidQueryException("invalid_size", "size must be between 1 and " + MAX_SIZE, "size");
+        if (size < 0 || size > MAX_SIZE) {
+            throw new InvalidQueryException("invalid_size", "size must be between 0 (facet counts only) and " + MAX_SIZE, "size");
+        }
         if (page < 1) throw new InvalidQueryException("invalid_page", "page must be 1 or more", "page");
         if ((long) page * size > MAX_PAGE_DEPTH) {
             throw new InvalidQueryException("page_too_deep", "page * size must not exceed " + MAX_PAGE_DEPTH

@@ -14,19 +14,23 @@ final class ApiJson {
     /** A hit with its {@code snippet}: the text escaped, its highlight spans in {@code <mark>}. */
     record ApiHit(@JsonUnwrapped Hit hit, String snippet) {
         static ApiHit of(Hit h) {
-            return new ApiHit(h, SafeHtml.marked(h.text(), h.highlights(), SafeHtml.MAX_HIT_CHARS));
+            return of(h, HitView.ALL);
+        }
+
+        static ApiHit of(Hit h, HitView view) {
+            return new ApiHit(h, view.snippet(h));
         }
     }
 
     record ApiResult(long total, long tookMs, int page, int size, List<ApiHit> hits, List<Facet> facets,
                      String nextCursor, String didYouMean) {
         static ApiResult of(SearchResult r) {
-            return new ApiResult(r.total(), r.tookMs(), r.page(), r.size(), ApiJson.hits(r.hits()), r.facets(), r.nextCursor(),
-                    r.didYouMean());
+            return of(r, HitView.ALL);
         }
-    }
 
-    static List<ApiHit> hits(List<Hit> hits) {
-        return hits.stream().map(ApiHit::of).toList();
+        static ApiResult of(SearchResult r, HitView view) {
+            return new ApiResult(r.total(), r.tookMs(), r.page(), r.size(), r.hits().stream().map(h -> ApiHit.of(h, view)).toList(),
+                    r.facets(), r.nextCursor(), r.didYouMean());
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.parley.search.FacetValue;
 import org.parley.search.FacetValuesRequest;
 import org.parley.search.Health;
 import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchRequest;
 import org.parley.search.SearchService;
 
 /**
@@ -37,7 +38,7 @@ final class ApiRoutes {
     }
 
     void register(JavalinConfig config) {
-        config.routes.get("/api/search", ctx -> ctx.json(ApiJson.ApiResult.of(search.search(SearchParams.parse(ctx.queryParamMap(), Set.of())))));
+        config.routes.get("/api/search", this::search);
         config.routes.get("/api/articles/{id}", this::article);
         config.routes.get("/api/facets/{dim}", this::facetValues);
         config.routes.get("/api/health", this::health);
@@ -46,6 +47,13 @@ final class ApiRoutes {
             ctx.json(search.stats());
         });
         config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    }
+
+    private void search(Context ctx) {
+        Map<String, List<String>> params = ctx.queryParamMap();
+        SearchRequest request = SearchParams.parse(params, HitView.PARAMS);
+        HitView view = HitView.parse(params);
+        ctx.json(view.body(search.search(request)));
     }
 
     private void article(Context ctx) {

@@ -4,6 +4,10 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.plugin.bundled.CorsPlugin;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import org.parley.search.Json;
 import org.parley.search.SearchService;
 
@@ -25,16 +29,50 @@ public final class ParleyServer implements AutoCloseable {
 
     /** @param search the search service to answer from (a Lucene service switches to rebuilt indexes itself) */
     public ParleyServer(SearchService search) {
-        this(search, SearchLimiter.defaults());
+        this(search, List.of());
+    }
+
+    /**
+     * @param corsOrigins web origins (such as {@code https://newsroom.example}) whose pages may call the JSON API from
+     *                    the browser; none by default, so that other sites' scripts cannot read it
+     */
+    public ParleyServer(SearchService search, List<String> corsOrigins) {
+        this(search, SearchLimiter.defaults(), corsOrigins);
     }
 
     ParleyServer(SearchService search, SearchLimiter limiter) {
-        this.limiter = limiter;
-        SearchService limited = limiter.limit(search);
-        this.app = Javalin.create(config -> configure(config, limited));
+        this(search, limiter, List.of());
     }
 
-    private static void configure(JavalinConfig config, SearchService search) {
+    private ParleyServer(SearchService search, SearchLimiter limiter, List<String> corsOrigins) {
+        List<String> origins = corsOrigins.stream().map(ParleyServer::origin).toList();
+        this.limiter = limiter;
+        SearchService limited = limiter.limit(search);
+        this.app = Javalin.create(config -> configure(config, limited, origins));
+    }
+
+    /**
+     * A CORS origin as browsers send it: scheme, host and optional port, nothing else (a path or a trailing slash
+     * would never match, silently); {@code *} allows every origin.
+     */
+    static String origin(String value) {
+        String v = value == null ? "" : value.strip();
+        if (v.equals("*")) return v;
+        try {
+            URI uri = new URI(v);
+            boolean bare = (uri.getPath() == null || uri.getPath().isEmpty()) && uri.getQuery() == null
+                    && uri.getFragment() == null && uri.getUserInfo() == null;
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null && bare) {
+                return v;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("a CORS origin is scheme://host[:port] such as https://example.org (or *), not '"
+                + v + "'");
+    }
+
+    private static void configure(JavalinConfig config, SearchService search, List<String> corsOrigins) {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = 64 * 1024; // no endpoint takes a body
         config.jetty.modifyHttpConfiguration(http -> {
@@ -48,6 +86,18 @@ public final class ParleyServer implements AutoCloseable {
             files.directory = "/static";
             files.location = Location.CLASSPATH;
         });
+        if (!corsOrigins.isEmpty()) {
+            // the API only: the page and downloads stay same-origin
+            config.registerPlugin(new CorsPlugin(cors -> cors.addRule(rule -> {
+                rule.path = "/api/*";
+                if (corsOrigins.contains("*")) {
+                    rule.anyHost();
+                } else {
+                    rule.allowHost(corsOrigins.getFirst(), corsOrigins.subList(1, corsOrigins.size()).toArray(String[]::new));
+                }
+                rule.exposeHeader("Retry-After");
+            })));
+        }
         config.routes.before(ctx -> SecurityHeaders.apply(ctx));
         // before decoding drops it: a malformed escape is refused, not searched as if it were absent
         config.routes.before(ctx -> RawQueryString.check(ctx.queryString()));

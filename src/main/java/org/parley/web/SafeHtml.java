@@ -51,6 +51,42 @@ final class SafeHtml {
         if (text == null) return new Snippet("", false);
         List<Span> sorted = spans == null ? List.of() : spans;
         if (text.length() <= target + SNIPPET_SLACK) return new Snippet(marked(text, sorted, Integer.MAX_VALUE), false);
+        int[] w = window(text, sorted, target);
+        String html = (w[0] > 0 ? "…" : "") + markedWindow(text, sorted, w) + (w[1] < text.length() ? " …" : "");
+        return new Snippet(html, w[0] > 0 || w[1] < text.length());
+    }
+
+    /**
+     * Up to {@code count} windows of about {@code size} characters, the first holding the most matches, each further
+     * one the most of the matches not shown yet (a window without a new match is not added), in text order and
+     * joined by an ellipsis; escaped and marked like {@link #snippet}.
+     */
+    static String fragments(String text, List<Span> spans, int size, int count) {
+        if (text == null) return "";
+        List<Span> left = spans == null ? List.of() : spans;
+        if (count <= 1 || text.length() <= size) return snippet(text, left, size).html();
+        List<int[]> windows = new java.util.ArrayList<>();
+        while (windows.size() < count && (windows.isEmpty() || !left.isEmpty())) {
+            int[] w = window(text, left, size);
+            if (windows.stream().anyMatch(o -> w[0] < o[1] && o[0] < w[1])) break; // only overlapping matches are left
+            windows.add(w);
+            left = left.stream().filter(s -> s.end() <= w[0] || s.start() >= w[1]).toList();
+        }
+        windows.sort(java.util.Comparator.comparingInt(w -> w[0]));
+        StringBuilder html = new StringBuilder(windows.getFirst()[0] > 0 ? "…" : "");
+        for (int i = 0; i < windows.size(); i++) {
+            if (i > 0) html.append(" … ");
+            html.append(markedWindow(text, spans == null ? List.of() : spans, windows.get(i)));
+        }
+        if (windows.getLast()[1] < text.length()) html.append(" …");
+        return html.toString();
+    }
+
+    /**
+     * The window {@code [start, end)} of {@code text}, about {@code target} characters long, holding the most of
+     * {@code sorted} (the earliest such window on ties; the start of the text without spans), widened to whole words.
+     */
+    private static int[] window(String text, List<Span> sorted, int target) {
         int bestFirst = -1;
         int bestLast = -1;
         for (int i = 0; i < sorted.size(); i++) {
@@ -86,15 +122,21 @@ final class SafeHtml {
             int floor = bestFirst >= 0 ? sorted.get(bestLast).end() : start + target / 2;
             if (space > floor) end = space;
         }
+        return new int[] {start, end};
+    }
+
+    /** The window's text, stripped, escaped, with the parts of {@code spans} inside it marked. */
+    private static String markedWindow(String text, List<Span> spans, int[] w) {
+        int start = w[0];
+        int end = w[1];
         List<Span> inside = new java.util.ArrayList<>();
-        for (Span s : sorted) {
+        for (Span s : spans) {
             int a = Math.max(s.start(), start);
             int b = Math.min(s.end(), end);
             if (b > a) inside.add(new Span(a - start, b - start));
         }
-        String html = (start > 0 ? "…" : "") + marked(text.substring(start, end).strip(), shift(inside, text.substring(start, end)), Integer.MAX_VALUE)
-                + (end < text.length() ? " …" : "");
-        return new Snippet(html, start > 0 || end < text.length());
+        String sub = text.substring(start, end);
+        return marked(sub.strip(), shift(inside, sub), Integer.MAX_VALUE);
     }
 
     /** Spans of a substring that was stripped of leading whitespace. */

@@ -66,4 +66,33 @@ class SafeHtmlTest {
         assertThat(SafeHtml.snippet("a <b> c", List.of(new Span(0, 1)), 300)).isEqualTo(new SafeHtml.Snippet("<mark>a</mark> &lt;b&gt; c", false));
         assertThat(SafeHtml.snippet(text, List.of(), 300).html()).startsWith("filler0 words").endsWith(" …");
     }
+
+    @Test
+    void fragmentsShowEachFarApartGroupOfMatchesOnceInTextOrder() {
+        StringBuilder sb = new StringBuilder("Vietnam opened the talks. ");
+        for (int i = 0; i < 30; i++) sb.append("filler").append(i).append(" words & more. ");
+        int mid = sb.length();
+        sb.append("Trade with <Laos> grew. ");
+        for (int i = 0; i < 30; i++) sb.append("padding").append(i).append(" text here. ");
+        int end = sb.length();
+        sb.append("Vietnam closed them.");
+        String text = sb.toString();
+        int laos = text.indexOf("Laos");
+        List<Span> spans = List.of(new Span(0, 7), new Span(laos, laos + 4), new Span(end, end + 7));
+
+        String two = SafeHtml.fragments(text, spans, 60, 2);
+        assertThat(two.split(" … ")).hasSize(2); // two fragments, then the trailing ellipsis
+        assertThat(two).startsWith("<mark>Vietnam</mark> opened").contains("&lt;<mark>Laos</mark>&gt;")
+                .doesNotContain("closed").endsWith(" …").doesNotContain("&amp;lt;");
+        String three = SafeHtml.fragments(text, spans, 60, 3);
+        assertThat(three).contains("<mark>Vietnam</mark> opened", "<mark>Laos</mark>", "<mark>Vietnam</mark> closed");
+        assertThat(three.indexOf("opened")).isLessThan(three.indexOf("Laos"));
+        assertThat(three.indexOf("Laos")).isLessThan(three.indexOf("closed"));
+        assertThat(three).doesNotEndWith("…");
+        // no more fragments than there are separate matches: the fourth and fifth are not padding
+        assertThat(SafeHtml.fragments(text, spans, 60, 5)).isEqualTo(three);
+        // one fragment is the snippet of that size
+        assertThat(SafeHtml.fragments(text, spans, 60, 1)).isEqualTo(SafeHtml.snippet(text, spans, 60).html());
+        assertThat(SafeHtml.fragments("short & sweet", List.of(), 60, 3)).isEqualTo("short &amp; sweet");
+    }
 }

@@ -186,6 +186,19 @@ abstract class SearchApiContract {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"|false", "Cambodia|false", "talks OR cooperation|false", "Cambodia|true"})
+    void sizeZeroGivesTheTotalAndFacetCountsOfTheSearchWithoutHits(String q, boolean group) throws Exception {
+        String query = q == null ? "" : q;
+        Response full = search("q", query, "group", group ? "article" : "none", "size", "100", "facet_size", "500");
+        Response counts = search("q", query, "group", group ? "article" : "none", "size", "0", "facet_size", "500");
+        assertThat(counts.status()).isEqualTo(200);
+        assertThat(counts.body().get("hits")).isEmpty();
+        assertThat(counts.body().get("next_cursor").isNull()).isTrue();
+        assertThat(counts.body().get("total").asLong()).isEqualTo(full.body().get("total").asLong()).isPositive();
+        assertThat(counts.body().get("facets")).isEqualTo(full.body().get("facets"));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"Cambodia", "relations", "talks OR cooperation", "\"diplomatic relations\"", "-Cambodia"})
     void facetCountsOfAQueryEqualABruteForceCountOverItsHits(String q) throws Exception {
         Response r = search("q", q, "facet_size", "500");
@@ -537,7 +550,11 @@ abstract class SearchApiContract {
             "/api/search?q=colour:red|400|invalid_query|q",
             "/api/search?q=*ation|400|invalid_query|q",
             "/api/search?size=101|400|invalid_size|size",
-            "/api/search?size=0|400|invalid_size|size",
+            "/api/search?size=-1|400|invalid_size|size",
+            "/api/search?fields=id,colour|400|invalid_fields|fields",
+            "/api/search?fragment_size=5|400|invalid_fragment_size|fragment_size",
+            "/api/search?fragment_size=100&fragments=9|400|invalid_fragments|fragments",
+            "/api/search?fragments=2|400|invalid_fragments|fragments",
             "/api/search?size=ten|400|invalid_number|size",
             "/api/search?page=0|400|invalid_page|page",
             "/api/search?page=5000|400|page_too_deep|page",
@@ -644,7 +661,8 @@ abstract class SearchApiContract {
         }
         Function<JsonNode, List<String>> paramNames = op -> op.get("parameters").findValuesAsText("name");
         assertThat(paramNames.apply(served.body().get("paths").get("/api/search").get("get")))
-                .containsExactlyInAnyOrderElementsOf(SearchParams.SEARCH_PARAMS);
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(SearchParams.SEARCH_PARAMS.stream(),
+                        HitView.PARAMS.stream()).toList());
         List<String> facetParams = new java.util.ArrayList<>(paramNames.apply(served.body().get("paths").get("/api/facets/{dim}").get("get")));
         facetParams.remove("dim");
         assertThat(facetParams).containsExactlyInAnyOrderElementsOf(ApiRoutes.FACET_VALUE_PARAMS);
