@@ -3,6 +3,8 @@ package org.parley.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -24,10 +28,12 @@ import org.parley.search.SearchService;
 /**
  * axe-core over the page's main states in headless Chromium (start page, results with facets ticked, a year range,
  * the empty states, the article page, the phone drawer open, the dark theme): a serious or critical violation fails
- * the test, lesser ones are printed to the test's log ({@code target/surefire-reports/*-output.txt}).
+ * the test, lesser ones are printed to the test's log ({@code target/surefire-reports/*-output.txt}). Each state's
+ * screenshot is saved as {@code target/screenshots/a11y-*.png}.
  */
 @Tag("browser")
 class AccessibilityBrowserTest {
+    private static final Path SHOTS = Path.of("target", "screenshots");
     private static SearchService service;
     private static ParleyServer server;
     private static Chromium chromium;
@@ -88,18 +94,20 @@ class AccessibilityBrowserTest {
         wait.until(d -> filters.isDisplayed() && ((Number) ((JavascriptExecutor) d).executeScript(
                 "return document.getElementById('filters').getBoundingClientRect().right - document.documentElement.clientWidth"))
                 .doubleValue() <= 1);
-        found.addAll(Axe.run(driver, "phone, filters drawer open"));
-        found.addAll(visit("phone article", "/articles/" + article + "?q=" + q));
+        found.addAll(check("phone, filters drawer open"));
+        found.addAll(visit("phone start page", "/"));
+        found.addAll(visit("phone article", "/articles/" + article + "?q=" + q + "&p=" + ordinal + "#p" + ordinal));
 
+        desktop();
         SearchPageBrowserTest.ChromeDriverHolder.media(driver, "dark");
         try {
-            found.addAll(visit("dark phone results", "/?q=" + q));
-            desktop();
             found.addAll(visit("dark start page", "/"));
             found.addAll(visit("dark results with facets ticked", ticked));
             found.addAll(visit("dark year range", range));
             found.addAll(visit("dark no results", "/?q=" + q + "&year=1066"));
             found.addAll(visit("dark article", "/articles/" + article + "?q=" + q + "&p=" + ordinal + "#p" + ordinal));
+            driver.manage().window().setSize(new Dimension(390, 844));
+            found.addAll(visit("dark phone results", "/?q=" + q));
         } finally {
             SearchPageBrowserTest.ChromeDriverHolder.media(driver, "light");
         }
@@ -109,6 +117,28 @@ class AccessibilityBrowserTest {
         found.forEach(v -> System.out.println("  " + v));
         assertThat(failing).as("serious or critical axe-core violations:\n" + String.join("\n", failing.stream().map(Object::toString).toList()))
                 .isEmpty();
+    }
+
+    @Test
+    void onAPhoneTheArticleBarIsOneRow() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        SearchResult all = service.search(UrlState.parse("q=" + BrowserTestService.QUERY).toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE));
+        // the widest bar: an article with many matches, at its last one ("match 12 of 12")
+        var best = all.hits().stream().max(java.util.Comparator.comparingInt(org.parley.search.Hit::articleHits)).orElseThrow();
+        var view = service.article(best.articleId(), BrowserTestService.QUERY).orElseThrow();
+        int last = view.paragraphs().stream().filter(p -> !p.highlights().isEmpty())
+                .mapToInt(org.parley.search.ParagraphView::ordinal).max().orElseThrow();
+        driver.get(base() + "/articles/" + best.articleId() + "?q=" + BrowserTestService.QUERY + "&p=" + last + "#p" + last);
+        assertThat(driver.findElements(By.cssSelector(".match-nav"))).hasSize(1);
+        Object middles = ((JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('.article__bar-inner > *, .match-nav > *')).filter(e => e.offsetParent)
+                  .map(e => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2));""");
+        var rows = ((List<?>) middles).stream().mapToInt(o -> ((Number) o).intValue()).summaryStatistics();
+        assertThat(rows.getMax() - rows.getMin()).as("middles of the bar's items: " + middles).isLessThanOrEqualTo(4);
+        assertThat((Number) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .satisfies(n -> assertThat(n.intValue()).isLessThanOrEqualTo(0));
+        assertThat(driver.findElement(By.cssSelector(".back-link")).getText()).isEqualTo("← Back");
     }
 
     @Test
@@ -182,8 +212,23 @@ class AccessibilityBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
+    /** Opens the page, saves its screenshot as {@code target/screenshots/a11y-<state>.png} and runs axe-core on it. */
     private static List<Axe.Violation> visit(String state, String path) throws IOException {
         driver.get(base() + path);
+        return check(state);
+    }
+
+    private static List<Axe.Violation> check(String state) throws IOException {
+        Files.createDirectories(SHOTS);
+        String name = "a11y-" + state.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".png";
+        byte[] png;
+        try {
+            png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // a heavily loaded machine's Chromium sometimes drops the capture of a page just loaded: once more
+            png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        }
+        Files.write(SHOTS.resolve(name), png);
         return Axe.run(driver, state);
     }
 
