@@ -90,7 +90,10 @@ class NoScriptBrowserTest {
             WebElement facets = driver.findElement(By.id("filters"));
             assertThat(facets.isDisplayed()).isFalse();
             driver.findElement(By.cssSelector(".jump-filters")).click();
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> facets.isDisplayed());
+            // open, and all of it on screen once it has slid in (the screenshot is not taken mid-slide)
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> facets.isDisplayed()
+                    && ((Number) ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.getElementById('filters')"
+                    + ".getBoundingClientRect().right - document.documentElement.clientWidth")).doubleValue() <= 1);
             assertThat(driver.findElement(By.cssSelector(".facets__apply button")).isDisplayed()).isTrue();
             Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("18-phone-drawer-no-javascript.png"),
                     ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -525,7 +525,8 @@ class SearchPageBrowserTest {
         return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
     }
 
-    private static double contrast(String a, String b) {
+    /** The WCAG contrast ratio of two computed colours ({@code rgb(r, g, b)}). */
+    static double contrast(String a, String b) {
         double la = luminance(a);
         double lb = luminance(b);
         return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
