@@ -17,7 +17,7 @@ import org.parley.search.SearchResult;
  * ({@code fragment_size=}, {@code fragments=}). Presentation only, so it lives at the edge and not in the request
  * the backends answer: every backend returns the same hits, and this shapes them.
  *
- * @param fields       the hit fields to return, in the API's names; empty means all
+ * @param fields       the hit fields to return, in the API's names, besides {@code id}; empty means all
  * @param fragmentSize characters per snippet fragment, or 0 for the whole paragraph (up to 5,000 characters)
  * @param fragments    at most this many fragments around the best matches, joined by an ellipsis
  */
@@ -83,6 +83,7 @@ record HitView(Set<String> fields, int fragmentSize, int fragments) {
         ObjectNode tree = Json.mapper().valueToTree(result);
         List<String> dropped = new ArrayList<>(HIT_FIELDS);
         dropped.removeAll(fields);
+        dropped.remove("id"); // a hit is always identifiable
         for (JsonNode hit : tree.withArray("hits")) ((ObjectNode) hit).remove(dropped);
         return tree;
     }

@@ -61,13 +61,13 @@ class ApiOptionsTest {
     @Test
     void fieldsKeepsOnlyTheNamedHitFieldsAndTheRestOfTheResponse() throws Exception {
         JsonNode all = search("q=Cambodia&size=5");
-        JsonNode some = search("q=Cambodia&size=5&fields=id,%20title,url");
+        JsonNode some = search("q=Cambodia&size=5&fields=title,%20url");
         assertThat(some.get("total")).isEqualTo(all.get("total"));
         assertThat(some.get("facets")).isEqualTo(all.get("facets"));
         assertThat(some.get("hits")).hasSameSizeAs(all.get("hits"));
         for (int i = 0; i < some.get("hits").size(); i++) {
             JsonNode hit = some.get("hits").get(i);
-            assertThat(names(hit)).containsExactlyInAnyOrder("id", "title", "url");
+            assertThat(names(hit)).containsExactlyInAnyOrder("id", "title", "url"); // id always
             assertThat(hit.get("id")).isEqualTo(all.get("hits").get(i).get("id"));
         }
     }

@@ -190,7 +190,9 @@ class OpenApiDocumentTest {
                 new String[] {"/api/health", "/api/health", "200"},
                 new String[] {"/api/search?q=%22unclosed", "/api/search", "400"},
                 new String[] {"/api/search?contry=KH", "/api/search", "400"},
-                new String[] {"/api/search?size=0", "/api/search", "400"},
+                new String[] {"/api/search?size=101", "/api/search", "400"},
+                new String[] {"/api/search?size=0&country=KH", "/api/search", "200"},
+                new String[] {"/api/search?q=relations&fields=id,title,snippet&fragment_size=60&fragments=2", "/api/search", "200"},
                 new String[] {"/api/search?cursor=notacursor", "/api/search", "400"},
                 new String[] {"/api/facets/colour", "/api/facets/{dim}", "400"},
                 new String[] {"/api/articles/nope", "/api/articles/{id}", "404"});
