@@ -26,27 +26,29 @@ public final class QueryCpuProfile {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int w = 0; w < warmupRounds; w++) for (BenchQuery q : mix) service.search(SearchServiceEngine.request(q));
         double[] cpuMs = new double[mix.size()];
+        double[][] runs = new double[mix.size()][rounds]; // every execution, for percentiles
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < mix.size(); i++) {
                 long t0 = threads.getCurrentThreadCpuTime();
                 service.search(SearchServiceEngine.request(mix.get(i)));
-                cpuMs[i] += (threads.getCurrentThreadCpuTime() - t0) / 1e6 / rounds;
+                double ms = (threads.getCurrentThreadCpuTime() - t0) / 1e6;
+                runs[i][r] = ms;
+                cpuMs[i] += ms / rounds;
             }
         }
-        Map<String, double[]> groups = new TreeMap<>();
-        double total = 0;
+        Map<String, List<Integer>> groups = new TreeMap<>();
         for (int i = 0; i < mix.size(); i++) {
             BenchQuery q = mix.get(i);
-            total += cpuMs[i];
             for (String group : List.of("kind " + q.kind(), "filters " + q.filterCount())) {
-                double[] g = groups.computeIfAbsent(group, k -> new double[2]);
-                g[0] += cpuMs[i];
-                g[1]++;
+                groups.computeIfAbsent(group, k -> new ArrayList<>()).add(i);
             }
         }
-        out.printf(Locale.ROOT, "CPU ms per query, one thread, %d queries x %d rounds: mean %.3f%n", mix.size(), rounds,
-                total / mix.size());
-        groups.forEach((group, g) -> out.printf(Locale.ROOT, "  %-20s %4d queries  mean %.3f ms%n", group, (int) g[1], g[0] / g[1]));
+        List<Integer> everyQuery = new ArrayList<>();
+        for (int i = 0; i < mix.size(); i++) everyQuery.add(i);
+        out.printf(Locale.ROOT, "CPU ms per query, one thread, %d queries x %d rounds: %s%n", mix.size(), rounds,
+                summary(everyQuery, cpuMs, runs));
+        groups.forEach((group, members) -> out.printf(Locale.ROOT, "  %-20s %4d queries  %s%n", group, members.size(),
+                summary(members, cpuMs, runs)));
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < mix.size(); i++) order.add(i);
         order.sort(Comparator.comparingDouble((Integer i) -> cpuMs[i]).reversed());
@@ -56,5 +58,25 @@ public final class QueryCpuProfile {
             out.printf(Locale.ROOT, "  %7.2f ms  %-12s %s %s%s%n", cpuMs[i], q.kind(), q.lucene(), q.filters(),
                     q.yearFrom() == null && q.yearTo() == null ? "" : " years " + q.yearFrom() + "-" + q.yearTo());
         }
+    }
+
+    /** Mean of the queries' mean CPU, and p50/p99 over every single execution of them (no sampling). */
+    private static String summary(List<Integer> queries, double[] cpuMs, double[][] runs) {
+        double sum = 0;
+        List<Double> each = new ArrayList<>();
+        for (int i : queries) {
+            sum += cpuMs[i];
+            for (double ms : runs[i]) each.add(ms);
+        }
+        each.sort(null);
+        return String.format(Locale.ROOT, "mean %.3f ms  p50 %.3f  p99 %.3f", sum / queries.size(),
+                percentile(each, 0.50), percentile(each, 0.99));
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) return Double.NaN;
+        int rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 }

@@ -106,9 +106,11 @@ public final class LuceneSearchService implements SearchService {
             // no type:paragraph filter: user queries cannot match article documents (see IndexSchema)
             Query base = userQuery == null ? IndexSchema.allParagraphs() : userQuery;
             DrillSidewaysPass.Filters query = drillDown(base, req);
-            Page page = req.groupByArticle()
+            CountKey counted = CountKey.of(req);
+            PageKey key = new PageKey(counted, req.sort(), cursor == null ? req.page() : 0, req.size(), req.cursor(), req.groupByArticle());
+            Page page = searcher.pages.get(key, () -> req.groupByArticle()
                     ? groupedPage(searcher, query, req, cursor, hash)
-                    : paragraphPage(searcher, query, base, req, cursor, hash);
+                    : paragraphPage(searcher, query, base, req, counted, cursor, hash));
             List<Facet> facets = FacetListing.results(page.facets(), req);
             List<Hit> hits = hits(searcher, userQuery, page);
             String suggestion = null;
@@ -119,18 +121,36 @@ public final class LuceneSearchService implements SearchService {
         });
     }
 
-    /** The hits of one page before their stored fields are loaded. */
-    private record Page(long total, ScoreDoc[] docs, int[] articleHits, Facets facets, String nextCursor) {
+    /**
+     * The hits of one page before their stored fields are loaded (kept per reader in {@link ParleySearcher#pages}:
+     * never modified once made).
+     */
+    record Page(long total, ScoreDoc[] docs, int[] articleHits, OrdinalFacets facets, String nextCursor) {
+        /** Roughly what the page holds on the heap, for the cache's bound. */
+        long bytes() {
+            return 128 + 64L * docs.length + facets.bytes() + (nextCursor == null ? 0 : 2L * nextCursor.length());
+        }
+    }
+
+    /** What decides the matches and facet counts of a search: its query and filters (not its order or page). */
+    record CountKey(String query, Map<Dimension, List<String>> filters, Integer yearFrom, Integer yearTo) {
+        static CountKey of(SearchRequest req) {
+            return new CountKey(req.query(), Map.copyOf(req.filters()), req.yearFrom(), req.yearTo());
+        }
+    }
+
+    /** What decides one page of a search (not the facet size, which only trims the listing of the same counts). */
+    record PageKey(CountKey counted, SortOrder sort, int page, int size, String cursor, boolean groupByArticle) {
     }
 
     private Page paragraphPage(ParleySearcher searcher, DrillSidewaysPass.Filters query, Query base, SearchRequest req,
-                               Cursor cursor, String hash) throws IOException {
+                               CountKey counted, Cursor cursor, String hash) throws IOException {
         int offset = cursor == null ? (req.page() - 1) * req.size() : 0;
         int want = offset + req.size() + 1; // one more than the page tells whether another page follows
         Sort sort = sort(req.sort());
         FieldDoc after = cursor == null ? null : cursor.fieldDoc();
         TopDocs top;
-        Facets facets;
+        OrdinalFacets facets;
         long total;
         boolean everything = req.query().isBlank() && req.filters().isEmpty() && req.yearFrom() == null && req.yearTo() == null;
         if (req.size() == 0) { // counts only: no top-N pass
@@ -147,10 +167,10 @@ public final class LuceneSearchService implements SearchService {
             // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the
             // slowest queries (frequent words, exclusions) cheaper at the price of a second, cheap query setup.
-            DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, searcher.facetOrdinals, query);
+            DrillSidewaysPass.Result<Void> count = countOf(searcher, counted, query);
             top = searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
-            facets = counted.facets();
-            total = counted.total();
+            facets = count.facets();
+            total = count.total();
         }
         ScoreDoc[] all = top.scoreDocs;
         int from = Math.min(offset, all.length);
@@ -166,6 +186,12 @@ public final class LuceneSearchService implements SearchService {
         int[] ones = new int[docs.length];
         Arrays.fill(ones, 1);
         return new Page(total, docs, ones, facets, next);
+    }
+
+    /** The counting pass of a search, or its counts from an earlier identical one on the same reader. */
+    private static DrillSidewaysPass.Result<Void> countOf(ParleySearcher searcher, CountKey key, DrillSidewaysPass.Filters query)
+            throws IOException {
+        return searcher.counts.get(key, () -> DrillSidewaysPass.count(searcher, searcher.facetOrdinals, query));
     }
 
     private Page groupedPage(ParleySearcher searcher, DrillSidewaysPass.Filters query, SearchRequest req, Cursor cursor, String hash)
@@ -340,7 +366,7 @@ public final class LuceneSearchService implements SearchService {
         return withSearcher(searcher -> {
             Query userQuery = parsers.parse(req.query(), searcher::resolveSpeaker, searcher.stems);
             Query base = userQuery == null ? IndexSchema.allParagraphs() : userQuery;
-            Facets facets = DrillSidewaysPass.count(searcher, searcher.facetOrdinals, drillDown(base, req)).facets();
+            Facets facets = countOf(searcher, CountKey.of(req), drillDown(base, req)).facets();
             org.apache.lucene.facet.FacetResult all;
             try {
                 all = facets.getAllChildren(dim);

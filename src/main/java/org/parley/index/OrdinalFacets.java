@@ -24,6 +24,13 @@ final class OrdinalFacets extends Facets {
         this.counts = counts;
     }
 
+    /** Roughly what the counts hold on the heap. */
+    long bytes() {
+        long b = 16L + 16L * counts.length;
+        for (int[] c : counts) b += 4L * c.length;
+        return b;
+    }
+
     private int dim(String dim, String... path) {
         int d = ordinals.dimIndex(dim);
         if (d < 0) throw new IllegalArgumentException("dimension '" + dim + "' was not configured");

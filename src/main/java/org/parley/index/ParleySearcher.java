@@ -30,6 +30,13 @@ import org.parley.search.FacetValue;
  * the facet value lists used for autocomplete.
  */
 final class ParleySearcher extends IndexSearcher {
+    /**
+     * Searches whose counts, and pages, each cache keeps per reader; 0 turns both caches off (to measure the work
+     * of a search seen for the first time).
+     */
+    static final int CACHE_ENTRIES = Integer.getInteger("parley.search.cacheEntries", 512);
+    /** Bound of each cache's heap estimate. */
+    static final long CACHE_BYTES = 32L << 20;
     /** Every paragraph's facet values in memory, for counting (empty when the index has none). */
     final FacetOrdinals facetOrdinals;
     /** The words of each stem in {@code text}, for stemmed query terms. */
@@ -38,6 +45,10 @@ final class ParleySearcher extends IndexSearcher {
     final int paragraphs;
     final long sizeBytes;
     final Instant lastBuild;
+    /** Matches and facet counts of recent searches, by query and filters (see {@link SearchCache}). */
+    final SearchCache<LuceneSearchService.CountKey, DrillSidewaysPass.Result<Void>> counts;
+    /** Recent pages of hits (before highlighting), by request. */
+    final SearchCache<LuceneSearchService.PageKey, LuceneSearchService.Page> pages;
     private final Map<String, List<FacetValue>> allValues = new ConcurrentHashMap<>();
     private volatile Map<String, String> speakersByLowerCase;
 
@@ -59,6 +70,8 @@ final class ParleySearcher extends IndexSearcher {
         }
         this.sizeBytes = size;
         this.lastBuild = built;
+        this.counts = new SearchCache<>(CACHE_ENTRIES, CACHE_BYTES, r -> 64 + r.facets().bytes());
+        this.pages = new SearchCache<>(CACHE_ENTRIES, CACHE_BYTES, LuceneSearchService.Page::bytes);
     }
 
     /** Every segment of every search starts at a cancellation checkpoint (see {@link Cancellation}). */
@@ -89,7 +102,7 @@ final class ParleySearcher extends IndexSearcher {
      * Facet counts over every paragraph, counted once per reader: the unfiltered, empty query (the landing
      * page) would otherwise count every document of the index on every request.
      */
-    Facets allDocsFacets() {
+    OrdinalFacets allDocsFacets() {
         return facetOrdinals.totals();
     }
 
