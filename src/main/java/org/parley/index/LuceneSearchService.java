@@ -155,8 +155,8 @@ public final class LuceneSearchService implements SearchService {
         boolean everything = req.query().isBlank() && req.filters().isEmpty() && req.yearFrom() == null && req.yearTo() == null;
         if (req.size() == 0) { // counts only: no top-N pass
             if (everything) return new Page(searcher.paragraphs, new ScoreDoc[0], new int[0], searcher.allDocsFacets(), null);
-            DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, searcher.facetOrdinals, query);
-            return new Page(counted.total(), new ScoreDoc[0], new int[0], counted.facets(), null);
+            DrillSidewaysPass.Result<Void> count = countOf(searcher, counted, query);
+            return new Page(count.total(), new ScoreDoc[0], new int[0], count.facets(), null);
         }
         if (everything) {
             // nothing to count per request: totals and facet counts of the whole index are cached per reader
