@@ -97,6 +97,19 @@ public final class LuceneSearchService implements SearchService {
 
     @Override
     public SearchResult search(SearchRequest request) throws InvalidQueryException {
+        return search(request, true);
+    }
+
+    /**
+     * Counts the matches without reading their facet values (most of a frequent word's cost is that counting), and
+     * suggests no spelling (a word being typed is rarely in the index).
+     */
+    @Override
+    public SearchResult searchWithoutFacets(SearchRequest request) throws InvalidQueryException {
+        return search(request, false);
+    }
+
+    private SearchResult search(SearchRequest request, boolean countFacets) throws InvalidQueryException {
         long start = System.nanoTime();
         SearchRequest req = request;
         String hash = req.cursorKey();
@@ -108,11 +121,11 @@ public final class LuceneSearchService implements SearchService {
             DrillSidewaysPass.Filters query = drillDown(base, req);
             Page page = req.groupByArticle()
                     ? groupedPage(searcher, query, req, cursor, hash)
-                    : paragraphPage(searcher, query, base, req, cursor, hash);
+                    : paragraphPage(searcher, query, base, req, cursor, hash, countFacets);
             List<Facet> facets = FacetListing.results(page.facets(), req);
             List<Hit> hits = hits(searcher, userQuery, page);
             String suggestion = null;
-            if (!req.query().isBlank() && page.total() < SUGGEST_BELOW) suggestion = speller.suggest(req.query(), searcher.getIndexReader());
+            if (countFacets && !req.query().isBlank() && page.total() < SUGGEST_BELOW) suggestion = speller.suggest(req.query(), searcher.getIndexReader());
             long took = (System.nanoTime() - start) / 1_000_000;
             return new SearchResult(page.total(), took, cursor == null ? req.page() : 0, req.size(), hits, facets,
                     page.nextCursor(), suggestion);
@@ -124,7 +137,7 @@ public final class LuceneSearchService implements SearchService {
     }
 
     private Page paragraphPage(ParleySearcher searcher, DrillSidewaysPass.Filters query, Query base, SearchRequest req,
-                               Cursor cursor, String hash) throws IOException {
+                               Cursor cursor, String hash, boolean countFacets) throws IOException {
         int offset = cursor == null ? (req.page() - 1) * req.size() : 0;
         int want = offset + req.size() + 1; // one more than the page tells whether another page follows
         Sort sort = sort(req.sort());
@@ -138,6 +151,10 @@ public final class LuceneSearchService implements SearchService {
             top = searcher.search(base, new TopFieldCollectorManager(sort, want, after, want));
             facets = searcher.allDocsFacets();
             total = searcher.paragraphs;
+        } else if (!countFacets) {
+            top = searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
+            facets = null;
+            total = searcher.count(query.query()); // a single word's count is its document frequency
         } else {
             // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the
