@@ -310,11 +310,11 @@
   // ---- instant search while typing: the results part, then the facets part ----
 
   /** One part of the page for url, from the cache or the server; resolves to {html, url}. */
-  function part(kind, url, signal) {
+  function part(kind, url) {
     var hit = cache.get(kind + ' ' + url);
     if (hit && Date.now() - hit.at < CACHE_MS) return Promise.resolve(hit);
     return fetch(url, {
-      headers: { 'Accept': 'text/html', 'X-Parley-Part': kind }, credentials: 'same-origin', signal: signal
+      headers: { 'Accept': 'text/html', 'X-Parley-Part': kind }, credentials: 'same-origin'
     }).then(function (r) {
       if (!r.ok) throw new Error('part ' + kind + ': ' + r.status);
       return r.text().then(function (html) {
@@ -392,6 +392,8 @@
     if (doc.title) document.title = doc.title;
     var status = freshMain.querySelector('.summary[role=status]');
     if (status) status.setAttribute('aria-live', 'polite');
+    document.documentElement.classList.remove('is-loading'); // a whole page it superseded was loading
+    layout.removeAttribute('aria-busy');
     current = -1;
   }
 

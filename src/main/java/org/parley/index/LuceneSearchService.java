@@ -18,6 +18,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -65,6 +66,7 @@ public final class LuceneSearchService implements SearchService {
     private final QueryParserFactory parsers = new QueryParserFactory();
     private final Highlighting highlighting = new Highlighting();
     private final SpellSuggester speller = new SpellSuggester();
+    private final RecentResults recent = new RecentResults();
 
     private LuceneSearchService(ServedIndex served) {
         this.served = served;
@@ -116,6 +118,11 @@ public final class LuceneSearchService implements SearchService {
         Cursor cursor = req.cursor() == null || req.cursor().isBlank() ? null : Cursor.decode(req.cursor(), req.sort(), hash);
         return withSearcher(searcher -> {
             Query userQuery = parsers.parse(req.query(), searcher::resolveSpeaker, searcher.stems);
+            IndexReader.CacheHelper reader = searcher.getIndexReader().getReaderCacheHelper();
+            RecentResults.Key key = userQuery == null || req.groupByArticle() || reader == null ? null
+                    : RecentResults.Key.of(reader.getKey(), userQuery, req, countFacets);
+            RecentResults.Entry again = key == null ? null : recent.get(key, start);
+            if (again != null) return reused(again, hash, req, start);
             // no type:paragraph filter: user queries cannot match article documents (see IndexSchema)
             Query base = userQuery == null ? IndexSchema.allParagraphs() : userQuery;
             DrillSidewaysPass.Filters query = drillDown(base, req);
@@ -127,9 +134,23 @@ public final class LuceneSearchService implements SearchService {
             String suggestion = null;
             if (countFacets && !req.query().isBlank() && page.total() < SUGGEST_BELOW) suggestion = speller.suggest(req.query(), searcher.getIndexReader());
             long took = (System.nanoTime() - start) / 1_000_000;
-            return new SearchResult(page.total(), took, cursor == null ? req.page() : 0, req.size(), hits, facets,
+            SearchResult result = new SearchResult(page.total(), took, cursor == null ? req.page() : 0, req.size(), hits, facets,
                     page.nextCursor(), suggestion);
+            // a suggestion is made from the query's text, which the key leaves out: only results without one are reused
+            if (key != null && suggestion == null && page.total() >= SUGGEST_BELOW) {
+                FieldDoc last = page.docs().length == 0 ? null : (FieldDoc) page.docs()[page.docs().length - 1];
+                recent.put(key, result, last, start);
+            }
+            return result;
         });
+    }
+
+    /** A recent search's result for another text that parses to the same query: its own cursor and time. */
+    private static SearchResult reused(RecentResults.Entry e, String hash, SearchRequest req, long start) {
+        SearchResult r = e.result();
+        String next = r.nextCursor() == null || e.last() == null ? null : Cursor.after(req.sort(), hash, e.last()).encode();
+        return new SearchResult(r.total(), (System.nanoTime() - start) / 1_000_000, r.page(), r.size(), r.hits(), r.facets(),
+                next, r.didYouMean());
     }
 
     /** The hits of one page before their stored fields are loaded. */
