@@ -6,20 +6,28 @@
   'use strict';
   document.documentElement.classList.add('js');
 
-  // The search runs after a pause in typing a little longer than the typist's own gap between keys (200 ms
-  // until that is known, between 120 and 350 ms): fast typists see results soon, and a word typed at any speed
-  // costs the server about one search rather than one per key.
+  // As you type, the results (count, hits, pages) follow each keystroke after RESULTS_DELAY, from a request that
+  // does not count facet values (X-Parley-Part: results, a few ms of server time); the filters column and the
+  // year chart, the expensive part, follow once the typing pauses for a little longer than the typist's own gap
+  // between keys (X-Parley-Part: facets; 200 ms until that gap is known, between 120 and 350 ms). Queries shorter
+  // than MIN_INSTANT_CHARS wait for that pause too: one or two letters are rarely what one means to search.
+  var RESULTS_DELAY = 40;
+  var MIN_INSTANT_CHARS = 3;
   var TYPING_DELAY = 200;
   var keyGaps = [];
   var lastKey = 0;
 
-  function typingDelay() {
+  function noteKey() {
     var now = Date.now();
     if (lastKey && now - lastKey < 1000) {
       keyGaps.push(now - lastKey);
       if (keyGaps.length > 8) keyGaps.shift();
     }
     lastKey = now;
+  }
+
+  /** The pause after which the typist has probably finished (ms after the last key). */
+  function typingPause() {
     if (keyGaps.length < 2) return TYPING_DELAY;
     var sorted = keyGaps.slice().sort(function (a, b) { return a - b; });
     var median = sorted[Math.floor(sorted.length / 2)];
@@ -32,7 +40,9 @@
   // Pages fetched in the last minute are reused (retyping a query, back and forward) instead of asked again.
   var CACHE_MS = 60000;
   var CACHE_SIZE = 30;
-  var cache = new Map();
+  var cache = new Map();     // by kind and URL: 'page /?q=…' (whole pages), 'results /?q=…', 'facets /?q=…'
+  var facetsTimer = null;
+  var facetsPending = false; // the results on screen wait for their facets part
 
   function remember(key, res) {
     cache.delete(key);
@@ -72,13 +82,17 @@
     });
     restoreFocus();
 
-    // As-you-type: a debounced search; a newer keystroke cancels the request of an older one.
+    // As-you-type: the results after each keystroke (a newer one supersedes the older's answer), the filters
+    // once the typing pauses.
     var box = document.getElementById('q');
     var typingTimer = null;
     if (instant && box) {
       box.addEventListener('input', function () {
+        noteKey();
         clearTimeout(typingTimer);
-        typingTimer = setTimeout(function () { load(searchUrl(), { typing: true }); }, typingDelay());
+        clearTimeout(facetsTimer);
+        var delay = box.value.trim().length >= MIN_INSTANT_CHARS ? RESULTS_DELAY : typingPause();
+        typingTimer = setTimeout(function () { typed(searchUrl()); }, delay);
       });
     }
 
@@ -245,8 +259,9 @@
     if (inflight) inflight.abort();
     inflight = window.AbortController ? new AbortController() : null;
     var mine = ++seq;
+    clearTimeout(facetsTimer);
     var key = target.pathname + target.search;
-    var hit = cache.get(key);
+    var hit = cache.get('page ' + key);
     var layout = document.querySelector('.layout');
     if (layout) layout.setAttribute('aria-busy', 'true');
     document.documentElement.classList.add('is-loading');
@@ -257,7 +272,7 @@
       var finalUrl = r.url || target.href;
       return r.text().then(function (html) {
         var res = { html: html, url: finalUrl, at: Date.now() };
-        if (r.ok) remember(key, res);
+        if (r.ok) remember('page ' + key, res);
         return res;
       });
     });
@@ -274,6 +289,7 @@
         else history.pushState({ parley: true }, '', shown);
       }
       typingEntry = !!opts.typing;
+      facetsPending = false;
       swap(doc, fresh, opts);
       if (target.hash) scrollToHash(target.hash);
       else if (opts.scroll) {
@@ -289,6 +305,142 @@
       var l = document.querySelector('.layout');
       if (l) l.removeAttribute('aria-busy');
     });
+  }
+
+  // ---- instant search while typing: the results part, then the facets part ----
+
+  /** One part of the page for url, from the cache or the server; resolves to {html, url}. */
+  function part(kind, url) {
+    var hit = cache.get(kind + ' ' + url);
+    if (hit && Date.now() - hit.at < CACHE_MS) return Promise.resolve(hit);
+    return fetch(url, {
+      headers: { 'Accept': 'text/html', 'X-Parley-Part': kind }, credentials: 'same-origin'
+    }).then(function (r) {
+      if (!r.ok) throw new Error('part ' + kind + ': ' + r.status);
+      return r.text().then(function (html) {
+        var res = { html: html, url: r.url || url, at: Date.now() };
+        remember(kind + ' ' + url, res);
+        return res;
+      });
+    });
+  }
+
+  function typed(url) {
+    var target = new URL(url, window.location.href);
+    var key = target.pathname + target.search;
+    var page = cache.get('page ' + key);
+    // the start page, and pages seen whole before, come whole (the start page is the same for everyone)
+    if (!target.search || (page && Date.now() - page.at < CACHE_MS)) { load(url, { typing: true }); return; }
+    if (key === shownUrl) { // typed and taken back: the results stand, their facets may still be due
+      if (facetsPending) facetsTimer = setTimeout(function () { facets(shownUrl, seq); }, typingPause());
+      return;
+    }
+    if (inflight) inflight.abort(); // a whole page under way is superseded; results parts are left to finish
+    inflight = null;
+    var mine = ++seq;
+    part('results', key).then(function (res) {
+      if (mine !== seq) return; // a newer keystroke's answer is coming
+      var doc = new DOMParser().parseFromString(res.html, 'text/html');
+      var fresh = doc.querySelector('.layout');
+      if (!fresh) throw new Error('no results in the answer');
+      var canonical = new URL(fresh.getAttribute('data-url') || key, window.location.href);
+      shownUrl = canonical.pathname + canonical.search;
+      if (typingEntry) history.replaceState({ parley: true }, '', shownUrl);
+      else history.pushState({ parley: true }, '', shownUrl);
+      typingEntry = true;
+      swapResults(doc, fresh);
+      facetsPending = true;
+      var wait = Math.max(0, lastKey + typingPause() - Date.now());
+      clearTimeout(facetsTimer);
+      facetsTimer = setTimeout(function () { facets(shownUrl, mine); }, wait);
+    }).catch(function () {
+      if (mine === seq) load(url, { typing: true }); // the whole page, the plain way
+    });
+  }
+
+  function facets(key, mine) {
+    part('facets', key).then(function (res) {
+      if (mine !== seq || key !== shownUrl) return;
+      facetsPending = false;
+      swapFacets(new DOMParser().parseFromString(res.html, 'text/html'));
+    }).catch(function () {
+      if (mine === seq && key === shownUrl) load(key, { typing: true, force: true });
+    });
+  }
+
+  /**
+   * The results column swapped in; the year chart and the filters column stay (dimmed) until the facets part
+   * replaces them, and so does the toolbar's filters link.
+   */
+  function swapResults(doc, fresh) {
+    var layout = document.querySelector('.layout');
+    var main = layout.querySelector('#results');
+    var freshMain = fresh.querySelector('#results');
+    var chart = main.querySelector('.timeline');
+    if (chart && !freshMain.querySelector('.timeline')) {
+      var before = freshMain.querySelector('#no-results, .overview, .hits, .legend, .pagination');
+      freshMain.insertBefore(chart, before);
+      stale(chart);
+    }
+    var jump = main.querySelector('.jump-filters');
+    var actions = freshMain.querySelector('.toolbar__actions');
+    if (jump && actions && !actions.querySelector('.jump-filters')) actions.insertBefore(jump, actions.firstChild);
+    var aside = layout.querySelector('.facets');
+    if (aside) stale(aside);
+    main.replaceWith(freshMain);
+    layout.setAttribute('data-url', fresh.getAttribute('data-url'));
+    if (doc.title) document.title = doc.title;
+    var status = freshMain.querySelector('.summary[role=status]');
+    if (status) status.setAttribute('aria-live', 'polite');
+    document.documentElement.classList.remove('is-loading'); // a whole page it superseded was loading
+    layout.removeAttribute('aria-busy');
+    current = -1;
+  }
+
+  function stale(el) {
+    el.classList.add('is-stale');
+    el.setAttribute('aria-busy', 'true');
+  }
+
+  /**
+   * The filters column, the year chart, the filters link and the "no results" notice of the facets part; then the
+   * page is whole again.
+   */
+  function swapFacets(doc) {
+    var layout = document.querySelector('.layout');
+    var main = layout.querySelector('#results');
+    var aside = layout.querySelector('.facets');
+    var freshAside = doc.querySelector('aside.facets');
+    if (freshAside) {
+      if (aside) aside.replaceWith(freshAside); else layout.appendChild(freshAside);
+    } else if (aside) {
+      aside.remove();
+    }
+    layout.classList.toggle('layout--single', !freshAside);
+    var chart = main.querySelector('.timeline');
+    var freshChart = doc.querySelector('figure.timeline');
+    if (freshChart && chart) chart.replaceWith(freshChart);
+    else if (freshChart) main.insertBefore(freshChart, main.querySelector('#no-results, .overview, .hits, .legend, .pagination'));
+    else if (chart) chart.remove();
+    var jump = main.querySelector('.jump-filters');
+    var freshJump = doc.querySelector('a.jump-filters');
+    var actions = main.querySelector('.toolbar__actions');
+    if (freshJump && jump) jump.replaceWith(freshJump);
+    else if (freshJump && actions) actions.insertBefore(freshJump, actions.firstChild);
+    else if (jump) jump.remove();
+    // "no results" comes again with its suggestions (did you mean, the filter to drop)
+    var notice = main.querySelector('#no-results');
+    var freshNotice = doc.querySelector('#no-results');
+    if (notice && freshNotice) notice.replaceWith(freshNotice);
+    // the two parts together are the page: back and forward reuse it
+    remember('page ' + shownUrl, { html: '<title>' + escapeHtml(document.title) + '</title>' + layout.outerHTML,
+      url: shownUrl, at: Date.now() });
+    if (freshAside) enhance(freshAside);
+    if (freshChart) enhance(freshChart);
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   }
 
   function swap(doc, fresh, opts) {

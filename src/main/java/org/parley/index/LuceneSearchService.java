@@ -18,6 +18,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -65,6 +66,7 @@ public final class LuceneSearchService implements SearchService {
     private final QueryParserFactory parsers = new QueryParserFactory();
     private final Highlighting highlighting = new Highlighting();
     private final SpellSuggester speller = new SpellSuggester();
+    private final RecentResults recent = new RecentResults();
 
     private LuceneSearchService(ServedIndex served) {
         this.served = served;
@@ -97,38 +99,71 @@ public final class LuceneSearchService implements SearchService {
 
     @Override
     public SearchResult search(SearchRequest request) throws InvalidQueryException {
+        return search(request, true);
+    }
+
+    /**
+     * Counts the matches without reading their facet values (most of a frequent word's cost is that counting), and
+     * suggests no spelling (a word being typed is rarely in the index).
+     */
+    @Override
+    public SearchResult searchWithoutFacets(SearchRequest request) throws InvalidQueryException {
+        return search(request, false);
+    }
+
+    private SearchResult search(SearchRequest request, boolean countFacets) throws InvalidQueryException {
         long start = System.nanoTime();
         SearchRequest req = request;
         String hash = req.cursorKey();
         Cursor cursor = req.cursor() == null || req.cursor().isBlank() ? null : Cursor.decode(req.cursor(), req.sort(), hash);
         return withSearcher(searcher -> {
             Query userQuery = parsers.parse(req.query(), searcher::resolveSpeaker, searcher.stems);
+            IndexReader.CacheHelper reader = searcher.getIndexReader().getReaderCacheHelper();
+            RecentResults.Key key = userQuery == null || req.groupByArticle() || reader == null ? null
+                    : RecentResults.Key.of(reader.getKey(), userQuery, req, countFacets);
+            RecentResults.Entry again = key == null ? null : recent.get(key, start);
+            if (again != null) return reused(again, hash, req, start);
             // no type:paragraph filter: user queries cannot match article documents (see IndexSchema)
             Query base = userQuery == null ? IndexSchema.allParagraphs() : userQuery;
             DrillSidewaysPass.Filters query = drillDown(base, req);
             CountKey counted = CountKey.of(req);
-            PageKey key = new PageKey(counted, req.sort(), cursor == null ? req.page() : 0, req.size(), req.cursor(), req.groupByArticle());
-            Page page = searcher.pages.get(key, () -> req.groupByArticle()
+            PageKey pageKey = new PageKey(counted, req.sort(), cursor == null ? req.page() : 0, req.size(), req.cursor(),
+                    req.groupByArticle(), countFacets);
+            Page page = searcher.pages.get(pageKey, () -> req.groupByArticle()
                     ? groupedPage(searcher, query, req, cursor, hash)
-                    : paragraphPage(searcher, query, base, req, counted, cursor, hash));
+                    : paragraphPage(searcher, query, base, req, counted, cursor, hash, countFacets));
             List<Facet> facets = FacetListing.results(page.facets(), req);
             List<Hit> hits = hits(searcher, userQuery, page);
             String suggestion = null;
-            if (!req.query().isBlank() && page.total() < SUGGEST_BELOW) suggestion = speller.suggest(req.query(), searcher.getIndexReader());
+            if (countFacets && !req.query().isBlank() && page.total() < SUGGEST_BELOW) suggestion = speller.suggest(req.query(), searcher.getIndexReader());
             long took = (System.nanoTime() - start) / 1_000_000;
-            return new SearchResult(page.total(), took, cursor == null ? req.page() : 0, req.size(), hits, facets,
+            SearchResult result = new SearchResult(page.total(), took, cursor == null ? req.page() : 0, req.size(), hits, facets,
                     page.nextCursor(), suggestion);
+            // a suggestion is made from the query's text, which the key leaves out: only results without one are reused
+            if (key != null && suggestion == null && page.total() >= SUGGEST_BELOW) {
+                FieldDoc last = page.docs().length == 0 ? null : (FieldDoc) page.docs()[page.docs().length - 1];
+                recent.put(key, result, last, start);
+            }
+            return result;
         });
     }
 
+    /** A recent search's result for another text that parses to the same query: its own cursor and time. */
+    private static SearchResult reused(RecentResults.Entry e, String hash, SearchRequest req, long start) {
+        SearchResult r = e.result();
+        String next = r.nextCursor() == null || e.last() == null ? null : Cursor.after(req.sort(), hash, e.last()).encode();
+        return new SearchResult(r.total(), (System.nanoTime() - start) / 1_000_000, r.page(), r.size(), r.hits(), r.facets(),
+                next, r.didYouMean());
+    }
+
     /**
-     * The hits of one page before their stored fields are loaded (kept per reader in {@link ParleySearcher#pages}:
-     * never modified once made).
+     * The hits of one page before their stored fields are loaded, and its facet counts (null when the search counted
+     * none); kept per reader in {@link ParleySearcher#pages}, never modified once made.
      */
     record Page(long total, ScoreDoc[] docs, int[] articleHits, OrdinalFacets facets, String nextCursor) {
         /** Roughly what the page holds on the heap, for the cache's bound. */
         long bytes() {
-            return 128 + 64L * docs.length + facets.bytes() + (nextCursor == null ? 0 : 2L * nextCursor.length());
+            return 128 + 64L * docs.length + (facets == null ? 0 : facets.bytes()) + (nextCursor == null ? 0 : 2L * nextCursor.length());
         }
     }
 
@@ -140,11 +175,12 @@ public final class LuceneSearchService implements SearchService {
     }
 
     /** What decides one page of a search (not the facet size, which only trims the listing of the same counts). */
-    record PageKey(CountKey counted, SortOrder sort, int page, int size, String cursor, boolean groupByArticle) {
+    record PageKey(CountKey counted, SortOrder sort, int page, int size, String cursor, boolean groupByArticle,
+                   boolean countFacets) {
     }
 
     private Page paragraphPage(ParleySearcher searcher, DrillSidewaysPass.Filters query, Query base, SearchRequest req,
-                               CountKey counted, Cursor cursor, String hash) throws IOException {
+                               CountKey counted, Cursor cursor, String hash, boolean countFacets) throws IOException {
         int offset = cursor == null ? (req.page() - 1) * req.size() : 0;
         int want = offset + req.size() + 1; // one more than the page tells whether another page follows
         Sort sort = sort(req.sort());
@@ -163,6 +199,10 @@ public final class LuceneSearchService implements SearchService {
             top = searcher.search(base, new TopFieldCollectorManager(sort, want, after, want));
             facets = searcher.allDocsFacets();
             total = searcher.paragraphs;
+        } else if (!countFacets) {
+            top = searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
+            facets = null;
+            total = searcher.count(query.query()); // a single word's count is its document frequency
         } else {
             // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the

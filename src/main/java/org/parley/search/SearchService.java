@@ -10,6 +10,15 @@ public interface SearchService extends Closeable {
     SearchResult search(SearchRequest request) throws InvalidQueryException;
 
     /**
+     * The same search's total and page of hits, without counting facet values (its facets may list only the selected
+     * values, at 0) and without a spelling suggestion: for results that are shown while the rest follows (the
+     * page's instant search, one request per keystroke). A service without a cheaper way answers the full search.
+     */
+    default SearchResult searchWithoutFacets(SearchRequest request) throws InvalidQueryException {
+        return search(request);
+    }
+
+    /**
      * The whole article, or empty when no article has that id; with a query, each paragraph carries the spans
      * that match it (as hits do).
      */

@@ -59,12 +59,57 @@ final class PageRoutes {
             return;
         }
         UrlState state = UrlState.parse(ctx.queryString());
-        SearchResult result = search.search(state.toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE));
+        ctx.header("Vary", PART_HEADER);
+        Part part = Part.of(ctx.header(PART_HEADER));
+        if (part == Part.FACETS) {
+            // The facets do not depend on the page, the order or the hits: one hit, not ten highlighted, and
+            // found in date order, which a stemmed frequent word's scoring would otherwise cost (~a third of it).
+            SearchResult result = search.search(state.withPage(1).withSort(org.parley.search.SortOrder.DATE_DESC)
+                    .toRequest(1, SearchPage.FACET_SIZE));
+            ctx.header("Cache-Control", "no-store");
+            ctx.html(renderer.renderParts("search", Map.of("page", SearchPage.of(state, result, extras(state, result))), FACETS_PARTS));
+            return;
+        }
+        SearchResult result = part == Part.RESULTS
+                ? search.searchWithoutFacets(state.toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE))
+                : search.search(state.toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE));
         if (result.hits().isEmpty() && result.total() > 0 && state.page() > 1) { // past the last page
             ctx.redirect(SearchPage.pagination(state, result.total()).pages().getLast().href());
             return;
         }
+        if (part == Part.RESULTS) {
+            ctx.header("Cache-Control", "no-store");
+            ctx.html(renderer.renderParts("search", Map.of("page", SearchPage.of(state, result, SearchPage.Extras.NONE)), RESULTS_PARTS));
+            return;
+        }
         ctx.html(renderer.render("search", Map.of("page", SearchPage.of(state, result, extras(state, result)))));
+    }
+
+    /**
+     * Asks for one part of the search page instead of all of it: what instant search fetches while one types.
+     * {@code results}: the results column without the year chart, from a search that does not count facet values
+     * or suggest spellings (cheap enough for every keystroke); {@code facets}: the filters column, the year chart,
+     * the toolbar's filters link and the "no results" notice (with its suggestions), fetched once the typing pauses. Both parts together are the page; without the header (no
+     * JavaScript, a reload, a shared link) the page is served whole.
+     */
+    static final String PART_HEADER = "X-Parley-Part";
+
+    /** The parts of the search template each part renders (Thymeleaf markup selectors). */
+    private static final java.util.Set<String> RESULTS_PARTS = java.util.Set.of("head", "div.layout");
+    private static final java.util.Set<String> FACETS_PARTS = java.util.Set.of("aside#filters", "figure.timeline",
+            "a.jump-filters", "div#no-results");
+
+    enum Part {
+        PAGE, RESULTS, FACETS;
+
+        static Part of(String header) {
+            if (header == null) return PAGE;
+            return switch (header.strip()) {
+                case "results" -> RESULTS;
+                case "facets" -> FACETS;
+                default -> PAGE;
+            };
+        }
     }
 
     /** Most filters a "no results" page tries to drop one by one. */

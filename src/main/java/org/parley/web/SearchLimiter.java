@@ -164,6 +164,11 @@ final class SearchLimiter implements AutoCloseable {
         }
 
         @Override
+        public SearchResult searchWithoutFacets(SearchRequest request) throws InvalidQueryException {
+            return bounded(heavy(request), () -> delegate.searchWithoutFacets(request));
+        }
+
+        @Override
         public List<FacetValue> facetValues(FacetValuesRequest request) {
             return bounded(false, () -> delegate.facetValues(request));
         }

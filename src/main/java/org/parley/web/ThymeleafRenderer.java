@@ -33,8 +33,13 @@ final class ThymeleafRenderer implements FileRenderer {
 
     /** Renders without an HTTP context (tests, and anything else that wants a page as a string). */
     String render(String template, Map<String, ?> model) {
+        return renderParts(template, model, null);
+    }
+
+    /** Renders only the parts of the template the markup selectors name (all of it when null), in document order. */
+    String renderParts(String template, Map<String, ?> model, java.util.Set<String> selectors) {
         org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(Locale.ENGLISH);
         model.forEach(context::setVariable);
-        return engine.process(template, context);
+        return selectors == null ? engine.process(template, context) : engine.process(template, selectors, context);
     }
 }

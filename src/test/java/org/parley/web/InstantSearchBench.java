@@ -14,22 +14,61 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * A benchmark, not a test: types queries into a running server's page in headless Chromium, one character at a
- * time at a given cadence, and reports (1) the time from the last keystroke to the swapped-in results (p50, p95),
- * and (2) the server CPU per typed query on the instant path against typing the same query with JavaScript off
- * and pressing Enter (read from {@code /proc/PID/stat} of the server process when its pid is given).
+ * time at a given cadence, and reports
+ * <ol>
+ *   <li>the time from the last keystroke (its {@code keydown}) to the first frame painted after the final query's
+ *   results were swapped in (p50, p95, max): the debounce wait, the request, the swap and the paint all count;</li>
+ *   <li>the server CPU per typed query on the instant path (every request the typing caused, from the first key to
+ *   the final results) against typing the same query in a second browser with JavaScript off and pressing Enter
+ *   (from the first key to the loaded results page), read from {@code /proc/PID/stat} of the server process when
+ *   its pid is given. The start page each query begins from is loaded outside both windows. The two browsers
+ *   alternate round by round, so both paths see the same host load.</li>
+ * </ol>
+ * Also printed: the instant path's requests per typed query, and the server's idle CPU over the same window length
+ * (what background work is left in both figures after {@link #cpuMillis} leaves out the index watcher and the JIT).
  *
  * <pre>
- *   ./parley serve --index IDX --port 19170 &amp;
+ *   scripts/bench-instant.sh INDEX [PORT] [CADENCE] [ROUNDS]       (starts and stops a server itself)
+ * or by hand:
+ *   ./parley serve --index IDX --port 18500 &amp;
  *   mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test &amp;&amp; mvn -q test-compile
  *   java -cp "target/test-classes:target/classes:$(cat cp.txt)" org.parley.web.InstantSearchBench \
- *       http://127.0.0.1:19170 [cadence-ms=150] [rounds=3] [server-pid]
+ *       http://127.0.0.1:18500 [cadence-ms=150] [rounds=3] [server-pid]
  * </pre>
  */
 public final class InstantSearchBench {
     static final List<String> QUERIES = List.of("Russia", "trade", "Cambodia", "minister", "relations", "China", "border",
             "economy", "Vietnam", "summit", "security", "Japan", "visit", "agreement", "Thailand");
 
+    /**
+     * Records, in the page, each keydown's time, each swap of the results (the {@code data-url} of {@code .layout}
+     * changing) with the time of the first frame painted after it, and each page request the script makes.
+     */
+    private static final String PROBE = """
+            window.benchKeys = []; window.benchSwaps = []; window.benchFetches = 0;
+            document.addEventListener('keydown', e => window.benchKeys.push(e.timeStamp || performance.now()), true);
+            const realFetch = window.fetch;
+            window.fetch = function (input) {
+              const url = String(input && input.url ? input.url : input);
+              if (url.indexOf('/api/') < 0) window.benchFetches++; // a page or results request, not a facet suggestion
+              return realFetch.apply(this, arguments);
+            };
+            window.benchUrl = document.querySelector('.layout').dataset.url;
+            const painted = url => requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => window.benchSwaps.push([performance.now(), url]);
+              ch.port2.postMessage(0); // runs once the frame requested above has been produced
+            });
+            new MutationObserver(() => {
+              const l = document.querySelector('.layout');
+              if (l && l.dataset.url !== window.benchUrl) { window.benchUrl = l.dataset.url; painted(l.dataset.url); }
+            }).observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ['data-url']});""";
+
     private InstantSearchBench() {
+    }
+
+    /** What one round of typing measured. */
+    private record Round(List<Double> latencies, List<Integer> requests, long cpuMillis, long windowMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -40,73 +79,80 @@ public final class InstantSearchBench {
 
         List<Double> latencies = new ArrayList<>();
         List<Integer> requests = new ArrayList<>();
-        double instantCpu;
-        try (Chromium chromium = new Chromium(true)) {
-            ChromeDriver d = chromium.driver();
-            type(d, base, cadence, 1, false, null, null); // warm-up
-            long before = cpuMillis(pid);
-            type(d, base, cadence, rounds, false, latencies, requests);
-            instantCpu = (cpuMillis(pid) - before) / (double) (rounds * QUERIES.size());
+        long instantCpu = 0;
+        long enterCpu = 0;
+        long windows = 0;
+        try (Chromium withJs = new Chromium(true); Chromium withoutJs = new Chromium(false)) {
+            typeAll(withJs.driver(), base, cadence, false, pid); // warm-up (JIT, caches of the start page)
+            typeAll(withoutJs.driver(), base, cadence, true, pid);
+            for (int round = 0; round < rounds; round++) {
+                Round instant = typeAll(withJs.driver(), base, cadence, false, pid);
+                Round enter = typeAll(withoutJs.driver(), base, cadence, true, pid);
+                latencies.addAll(instant.latencies());
+                requests.addAll(instant.requests());
+                instantCpu += instant.cpuMillis();
+                enterCpu += enter.cpuMillis();
+                windows += instant.windowMillis() + enter.windowMillis();
+                System.out.printf("round %d: instant p95 %.0f ms; server CPU instant %d ms, Enter %d ms%n", round + 1,
+                        pct(sorted(instant.latencies()), 0.95), instant.cpuMillis(), enter.cpuMillis());
+            }
         }
-        double enterCpu;
-        try (Chromium chromium = new Chromium(false)) {
-            ChromeDriver d = chromium.driver();
-            type(d, base, cadence, 1, true, null, null);
-            long before = cpuMillis(pid);
-            type(d, base, cadence, rounds, true, null, null);
-            enterCpu = (cpuMillis(pid) - before) / (double) (rounds * QUERIES.size());
-        }
-        List<Double> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf("cadence %d ms, %d typed queries: last keystroke to results p50 %.0f ms, p95 %.0f ms, max %.0f ms; "
-                        + "page requests per typed query %.2f%n", cadence, sorted.size(), pct(sorted, 0.5), pct(sorted, 0.95),
-                sorted.getLast(), requests.stream().mapToInt(Integer::intValue).average().orElse(0));
+        int typed = rounds * QUERIES.size();
+        List<Double> sorted = sorted(latencies);
+        System.out.printf("cadence %d ms, %d typed queries: last keystroke to results painted p50 %.0f ms, p95 %.0f ms, "
+                        + "max %.0f ms; page requests per typed query %.2f%n", cadence, sorted.size(), pct(sorted, 0.5),
+                pct(sorted, 0.95), sorted.getLast(), requests.stream().mapToInt(Integer::intValue).average().orElse(0));
         if (pid > 0) {
-            System.out.printf("server CPU per query: instant %.1f ms, Enter without JavaScript %.1f ms (%+.0f%%)%n", instantCpu,
-                    enterCpu, 100 * (instantCpu / enterCpu - 1));
+            double windowMs = windows / (2.0 * typed);
+            Thread.sleep(2000); // let the last request's garbage collection finish
+            long idleBefore = cpuMillis(pid);
+            Thread.sleep(10_000);
+            double idlePerMs = (cpuMillis(pid) - idleBefore) / 10_000.0;
+            double i = instantCpu / (double) typed;
+            double e = enterCpu / (double) typed;
+            System.out.printf("server CPU per typed query: instant %.1f ms, Enter without JavaScript %.1f ms, ratio %.2f (%+.0f%%); "
+                    + "idle server over one window (%.0f ms): %.1f ms%n", i, e, i / e, 100 * (i / e - 1), windowMs, idlePerMs * windowMs);
         }
     }
 
-    /** Types every query {@code rounds} times; with {@code enter}, presses Enter and waits for the page instead. */
-    private static void type(ChromeDriver d, String base, int cadence, int rounds, boolean enter, List<Double> latencies,
-                             List<Integer> requests) throws InterruptedException {
-        for (int round = 0; round < rounds; round++) {
-            for (String q : QUERIES) {
-                d.get(base + "/");
-                if (!enter) {
-                    d.executeScript("""
-                            window.benchKeys = []; window.benchSwaps = [];
-                            document.addEventListener('keydown', () => window.benchKeys.push(performance.now()), true);
-                            window.benchUrl = document.querySelector('.layout').dataset.url;
-                            new MutationObserver(() => {
-                              const l = document.querySelector('.layout');
-                              if (l && l.dataset.url !== window.benchUrl) {
-                                window.benchUrl = l.dataset.url; window.benchSwaps.push([performance.now(), l.dataset.url]);
-                              }
-                            }).observe(document.body, {childList: true});""");
-                }
-                WebElement box = d.findElement(By.id("q"));
-                for (char c : q.toCharArray()) {
-                    box.sendKeys(String.valueOf(c));
-                    Thread.sleep(cadence);
-                }
-                String want = "/?q=" + UrlState.encode(q);
-                if (enter) {
-                    box.sendKeys(Keys.ENTER);
-                    waitFor(() -> d.getCurrentUrl().contains("q=" + UrlState.encode(q)) && !d.findElements(By.cssSelector(".summary__count")).isEmpty());
-                    continue;
-                }
-                waitFor(() -> Boolean.TRUE.equals(d.executeScript("return window.benchUrl === arguments[0]", want)));
-                @SuppressWarnings("unchecked")
-                Map<String, Object> r = (Map<String, Object>) d.executeScript("""
-                        const last = window.benchKeys[window.benchKeys.length - 1];
-                        const swap = window.benchSwaps.filter(s => s[1] === arguments[0]).pop();
-                        return {ms: swap ? swap[0] - last : -1,
-                                requests: performance.getEntriesByType('resource').filter(e => e.name.includes('/?q=')).length};""", want);
-                if (latencies != null) latencies.add(((Number) r.get("ms")).doubleValue());
-                if (requests != null) requests.add(((Number) r.get("requests")).intValue());
+    /** Types every query once; with {@code enter}, presses Enter and waits for the results page instead. */
+    private static Round typeAll(ChromeDriver d, String base, int cadence, boolean enter, long pid) throws InterruptedException {
+        List<Double> latencies = new ArrayList<>();
+        List<Integer> requests = new ArrayList<>();
+        long cpu = 0;
+        long window = 0;
+        for (String q : QUERIES) {
+            d.get(base + "/");
+            if (!enter) d.executeScript(PROBE);
+            WebElement box = d.findElement(By.id("q"));
+            Thread.sleep(100); // the start page's own work is done before the window opens
+            long cpuBefore = cpuMillis(pid);
+            long started = System.nanoTime();
+            for (char c : q.toCharArray()) {
+                box.sendKeys(String.valueOf(c));
+                Thread.sleep(cadence);
             }
+            String want = "/?q=" + UrlState.encode(q);
+            if (enter) {
+                box.sendKeys(Keys.ENTER);
+                waitFor(() -> d.getCurrentUrl().contains("q=" + UrlState.encode(q))
+                        && !d.findElements(By.cssSelector(".summary__count")).isEmpty());
+            } else {
+                waitFor(() -> Boolean.TRUE.equals(d.executeScript(
+                        "return window.benchSwaps.some(s => s[1] === arguments[0]) && window.benchUrl === arguments[0]", want)));
+            }
+            cpu += cpuMillis(pid) - cpuBefore;
+            window += (System.nanoTime() - started) / 1_000_000;
+            if (enter) continue;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> r = (Map<String, Object>) d.executeScript("""
+                    const last = window.benchKeys[window.benchKeys.length - 1];
+                    const swap = window.benchSwaps.filter(s => s[1] === arguments[0]).pop();
+                    return {ms: swap[0] - last, requests: window.benchFetches};""", want);
+            latencies.add(((Number) r.get("ms")).doubleValue());
+            requests.add(((Number) r.get("requests")).intValue());
         }
+        return new Round(latencies, requests, cpu, window);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
@@ -117,19 +163,48 @@ public final class InstantSearchBench {
         }
     }
 
-    /** User plus system CPU of a process, in milliseconds (clock ticks of 10 ms), or 0 without a pid. */
+    /**
+     * User plus system CPU of a process, in milliseconds (clock ticks of 10 ms), or 0 without a pid; without the
+     * threads whose work no request causes: the index watcher's poll (it re-reads the index's commit point twice a
+     * second, some 15 ms/s on a 1M index) and the JIT compilers (warm-up). The process total includes threads that
+     * have ended (idle search workers do after a minute), so the excluded long-lived threads are subtracted from it.
+     */
     static long cpuMillis(long pid) {
         if (pid <= 0) return 0;
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+            long total = ticks(Path.of("/proc", Long.toString(pid), "stat"));
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    String comm;
+                    try {
+                        comm = Files.readString(task.resolve("comm")).strip();
+                        if (comm.startsWith("parley-index-wa") || comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                            total -= ticks(task.resolve("stat"));
+                        }
+                    } catch (IOException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            }
+            return total * 10;
         } catch (IOException e) {
             return 0;
         }
     }
 
+    private static long ticks(Path stat) throws IOException {
+        String s = Files.readString(stat);
+        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    private static List<Double> sorted(List<Double> values) {
+        List<Double> s = new ArrayList<>(values);
+        Collections.sort(s);
+        return s;
+    }
+
     private static double pct(List<Double> sorted, double p) {
-        return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p) - 1));
+        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p) - 1));
     }
 }

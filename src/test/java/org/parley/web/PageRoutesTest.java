@@ -351,6 +351,97 @@ class PageRoutesTest {
         return html.replaceAll("\\s+", " ");
     }
 
+    static HttpResponse<String> getPart(String pathAndQuery, String part) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
+                .header(PageRoutes.PART_HEADER, part).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void instantSearchGetsThePageInTwoPartsThatTogetherAreThePage() throws Exception {
+        String whole = get("/?q=Cambodia").body();
+        HttpResponse<String> results = getPart("/?q=Cambodia", "results");
+        HttpResponse<String> facets = getPart("/?q=Cambodia", "facets");
+        assertThat(results.statusCode()).isEqualTo(200);
+        assertThat(facets.statusCode()).isEqualTo(200);
+        for (HttpResponse<String> r : List.of(results, facets)) {
+            assertThat(r.headers().firstValue("Vary")).hasValue(PageRoutes.PART_HEADER); // never a cached whole page
+            assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(r.body()).doesNotContain("<footer", "class=\"masthead");
+        }
+        assertThat(get("/?q=Cambodia").headers().firstValue("Vary")).hasValue(PageRoutes.PART_HEADER);
+        long total = search("Cambodia").total();
+        assertThat(total).isPositive();
+        // the results: title, count and the same hits as the page, but no facet lists and no chart
+        assertThat(results.body()).contains("<title>Cambodia · parley</title>", "data-url=\"/?q=Cambodia\"",
+                "<strong class=\"summary__count\">" + Views.plural(total, "paragraph", "paragraphs") + "</strong>");
+        assertThat(hitAnchors(results.body())).isEqualTo(hitAnchors(whole)).isNotEmpty();
+        assertThat(results.body()).doesNotContain("id=\"facet-country\"", "class=\"timeline");
+        // the facets: the filters column and the chart exactly as the page has them, and no hits
+        assertThat(facets.body()).contains("id=\"facet-country\"", "<svg class=\"timeline__chart");
+        assertThat(facets.body()).doesNotContain("class=\"hit\"", "summary__count");
+        assertThat(whole).contains(between(facets.body(), "<aside", "</aside>"), between(facets.body(), "<figure", "</figure>"));
+        // without the header, or with another value, the page is served whole (no JavaScript, reloads, links)
+        assertThat(withoutTook(getPart("/?q=Cambodia", "everything").body())).isEqualTo(withoutTook(whole));
+    }
+
+    @Test
+    void theFacetsPartBringsTheNoResultsNoticeWithItsSuggestionTheResultsPartLeavesOut() throws Exception {
+        String whole = get("/?q=cambodai").body();
+        assertThat(whole).contains("class=\"did-you-mean\"");
+        assertThat(getPart("/?q=cambodai", "results").body()).contains("id=\"no-results\"").doesNotContain("did-you-mean");
+        assertThat(getPart("/?q=cambodai", "facets").body()).contains(between(whole, "<div class=\"notice notice--empty\"", "</div>"));
+    }
+
+    @Test
+    void aSearchWithoutFacetsFindsWhatTheSearchFindsAndCountsNoFacetValues() throws Exception {
+        for (String qs : List.of("q=Cambodia", "q=Putin&country=RU", "q=Cambodia&year_from=2000&year_to=2020&sort=-date", "q=cambodai")) {
+            SearchRequest request = UrlState.parse(qs).toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE);
+            SearchResult full = SERVICE.search(request);
+            SearchResult light = SERVICE.searchWithoutFacets(request);
+            assertThat(light.total()).as(qs).isEqualTo(full.total());
+            assertThat(light.hits()).as(qs).isEqualTo(full.hits().stream().toList());
+            assertThat(light.didYouMean()).as(qs).isNull();
+            // only the selected values are listed, uncounted
+            light.facets().forEach(f -> f.values().forEach(v -> assertThat(v.selected() && v.count() == 0).as(qs).isTrue()));
+        }
+        assertThat(SERVICE.search(SearchRequest.of("cambodai")).didYouMean()).isNotNull();
+    }
+
+    @Test
+    void textsThatParseToOneQueryShareItsResultEachWithItsOwnCursor() throws Exception {
+        // "Cambodia" then "cambodia" (as a typist's successive keystrokes can): one query, one result reused
+        SearchRequest first = new SearchRequest("Cambodia", java.util.Map.of(), null, null, null, 1, 2, null, false, 10);
+        SearchRequest second = new SearchRequest("cambodia", java.util.Map.of(), null, null, null, 1, 2, null, false, 10);
+        SearchResult a = SERVICE.search(first);
+        SearchResult b = SERVICE.search(second);
+        assertThat(a.total()).isGreaterThan(4);
+        assertThat(b.hits()).isEqualTo(a.hits());
+        assertThat(b.facets()).isEqualTo(a.facets());
+        // a cursor belongs to its query's text: each result carries its own, and it pages on
+        assertThat(b.nextCursor()).isNotNull().isNotEqualTo(a.nextCursor());
+        SearchResult next = SERVICE.search(second.withPage(1, 2, b.nextCursor()));
+        SearchResult page2 = SERVICE.search(second.withPage(2, 2, null));
+        assertThat(next.hits()).extracting(org.parley.search.Hit::id).isEqualTo(page2.hits().stream().map(org.parley.search.Hit::id).toList());
+    }
+
+    /** The page without the search's time, which differs from one request to the next. */
+    private static String withoutTook(String html) {
+        return html.replaceAll("· \\d+ ms", "");
+    }
+
+    private static List<String> hitAnchors(String html) {
+        return java.util.regex.Pattern.compile("<li class=\"hit\" id=\"([^\"]+)\"").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as(start).isNotNegative();
+        int to = text.indexOf(end, from);
+        assertThat(to).as(end).isPositive();
+        return text.substring(from, to + end.length());
+    }
+
     static SearchResult search(String q) throws InvalidQueryException {
         return SERVICE.search(SearchRequest.of(q));
     }

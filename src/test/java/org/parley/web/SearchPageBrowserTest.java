@@ -176,9 +176,13 @@ class SearchPageBrowserTest {
         assertThat(js("return window.parleyMarker")).isEqualTo("same page"); // no reload
         assertThat(driver.switchTo().activeElement()).isEqualTo(driver.findElement(By.id("q"))); // still typing
         String typedUrl = driver.getCurrentUrl();
+        // the filters follow the results once the typing pauses: the counts are the typed query's
+        wait.until(d -> d.findElements(By.cssSelector(".is-stale")).isEmpty());
+        Pick country = pick(all, "country", null);
+        assertThat(facetCountShown(country.dim(), country.value())).isEqualTo(facetCount(all, country.dim(), country.value()));
+        assertThat(driver.findElements(By.cssSelector(".timeline[aria-busy], .facets[aria-busy]"))).isEmpty();
 
         // a facet tick applies without a reload; the address bar shows the canonical URL
-        Pick country = pick(all, "country", null);
         clickCheckbox(country.dim(), country.value());
         String ticked = "q=" + BrowserTestService.QUERY + "&" + country.dim() + "=" + UrlState.encode(country.value());
         wait.until(ExpectedConditions.urlToBe(base() + "/?" + ticked));
