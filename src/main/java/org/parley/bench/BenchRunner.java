@@ -44,13 +44,20 @@ public final class BenchRunner {
 
     private final Options o;
     private final ParleyBackend parley;
+    private final SolrBench solr;
     private final PrintStream log;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** @param parley null when parley's index is not available: only the SQLite side runs */
     public BenchRunner(Options options, ParleyBackend parley, PrintStream log) {
+        this(options, parley, null, log);
+    }
+
+    /** @param solr null unless SolrCloud is measured too ({@code --engine solr}) */
+    public BenchRunner(Options options, ParleyBackend parley, SolrBench solr, PrintStream log) {
         this.o = options;
         this.parley = options.skipParley() ? null : parley;
+        this.solr = solr;
         this.log = log;
     }
 
@@ -245,6 +252,10 @@ public final class BenchRunner {
                 }
             }
             if (!o.skipHttp() && !o.httpInProcess()) queries.putAll(http(indexDir, mixFile));
+        }
+        if (solr != null) { // after the embedded queries, so that no Solr JVM runs while they are measured
+            report.put("solr", solr.run(o, mix, work.resolve("solr"), new SolrBench.Embedded(parley, indexDir,
+                    castMap(indexing.get("parley")), stats(queries.get("parleyInProcess")))));
         }
         if (!o.skipSqlite() && !o.skipQueries()) {
             SqliteFts sqlite = new SqliteFts(work.resolve("sqlite.db"));
@@ -593,6 +604,7 @@ public final class BenchRunner {
             }
             t.append("(x = how many times faster parley is than SQLite FTS5 on the same mix in this run)\n");
         }
+        if (r.get("solr") != null) t.append(SolrBench.table(castMap(r.get("solr"))));
         return t.toString();
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.parley.bench.BenchRunner;
 import org.parley.bench.CorpusGenerator;
 import org.parley.bench.ParleyBackends;
+import org.parley.bench.SolrBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -173,15 +174,37 @@ public final class BenchCommand implements Runnable {
         int indexRuns;
         @Option(names = "--threads", description = "reader/enricher threads for the SQLite load and the stage timings (default: cores)")
         Integer threads;
+        @Option(names = "--engine", split = ",", defaultValue = "parley,sqlite",
+                description = "engines measured side by side: parley (embedded), sqlite (FTS5), solr (a local SolrCloud started for the run: "
+                        + "1 node with 1 shard, then 2 nodes with 2 shards x 2 replicas, and a node kill) (default: ${DEFAULT-VALUE})")
+        List<String> engines;
+        @Option(names = "--solr-heap", defaultValue = "512m", description = "with solr: -Xmx of each Solr node (default: ${DEFAULT-VALUE})")
+        String solrHeap;
+        @Option(names = "--solr-port", defaultValue = "8983",
+                description = "with solr: ZooKeeper's port; the nodes take the next free ones (default: ${DEFAULT-VALUE})")
+        int solrPort;
+        @Option(names = "--solr-kill-seconds", defaultValue = "30",
+                description = "with solr: how long the query loop runs after one node is killed (0: no kill) (default: ${DEFAULT-VALUE})")
+        int solrKillSeconds;
 
         @Override
         public Integer call() throws Exception {
+            for (String e : engines) {
+                if (!List.of("parley", "sqlite", "solr").contains(e)) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--engine takes parley, sqlite or solr, not '" + e + "'");
+                }
+            }
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            BenchRunner.Options o = new BenchRunner.Options(corpus, queries, clients, warmup, warmupSeconds, passes, seed, skipSqlite, skipHttp,
-                    skipParley, out, serverHeap, serverJvmOptions, t, false, reuseIndex, loadGenerator, httpSeconds, skipQueries,
-                    indexRuns);
-            new BenchRunner(o, ParleyBackends.lucene(), System.out).run();
+            BenchRunner.Options o = new BenchRunner.Options(corpus, queries, clients, warmup, warmupSeconds, passes, seed,
+                    skipSqlite || !engines.contains("sqlite"), skipHttp, skipParley || !engines.contains("parley"), out, serverHeap,
+                    serverJvmOptions, t, false, reuseIndex, loadGenerator, httpSeconds, skipQueries, indexRuns);
+            SolrBench solr = engines.contains("solr")
+                    ? new SolrBench(new SolrBench.Options(Path.of(""), solrHeap, solrPort, solrKillSeconds), System.out) : null;
+            new BenchRunner(o, ParleyBackends.lucene(), solr, System.out).run();
             return 0;
         }
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
     }
 }

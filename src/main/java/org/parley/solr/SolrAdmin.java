@@ -48,6 +48,10 @@ public final class SolrAdmin {
         collections("CREATEALIAS", "name", alias, "collections", collection);
     }
 
+    public void deleteAlias(String alias) {
+        collections("DELETEALIAS", "name", alias);
+    }
+
     public Map<String, String> aliases() {
         JsonNode r = collections("LISTALIASES");
         Map<String, String> out = new HashMap<>();

@@ -22,22 +22,24 @@ import java.util.concurrent.TimeUnit;
  * {@link #close()} stops every process it started.
  */
 public final class SolrCluster implements Closeable {
-    /** How a node JVM is sized; small, as a test cluster shares the machine. */
-    static final String NODE_HEAP = System.getProperty("parley.solr.heap", "512m");
+    /** How a node JVM is sized by default; small, as a test cluster shares the machine. */
+    public static final String DEFAULT_HEAP = "512m";
 
     private final Path dir;
     private final String classpath;
     private final int zkPort;
+    private final String heap;
     private final List<Integer> ports;
     private Process zk;
     private final List<Process> nodes = new ArrayList<>();
     private final Thread hook = new Thread(this::stopQuietly, "parley-solr-cluster-stop");
 
-    private SolrCluster(Path dir, String classpath, int zkPort, List<Integer> ports) {
+    private SolrCluster(Path dir, String classpath, int zkPort, String heap, List<Integer> ports) {
         this.dir = dir;
         this.classpath = classpath;
         this.zkPort = zkPort;
-        this.ports = ports;
+        this.heap = heap;
+        this.ports = new ArrayList<>(ports);
     }
 
     /**
@@ -45,8 +47,13 @@ public final class SolrCluster implements Closeable {
      * after it; busy ports are skipped) and waits until every node is live.
      */
     public static SolrCluster start(Path projectRoot, Path dir, int nodeCount, int basePort) throws IOException {
+        return start(projectRoot, dir, nodeCount, basePort, DEFAULT_HEAP);
+    }
+
+    /** As {@link #start(Path, Path, int, int)}, with each node's heap ({@code -Xms}/{@code -Xmx}, e.g. {@code 1g}). */
+    public static SolrCluster start(Path projectRoot, Path dir, int nodeCount, int basePort, String heap) throws IOException {
         int zkPort = freePort(basePort);
-        return start(projectRoot, dir, nodeCount, zkPort + 1, zkPort, false);
+        return start(projectRoot, dir, nodeCount, zkPort + 1, zkPort, false, heap);
     }
 
     /**
@@ -56,6 +63,11 @@ public final class SolrCluster implements Closeable {
      */
     public static SolrCluster start(Path projectRoot, Path dir, int nodeCount, int firstNodePort, int zkPort, boolean detached)
             throws IOException {
+        return start(projectRoot, dir, nodeCount, firstNodePort, zkPort, detached, DEFAULT_HEAP);
+    }
+
+    private static SolrCluster start(Path projectRoot, Path dir, int nodeCount, int firstNodePort, int zkPort, boolean detached,
+                                     String heap) throws IOException {
         if (detached && running(dir)) throw new IOException("a cluster started from " + dir + " is running; stop it first");
         String cp = classpath(projectRoot);
         Files.createDirectories(dir);
@@ -66,7 +78,7 @@ public final class SolrCluster implements Closeable {
             if (port == zkPort) port = freePort(port + 1);
             ports.add(port);
         }
-        SolrCluster c = new SolrCluster(dir.toAbsolutePath(), cp, zkPort, ports);
+        SolrCluster c = new SolrCluster(dir.toAbsolutePath(), cp, zkPort, heap, ports);
         Runtime.getRuntime().addShutdownHook(c.hook);
         try {
             c.startZooKeeper();
@@ -167,6 +179,28 @@ public final class SolrCluster implements Closeable {
         awaitLive(nodes.size(), Duration.ofSeconds(120));
     }
 
+    /** Starts one more node on the next free port and waits until every node is live; returns its index. */
+    public int addNode() throws IOException {
+        int port = ports.getLast();
+        do {
+            port = freePort(port + 1);
+        } while (port == zkPort);
+        ports.add(port);
+        nodes.add(startNode(nodes.size()));
+        awaitLive(nodes.size(), Duration.ofSeconds(120));
+        return nodes.size() - 1;
+    }
+
+    /** Process id of node {@code i}. */
+    public long nodePid(int i) {
+        return nodes.get(i).pid();
+    }
+
+    /** Solr's name of node {@code i} in cluster state ({@code 127.0.0.1:PORT_solr}). */
+    public String nodeName(int i) {
+        return "127.0.0.1:" + ports.get(i) + "_solr";
+    }
+
     public List<Long> pids() {
         List<Long> out = new ArrayList<>();
         if (zk != null) out.add(zk.pid());
@@ -215,7 +249,7 @@ public final class SolrCluster implements Closeable {
     private Process startNode(int i) throws IOException {
         Path home = dir.resolve("node" + (i + 1));
         Files.createDirectories(home);
-        ProcessBuilder pb = new ProcessBuilder(java(), "-Xms" + NODE_HEAP, "-Xmx" + NODE_HEAP, "-XX:+UseSerialGC",
+        ProcessBuilder pb = new ProcessBuilder(java(), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC",
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dsolr.allowPaths=" + dir, "-Dsolr.zkclienttimeout=" + System.getProperty("parley.solr.zkTimeout", "10000"),
                 "-Dsolr.log.dir=" + home.resolve("logs"), "-Dsolr.default.confdir=" + home,

@@ -38,6 +38,11 @@ import org.parley.index.IndexBuilder;
  */
 public final class SolrIndexer {
     static final int BATCH_DOCS = 1000;
+    /**
+     * Update requests in flight at once: while one batch is analysed by Solr, the next is serialised and on its
+     * way, so neither parley's enrichment nor the node waits for the other's round trip.
+     */
+    static final int SENDERS = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS").withZone(ZoneOffset.UTC);
 
@@ -112,14 +117,20 @@ public final class SolrIndexer {
             int articles = 0;
             int paragraphs = 0;
             int done = 0;
-            // files are read and enriched on all cores, in order; batches are sent from this thread while the
-            // next files are enriched, so Solr's indexing (in its own JVMs) overlaps parley's enrichment
+            // files are read and enriched on all cores, in order; full batches go to the senders while the next
+            // files are enriched, so Solr's indexing (in its own JVMs) overlaps parley's enrichment
             int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "parley-solr-enrich");
                 t.setDaemon(true);
                 return t;
             });
+            java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(SENDERS, r -> {
+                Thread t = new Thread(r, "parley-solr-send");
+                t.setDaemon(true);
+                return t;
+            });
+            java.util.ArrayDeque<java.util.concurrent.Future<?>> inFlight = new java.util.ArrayDeque<>();
             try {
                 java.util.ArrayDeque<java.util.concurrent.Future<Object>> pending = new java.util.ArrayDeque<>();
                 java.util.Iterator<Path> it = files.iterator();
@@ -149,11 +160,17 @@ public final class SolrIndexer {
                             batch.addAll(docs);
                             articles++;
                             paragraphs += docs.size() - 1;
-                            if (batch.size() >= BATCH_DOCS) send(target, batch);
+                            if (batch.size() >= BATCH_DOCS) {
+                                List<Map<String, Object>> full = batch;
+                                batch = new ArrayList<>();
+                                inFlight.add(senders.submit(() -> send(target, full)));
+                                while (inFlight.size() > SENDERS) inFlight.poll().get(); // a failed batch fails the build
+                            }
                         }
                     }
                     listener.fileDone(++done, files.size(), rel);
                 }
+                while (!inFlight.isEmpty()) inFlight.poll().get();
             } catch (java.util.concurrent.ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof IOException io) throw io;
@@ -165,6 +182,7 @@ public final class SolrIndexer {
                 throw new IOException("indexing interrupted", e);
             } finally {
                 pool.shutdownNow();
+                senders.shutdownNow();
             }
             ObjectNode info = JSON.createObjectNode();
             info.put("fingerprint", fingerprint);
@@ -202,11 +220,12 @@ public final class SolrIndexer {
         }
     }
 
-    private void send(String collection, List<Map<String, Object>> batch) throws IOException {
-        if (batch.isEmpty()) return;
+    private Void send(String collection, List<Map<String, Object>> batch) throws IOException {
+        if (batch.isEmpty()) return null;
         byte[] body = JSON.writeValueAsBytes(batch);
         http.post("/" + collection + "/update", "application/json", body, true); // re-sending a batch is idempotent
         batch.clear();
+        return null;
     }
 
     private static String fingerprint(Path dir, List<Path> files) throws IOException {
