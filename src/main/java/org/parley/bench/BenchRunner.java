@@ -34,7 +34,8 @@ public final class BenchRunner {
     public record Options(Path corpus, int queries, List<Integer> clients, int warmup, int warmupSeconds, int passes, long seed,
                           boolean skipSqlite, boolean skipHttp, boolean skipParley, Path outDir, String serverHeap,
                           List<String> serverJvmOptions, int threads, boolean httpInProcess, boolean reuseIndex,
-                          String loadGenerator, int httpSeconds, boolean skipQueries, int indexRuns) {
+                          String loadGenerator, int httpSeconds, boolean skipQueries, int indexRuns,
+                          boolean skipStages) {
         public Options {
             if (indexRuns < 1) throw new IllegalArgumentException("indexRuns must be at least 1");
             clients = List.copyOf(clients);
@@ -89,6 +90,7 @@ public final class BenchRunner {
         config.put("seed", o.seed());
         config.put("threads", o.threads());
         config.put("serverHeap", o.serverHeap());
+        config.put("skipStages", o.skipStages());
         report.put("config", config);
 
         // --- the query mix
@@ -116,6 +118,8 @@ public final class BenchRunner {
         if (reuse) {
             log.println("bench: --reuse-index: querying the parley index and SQLite database of an earlier run in " + work
                     + " (no indexing figures)");
+        } else if (o.skipStages()) {
+            log.println("bench: --skip-stages: no read, enrich or no-enrichment figures; the end-to-end build only");
         } else {
             log.println("bench: warming up (page cache, JIT) with one untimed read of the corpus");
             BenchCorpus.warmUp(o.corpus());
@@ -151,18 +155,21 @@ public final class BenchRunner {
                 parley.build(sample, warmDir, enrich);
             });
             IndexLocation.deleteRecursively(warmDir);
-            log.println("bench: parley index build without enrichment (read + index + commit)");
-            Path plainDir = work.resolve("index-plain");
-            indexing.put("parleyPlain", median("parley build without enrichment", () -> {
+            if (!o.skipStages()) {
+                log.println("bench: parley index build without enrichment (read + index + commit)");
+                Path plainDir = work.resolve("index-plain");
+                indexing.put("parleyPlain", median("parley build without enrichment", () -> {
+                    IndexLocation.deleteRecursively(plainDir);
+                    long c0 = cpuNanos();
+                    ParleyBackend.Build plain = parley.build(o.corpus(), plainDir, false);
+                    Map<String, Object> pp = withCpu(rate(plain.seconds(), plain.paragraphs(), mb), cpuNanos() - c0);
+                    pp.put("indexBytes", treeSize(plainDir));
+                    pp.put("indexToRawRatio", LatencyStats.round((double) treeSize(plainDir) / size.bytes()));
+                    pp.put("phases", plain.phases());
+                    return pp;
+                }));
                 IndexLocation.deleteRecursively(plainDir);
-                long c0 = cpuNanos();
-                ParleyBackend.Build plain = parley.build(o.corpus(), plainDir, false);
-                Map<String, Object> pp = withCpu(rate(plain.seconds(), plain.paragraphs(), mb), cpuNanos() - c0);
-                pp.put("indexBytes", treeSize(plainDir));
-                pp.put("indexToRawRatio", LatencyStats.round((double) treeSize(plainDir) / size.bytes()));
-                return pp;
-            }));
-            IndexLocation.deleteRecursively(plainDir);
+            }
             log.println("bench: parley index build end to end (read + enrich + index + commit)");
             indexing.put("parley", median("parley build end to end", () -> {
                 IndexLocation.deleteRecursively(indexDir);
@@ -176,6 +183,9 @@ public final class BenchRunner {
                     long bytes = treeSize(indexDir);
                     p.put("indexBytes", bytes);
                     p.put("indexToRawRatio", LatencyStats.round((double) bytes / size.bytes()));
+                    p.put("phases", b.phases());
+                    corpus.putIfAbsent("articles", b.articles());
+                    corpus.putIfAbsent("paragraphs", b.paragraphs());
                     return p;
                 }
             }));
@@ -219,6 +229,8 @@ public final class BenchRunner {
                 indexing.put("ratios", r);
             }
         }
+
+        if (paragraphs == 0 && corpus.get("paragraphs") instanceof Number n) paragraphs = n.longValue(); // --skip-stages
 
         // --- queries
         Map<String, Object> queries = new LinkedHashMap<>();
@@ -572,6 +584,10 @@ public final class BenchRunner {
             t.append(String.format(Locale.ROOT, "%-34s %10.2f %12d %9.2f %9s %10s %10s%n", label, ((Number) e.get("seconds")).doubleValue(),
                     ((Number) e.get("paragraphsPerSec")).longValue(), ((Number) e.get("mbPerSec")).doubleValue(), e.get("cpuSeconds"),
                     e.containsKey("peakHeapMb") ? e.get("peakHeapMb") + " MB" : "", size == null ? "" : size + "x"));
+        }
+        Map<String, Object> built = (Map<String, Object>) idx.get("parley");
+        if (built != null && built.get("phases") instanceof Map<?, ?> phases && !phases.isEmpty()) {
+            t.append("parley end to end, by phase: ").append(phases).append('\n');
         }
         Map<String, Object> ir = (Map<String, Object>) idx.get("ratios");
         if (ir != null) {

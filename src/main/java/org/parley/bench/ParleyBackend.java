@@ -2,12 +2,25 @@ package org.parley.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.parley.search.SearchService;
 
 /** How the benchmark drives parley itself: build an index, query it in-process, serve it over HTTP. */
 public interface ParleyBackend {
-    /** What an index build reported. */
-    record Build(long paragraphs, int articles, double seconds) {
+    /**
+     * What an index build reported.
+     *
+     * @param phases what the build said about its stages (seconds per phase, merge figures), in order; empty when the
+     *               backend does not say
+     */
+    record Build(long paragraphs, int articles, double seconds, Map<String, Object> phases) {
+        public Build {
+            phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
+        }
+
+        public Build(long paragraphs, int articles, double seconds) {
+            this(paragraphs, articles, seconds, Map.of());
+        }
     }
 
     /**

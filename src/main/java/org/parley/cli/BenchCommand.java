@@ -172,6 +172,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--index-runs", defaultValue = "3",
                 description = "timed runs of each build and load; the median is reported (default: ${DEFAULT-VALUE})")
         int indexRuns;
+        @Option(names = "--skip-stages", description = "of the indexing figures, only the end-to-end parley build (and SQLite's loads):"
+                + " no read + parse, enrich-alone or no-enrichment figures, which take as long again on a large corpus")
+        boolean skipStages;
         @Option(names = "--threads", description = "reader/enricher threads for the SQLite load and the stage timings (default: cores)")
         Integer threads;
         @Option(names = "--engine", split = ",", defaultValue = "parley,sqlite",
@@ -197,7 +200,7 @@ public final class BenchCommand implements Runnable {
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             BenchRunner.Options o = new BenchRunner.Options(corpus, queries, clients, warmup, warmupSeconds, passes, seed,
                     skipSqlite || !engines.contains("sqlite"), skipHttp, skipParley || !engines.contains("parley"), out, serverHeap,
-                    serverJvmOptions, t, false, reuseIndex, loadGenerator, httpSeconds, skipQueries, indexRuns);
+                    serverJvmOptions, t, false, reuseIndex, loadGenerator, httpSeconds, skipQueries, indexRuns, skipStages);
             SolrBench solr = engines.contains("solr")
                     ? new SolrBench(new SolrBench.Options(Path.of(""), solrHeap, solrPort, solrKillSeconds), System.out) : null;
             new BenchRunner(o, ParleyBackends.lucene(), solr, System.out).run();

@@ -67,9 +67,27 @@ public final class IndexBuilder {
         default void fileDone(int done, int total, String file, int paragraphs) {
             fileDone(done, total, file);
         }
+
+        /**
+         * A stage of the build finished: {@code scan} (list the corpus, plan), {@code index} (read, enrich and add
+         * every file; includes the flushes the indexing buffer triggers), {@code flush} (the last buffers),
+         * {@code commit}, {@code close}, {@code verify} (checksums and counts of the new generation).
+         */
+        default void phaseDone(String phase, Duration took) {
+        }
+
+        /**
+         * The background merges of the build, once the writer is closed: how many finished, the bytes they read, their
+         * CPU time (aborted ones included) and how long indexing threads stalled waiting for them.
+         */
+        default void merged(long merges, long bytes, Duration cpu, Duration stalled) {
+        }
     }
 
+    /** The manifest in the commit's user data, where builds before the manifest file kept it (read, never written). */
     static final String USER_MANIFEST = "parley.manifest";
+    /** The generation's manifest ({@link CorpusManifest#write}); not a Lucene file name, so Lucene leaves it alone. */
+    static final String MANIFEST_FILE = "parley-manifest.json";
     static final String USER_FINGERPRINT = "parley.fingerprint";
     static final String USER_BUILD_TIME = "parley.build_time";
 
@@ -117,10 +135,12 @@ public final class IndexBuilder {
             Previous prior = previous == null ? Previous.NONE : readPrevious(previous);
             Map<String, String> previousData = prior.userData();
             String fingerprint = BuildFingerprint.compute();
-            boolean full = previous == null || !fingerprint.equals(previousData.get(USER_FINGERPRINT));
-            CorpusManifest old = full ? new CorpusManifest() : CorpusManifest.fromJson(previousData.get(USER_MANIFEST));
+            // without a readable manifest nothing can be kept: the previous documents could not be told apart
+            boolean full = previous == null || prior.manifest() == null || !fingerprint.equals(previousData.get(USER_FINGERPRINT));
+            CorpusManifest old = full ? new CorpusManifest() : prior.manifest();
 
             // 1. Compare the corpus with the manifest.
+            long t0 = System.nanoTime();
             CorpusReader.Listing listing = CorpusReader.list(corpusDir);
             List<BuildReport.Skipped> notRead = new ArrayList<>();
             for (SkippedInput si : listing.skipped()) notRead.add(new BuildReport.Skipped(si.file(), si.reason()));
@@ -137,6 +157,7 @@ public final class IndexBuilder {
                 return new BuildReport(previous, false, false, counts.articles(), counts.paragraphs(), 0, unchanged, 0,
                         skippedOf(next, notRead), Duration.between(start, Instant.now()));
             }
+            listener.phaseDone("scan", since(t0));
             listener.started(toProcess.size(), unchanged, removed);
 
             // 2. Write the new generation.
@@ -144,7 +165,9 @@ public final class IndexBuilder {
             try {
                 if (!full) linkFiles(previous, generation);
                 writeGeneration(generation, full, deletions, toProcess, next, fingerprint);
+                long v0 = System.nanoTime();
                 Counts counts = count(generation, prior.verifiedFiles());
+                listener.phaseDone("verify", since(v0));
                 location.publish(generation);
                 location.prune(keep(generation, previous));
                 return new BuildReport(generation, true, full, counts.articles(), counts.paragraphs(), toProcess.size(),
@@ -160,22 +183,27 @@ public final class IndexBuilder {
                                  CorpusManifest next, String fingerprint) throws IOException {
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setNoCFSRatio(0); // compound files would copy every byte of a large index once more
+        MeteredMergeScheduler scheduler = new MeteredMergeScheduler();
         IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.indexAnalyzer())
                 .setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setRAMBufferSizeMB(ramBufferMb())
                 .setUseCompoundFile(false)
                 .setMergePolicy(merges)
+                .setMergeScheduler(scheduler)
                 .setCommitOnClose(false);
+        long closing;
         try (Directory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config)) {
             try {
                 for (String path : deletions) writer.deleteDocuments(new Term(IndexSchema.FILE, path));
                 Map<String, String> owners = articleOwners(next, toProcess);
                 indexFiles(writer, toProcess, owners, next);
+                long c0 = System.nanoTime();
+                next.write(dir, MANIFEST_FILE);
                 writer.setLiveCommitData(Map.of(
-                        USER_MANIFEST, next.toJson(),
                         USER_FINGERPRINT, fingerprint,
                         USER_BUILD_TIME, Instant.now().toString()).entrySet());
                 writer.commit();
+                listener.phaseDone("commit", since(c0));
             } catch (IOException | RuntimeException | Error e) {
                 try {
                     writer.rollback();
@@ -184,7 +212,15 @@ public final class IndexBuilder {
                 }
                 throw e;
             }
+            closing = System.nanoTime();
         }
+        listener.phaseDone("close", since(closing));
+        listener.merged(scheduler.merges(), scheduler.mergedBytes(), Duration.ofNanos(scheduler.mergeCpuNanos()),
+                Duration.ofNanos(scheduler.stallNanos()));
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
     }
 
     /**
@@ -219,6 +255,7 @@ public final class IndexBuilder {
         Function<Article, EnrichedArticle> enricher = enrichment.get();
         List<Future<Outcome>> futures = new ArrayList<>(files.size());
         try {
+            long t0 = System.nanoTime();
             for (BuildPlan.CorpusFile s : files) futures.add(pool.submit(() -> indexFile(writer, enricher, s, owners)));
             int done = 0;
             for (Future<Outcome> f : futures) {
@@ -226,6 +263,8 @@ public final class IndexBuilder {
                 next.put(o.path(), o.entry());
                 listener.fileDone(++done, files.size(), o.path(), o.entry().paragraphs());
             }
+            listener.phaseDone("index", since(t0));
+            long f0 = System.nanoTime();
             // The commit would flush the last in-memory segments one after the other in one thread: flush
             // them on all indexing threads at once instead.
             List<Future<Object>> flushes = new ArrayList<>();
@@ -238,6 +277,7 @@ public final class IndexBuilder {
                 }));
             }
             for (Future<Object> f : flushes) f.get();
+            listener.phaseDone("flush", since(f0));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) throw io;
@@ -343,7 +383,7 @@ public final class IndexBuilder {
         try (Stream<Path> s = Files.list(from)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
                 String name = f.getFileName().toString();
-                if (name.equals(IndexWriter.WRITE_LOCK_NAME)) continue;
+                if (name.equals(IndexWriter.WRITE_LOCK_NAME) || name.equals(MANIFEST_FILE)) continue; // the new one is written
                 try {
                     Files.createLink(to.resolve(name), f);
                 } catch (FileSystemException | UnsupportedOperationException e) {
@@ -357,8 +397,8 @@ public final class IndexBuilder {
      * The previous generation as a build reuses it: its commit data, and the files whose checksums were just verified
      * (Lucene's files are written once, so a hard link to one of them needs no second check).
      */
-    private record Previous(Map<String, String> userData, Set<String> verifiedFiles) {
-        static final Previous NONE = new Previous(Map.of(), Set.of());
+    private record Previous(Map<String, String> userData, CorpusManifest manifest, Set<String> verifiedFiles) {
+        static final Previous NONE = new Previous(Map.of(), null, Set.of());
     }
 
     /**
@@ -373,7 +413,10 @@ public final class IndexBuilder {
                 leaf.reader().checkIntegrity();
                 verified.addAll(segmentFiles(leaf));
             }
-            return new Previous(reader.getIndexCommit().getUserData(), Set.copyOf(verified));
+            Map<String, String> userData = reader.getIndexCommit().getUserData();
+            CorpusManifest manifest = CorpusManifest.read(dir, MANIFEST_FILE);
+            if (manifest == null && userData.containsKey(USER_MANIFEST)) manifest = CorpusManifest.fromJson(userData.get(USER_MANIFEST));
+            return new Previous(userData, manifest, Set.copyOf(verified));
         } catch (IOException | RuntimeException e) {
             // An unreadable previous generation cannot seed an incremental build: start over.
             return Previous.NONE;

@@ -29,7 +29,7 @@ class BenchSmokeTest {
 
         ParleyBackend parley = ParleyBackends.lucene();
         BenchRunner.Options o = new BenchRunner.Options(corpus, 30, List.of(1, 2), 5, 0, 1, 42, false, false,
-                parley == null, tmp.resolve("out"), "1g", List.of(), 2, true, false, "jdk", 1, false, 2);
+                parley == null, tmp.resolve("out"), "1g", List.of(), 2, true, false, "jdk", 1, false, 2, false);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream both = new PrintStream(new java.io.OutputStream() {
             @Override
@@ -63,6 +63,11 @@ class BenchSmokeTest {
         }
         if (parley != null) {
             assertThat(((Number) ((Map<String, Object>) indexing.get("parley")).get("paragraphsPerSec")).longValue()).isPositive();
+            // where the build's time went, phase by phase, and what its background merges cost
+            Map<String, Object> phases = (Map<String, Object>) ((Map<String, Object>) indexing.get("parley")).get("phases");
+            assertThat(phases).containsKeys("scanSeconds", "indexSeconds", "flushSeconds", "commitSeconds", "closeSeconds",
+                    "verifySeconds", "merges", "mergedMb", "mergeCpuSeconds", "mergeStallSeconds");
+            assertThat(((Number) phases.get("indexSeconds")).doubleValue()).isPositive();
             List<LatencyStats> in = (List<LatencyStats>) queries.get("parleyInProcess");
             assertThat(in).hasSize(2).allSatisfy(st -> {
                 assertThat(st.errors()).isZero();

@@ -299,6 +299,58 @@ class IndexBuilderTest {
     }
 
     @Test
+    void theManifestIsAFileOfTheGenerationNotPartOfTheCommitEveryReaderHolds() throws Exception {
+        BuildReport first = corpus.build(index);
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(first.generation());
+             org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+            assertThat(reader.getIndexCommit().getUserData()).containsKey(IndexBuilder.USER_FINGERPRINT)
+                    .doesNotContainKey(IndexBuilder.USER_MANIFEST);
+            CorpusManifest manifest = CorpusManifest.read(dir, IndexBuilder.MANIFEST_FILE);
+            assertThat(manifest).isNotNull();
+            assertThat(manifest.entries()).hasSize(8).containsKey("syn_relation.txt");
+        }
+        // an incremental build writes its own manifest, not the previous one's through a hard link
+        Files.writeString(corpus.dir().resolve("added.txt"), "Quokka diplomacy between Japan and China.\n");
+        BuildReport second = corpus.build(index);
+        assertThat(second.processed()).isEqualTo(1);
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(second.generation())) {
+            assertThat(CorpusManifest.read(dir, IndexBuilder.MANIFEST_FILE).entries()).hasSize(9);
+        }
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(first.generation())) {
+            assertThat(CorpusManifest.read(dir, IndexBuilder.MANIFEST_FILE).entries()).hasSize(8);
+        }
+    }
+
+    @Test
+    void aDamagedManifestMakesTheNextBuildFullWithoutDuplicatingDocuments() throws Exception {
+        BuildReport first = corpus.build(index);
+        Path manifest = first.generation().resolve(IndexBuilder.MANIFEST_FILE);
+        byte[] bytes = Files.readAllBytes(manifest);
+        bytes[bytes.length / 2] ^= 0x20; // still JSON-ish, but the checksum no longer matches
+        Files.delete(manifest); // a hard link of a later generation must not see the change: replace, not modify
+        Files.write(manifest, bytes);
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(first.generation())) {
+            assertThat(CorpusManifest.read(dir, IndexBuilder.MANIFEST_FILE)).isNull();
+        }
+        Files.writeString(corpus.dir().resolve("added.txt"), "Quokka diplomacy between Japan and China.\n");
+        BuildReport second = corpus.build(index);
+        assertThat(second.full()).isTrue();
+        assertThat(second.processed()).isEqualTo(9);
+        assertThat(second.articles()).isEqualTo(first.articles() + 1);
+    }
+
+    @Test
+    void manifestRoundTripsThroughItsFile() throws Exception {
+        CorpusManifest m = new CorpusManifest();
+        for (int i = 0; i < 3000; i++) m.put("d/" + i + ".txt", new CorpusManifest.Entry(10 + i, 20, "abc" + i, "a" + i, i % 7 == 0 ? "bad" : null, 3));
+        try (org.apache.lucene.store.Directory dir = new org.apache.lucene.store.ByteBuffersDirectory()) {
+            assertThat(CorpusManifest.read(dir, "m")).isNull();
+            m.write(dir, "m");
+            assertThat(CorpusManifest.read(dir, "m").entries()).isEqualTo(m.entries());
+        }
+    }
+
+    @Test
     void manifestRoundTripsThroughJson() {
         CorpusManifest m = new CorpusManifest();
         m.put("a.txt", new CorpusManifest.Entry(10, 20, "abc", "a", null, 3));
