@@ -62,10 +62,9 @@ final class PageRoutes {
         ctx.header("Vary", PART_HEADER);
         Part part = Part.of(ctx.header(PART_HEADER));
         if (part == Part.FACETS) {
-            // The facets do not depend on the page, the order or the hits: one hit, not ten highlighted, and
-            // found in date order, which a stemmed frequent word's scoring would otherwise cost (~a third of it).
-            SearchResult result = search.search(state.withPage(1).withSort(org.parley.search.SortOrder.DATE_DESC)
-                    .toRequest(1, SearchPage.FACET_SIZE));
+            // The facets do not depend on the page, the order or the hits: counts only (size 0), so no top-N pass
+            // scores the matches (for a stemmed frequent word about a third of a search).
+            SearchResult result = search.search(state.withPage(1).toRequest(0, SearchPage.FACET_SIZE));
             ctx.header("Cache-Control", "no-store");
             ctx.html(renderer.renderParts("search", Map.of("page", SearchPage.of(state, result, extras(state, result))), FACETS_PARTS));
             return;
