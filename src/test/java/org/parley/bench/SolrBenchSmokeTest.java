@@ -24,7 +24,7 @@ class SolrBenchSmokeTest {
         Path corpus = tmp.resolve("corpus");
         new CorpusGenerator(11, Path.of("corpus")).generate(2000, corpus);
         BenchRunner.Options o = new BenchRunner.Options(corpus, 20, List.of(1), 5, 0, 1, 42, true, true, false,
-                tmp.resolve("out"), "1g", List.of(), 2, true, false, "jdk", 1, false, 1);
+                tmp.resolve("out"), "1g", List.of(), 2, true, false, "jdk", 1, false, 1, false);
         SolrBench solr = new SolrBench(new SolrBench.Options(Path.of(""), "512m", 18700 + (int) (ProcessHandle.current().pid() % 250), 3),
                 System.out);
         Map<String, Object> report = new BenchRunner(o, ParleyBackends.lucene(), solr, System.out).run();
