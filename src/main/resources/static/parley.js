@@ -11,6 +11,10 @@
   // year chart, the expensive part, follow once the typing pauses for a little longer than the typist's own gap
   // between keys (X-Parley-Part: facets; 200 ms until that gap is known, between 120 and 350 ms). Queries shorter
   // than MIN_INSTANT_CHARS wait for that pause too: one or two letters are rarely what one means to search.
+  // A keystroke that leaves the last word as only the beginning of longer indexed words ("cambo") is not searched
+  // at once: the page waits for the pause, then fetches the whole page. The pages tell which indexed words start
+  // with the query's last word, when they are few (data-words on .layout), so a finished word ("cambodia") is still
+  // searched at once. Without that list every keystroke may be the last one.
   var RESULTS_DELAY = 40;
   var MIN_INSTANT_CHARS = 3;
   var TYPING_DELAY = 200;
@@ -43,6 +47,35 @@
   var cache = new Map();     // by kind and URL: 'page /?q=…' (whole pages), 'results /?q=…', 'facets /?q=…'
   var facetsTimer = null;
   var facetsPending = false; // the results on screen wait for their facets part
+  var knownWords = new Map(); // a typed prefix (folded) -> the indexed words starting with it, from data-words
+  var KNOWN_WORDS_SIZE = 200;
+
+  /** Remembers what a page said of its query's last word. */
+  function learnWords(layout) {
+    var prefix = layout && layout.getAttribute('data-words-prefix');
+    if (!prefix) return;
+    var words = layout.getAttribute('data-words');
+    knownWords.delete(prefix);
+    knownWords.set(prefix, words ? words.split(' ') : []);
+    if (knownWords.size > KNOWN_WORDS_SIZE) knownWords.delete(knownWords.keys().next().value);
+  }
+
+  /** The query's last word, lower-cased and without accents (as the index has words), or null. */
+  function lastWord(text) {
+    var m = /(?:^|\s)(\p{L}+)$/u.exec(text);
+    return m ? m[1].toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') : null;
+  }
+
+  /** Whether the last word is known not to be an indexed word (so more letters are probably coming). */
+  function midWord(text) {
+    var w = lastWord(text);
+    if (!w) return false;
+    for (var k = w.length; k >= 1; k--) {
+      var words = knownWords.get(w.slice(0, k));
+      if (words) return words.indexOf(w) < 0;
+    }
+    return false;
+  }
 
   function remember(key, res) {
     cache.delete(key);
@@ -86,12 +119,14 @@
     // once the typing pauses.
     var box = document.getElementById('q');
     var typingTimer = null;
+    learnWords(document.querySelector('.layout'));
     if (instant && box) {
       box.addEventListener('input', function () {
         noteKey();
         clearTimeout(typingTimer);
         clearTimeout(facetsTimer);
-        var delay = box.value.trim().length >= MIN_INSTANT_CHARS ? RESULTS_DELAY : typingPause();
+        var text = box.value.trim();
+        var delay = text.length >= MIN_INSTANT_CHARS && !midWord(text) ? RESULTS_DELAY : typingPause();
         typingTimer = setTimeout(function () { typed(searchUrl()); }, delay);
       });
     }
@@ -281,6 +316,7 @@
       var doc = new DOMParser().parseFromString(res.html, 'text/html');
       var fresh = doc.querySelector('.layout');
       if (!fresh) { window.location.assign(target.href); return; }
+      learnWords(fresh);
       var finalUrl = new URL(fresh.getAttribute('data-url') || res.url, window.location.href);
       var shown = finalUrl.pathname + finalUrl.search + target.hash;
       shownUrl = finalUrl.pathname + finalUrl.search;
@@ -329,8 +365,10 @@
     var target = new URL(url, window.location.href);
     var key = target.pathname + target.search;
     var page = cache.get('page ' + key);
-    // the start page, and pages seen whole before, come whole (the start page is the same for everyone)
-    if (!target.search || (page && Date.now() - page.at < CACHE_MS)) { load(url, { typing: true }); return; }
+    // the start page, pages seen whole before, and any page once the typing has paused come whole (one request
+    // instead of the results and then the facets part)
+    var paused = Date.now() - lastKey >= typingPause() - 10;
+    if (!target.search || paused || (page && Date.now() - page.at < CACHE_MS)) { load(url, { typing: true }); return; }
     if (key === shownUrl) { // typed and taken back: the results stand, their facets may still be due
       if (facetsPending) facetsTimer = setTimeout(function () { facets(shownUrl, seq); }, typingPause());
       return;
@@ -343,6 +381,7 @@
       var doc = new DOMParser().parseFromString(res.html, 'text/html');
       var fresh = doc.querySelector('.layout');
       if (!fresh) throw new Error('no results in the answer');
+      learnWords(fresh);
       var canonical = new URL(fresh.getAttribute('data-url') || key, window.location.href);
       shownUrl = canonical.pathname + canonical.search;
       if (typingEntry) history.replaceState({ parley: true }, '', shownUrl);
@@ -388,7 +427,9 @@
     var aside = layout.querySelector('.facets');
     if (aside) stale(aside);
     main.replaceWith(freshMain);
-    layout.setAttribute('data-url', fresh.getAttribute('data-url'));
+    ['data-url', 'data-words-prefix', 'data-words'].forEach(function (name) {
+      if (fresh.hasAttribute(name)) layout.setAttribute(name, fresh.getAttribute(name)); else layout.removeAttribute(name);
+    });
     if (doc.title) document.title = doc.title;
     var status = freshMain.querySelector('.summary[role=status]');
     if (status) status.setAttribute('aria-live', 'polite');

@@ -14,14 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -34,6 +38,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.parley.search.ArticleView;
 import org.parley.search.Dimension;
 import org.parley.search.Facet;
@@ -48,6 +53,7 @@ import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
 import org.parley.search.SortOrder;
 import org.parley.search.Span;
+import org.parley.search.WordsStartingWith;
 
 /**
  * The search contract on an embedded Lucene index: the search assembled in a few steps (parse, drill down,
@@ -67,6 +73,8 @@ public final class LuceneSearchService implements SearchService {
     private final Highlighting highlighting = new Highlighting();
     private final SpellSuggester speller = new SpellSuggester();
     private final RecentResults recent = new RecentResults();
+    /** Normalises a typed word as the index normalises words (case, accents). */
+    private final Analyzer wordAnalyzer = TextAnalysis.exactQuery();
 
     private LuceneSearchService(ServedIndex served) {
         this.served = served;
@@ -190,7 +198,9 @@ public final class LuceneSearchService implements SearchService {
         long total;
         boolean everything = req.query().isBlank() && req.filters().isEmpty() && req.yearFrom() == null && req.yearTo() == null;
         if (req.size() == 0) { // counts only: no top-N pass
-            if (everything) return new Page(searcher.paragraphs, new ScoreDoc[0], new int[0], searcher.allDocsFacets(), null);
+            if (everything) return new Page(searcher.paragraphs, new ScoreDoc[0], new int[0], countFacets ? searcher.allDocsFacets() : null, null);
+            // the total alone: Lucene's count, which a single term answers from its document frequency
+            if (!countFacets) return new Page(searcher.count(query.query()), new ScoreDoc[0], new int[0], null, null);
             DrillSidewaysPass.Result<Void> count = countOf(searcher, counted, query);
             return new Page(count.total(), new ScoreDoc[0], new int[0], count.facets(), null);
         }
@@ -439,12 +449,34 @@ public final class LuceneSearchService implements SearchService {
     }
 
     @Override
+    public Optional<WordsStartingWith> wordsStartingWith(String prefix) {
+        if (prefix == null || prefix.isEmpty() || prefix.length() > WordsStartingWith.MAX_PREFIX_CHARS || !prefix.chars().allMatch(Character::isLetter)) {
+            return Optional.empty();
+        }
+        BytesRef normalised = wordAnalyzer.normalize(IndexSchema.TEXT, prefix);
+        return withSearcher(searcher -> {
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexSchema.TEXT);
+            if (terms == null) return Optional.of(new WordsStartingWith(normalised.utf8ToString(), List.of()));
+            TermsEnum it = terms.iterator();
+            List<String> words = new ArrayList<>();
+            if (it.seekCeil(normalised) != TermsEnum.SeekStatus.END) {
+                for (BytesRef t = it.term(); t != null && StringHelper.startsWith(t, normalised); t = it.next()) {
+                    if (words.size() == WordsStartingWith.MAX_WORDS) return Optional.<WordsStartingWith>empty();
+                    words.add(t.utf8ToString());
+                }
+            }
+            return Optional.of(new WordsStartingWith(normalised.utf8ToString(), words));
+        });
+    }
+
+    @Override
     public IndexStats stats() {
         return withSearcher(s -> new IndexStats(s.articles, s.paragraphs, s.sizeBytes, s.lastBuild, served.generation()));
     }
 
     @Override
     public void close() throws IOException {
+        wordAnalyzer.close();
         served.close();
     }
 }

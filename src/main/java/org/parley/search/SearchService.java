@@ -32,6 +32,15 @@ public interface SearchService extends Closeable {
     /** Facet values of {@code dim} starting with {@code prefix} (case-insensitive), most frequent first. */
     List<FacetValue> facetValues(FacetValuesRequest request);
 
+    /**
+     * The indexed words that start with {@code prefix}, when there are at most {@link WordsStartingWith#MAX_WORDS}
+     * of them; empty when there are more, when the prefix is not a single word, or when the service cannot list
+     * them (instant search then treats every keystroke as a possible end of the word).
+     */
+    default Optional<WordsStartingWith> wordsStartingWith(String prefix) {
+        return Optional.empty();
+    }
+
     /** Counts and age of the index being served. */
     IndexStats stats();
 }

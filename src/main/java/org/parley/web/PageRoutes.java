@@ -78,10 +78,11 @@ final class PageRoutes {
         }
         if (part == Part.RESULTS) {
             ctx.header("Cache-Control", "no-store");
-            ctx.html(renderer.renderParts("search", Map.of("page", SearchPage.of(state, result, SearchPage.Extras.NONE)), RESULTS_PARTS));
+            ctx.html(renderer.renderParts("search", Map.of("page", SearchPage.of(state, result, SearchPage.Extras.NONE),
+                    "typing", typing(state)), RESULTS_PARTS));
             return;
         }
-        ctx.html(renderer.render("search", Map.of("page", SearchPage.of(state, result, extras(state, result)))));
+        ctx.html(renderer.render("search", Map.of("page", SearchPage.of(state, result, extras(state, result)), "typing", typing(state))));
     }
 
     /**
@@ -109,6 +110,23 @@ final class PageRoutes {
                 default -> PAGE;
             };
         }
+    }
+
+    /** The query's last word when the query ends in one: letters only, after a space or at the start. */
+    private static final java.util.regex.Pattern LAST_WORD = java.util.regex.Pattern.compile("(?:^|\\s)(\\p{L}+)$");
+
+    /**
+     * What instant search is told of the query's last word: the indexed words it begins, when they are few, so that
+     * the page waits for the typing to pause, instead of searching at once, while that word is only the beginning
+     * of longer ones ("cambo"), and searches at once when it is a word ("cambodia"). Unknown: every keystroke may be
+     * the last, as without this.
+     */
+    Views.TypedWord typing(UrlState state) {
+        java.util.regex.Matcher m = LAST_WORD.matcher(state.q());
+        if (!m.find()) return Views.TypedWord.UNKNOWN;
+        return search.wordsStartingWith(m.group(1))
+                .map(w -> new Views.TypedWord(w.prefix(), String.join(" ", w.words())))
+                .orElse(Views.TypedWord.UNKNOWN);
     }
 
     /** Most filters a "no results" page tries to drop one by one. */
@@ -220,8 +238,9 @@ final class PageRoutes {
         return new SearchPage.Extras(noYear, queryOnly, best, best == null ? -1 : bestTotal, null);
     }
 
+    /** The number of paragraphs a state finds: no hits, no facet values. */
     private long count(UrlState state) {
-        return search.search(state.withPage(1).toRequest(1, 0)).total();
+        return search.searchWithoutFacets(state.withPage(1).toRequest(0, 0)).total();
     }
 
     /** A failure as a page: the search page keeps its form (with what could be read of the URL) and says what went wrong. */

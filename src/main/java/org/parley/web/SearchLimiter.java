@@ -19,6 +19,7 @@ import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
+import org.parley.search.WordsStartingWith;
 
 /**
  * Bounds how many searches run at once and how long a client waits for one, so a burst of expensive
@@ -176,6 +177,11 @@ final class SearchLimiter implements AutoCloseable {
         @Override
         public Optional<ArticleView> article(String id, String query) throws InvalidQueryException {
             return bounded(false, () -> delegate.article(id, query)); // a long article costs as much as a search
+        }
+
+        @Override
+        public Optional<WordsStartingWith> wordsStartingWith(String prefix) {
+            return delegate.wordsStartingWith(prefix); // a term dictionary seek and at most a few dozen terms: no slot
         }
 
         @Override

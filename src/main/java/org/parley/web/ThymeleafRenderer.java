@@ -16,6 +16,7 @@ final class ThymeleafRenderer implements FileRenderer {
     private final TemplateEngine engine;
 
     ThymeleafRenderer() {
+        RecordPropertyAccessor.install();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(ThymeleafRenderer.class.getClassLoader());
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");

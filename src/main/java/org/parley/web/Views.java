@@ -44,6 +44,14 @@ final class Views {
     }
 
     /** A labelled link with an optional count (start page lists). */
+    /**
+     * The indexed words that start with the query's last word (space-separated), for instant search; both null when
+     * unknown.
+     */
+    record TypedWord(String prefix, String words) {
+        static final TypedWord UNKNOWN = new TypedWord(null, null);
+    }
+
     record Link(String label, String href, String countText) {
     }
 

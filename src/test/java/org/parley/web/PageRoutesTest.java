@@ -385,6 +385,33 @@ class PageRoutesTest {
     }
 
     @Test
+    void theIndexedWordsThatATypedWordBeginsAreListedWhenFew() throws Exception {
+        // what the index holds, from the corpus: the words starting with "cambo" (Cambodia, Cambodian ...)
+        java.util.Optional<org.parley.search.WordsStartingWith> cambo = SERVICE.wordsStartingWith("Cambo");
+        assertThat(cambo).isPresent();
+        assertThat(cambo.get().prefix()).isEqualTo("cambo");
+        assertThat(cambo.get().words()).contains("cambodia").doesNotContain("cambo")
+                .allSatisfy(w -> assertThat(w).startsWith("cambo")).isSorted();
+        assertThat(SERVICE.wordsStartingWith("Cambodia").orElseThrow().words()).contains("cambodia");
+        // accents folded as the index folds them; a prefix no word has lists nothing; one that is not a word gets no list
+        assertThat(SERVICE.wordsStartingWith("CAMBÔ")).isEqualTo(cambo);
+        assertThat(SERVICE.wordsStartingWith("zzqx").orElseThrow().words()).isEmpty();
+        assertThat(SERVICE.wordsStartingWith("cam*")).isEmpty();
+        assertThat(SERVICE.wordsStartingWith("x".repeat(org.parley.search.WordsStartingWith.MAX_PREFIX_CHARS + 1))).isEmpty();
+        // a prefix that more words start with than are listed gets no list ("t": hundreds of words)
+        assertThat(SERVICE.wordsStartingWith("t")).isEmpty();
+
+        // the results part and the page carry the list for the query's last word; the facets part does not need it
+        String listed = String.join(" ", cambo.get().words());
+        for (HttpResponse<String> r : List.of(getPart("/?q=Hun+Sen+Cambo", "results"), get("/?q=Hun+Sen+Cambo"))) {
+            assertThat(r.body()).contains("data-words-prefix=\"cambo\" data-words=\"" + listed + "\"");
+        }
+        // no list when the query does not end in a word being typed
+        assertThat(getPart("/?q=%22Cambo%22", "results").body()).doesNotContain("data-words");
+        assertThat(getPart("/?q=Cambo*", "results").body()).doesNotContain("data-words");
+    }
+
+    @Test
     void theFacetsPartBringsTheNoResultsNoticeWithItsSuggestionTheResultsPartLeavesOut() throws Exception {
         String whole = get("/?q=cambodai").body();
         assertThat(whole).contains("class=\"did-you-mean\"");

@@ -216,6 +216,30 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void aWordStillBeingTypedIsNotSearchedButTheFinishedWordIsAtOnce() throws Exception {
+        // "Camb" is searched at the pause; then the page knows which indexed words start with it, so "Cambo",
+        // "Cambod" and "Cambodi" (only the beginnings of longer words) are not searched, and "Cambodia" is
+        String word = "Cambodia";
+        for (int k = 5; k < word.length(); k++) {
+            assertThat(service.wordsStartingWith(word.substring(0, k)).orElseThrow().words())
+                    .as("the corpus has longer words only").doesNotContain(word.substring(0, k).toLowerCase(java.util.Locale.ROOT));
+        }
+        assertThat(service.wordsStartingWith(word).orElseThrow().words()).contains("cambodia");
+        driver.get(base() + "/");
+        WebElement box = driver.findElement(By.id("q"));
+        box.sendKeys(word.substring(0, 4));
+        wait.until(ExpectedConditions.urlToBe(base() + "/?q=" + word.substring(0, 4)));
+        wait.until(d -> "camb".equals(d.findElement(By.cssSelector(".layout")).getAttribute("data-words-prefix")));
+        box.sendKeys(word.substring(4)); // one key after another, no pause between them
+        wait.until(ExpectedConditions.urlToBe(base() + "/?q=" + word));
+        SearchResult result = expect("q=" + word);
+        wait.until(d -> shownTotal() == result.total());
+        for (int k = 5; k < word.length(); k++) assertThat(fetches("/?q=" + word.substring(0, k))).as(word.substring(0, k)).isZero();
+        assertThat(fetches("/?q=" + word)).isPositive();
+        assertThat(shownHitIds()).isEqualTo(hitIds(result));
+    }
+
+    @Test
     void theKeyboardFocusesTheBoxMovesThroughResultsAndOpensOne() throws Exception {
         driver.get(base() + "/?q=" + BrowserTestService.QUERY);
         driver.findElement(By.tagName("body")).click();
