@@ -16,7 +16,7 @@ public record WordsStartingWith(String prefix, List<String> words) {
     }
 
     /** Most words a service lists; a prefix more words start with gets no list (a short prefix says little). */
-    public static final int MAX_WORDS = 40;
+    public static final int MAX_WORDS = 100;
     /** Longest prefix a service looks up (a client's input is bounded): no word of interest is longer. */
     public static final int MAX_PREFIX_CHARS = 40;
 }
