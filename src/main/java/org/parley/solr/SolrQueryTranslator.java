@@ -4,43 +4,29 @@ import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.parley.index.QuerySyntax;
 import org.parley.index.TextAnalysis;
-import org.parley.search.CountryNames;
 import org.parley.search.InvalidQueryException;
-import org.parley.search.SearchRequest;
 
 /**
- * Parley's query syntax, limits and error codes, translated to Solr's standard query syntax.
+ * Parley's query language translated to Solr's standard query syntax.
  *
- * <p>The text is parsed with the same classic grammar, the same analyzers ({@link TextAnalysis}) and the same
- * rules as the embedded index (fields text/title/country/speaker/year/article, AND by default, stemmed bare terms
- * and exact phrases, no leading wildcards or regular expressions, bounded length, nesting, clauses, expansions
- * and boosts), into a Lucene query over the Solr schema's fields; that query is then written out in Solr's
- * syntax term by term, already analysed (the Solr fields' query analyzers only split on whitespace).
+ * <p>The text is parsed by {@link QuerySyntax}, the grammar, limits and error codes the embedded index parses
+ * with, with the same analyzers ({@link TextAnalysis}), into a Lucene query over the Solr schema's fields; that
+ * query is then written out in Solr's syntax term by term, already analysed (the Solr fields' query analyzers
+ * only split on whitespace).
  */
 final class SolrQueryTranslator {
-    static final int MAX_CLAUSES = 1024;
-    static final int MAX_NESTING = 32;
-    static final int MAX_EXPANDING_TERMS = 10;
-    static final int FUZZY_EXPANSIONS = FuzzyQuery.defaultMaxExpansions;
-    static final float MAX_BOOST = 10_000f;
-    static final int MAX_YEAR = 9999;
-    private static final String FIELDS = "text, title, country, speaker, year, article";
-
     private final Analyzer stemmed = TextAnalysis.stemmedQuery();
     private final Analyzer exact = TextAnalysis.exactQuery();
 
@@ -80,45 +66,7 @@ final class SolrQueryTranslator {
     }
 
     Query parse(String text) throws InvalidQueryException {
-        if (text == null || text.isBlank()) return null;
-        if (text.length() > SearchRequest.MAX_QUERY_CHARS) {
-            throw invalid("query is too long: " + text.length() + " characters (limit " + SearchRequest.MAX_QUERY_CHARS + ")");
-        }
-        String cleaned = escapeSlashes(text.replaceAll("\\p{Cntrl}", " "));
-        if (nesting(cleaned) > MAX_NESTING) throw invalid("query nests parentheses too deeply (limit " + MAX_NESTING + ")");
-        Query query;
-        try {
-            query = new Parser().parse(cleaned);
-        } catch (ParseException e) {
-            throw invalid(message(e));
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidQueryException("too_many_clauses", "query has too many clauses (limit " + MAX_CLAUSES + ")", "q");
-        } catch (RuntimeException e) {
-            throw invalid("cannot parse query: " + e.getMessage());
-        }
-        if (query == null || query instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
-            throw new InvalidQueryException("only_stop_words", "the query has only common words such as 'the' or 'of',"
-                    + " which are not indexed: add a word that says what to find, or quote a phrase that includes them", "q");
-        }
-        int[] leaves = countLeaves(query);
-        if (leaves[2] > MAX_EXPANDING_TERMS) {
-            throw new InvalidQueryException("too_many_expansions", "query has " + leaves[2]
-                    + " fuzzy or wildcard terms (limit " + MAX_EXPANDING_TERMS + ")", "q");
-        }
-        if (leaves[0] + (long) leaves[1] * (FUZZY_EXPANSIONS - 1) > MAX_CLAUSES) {
-            throw new InvalidQueryException("too_many_clauses", "query has too many clauses (limit " + MAX_CLAUSES
-                    + "; a fuzzy term counts as " + FUZZY_EXPANSIONS + ")", "q");
-        }
-        if (!(maxBoost(query) <= MAX_BOOST)) {
-            throw new InvalidQueryException("invalid_boost", "boosts multiply to more than " + (int) MAX_BOOST
-                    + "; use smaller boosts such as ^2 or ^10", "q");
-        }
-        if (query instanceof BooleanQuery bq && bq.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
-            BooleanQuery.Builder b = new BooleanQuery.Builder().add(new Raw("*:*"), BooleanClause.Occur.MUST);
-            for (BooleanClause c : bq.clauses()) b.add(c);
-            query = b.build();
-        }
-        return query;
+        return QuerySyntax.parse(text, Parser::new);
     }
 
     // ------------------------------------------------------------------------------------------- writing
@@ -215,186 +163,57 @@ final class SolrQueryTranslator {
         return sb.toString();
     }
 
-    // ------------------------------------------------------------------------------------------ validation
-
-    private static InvalidQueryException invalid(String message) {
-        return new InvalidQueryException("invalid_query", message, "q");
-    }
-
-    private static String message(ParseException e) {
-        String m = e.getMessage() == null ? "syntax error" : e.getMessage();
-        m = m.replaceFirst("^Cannot parse '.*?': ", "");
-        if (m.startsWith("Lexical error") && m.contains("<EOF>")) {
-            return "the query ends inside a quoted phrase or after a backslash: close the quote";
-        }
-        java.util.regex.Matcher col = java.util.regex.Pattern.compile("column (\\d+)").matcher(m);
-        if (m.startsWith("Lexical error") && col.find()) return "syntax error at character " + col.group(1);
-        int nl = m.indexOf('\n');
-        if (nl > 0) m = m.substring(0, nl);
-        if (m.startsWith("Encountered")) m = "syntax error: " + m.replace("Encountered", "unexpected").replaceAll("\\s+", " ").strip();
-        return m.length() > 300 ? m.substring(0, 300) : m;
-    }
-
-    static String escapeSlashes(String s) {
-        if (s.indexOf('/') < 0) return s;
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) sb.append(c).append(s.charAt(++i));
-            else if (c == '/') sb.append("\\/");
-            else sb.append(c);
-        }
-        return sb.toString();
-    }
-
-    private static int nesting(String s) {
-        int depth = 0, max = 0;
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') { i++; continue; }
-            if (c == '"') quoted = !quoted;
-            else if (!quoted && c == '(') max = Math.max(max, ++depth);
-            else if (!quoted && c == ')') depth--;
-        }
-        return max;
-    }
-
-    /** All leaf clauses, the fuzzy ones, the expanding ones (fuzzy, prefix, wildcard). */
-    private static int[] countLeaves(Query q) {
-        int[] n = {0, 0, 0};
-        q.visit(new QueryVisitor() {
-            @Override
-            public void consumeTerms(Query query, Term... terms) {
-                n[0] += terms.length;
-            }
-
-            @Override
-            public void visitLeaf(Query query) {
-                n[0]++;
-                if (query instanceof FuzzyQuery) n[1]++;
-                if (query instanceof MultiTermQuery) n[2]++;
-            }
-
-            @Override
-            public void consumeTermsMatching(Query query, String field, java.util.function.Supplier<ByteRunAutomaton> automaton) {
-                visitLeaf(query);
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return this;
-            }
-        });
-        return n;
-    }
-
-    private static double maxBoost(Query q) {
-        if (q instanceof BoostQuery b) return b.getBoost() * maxBoost(b.getQuery());
-        if (q instanceof BooleanQuery bq) {
-            double max = 1;
-            for (BooleanClause c : bq.clauses()) max = Math.max(max, maxBoost(c.query()));
-            return max;
-        }
-        return 1;
-    }
-
-    private final class Parser extends QueryParser {
+    /** Parley's grammar and rules ({@link QuerySyntax}), each clause over the Solr schema's fields. */
+    private final class Parser extends QuerySyntax {
         Parser() {
             super(SolrSchema.TEXT, stemmed);
-            setDefaultOperator(Operator.AND);
-            setAllowLeadingWildcard(false);
-            setAutoGeneratePhraseQueries(false);
         }
 
         @Override
-        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-            return switch (field) {
-                case "text" -> quoted ? exactQuery(queryText) : newFieldQuery(stemmed, SolrSchema.TEXT_STEM, queryText, false);
-                case "title" -> newFieldQuery(stemmed, SolrSchema.TITLE_STEM, queryText, quoted);
-                case "country" -> new TermQuery(new Term(SolrSchema.COUNTRY, CountryNames.code(queryText)
-                        .orElseThrow(() -> new ParseException("unknown country '" + queryText + "'"))));
-                case "speaker" -> new TermQuery(new Term(SolrSchema.SPEAKER_LC, queryText.strip().toLowerCase(Locale.ROOT)));
-                case "year" -> new Raw(SolrSchema.YEAR_INT + ":\"" + year(queryText) + "\"");
-                case "article" -> new TermQuery(new Term(SolrSchema.ARTICLE_ID, queryText.strip()));
-                default -> throw unknownField(field);
-            };
-        }
-
-        private Query exactQuery(String queryText) throws ParseException {
-            return newFieldQuery(exact, SolrSchema.TEXT, queryText, true);
+        protected Query text(String words, boolean quoted) throws ParseException {
+            return quoted ? newFieldQuery(exact, SolrSchema.TEXT, words, true) : newFieldQuery(stemmed, SolrSchema.TEXT_STEM, words, false);
         }
 
         @Override
-        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
-                                      boolean endInclusive) throws ParseException {
-            if (!"year".equals(field)) throw new ParseException("ranges are only supported on year, e.g. year:[1990 TO 2000]");
-            Integer lo = part1 == null || part1.equals("*") ? null : year(part1);
-            Integer hi = part2 == null || part2.equals("*") ? null : year(part2);
-            if (!startInclusive && lo != null) lo++;
-            if (!endInclusive && hi != null) hi--;
-            return new Raw(SolrSchema.YEAR_INT + ":[" + (lo == null ? "*" : lo) + " TO " + (hi == null ? "*" : hi) + "]");
+        protected Query title(String words, boolean quoted) throws ParseException {
+            return newFieldQuery(stemmed, SolrSchema.TITLE_STEM, words, quoted);
         }
 
         @Override
-        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-            if ("*".equals(field) && "*".equals(termStr)) return new Raw("*:*");
-            checkWildcard(field, termStr);
-            return new WildcardQuery(new Term(wildcardField(field), normal(field, termStr)));
+        protected Query country(String code) {
+            return new TermQuery(new Term(SolrSchema.COUNTRY, code));
         }
 
         @Override
-        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-            checkWildcard(field, termStr);
-            if (termStr.isEmpty()) throw new ParseException("a wildcard needs at least one letter before '*'");
-            return new PrefixQuery(new Term(wildcardField(field), normal(field, termStr)));
-        }
-
-        private String wildcardField(String field) {
-            return "title".equals(field) ? SolrSchema.TITLE_STEM : SolrSchema.TEXT;
+        protected Query speaker(String typed) {
+            return new TermQuery(new Term(SolrSchema.SPEAKER_LC, typed.toLowerCase(Locale.ROOT)));
         }
 
         @Override
-        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-            if (!"text".equals(field)) throw new ParseException("fuzzy terms (~) are only supported on text");
-            int edits = Math.max(0, Math.min(FuzzyQuery.defaultMaxEdits, (int) minSimilarity));
-            return new FuzzyQuery(new Term(SolrSchema.TEXT, normal(field, termStr)), edits, 1, FuzzyQuery.defaultMaxExpansions, true);
+        protected Query years(Integer from, Integer to) {
+            if (from != null && from.equals(to)) return new Raw(SolrSchema.YEAR_INT + ":\"" + from + "\"");
+            return new Raw(SolrSchema.YEAR_INT + ":[" + (from == null ? "*" : from) + " TO " + (to == null ? "*" : to) + "]");
         }
 
         @Override
-        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-            throw new ParseException("regular expressions are not supported; use wildcards like negotiat*");
+        protected Query article(String id) {
+            return new TermQuery(new Term(SolrSchema.ARTICLE_ID, id));
         }
 
-        private void checkWildcard(String field, String termStr) throws ParseException {
-            if (!"text".equals(field) && !"title".equals(field)) {
-                throw new ParseException("wildcards are only supported on text and title");
-            }
-            if (termStr.startsWith("*") || termStr.startsWith("?")) {
-                throw new ParseException("leading wildcards are not supported (they would scan every word of the index)");
-            }
+        @Override
+        protected Query everything() {
+            return new Raw("*:*");
         }
 
-        private String normal(String field, String term) {
-            return stemmed.normalize(field, term).utf8ToString();
+        @Override
+        protected Query wildcard(boolean onTitle, String term, boolean prefixOnly) {
+            Term t = new Term(onTitle ? SolrSchema.TITLE_STEM : SolrSchema.TEXT, term);
+            return prefixOnly ? new PrefixQuery(t) : new WildcardQuery(t);
         }
 
-        private int year(String s) throws ParseException {
-            int year;
-            try {
-                year = Integer.parseInt(s.strip());
-            } catch (NumberFormatException e) {
-                throw new ParseException("year must be a number: '" + s + "'");
-            }
-            if (year > MAX_YEAR || year < -MAX_YEAR) {
-                throw new ParseException("year out of range: " + year + " (years are -" + MAX_YEAR + " to " + MAX_YEAR + ")");
-            }
-            return year;
-        }
-
-        private ParseException unknownField(String field) {
-            return new ParseException("unknown field '" + field.toLowerCase(Locale.ROOT) + "'; fields are " + FIELDS
-                    + " (put a colon in quotes or escape it with \\: to search for it)");
+        @Override
+        protected Query fuzzy(String term, int maxEdits) {
+            return new FuzzyQuery(new Term(SolrSchema.TEXT, term), maxEdits, 1, FuzzyQuery.defaultMaxExpansions, true);
         }
     }
 }

@@ -36,10 +36,10 @@ class QueryParserLimitsTest {
                 .collect(Collectors.joining(" OR "));
         InvalidQueryException e = refusal(fifty);
         assertThat(e.code()).isEqualTo("too_many_expansions");
-        assertThat(e.getMessage()).contains("50").contains(String.valueOf(QueryParserFactory.MAX_EXPANDING_TERMS));
+        assertThat(e.getMessage()).contains("50").contains(String.valueOf(QuerySyntax.MAX_EXPANDING_TERMS));
         assertThat(refusal("rel* OR ru* OR ca* OR a* OR b* OR c* OR d* OR e* OR f* OR g* OR h*").code()).isEqualTo("too_many_expansions");
 
-        String ten = IntStream.range(0, QueryParserFactory.MAX_EXPANDING_TERMS).mapToObj(i -> "word" + i + "~")
+        String ten = IntStream.range(0, QuerySyntax.MAX_EXPANDING_TERMS).mapToObj(i -> "word" + i + "~")
                 .collect(Collectors.joining(" OR "));
         assertThat(parsers.parse(ten, s -> s, stems)).isNotNull();
         // ten fuzzy terms expand to 500 words: with 530 plain terms beside them the query is over the clause limit
