@@ -24,7 +24,6 @@ import org.parley.search.InvalidQueryException;
  * terms. The analyzers are shared; every parse gets a fresh parser.
  */
 final class QueryParserFactory {
-    static final String FIELD_ARTICLE = "article";
 
     private final Analyzer stemmed = TextAnalysis.stemmedQuery();
     private final Analyzer exact = TextAnalysis.exactQuery();

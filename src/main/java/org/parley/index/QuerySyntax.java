@@ -45,6 +45,8 @@ public abstract class QuerySyntax extends QueryParser {
     public static final float MAX_BOOST = 10_000f;
     /** Years a query may name: the year facet holds four-digit years, and the bound keeps range ends from overflowing. */
     public static final int MAX_YEAR = 9999;
+    /** The field of article ids (the others are the index's own field names). */
+    public static final String FIELD_ARTICLE = "article";
     private static final String FIELDS = "text, title, country, speaker, year, article";
 
     private final Analyzer stemmed;
@@ -240,7 +242,7 @@ public abstract class QuerySyntax extends QueryParser {
                     .orElseThrow(() -> new ParseException("unknown country '" + queryText + "'")));
             case IndexSchema.SPEAKER -> speaker(queryText.strip());
             case IndexSchema.YEAR -> years(year(queryText), year(queryText));
-            case QueryParserFactory.FIELD_ARTICLE -> article(queryText.strip());
+            case FIELD_ARTICLE -> article(queryText.strip());
             default -> throw new ParseException("unknown field '" + field.toLowerCase(Locale.ROOT) + "'; fields are " + FIELDS
                     + " (put a colon in quotes or escape it with \\: to search for it)");
         };
