@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
@@ -34,7 +35,7 @@ final class Highlighting {
      * The match spans of {@code texts} (the stored text of {@code docIds}, in the same order) for {@code query};
      * empty for documents without a match and for a null (match-all) query.
      */
-    List<List<Span>> spans(IndexSearcher searcher, Query query, int[] docIds, String[] texts) throws IOException {
+    List<List<Span>> spans(ParleySearcher searcher, Query query, int[] docIds, String[] texts) throws IOException {
         List<List<Span>> out = new ArrayList<>(docIds.length);
         for (int i = 0; i < docIds.length; i++) out.add(List.of());
         if (query == null || docIds.length == 0) return out;
@@ -58,8 +59,9 @@ final class Highlighting {
     /** A UnifiedHighlighter that answers spans and takes the texts the caller already read. */
     private static final class SpanHighlighter extends UnifiedHighlighter {
         private final Map<Integer, String> textOf;
+        private final FieldInfos fields;
 
-        SpanHighlighter(IndexSearcher searcher, Analyzer analyzer, Map<Integer, String> textOf) {
+        SpanHighlighter(ParleySearcher searcher, Analyzer analyzer, Map<Integer, String> textOf) {
             super(UnifiedHighlighter.builder(searcher, analyzer)
                     .withBreakIterator(WholeBreakIterator::new)
                     .withMaxLength(MAX_HIGHLIGHT_CHARS)
@@ -69,6 +71,13 @@ final class Highlighting {
                     .withWeightMatches(true)
                     .withMaxNoHighlightPassages(0));
             this.textOf = textOf;
+            this.fields = searcher.fieldInfos;
+        }
+
+        /** The reader's merged fields, merged once per reader rather than once per search. */
+        @Override
+        protected FieldInfo getFieldInfo(String field) {
+            return fields.fieldInfo(field);
         }
 
         Object[] spans(Query query, int[] ascendingDocIds) throws IOException {

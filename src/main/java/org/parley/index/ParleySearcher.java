@@ -13,6 +13,7 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -41,6 +42,11 @@ final class ParleySearcher extends IndexSearcher {
     final FacetOrdinals facetOrdinals;
     /** The words of each stem in {@code text}, for stemmed query terms. */
     final StemVariants stems;
+    /**
+     * The fields of every segment merged, for the highlighter, which would otherwise merge them again for each
+     * search (about 3% of a search's CPU at a million paragraphs).
+     */
+    final FieldInfos fieldInfos;
     final int articles;
     final int paragraphs;
     final long sizeBytes;
@@ -58,6 +64,7 @@ final class ParleySearcher extends IndexSearcher {
                 ? FacetOrdinals.empty(IndexSchema.FACET_DIMS)
                 : FacetOrdinals.load(reader, config, IndexSchema.FACET_DIMS);
         this.stems = StemVariants.load(reader, IndexSchema.TEXT);
+        this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
         this.articles = count(IndexSchema.articlesOnly());
         this.paragraphs = count(IndexSchema.paragraphsOnly());
         long size = 0;

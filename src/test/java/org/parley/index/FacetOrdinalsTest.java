@@ -121,6 +121,30 @@ class FacetOrdinalsTest {
         }
     }
 
+    @Test
+    void countsMatchesOfAnIndexWithoutAnyFacetValue() throws IOException {
+        FacetsConfig config = config();
+        try (Directory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+                for (String word : WORDS) {
+                    Document d = new Document();
+                    d.add(new StringField("text", word, Field.Store.NO));
+                    w.addDocument(d);
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
+                IndexSearcher searcher = new IndexSearcher(reader);
+                DrillSidewaysPass.Filters filters = new DrillSidewaysPass.Filters(config, new MatchAllDocsQuery());
+                DrillSidewaysPass.Result<Void> all = DrillSidewaysPass.count(searcher, ordinals, filters);
+                assertThat(all.total()).isEqualTo(WORDS.length);
+                for (String dim : DIMS) assertThat(all.facets().getTopChildren(5, dim).labelValues).isEmpty();
+                filters.add("country", "C1");
+                assertThat(DrillSidewaysPass.count(searcher, ordinals, filters).total()).isZero();
+            }
+        }
+    }
+
     private static FacetsConfig config() {
         FacetsConfig config = new FacetsConfig();
         for (String dim : DIMS) config.setMultiValued(dim, true);

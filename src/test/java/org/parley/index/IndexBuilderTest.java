@@ -67,6 +67,29 @@ class IndexBuilderTest {
     }
 
     @Test
+    void everyDocumentHasATextNormButOnlyParagraphsCountInTheTextStatistics() throws Exception {
+        corpus.build(index);
+        Path generation = new IndexLocation(index).generations().getLast();
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(generation);
+             org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+            int paragraphs = new org.apache.lucene.search.IndexSearcher(reader).count(IndexSchema.paragraphsOnly());
+            assertThat(paragraphs).isPositive().isLessThan(reader.numDocs()); // article documents too
+            for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+                // dense norms: scoring reads a match's norm without searching a sparse doc-id set
+                org.apache.lucene.index.NumericDocValues norms = leaf.reader().getNormValues(IndexSchema.TEXT);
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) assertThat(norms.advanceExact(doc)).as("doc " + doc).isTrue();
+            }
+            // BM25's document count and average length come from the terms: the articles' empty text adds nothing
+            org.apache.lucene.index.Terms text = org.apache.lucene.index.MultiTerms.getTerms(reader, IndexSchema.TEXT);
+            assertThat(text.getDocCount()).isEqualTo(paragraphs);
+            long tokens = 0;
+            org.apache.lucene.index.TermsEnum it = text.iterator();
+            while (it.next() != null) tokens += it.totalTermFreq();
+            assertThat(text.getSumTotalTermFreq()).isEqualTo(tokens);
+        }
+    }
+
+    @Test
     void badFilesAreReportedAndSkippedAndTheRestIndexed() throws Exception {
         Files.write(corpus.dir().resolve("empty.txt"), new byte[0]);
         Files.write(corpus.dir().resolve("binary.txt"), new byte[] {0, 1, 2, 3, 0, 0, 5});
