@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -221,12 +219,6 @@ public final class IndexBuilder {
                 Duration.ofNanos(scheduler.stallNanos()));
     }
 
-    /**
-     * Files submitted ahead of the one whose outcome is awaited, per thread: enough that a slow file (a large archive)
-     * does not leave the other threads idle for long, few enough that pending work holds little memory.
-     */
-    private static final int IN_FLIGHT_PER_THREAD = 64;
-
     private static Duration since(long nanoTime) {
         return Duration.ofNanos(System.nanoTime() - nanoTime);
     }
@@ -261,22 +253,13 @@ public final class IndexBuilder {
             return t;
         });
         Function<Article, EnrichedArticle> enricher = enrichment.get();
-        // Files are handed to the pool a window at a time, in order, and each outcome is let go once recorded: submitting
-        // every file up front kept a task and its outcome per file alive until the end (444,000 at 10M paragraphs),
-        // old-generation data that every concurrent GC cycle of the build marked again.
-        ArrayDeque<Future<Outcome>> inFlight = new ArrayDeque<>();
-        int window = Math.max(2, threads) * IN_FLIGHT_PER_THREAD;
+        List<Future<Outcome>> futures = new ArrayList<>(files.size());
         try {
             long t0 = System.nanoTime();
-            Iterator<BuildPlan.CorpusFile> toSubmit = files.iterator();
+            for (BuildPlan.CorpusFile s : files) futures.add(pool.submit(() -> indexFile(writer, enricher, s, owners)));
             int done = 0;
-            while (toSubmit.hasNext() || !inFlight.isEmpty()) {
-                while (inFlight.size() < window && toSubmit.hasNext()) {
-                    BuildPlan.CorpusFile s = toSubmit.next();
-                    inFlight.add(pool.submit(() -> indexFile(writer, enricher, s, owners)));
-                }
-                Outcome o = inFlight.peek().get();
-                inFlight.poll();
+            for (Future<Outcome> f : futures) {
+                Outcome o = f.get();
                 next.put(o.path(), o.entry());
                 listener.fileDone(++done, files.size(), o.path(), o.entry().paragraphs());
             }
@@ -306,9 +289,9 @@ public final class IndexBuilder {
             throw new IOException("index build interrupted", e);
         } finally {
             // Never interrupt an indexing thread: an interrupt closes the NIO channels the writer holds (its
-            // lock among them), and the rollback would then fail. Files not started are cancelled (those not yet
-            // submitted never start); files being indexed finish, which is bounded by one file's work.
-            for (Future<Outcome> f : inFlight) f.cancel(false);
+            // lock among them), and the rollback would then fail. Files not started are cancelled; files being
+            // indexed finish, which is bounded by one file's work.
+            for (Future<Outcome> f : futures) f.cancel(false);
             pool.shutdown();
             boolean interrupted = false;
             while (true) {
