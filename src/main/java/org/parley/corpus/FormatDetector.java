@@ -117,10 +117,13 @@ public final class FormatDetector {
         String text = asciiHead(head);
         int i = skipSpaceAndBom(text, 0);
         if (i >= text.length()) return Sniffed.EMPTY;
-        String rest = text.substring(i).toLowerCase(Locale.ROOT);
-        if (rest.startsWith("{")) return Sniffed.JSON_OBJECT;
-        if (rest.startsWith("[")) return Sniffed.JSON_ARRAY;
-        if (rest.startsWith("<")) {
+        // Lower-casing keeps '{', '[' and '<' and makes no other character one of them: only markup needs the copy
+        // (every file of a build is sniffed, most are plain text).
+        char first = text.charAt(i);
+        if (first == '{') return Sniffed.JSON_OBJECT;
+        if (first == '[') return Sniffed.JSON_ARRAY;
+        if (first == '<') {
+            String rest = text.substring(i).toLowerCase(Locale.ROOT);
             String root = rootElement(rest);
             if (root.equals("rss") || root.equals("feed") || root.equals("rdf:rdf")) return Sniffed.FEED;
             if (root.equals("html") || rest.startsWith("<!doctype html")) return Sniffed.HTML_DOCUMENT;

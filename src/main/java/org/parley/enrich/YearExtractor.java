@@ -21,11 +21,11 @@ final class YearExtractor {
      * A four-digit number 1000-2099 standing alone: not glued to letters, digits, currency signs or a
      * thousands separator; optionally a range end ("-2027", "–27", "/21") or a decade "s".
      */
-    private static final Pattern YEAR = Pattern.compile(
+    static final Pattern YEAR = Pattern.compile(
             "(?<![\\p{L}\\p{N}$€£¥.,/])(1\\d{3}|20\\d{2})(?:(?:\\s?[-–—/]\\s?|\\s(?:to|and|until|through)\\s)(1\\d{3}|20\\d{2}|\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d))?(s|'s|’s)?(?![\\p{L}\\p{N}]|[.,]\\d)");
-    private static final Pattern ISO_DATE = Pattern.compile("\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b");
+    static final Pattern ISO_DATE = Pattern.compile("\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b");
     /** "12/05/2023", "05.06.2023": numeric dates, whose year follows a separator the YEAR pattern refuses. */
-    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<!\\d)\\d{1,2}([/.])\\d{1,2}\\1(1\\d{3}|20\\d{2})(?!\\d)");
+    static final Pattern NUMERIC_DATE = Pattern.compile("(?<!\\d)\\d{1,2}([/.])\\d{1,2}\\1(1\\d{3}|20\\d{2})(?!\\d)");
     private static final Pattern RELATIVE = Pattern.compile("\\b(last|next|past|previous|coming) year\\b", Pattern.CASE_INSENSITIVE);
     /** Words right before a number that make it a count, a price or a label rather than a year. */
     private static final Pattern BEFORE_AMOUNT = Pattern.compile(
@@ -72,41 +72,86 @@ final class YearExtractor {
     }
 
     private static void findNumericYears(String text, TreeSet<Integer> years) {
-        Matcher iso = ISO_DATE.matcher(text);
-        while (iso.find()) years.add(Integer.parseInt(iso.group(1)));
-        Matcher numeric = NUMERIC_DATE.matcher(text);
-        while (numeric.find()) years.add(Integer.parseInt(numeric.group(2)));
+        // Each pattern is run only where its fixed part occurs: scanning a paragraph with a regular expression tests
+        // the pattern at every character, and most paragraphs hold no date of that shape (a tenth of the build's
+        // enrichment went into these scans). The checks below are necessary conditions, so the matches are the same.
+        if (yearAfter(text, '-', false)) {
+            Matcher iso = ISO_DATE.matcher(text);
+            while (iso.find()) years.add(Integer.parseInt(iso.group(1)));
+        }
+        if (yearAfter(text, '/', true) || yearAfter(text, '.', true)) {
+            Matcher numeric = NUMERIC_DATE.matcher(text);
+            while (numeric.find()) years.add(Integer.parseInt(numeric.group(2)));
+        }
         Matcher m = YEAR.matcher(text);
-        while (m.find()) {
-            if (ISO_DATE.matcher(text).region(m.start(), Math.min(text.length(), m.start() + 10)).lookingAt()) continue;
-            if (m.start() > 0 && text.charAt(m.start() - 1) == '-' && !glueHyphen(text, m.start() - 1)) continue;
-            String before = text.substring(Math.max(0, m.start() - 12), m.start());
-            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 14));
-            if (BEFORE_AMOUNT.matcher(before).find()) continue;
-            int first = Integer.parseInt(m.group(1));
-            String suffix = m.group(3);
-            if (suffix != null && DECADE_SUFFIX.contains(suffix)) {
-                if (first % 10 != 0) continue;
-                for (int y = first; y < first + 10; y++) years.add(y);
-                continue;
+        // A match starts with four ASCII digits, the first a 1 or a 2: the search resumes at the next such place
+        // (find(int) keeps the whole text visible to the look-behind, so a match is found exactly as by find()).
+        for (int from = nextYearStart(text, 0); from >= 0 && m.find(from); from = nextYearStart(text, m.end())) {
+            consider(text, m, years);
+        }
+    }
+
+    /** The first index at or after {@code from} where a YEAR match could start, or -1. */
+    static int nextYearStart(String text, int from) {
+        for (int i = from, last = text.length() - 4; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == '1' || c == '2') && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 2)) && isDigit(text.charAt(i + 3))) {
+                return i;
             }
-            if (m.group(2) != null) {
-                int last = rangeEnd(first, m.group(2));
-                if (last > first) {
-                    years.add(first);
-                    years.add(last);
-                    if (last - first <= MAX_EXPANDED_SPAN) for (int y = first + 1; y < last; y++) years.add(y);
-                    continue;
-                }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether four ASCII digits follow {@code separator} somewhere (or, when not {@code yearAfterSeparator}, precede
+     * it): every numeric date ("12/05/2023", year after the separator) and every ISO date ("2024-06-21", year
+     * before it) has this.
+     */
+    static boolean yearAfter(String text, char separator, boolean yearAfterSeparator) {
+        for (int i = text.indexOf(separator); i >= 0; i = text.indexOf(separator, i + 1)) {
+            int d = yearAfterSeparator ? i + 1 : i - 4;
+            if (d >= 0 && d + 4 <= text.length() && isDigit(text.charAt(d)) && isDigit(text.charAt(d + 1))
+                    && isDigit(text.charAt(d + 2)) && isDigit(text.charAt(d + 3))) {
+                return true;
             }
-            if (AFTER_AMOUNT.matcher(after).find() && m.group(2) == null) continue;
-            if (m.group(2) == null && m.group(3) == null && clockTime(text, m.start(), m.end())) continue;
-            if (first < 1500 && !yearCue(text, m.start())) continue;
-            years.add(first);
-            if (m.group(2) != null && m.group(2).length() == 4) {
-                int second = Integer.parseInt(m.group(2));
-                if (second >= 1500) years.add(second);
+        }
+        return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Files the YEAR match {@code m} under its years, unless it is an amount, a code, a clock time or a date's part. */
+    static void consider(String text, Matcher m, TreeSet<Integer> years) {
+        if (ISO_DATE.matcher(text).region(m.start(), Math.min(text.length(), m.start() + 10)).lookingAt()) return;
+        if (m.start() > 0 && text.charAt(m.start() - 1) == '-' && !glueHyphen(text, m.start() - 1)) return;
+        String before = text.substring(Math.max(0, m.start() - 12), m.start());
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 14));
+        if (BEFORE_AMOUNT.matcher(before).find()) return;
+        int first = Integer.parseInt(m.group(1));
+        String suffix = m.group(3);
+        if (suffix != null && DECADE_SUFFIX.contains(suffix)) {
+            if (first % 10 != 0) return;
+            for (int y = first; y < first + 10; y++) years.add(y);
+            return;
+        }
+        if (m.group(2) != null) {
+            int last = rangeEnd(first, m.group(2));
+            if (last > first) {
+                years.add(first);
+                years.add(last);
+                if (last - first <= MAX_EXPANDED_SPAN) for (int y = first + 1; y < last; y++) years.add(y);
+                return;
             }
+        }
+        if (AFTER_AMOUNT.matcher(after).find() && m.group(2) == null) return;
+        if (m.group(2) == null && m.group(3) == null && clockTime(text, m.start(), m.end())) return;
+        if (first < 1500 && !yearCue(text, m.start())) return;
+        years.add(first);
+        if (m.group(2) != null && m.group(2).length() == 4) {
+            int second = Integer.parseInt(m.group(2));
+            if (second >= 1500) years.add(second);
         }
     }
 

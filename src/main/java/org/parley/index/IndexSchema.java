@@ -166,7 +166,12 @@ public final class IndexSchema {
     }
 
     static String sortKey(String articleId, int ordinal) {
-        return articleId + '\u0000' + String.format("%06d", ordinal);
+        // By hand: String.format("%06d") parsed its format for every paragraph of a build.
+        String digits = Integer.toString(ordinal);
+        StringBuilder key = new StringBuilder(articleId.length() + 1 + Math.max(6, digits.length())).append(articleId).append('\u0000');
+        if (ordinal >= 0) key.repeat('0', Math.max(0, 6 - digits.length())).append(digits);
+        else key.append(String.format("%06d", ordinal)); // never in practice (ordinals start at 1); kept exact anyway
+        return key.toString();
     }
 
     /** The years a paragraph is filed under: those it names, else the article's publication year. */

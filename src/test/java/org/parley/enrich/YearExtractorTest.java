@@ -3,6 +3,7 @@ package org.parley.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class YearExtractorTest {
@@ -63,5 +64,36 @@ class YearExtractorTest {
         assertThat(years("founded in 1930, it moved in 1945")).containsExactly(1930, 1945);
         assertThat(years("the 2000 election and the Moscow of 1960")).containsExactly(1960, 2000);
         assertThat(years("by 2030 at the latest")).containsExactly(2030);
+    }
+
+    /**
+     * The scans skip the parts of a text where no date or year can start: they must find exactly what scanning every
+     * character finds, on texts dense with digits, separators and the words the rules look at.
+     */
+    @net.jqwik.api.Property(tries = 3000)
+    void skippingScanFindsWhatAFullScanFinds(@net.jqwik.api.ForAll("datey") String text) {
+        assertThat(YearExtractor.extract(text, null)).isEqualTo(byFullScan(text));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> datey() {
+        net.jqwik.api.Arbitrary<String> piece = net.jqwik.api.Arbitraries.oneOf(
+                net.jqwik.api.Arbitraries.integers().between(0, 2099).map(String::valueOf),
+                net.jqwik.api.Arbitraries.integers().between(1000, 2099).map(String::valueOf),
+                net.jqwik.api.Arbitraries.integers().between(0, 99).map(i -> String.format("%02d", i)),
+                net.jqwik.api.Arbitraries.of("-", "/", ".", ",", " ", " ", "–", "s", "'s", "’s", "$", "in ", "at ", " GMT",
+                        " to ", " and ", "No. ", " troops", " percent", "post-", "mid-", "COVID-", "x", "é", "٣", "\n"));
+        return piece.list().ofMaxSize(14).map(l -> String.join("", l));
+    }
+
+    private static List<Integer> byFullScan(String text) {
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        java.util.regex.Matcher iso = YearExtractor.ISO_DATE.matcher(text);
+        while (iso.find()) years.add(Integer.parseInt(iso.group(1)));
+        java.util.regex.Matcher numeric = YearExtractor.NUMERIC_DATE.matcher(text);
+        while (numeric.find()) years.add(Integer.parseInt(numeric.group(2)));
+        java.util.regex.Matcher m = YearExtractor.YEAR.matcher(text);
+        while (m.find()) YearExtractor.consider(text, m, years);
+        return List.copyOf(years);
     }
 }
