@@ -181,7 +181,7 @@ final class SearchLimiter implements AutoCloseable {
 
         @Override
         public Optional<WordsStartingWith> wordsStartingWith(String prefix) {
-            return delegate.wordsStartingWith(prefix); // a term dictionary seek and at most a few dozen terms: no slot
+            return delegate.wordsStartingWith(prefix); // a term dictionary seek and at most MAX_WORDS + 1 terms: no slot
         }
 
         @Override
