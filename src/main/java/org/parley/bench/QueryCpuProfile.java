@@ -20,8 +20,11 @@ public final class QueryCpuProfile {
     private QueryCpuProfile() {
     }
 
-    /** Runs the mix {@code warmupRounds} times unmeasured, then {@code rounds} times measured; prints the figures. */
-    public static void run(SearchService service, List<BenchQuery> mix, int warmupRounds, int rounds, PrintStream out)
+    /**
+     * Runs the mix {@code warmupRounds} times unmeasured, then {@code rounds} times measured; prints the figures and
+     * the {@code slowest} most expensive queries.
+     */
+    public static void run(SearchService service, List<BenchQuery> mix, int warmupRounds, int rounds, int slowest, PrintStream out)
             throws InvalidQueryException {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int w = 0; w < warmupRounds; w++) for (BenchQuery q : mix) service.search(SearchServiceEngine.request(q));
@@ -53,7 +56,7 @@ public final class QueryCpuProfile {
         for (int i = 0; i < mix.size(); i++) order.add(i);
         order.sort(Comparator.comparingDouble((Integer i) -> cpuMs[i]).reversed());
         out.println("slowest:");
-        for (int i : order.subList(0, Math.min(8, order.size()))) {
+        for (int i : order.subList(0, Math.min(slowest, order.size()))) {
             BenchQuery q = mix.get(i);
             out.printf(Locale.ROOT, "  %7.2f ms  %-12s %s %s%s%n", cpuMs[i], q.kind(), q.lucene(), q.filters(),
                     q.yearFrom() == null && q.yearTo() == null ? "" : " years " + q.yearFrom() + "-" + q.yearTo());

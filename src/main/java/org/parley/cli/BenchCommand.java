@@ -117,12 +117,14 @@ public final class BenchCommand implements Runnable {
         int rounds;
         @Option(names = "--warmup-rounds", defaultValue = "5", description = "unmeasured rounds first (default: ${DEFAULT-VALUE})")
         int warmupRounds;
+        @Option(names = "--slowest", defaultValue = "8", description = "how many of the slowest queries to list (default: ${DEFAULT-VALUE})")
+        int slowest;
 
         @Override
         public Integer call() throws Exception {
             try (org.parley.index.LuceneSearchService service = org.parley.index.LuceneSearchService.open(index)) {
                 org.parley.bench.QueryCpuProfile.run(service, org.parley.bench.QueryMix.read(mix), warmupRounds,
-                        Math.max(1, rounds), System.out);
+                        Math.max(1, rounds), Math.max(0, slowest), System.out);
             }
             return 0;
         }

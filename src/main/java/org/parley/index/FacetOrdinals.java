@@ -208,6 +208,16 @@ final class FacetOrdinals {
         return base[dims.size()];
     }
 
+    /** The number of real slots (values of every dimension). */
+    int slotCount() {
+        return spare();
+    }
+
+    /** Copies dimension {@code d}'s part of {@code from} (counts by slot) into {@code to}. */
+    void copyDimension(int[] from, int[] to, int d) {
+        System.arraycopy(from, base[d], to, base[d], base[d + 1] - base[d]);
+    }
+
     /** Dimension {@code d}'s counts (indexed by ordinal) out of counts indexed by slot. */
     int[] slice(int[] slotCounts, int d) {
         return Arrays.copyOfRange(slotCounts, base[d], base[d + 1]);

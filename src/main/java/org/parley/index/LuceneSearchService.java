@@ -72,7 +72,8 @@ public final class LuceneSearchService implements SearchService {
     private final QueryParserFactory parsers = new QueryParserFactory();
     private final Highlighting highlighting = new Highlighting();
     private final SpellSuggester speller = new SpellSuggester();
-    private final RecentResults recent = new RecentResults();
+    /** Off with the per-reader caches ({@code -Dparley.search.cacheEntries=0}), so a benchmark then measures every search. */
+    private final RecentResults recent = new RecentResults(ParleySearcher.CACHE_ENTRIES == 0 ? 0 : RecentResults.MAX_ENTRIES);
     /** Normalises a typed word as the index normalises words (case, accents). */
     private final Analyzer wordAnalyzer = TextAnalysis.exactQuery();
 
@@ -241,7 +242,7 @@ public final class LuceneSearchService implements SearchService {
     /** The counting pass of a search, or its counts from an earlier identical one on the same reader. */
     private static DrillSidewaysPass.Result<Void> countOf(ParleySearcher searcher, CountKey key, DrillSidewaysPass.Filters query)
             throws IOException {
-        return searcher.counts.get(key, () -> DrillSidewaysPass.count(searcher, searcher.facetOrdinals, query));
+        return searcher.counts.get(key, () -> DrillSidewaysPass.count(searcher, searcher.facetOrdinals, searcher.frequentStems, query));
     }
 
     private Page groupedPage(ParleySearcher searcher, DrillSidewaysPass.Filters query, SearchRequest req, Cursor cursor, String hash)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
@@ -38,10 +39,25 @@ final class ParleySearcher extends IndexSearcher {
     static final int CACHE_ENTRIES = Integer.getInteger("parley.search.cacheEntries", 512);
     /** Bound of each cache's heap estimate. */
     static final long CACHE_BYTES = 32L << 20;
+    /**
+     * Bound of the frequent stems' counts kept per reader; 0 counts none (to measure a search without them). Each
+     * stem costs a count per facet value, 4 bytes each.
+     */
+    static final long FREQUENT_STEM_BYTES = Long.getLong("parley.search.frequentStemBytes", 16L << 20);
+    /** A stem in fewer documents than this, or than one paragraph in {@link #FREQUENT_STEM_SHARE}, is counted per search. */
+    static final int MIN_FREQUENT_STEM = 2_000;
+    static final int FREQUENT_STEM_SHARE = 256;
+    /**
+     * Postings read to count the frequent stems ahead, per paragraph: a reader then spends about as much CPU on
+     * them as on loading its facet values (see {@link FrequentStemCounts}).
+     */
+    static final long FREQUENT_STEM_POSTINGS = 8;
     /** Every paragraph's facet values in memory, for counting (empty when the index has none). */
     final FacetOrdinals facetOrdinals;
     /** The words of each stem in {@code text}, for stemmed query terms. */
     final StemVariants stems;
+    /** Facet counts of the most frequent stems (see {@link FrequentStemCounts}). */
+    final FrequentStemCounts frequentStems;
     /**
      * The fields of every segment merged, for the highlighter, which would otherwise merge them again for each
      * search (about 3% of a search's CPU at a million paragraphs).
@@ -58,7 +74,8 @@ final class ParleySearcher extends IndexSearcher {
     private final Map<String, List<FacetValue>> allValues = new ConcurrentHashMap<>();
     private volatile Map<String, String> speakersByLowerCase;
 
-    ParleySearcher(IndexReader reader, FacetsConfig config) throws IOException {
+    /** @param background where the frequent stems are counted once the reader is open */
+    ParleySearcher(IndexReader reader, FacetsConfig config, Executor background) throws IOException {
         super(reader);
         this.facetOrdinals = reader.leaves().isEmpty()
                 ? FacetOrdinals.empty(IndexSchema.FACET_DIMS)
@@ -67,6 +84,10 @@ final class ParleySearcher extends IndexSearcher {
         this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
         this.articles = count(IndexSchema.articlesOnly());
         this.paragraphs = count(IndexSchema.paragraphsOnly());
+        this.frequentStems = FREQUENT_STEM_BYTES == 0 ? FrequentStemCounts.none()
+                : FrequentStemCounts.countInBackground(background, this, facetOrdinals, stems, new FrequentStemCounts.Budget(
+                        Math.max(MIN_FREQUENT_STEM, paragraphs / FREQUENT_STEM_SHARE), FREQUENT_STEM_POSTINGS * Math.max(1, paragraphs),
+                        FREQUENT_STEM_BYTES));
         long size = 0;
         Instant built = null;
         if (reader instanceof DirectoryReader dr) {
@@ -96,11 +117,11 @@ final class ParleySearcher extends IndexSearcher {
         return rewritten;
     }
 
-    static SearcherFactory factory(FacetsConfig config) {
+    static SearcherFactory factory(FacetsConfig config, Executor background) {
         return new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                return new ParleySearcher(reader, config);
+                return new ParleySearcher(reader, config, background);
             }
         };
     }

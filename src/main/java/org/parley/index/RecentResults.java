@@ -38,12 +38,17 @@ final class RecentResults {
     record Entry(SearchResult result, FieldDoc last, long at) {
     }
 
-    private final Map<Key, Entry> entries = new LinkedHashMap<>(MAX_ENTRIES * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<Key, RecentResults.Entry> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final Map<Key, Entry> entries;
+
+    /** @param maxEntries 0 keeps nothing (to measure every search's own work) */
+    RecentResults(int maxEntries) {
+        this.entries = new LinkedHashMap<>(Math.max(16, maxEntries * 2), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Key, RecentResults.Entry> eldest) {
+                return size() > maxEntries;
+            }
+        };
+    }
 
     /** The entry of {@code key} if its search ran less than {@link #TTL_NANOS} ago, else null. */
     synchronized Entry get(Key key, long now) {

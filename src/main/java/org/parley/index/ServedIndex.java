@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +43,18 @@ final class ServedIndex implements Closeable {
 
     private final IndexLocation location;
     private final ScheduledExecutorService watcher;
+    /** Counts each new reader's frequent stems (see {@link FrequentStemCounts}), one reader at a time. */
+    private final ExecutorService counter;
     private volatile Generation current;
     /** Only touched by the watcher thread. */
     private String lastRefreshError;
 
-    private ServedIndex(IndexLocation location, Generation first, long pollMillis) {
+    private ServedIndex(IndexLocation location, ExecutorService counter, long pollMillis) throws IOException {
         this.location = location;
-        this.current = first;
+        this.counter = counter;
+        String name = location.currentName().orElseThrow(() -> new IOException(
+                "no index in " + location.root() + ": run ./parley index first"));
+        this.current = openGeneration(name);
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-index-watcher");
             t.setDaemon(true);
@@ -59,16 +65,20 @@ final class ServedIndex implements Closeable {
 
     /** Serves the current generation at {@code location}; fails when no build has completed there yet. */
     static ServedIndex open(IndexLocation location, long pollMillis) throws IOException {
-        String name = location.currentName().orElseThrow(() -> new IOException(
-                "no index in " + location.root() + ": run ./parley index first"));
-        return new ServedIndex(location, openGeneration(location, name), pollMillis);
+        ExecutorService counter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("parley-frequent-stems").daemon().factory());
+        try {
+            return new ServedIndex(location, counter, pollMillis);
+        } catch (IOException | RuntimeException e) {
+            counter.shutdownNow();
+            throw e;
+        }
     }
 
-    private static Generation openGeneration(IndexLocation location, String name) throws IOException {
+    private Generation openGeneration(String name) throws IOException {
         Closeable lease = location.serve(location.root().resolve(name));
         Directory dir = FSDirectory.open(location.root().resolve(name));
         try {
-            return new Generation(name, dir, new SearcherManager(dir, ParleySearcher.factory(IndexSchema.newFacetsConfig())), lease);
+            return new Generation(name, dir, new SearcherManager(dir, ParleySearcher.factory(IndexSchema.newFacetsConfig(), counter)), lease);
         } catch (IOException | RuntimeException e) {
             dir.close();
             lease.close();
@@ -85,7 +95,7 @@ final class ServedIndex implements Closeable {
             old.manager().maybeRefresh();
             return;
         }
-        current = openGeneration(location, name.get());
+        current = openGeneration(name.get());
         old.close();
     }
 
@@ -138,6 +148,7 @@ final class ServedIndex implements Closeable {
     @Override
     public void close() throws IOException {
         watcher.shutdownNow();
+        counter.shutdownNow();
         synchronized (this) {
             current.close();
         }

@@ -1,6 +1,10 @@
 package org.parley.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
@@ -32,13 +36,16 @@ final class StemVariants {
     /** For stem id {@code s}: its words are {@code words[order[start[s]]] .. words[order[start[s + 1] - 1]]}. */
     private final int[] start;
     private final int[] order;
+    /** For stem id {@code s}: the sum of its words' document frequencies (at least the documents it matches). */
+    private final long[] docFreq;
 
-    private StemVariants(String field, BytesRefArray words, BytesRefHash stems, int[] start, int[] order) {
+    private StemVariants(String field, BytesRefArray words, BytesRefHash stems, int[] start, int[] order, long[] docFreq) {
         this.field = field;
         this.words = words;
         this.stems = stems;
         this.start = start;
         this.order = order;
+        this.docFreq = docFreq;
     }
 
     /** Groups every word of {@code field} in {@code reader} (stop words excluded: they have no stem). */
@@ -46,6 +53,7 @@ final class StemVariants {
         BytesRefArray words = new BytesRefArray(Counter.newCounter());
         BytesRefHash stems = new BytesRefHash();
         int[] stemOfWord = new int[1024];
+        long[] docFreq = new long[1024];
         TextAnalysis.Stemmer stemmer = new TextAnalysis.Stemmer();
         Terms terms = MultiTerms.getTerms(reader, field);
         if (terms != null) {
@@ -55,6 +63,8 @@ final class StemVariants {
                 if (stem == null) continue;
                 int id = stems.add(stem);
                 if (id < 0) id = -id - 1;
+                docFreq = ArrayUtil.grow(docFreq, id + 1);
+                docFreq[id] += it.docFreq();
                 int w = words.append(word);
                 stemOfWord = ArrayUtil.grow(stemOfWord, w + 1);
                 stemOfWord[w] = id;
@@ -67,7 +77,24 @@ final class StemVariants {
         int[] next = start.clone();
         int[] order = new int[words.size()];
         for (int w = 0; w < words.size(); w++) order[next[stemOfWord[w]]++] = w;
-        return new StemVariants(field, words, stems, start, order);
+        return new StemVariants(field, words, stems, start, order, Arrays.copyOf(docFreq, stems.size()));
+    }
+
+    /**
+     * The stems whose words are in at least {@code minDocFreq} documents together (deleted ones included), most
+     * frequent first.
+     */
+    List<Frequent> frequentStems(long minDocFreq) {
+        List<Integer> ids = new ArrayList<>();
+        for (int id = 0; id < docFreq.length; id++) if (docFreq[id] >= minDocFreq) ids.add(id);
+        ids.sort(Comparator.comparingLong((Integer id) -> docFreq[id]).reversed());
+        List<Frequent> out = new ArrayList<>(ids.size());
+        for (int id : ids) out.add(new Frequent(BytesRef.deepCopyOf(stems.get(id, new BytesRef())), docFreq[id]));
+        return out;
+    }
+
+    /** A stem and the sum of its words' document frequencies. */
+    record Frequent(BytesRef stem, long docFreq) {
     }
 
     /** How many distinct words the field has (stop words excluded). */

@@ -80,7 +80,7 @@ class BenchSmokeTest {
             // `bench queries`: CPU per query of the same mix on the index the run left behind
             ByteArrayOutputStream profile = new ByteArrayOutputStream();
             try (org.parley.index.LuceneSearchService service = org.parley.index.LuceneSearchService.open(tmp.resolve("out/work/index"))) {
-                QueryCpuProfile.run(service, QueryMix.read(tmp.resolve("out/queries.json")), 1, 1,
+                QueryCpuProfile.run(service, QueryMix.read(tmp.resolve("out/queries.json")), 1, 1, 8,
                         new PrintStream(profile, true, StandardCharsets.UTF_8));
             }
             assertThat(profile.toString(StandardCharsets.UTF_8)).contains("CPU ms per query", "30 queries x 1 rounds",

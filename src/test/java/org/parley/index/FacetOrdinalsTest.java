@@ -25,6 +25,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -56,11 +58,23 @@ class FacetOrdinalsTest {
                     IndexSearcher searcher = new IndexSearcher(reader);
                     FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
                     DefaultSortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
+                    // every word counted ahead, so that single words take the shortcut (under no filter or one)
+                    FrequentStemCounts frequent = FrequentStemCounts.count(searcher, ordinals, StemVariants.load(reader, "text"),
+                            new FrequentStemCounts.Budget(1, Long.MAX_VALUE, Long.MAX_VALUE));
+                    assertThat(frequent.size()).isEqualTo(WORDS.length);
 
                     assertSameCounts(ordinals.totals(), new SortedSetDocValuesFacetCounts(state), "match-all, seed " + seed);
                     for (int q = 0; q < 40; q++) {
-                        Query base = random.nextInt(4) == 0 ? new MatchAllDocsQuery()
-                                : new TermQuery(new Term("text", WORDS[random.nextInt(WORDS.length)]));
+                        Query base = switch (random.nextInt(5)) {
+                            case 0 -> new MatchAllDocsQuery();
+                            case 1, 2 -> word(random);
+                            default -> { // a word without one or two others ("trade NOT talks")
+                                BooleanQuery.Builder b = new BooleanQuery.Builder()
+                                        .add(word(random), random.nextBoolean() ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
+                                for (int n = 1 + random.nextInt(2); n > 0; n--) b.add(word(random), BooleanClause.Occur.MUST_NOT);
+                                yield b.build();
+                            }
+                        };
                         DrillSidewaysPass.Filters ours = new DrillSidewaysPass.Filters(config, base);
                         DrillDownQuery theirs = new DrillDownQuery(config, base);
                         for (String dim : DIMS) {
@@ -84,10 +98,13 @@ class FacetOrdinalsTest {
                         DrillSideways.ConcurrentDrillSidewaysResult<?> oracle = new DrillSideways(searcher, config, state)
                                 .search(theirs, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
                         assertSameCounts(mine.facets(), oracle.facets, "seed " + seed + ", query " + theirs);
-                        DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, ordinals, ours);
+                        DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, ordinals, FrequentStemCounts.none(), ours);
                         assertSameCounts(counted.facets(), oracle.facets, "count only, seed " + seed + ", query " + theirs);
                         assertThat(counted.total()).isEqualTo(mine.total())
                                 .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits.value());
+                        DrillSidewaysPass.Result<Void> fromFrequent = DrillSidewaysPass.count(searcher, ordinals, frequent, ours);
+                        assertSameCounts(fromFrequent.facets(), oracle.facets, "from frequent words, seed " + seed + ", query " + theirs);
+                        assertThat(fromFrequent.total()).isEqualTo(counted.total());
                         assertThat(((org.apache.lucene.search.TopDocs) mine.hits()).totalHits)
                                 .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits);
                         assertThat(docIds((org.apache.lucene.search.TopDocs) mine.hits()))
@@ -136,13 +153,17 @@ class FacetOrdinalsTest {
                 FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
                 IndexSearcher searcher = new IndexSearcher(reader);
                 DrillSidewaysPass.Filters filters = new DrillSidewaysPass.Filters(config, new MatchAllDocsQuery());
-                DrillSidewaysPass.Result<Void> all = DrillSidewaysPass.count(searcher, ordinals, filters);
+                DrillSidewaysPass.Result<Void> all = DrillSidewaysPass.count(searcher, ordinals, FrequentStemCounts.none(), filters);
                 assertThat(all.total()).isEqualTo(WORDS.length);
                 for (String dim : DIMS) assertThat(all.facets().getTopChildren(5, dim).labelValues).isEmpty();
                 filters.add("country", "C1");
-                assertThat(DrillSidewaysPass.count(searcher, ordinals, filters).total()).isZero();
+                assertThat(DrillSidewaysPass.count(searcher, ordinals, FrequentStemCounts.none(), filters).total()).isZero();
             }
         }
+    }
+
+    private static Query word(Random random) {
+        return new TermQuery(new Term("text", WORDS[random.nextInt(WORDS.length)]));
     }
 
     private static FacetsConfig config() {
@@ -168,7 +189,9 @@ class FacetOrdinalsTest {
                 for (int i = 0, n = 50 + random.nextInt(200); i < n; i++) {
                     Document d = new Document();
                     d.add(new StringField("id", Integer.toString(id++), Field.Store.NO));
-                    d.add(new StringField("text", WORDS[random.nextInt(WORDS.length)], Field.Store.NO));
+                    for (int k = 1 + random.nextInt(3); k > 0; k--) {  // one to three words, so that exclusions overlap
+                        d.add(new StringField("text", WORDS[random.nextInt(WORDS.length)], Field.Store.NO));
+                    }
                     if (random.nextInt(10) != 0) {   // some documents carry no facet value at all
                         for (String dim : DIMS) {
                             for (int v = 0, k = random.nextInt(3); v < k; v++) {

@@ -1,0 +1,111 @@
+package org.parley.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+/** Which stems are counted ahead, in what order, and when counting in the background gives up. */
+class FrequentStemCountsTest {
+    private static final List<String> DIMS = List.of("country", "year", "speaker");
+
+    /** "trade" in 30 documents, "talks" in 20, "visit" in 5, each with a country. */
+    private static Directory index(FacetsConfig config) throws IOException {
+        Directory dir = new ByteBuffersDirectory();
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+            for (int i = 0; i < 30; i++) {
+                Document d = new Document();
+                d.add(new StringField("text", "trade", Field.Store.NO));
+                if (i < 20) d.add(new StringField("text", "talks", Field.Store.NO));
+                if (i < 5) d.add(new StringField("text", "visit", Field.Store.NO));
+                d.add(new SortedSetDocValuesFacetField("country", i % 3 == 0 ? "KH" : "VN"));
+                w.addDocument(config.build(d));
+            }
+        }
+        return dir;
+    }
+
+    private static FacetsConfig config() {
+        FacetsConfig config = new FacetsConfig();
+        for (String dim : DIMS) config.setMultiValued(dim, true);
+        return config;
+    }
+
+    private static TermQuery word(String w) {
+        return new TermQuery(new Term("text", w));
+    }
+
+    @Test
+    void countsTheStemsAboveTheThresholdAsTheirSearchesWould() throws IOException {
+        FacetsConfig config = config();
+        try (Directory dir = index(config); DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
+            StemVariants stems = StemVariants.load(reader, "text");
+            FrequentStemCounts counts = FrequentStemCounts.countInBackground(Runnable::run, searcher, ordinals, stems,
+                    new FrequentStemCounts.Budget(20, Long.MAX_VALUE, Long.MAX_VALUE));
+            assertThat(counts.done()).isTrue();
+            assertThat(counts.size()).isEqualTo(2);
+            assertThat(counts.get(word("visit"))).as("below the threshold").isNull();
+            for (String w : List.of("trade", "talks")) {
+                FacetOrdinals.Counted expected = searcher.search(word(w), ordinals.counter(ordinals.select(Map.of()), null));
+                FacetOrdinals.Counted ahead = counts.get(word(w));
+                assertThat(ahead.documents()).isEqualTo(expected.documents());
+                assertThat(ahead.slotCounts()).isEqualTo(expected.slotCounts());
+            }
+            assertThat(counts.get(word("trade")).documents()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void keepsTheMostFrequentStemsThatFitTheBounds() throws IOException {
+        FacetsConfig config = config();
+        try (Directory dir = index(config); DirectoryReader reader = DirectoryReader.open(dir)) {
+            FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
+            long oneStem = 64 + 4L * (ordinals.slotCount() + 1);
+            FrequentStemCounts counts = FrequentStemCounts.count(new IndexSearcher(reader), ordinals,
+                    StemVariants.load(reader, "text"), new FrequentStemCounts.Budget(1, Long.MAX_VALUE, oneStem + oneStem / 2));
+            assertThat(counts.size()).isEqualTo(1);
+            assertThat(counts.get(word("trade"))).isNotNull();
+            // "trade" (30 documents) and "talks" (20) fit 54 postings, "visit" (5) no longer does
+            FrequentStemCounts withinPostings = FrequentStemCounts.count(new IndexSearcher(reader), ordinals,
+                    StemVariants.load(reader, "text"), new FrequentStemCounts.Budget(1, 54, Long.MAX_VALUE));
+            assertThat(withinPostings.size()).isEqualTo(2);
+            assertThat(withinPostings.get(word("visit"))).isNull();
+        }
+    }
+
+    @Test
+    void givesUpAReaderThatIsNoLongerServed() throws IOException {
+        FacetsConfig config = config();
+        try (Directory dir = index(config)) {
+            List<Runnable> queued = new ArrayList<>();
+            FrequentStemCounts counts;
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                counts = FrequentStemCounts.countInBackground(queued::add, new IndexSearcher(reader),
+                        FacetOrdinals.load(reader, config, DIMS), StemVariants.load(reader, "text"),
+                        new FrequentStemCounts.Budget(1, Long.MAX_VALUE, Long.MAX_VALUE));
+            }
+            queued.forEach(Runnable::run); // runs after the reader closed
+            assertThat(counts.size()).isZero();
+            assertThat(counts.get(word("trade"))).isNull();
+        }
+    }
+}
