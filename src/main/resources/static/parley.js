@@ -11,10 +11,12 @@
   // year chart, the expensive part, follow once the typing pauses for a little longer than the typist's own gap
   // between keys (X-Parley-Part: facets; 200 ms until that gap is known, between 120 and 350 ms). Queries shorter
   // than MIN_INSTANT_CHARS wait for that pause too: one or two letters are rarely what one means to search.
-  // A keystroke that leaves the last word as only the beginning of longer indexed words ("cambo") is not searched
-  // at once: the page waits for the pause, then fetches the whole page. The pages tell which indexed words start
-  // with the query's last word, when they are few (data-words on .layout), so a finished word ("cambodia") is still
-  // searched at once. Without that list every keystroke may be the last one.
+  // A keystroke that leaves the last word as only the beginning of longer indexed words ("cambo"), or as a word
+  // that begins a much more frequent one ("agree" on the way to "agreement"), is not searched at once: the page
+  // waits for the pause, then fetches the whole page. What the index holds of a word comes with every page
+  // (data-words on .layout) or, when nothing known covers the word, from /api/words (a term-dictionary lookup,
+  // far cheaper than a search); a probably finished word ("cambodia") is searched at once. A backend that lists
+  // no words answers 404: then every keystroke may be the last one.
   var RESULTS_DELAY = 40;
   var MIN_INSTANT_CHARS = 3;
   var TYPING_DELAY = 200;
@@ -47,17 +49,24 @@
   var cache = new Map();     // by kind and URL: 'page /?q=…' (whole pages), 'results /?q=…', 'facets /?q=…'
   var facetsTimer = null;
   var facetsPending = false; // the results on screen wait for their facets part
-  var knownWords = new Map(); // a typed prefix (folded) -> the indexed words starting with it, from data-words
+  var knownWords = new Map(); // a typed prefix (normalised) -> what the index holds of it (WordsStartingWith)
   var KNOWN_WORDS_SIZE = 200;
+  var DOMINATED_BY = 4;       // as WordsStartingWith.DOMINATED_BY
+  var wordLists = true;       // false once the backend said it lists no words
+  var wordsInflight = null;   // the AbortController of the /api/words request under way
+
+  function rememberWords(info) {
+    if (!info || typeof info.prefix !== 'string') return;
+    knownWords.delete(info.prefix);
+    knownWords.set(info.prefix, info);
+    if (knownWords.size > KNOWN_WORDS_SIZE) knownWords.delete(knownWords.keys().next().value);
+  }
 
   /** Remembers what a page said of its query's last word. */
   function learnWords(layout) {
-    var prefix = layout && layout.getAttribute('data-words-prefix');
-    if (!prefix) return;
-    var words = layout.getAttribute('data-words');
-    knownWords.delete(prefix);
-    knownWords.set(prefix, words ? words.split(' ') : []);
-    if (knownWords.size > KNOWN_WORDS_SIZE) knownWords.delete(knownWords.keys().next().value);
+    var json = layout && layout.getAttribute('data-words');
+    if (!json) return;
+    try { rememberWords(JSON.parse(json)); } catch (err) { /* then it is not known */ }
   }
 
   /** The query's last word, lower-cased and without accents (as the index has words), or null. */
@@ -66,15 +75,27 @@
     return m ? m[1].toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') : null;
   }
 
-  /** Whether the last word is known not to be an indexed word (so more letters are probably coming). */
-  function midWord(text) {
-    var w = lastWord(text);
-    if (!w) return false;
-    for (var k = w.length; k >= 1; k--) {
-      var words = knownWords.get(w.slice(0, k));
-      if (words) return words.indexOf(w) < 0;
+  function finishedIf(documents, longer) {
+    return documents > 0 && longer < DOMINATED_BY * documents ? 'finished' : 'unfinished';
+  }
+
+  /**
+   * 'finished' when the word is indexed and does not begin a much more frequent one, 'unfinished' when it is only
+   * (or probably) the beginning of longer words, 'unknown' when nothing the index told covers it.
+   */
+  function wordState(w) {
+    var exact = knownWords.get(w);
+    if (exact) return finishedIf(exact.documents, exact.longer_documents);
+    for (var k = w.length - 1; k >= 1; k--) {
+      var info = knownWords.get(w.slice(0, k));
+      if (!info || !info.complete) continue;
+      var longer = 0;
+      Object.keys(info.words).forEach(function (x) {
+        if (x.length > w.length && x.lastIndexOf(w, 0) === 0) longer = Math.max(longer, info.words[x]);
+      });
+      return finishedIf(info.words[w] || 0, longer);
     }
-    return false;
+    return 'unknown';
   }
 
   function remember(key, res) {
@@ -126,9 +147,42 @@
         clearTimeout(typingTimer);
         clearTimeout(facetsTimer);
         var text = box.value.trim();
-        var delay = text.length >= MIN_INSTANT_CHARS && !midWord(text) ? RESULTS_DELAY : typingPause();
-        typingTimer = setTimeout(function () { typed(searchUrl()); }, delay);
+        if (text.length < MIN_INSTANT_CHARS) { searchAfter(typingPause()); return; }
+        var w = lastWord(text);
+        var state = w && wordLists ? wordState(w) : 'finished'; // not a plain word ("rel*", a phrase): search it
+        if (state === 'unknown') {
+          searchAfter(typingPause()); // the whole page at the pause, unless the index answers first
+          askWords(w, text);
+          return;
+        }
+        searchAfter(state === 'finished' ? RESULTS_DELAY : typingPause());
       });
+    }
+
+    function searchAfter(delay) {
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(function () { typed(searchUrl()); }, delay);
+    }
+
+    /** Asks the index about the word being typed; searches at once if it is probably finished. */
+    function askWords(w, text) {
+      if (wordsInflight) wordsInflight.abort();
+      var ctrl = window.AbortController ? new AbortController() : null;
+      wordsInflight = ctrl;
+      fetch('/api/words?prefix=' + encodeURIComponent(w), { headers: { Accept: 'application/json' }, signal: ctrl && ctrl.signal })
+        .then(function (res) {
+          if (res.status === 404) wordLists = false;
+          if (!res.ok) throw new Error('no word list');
+          return res.json();
+        })
+        .then(function (info) {
+          rememberWords(info);
+          if (box.value.trim() === text && wordState(w) !== 'unfinished') searchAfter(RESULTS_DELAY);
+        })
+        .catch(function () {
+          // no answer: search it as if every keystroke could be the last (unless typing went on or this was aborted)
+          if (!(ctrl && ctrl.signal.aborted) && box.value.trim() === text) searchAfter(RESULTS_DELAY);
+        });
     }
 
     // The filters drawer (narrow screens): opened from the toolbar, closed by its button, Escape or the backdrop.

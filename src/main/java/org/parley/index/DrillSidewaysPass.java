@@ -81,6 +81,11 @@ final class DrillSidewaysPass {
             return dimQueries.get(dim).build();
         }
 
+        /** The query without its filters. */
+        Query base() {
+            return base;
+        }
+
         /** The base query with every filter: the documents a ranked search returns. */
         DrillDownQuery query() {
             return query;

@@ -201,7 +201,7 @@ public final class LuceneSearchService implements SearchService {
         if (req.size() == 0) { // counts only: no top-N pass
             if (everything) return new Page(searcher.paragraphs, new ScoreDoc[0], new int[0], countFacets ? searcher.allDocsFacets() : null, null);
             // the total alone: Lucene's count, which a single term answers from its document frequency
-            if (!countFacets) return new Page(searcher.count(query.query()), new ScoreDoc[0], new int[0], null, null);
+            if (!countFacets) return new Page(countMatches(searcher, query), new ScoreDoc[0], new int[0], null, null);
             DrillSidewaysPass.Result<Void> count = countOf(searcher, counted, query);
             return new Page(count.total(), new ScoreDoc[0], new int[0], count.facets(), null);
         }
@@ -213,7 +213,7 @@ public final class LuceneSearchService implements SearchService {
         } else if (!countFacets) {
             top = searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
             facets = null;
-            total = searcher.count(query.query()); // a single word's count is its document frequency
+            total = countMatches(searcher, query);
         } else {
             // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the
@@ -237,6 +237,15 @@ public final class LuceneSearchService implements SearchService {
         int[] ones = new int[docs.length];
         Arrays.fill(ones, 1);
         return new Page(total, docs, ones, facets, next);
+    }
+
+    /**
+     * The number of matches alone: a frequent stem's, when counted ahead and unfiltered; else Lucene's count, which a
+     * single term answers from its document frequency (a stem of several words is counted match by match).
+     */
+    private static long countMatches(ParleySearcher searcher, DrillSidewaysPass.Filters query) throws IOException {
+        FacetOrdinals.Counted stem = query.dims().isEmpty() ? searcher.frequentStems.get(query.base()) : null;
+        return stem != null ? stem.documents() : searcher.count(query.query());
     }
 
     /** The counting pass of a search, or its counts from an earlier identical one on the same reader. */
@@ -451,22 +460,29 @@ public final class LuceneSearchService implements SearchService {
 
     @Override
     public Optional<WordsStartingWith> wordsStartingWith(String prefix) {
-        if (prefix == null || prefix.isEmpty() || prefix.length() > WordsStartingWith.MAX_PREFIX_CHARS || !prefix.chars().allMatch(Character::isLetter)) {
-            return Optional.empty();
-        }
+        if (!WordsStartingWith.lookable(prefix)) return Optional.empty();
         BytesRef normalised = wordAnalyzer.normalize(IndexSchema.TEXT, prefix);
+        String typed = normalised.utf8ToString();
         return withSearcher(searcher -> {
             Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexSchema.TEXT);
-            if (terms == null) return Optional.of(new WordsStartingWith(normalised.utf8ToString(), List.of()));
-            TermsEnum it = terms.iterator();
-            List<String> words = new ArrayList<>();
-            if (it.seekCeil(normalised) != TermsEnum.SeekStatus.END) {
+            Map<String, Long> words = new HashMap<>();
+            long documents = 0, longer = 0;
+            boolean complete = true;
+            TermsEnum it = terms == null ? null : terms.iterator();
+            if (it != null && it.seekCeil(normalised) != TermsEnum.SeekStatus.END) {
+                int scanned = 0;
                 for (BytesRef t = it.term(); t != null && StringHelper.startsWith(t, normalised); t = it.next()) {
-                    if (words.size() == WordsStartingWith.MAX_WORDS) return Optional.<WordsStartingWith>empty();
-                    words.add(t.utf8ToString());
+                    if (++scanned > WordsStartingWith.MAX_SCANNED) break;
+                    if (t.length == normalised.length) {
+                        documents = it.docFreq();
+                    } else {
+                        longer = Math.max(longer, it.docFreq());
+                    }
+                    if (words.size() == WordsStartingWith.MAX_WORDS) complete = false;
+                    if (complete) words.put(t.utf8ToString(), (long) it.docFreq());
                 }
             }
-            return Optional.of(new WordsStartingWith(normalised.utf8ToString(), words));
+            return Optional.of(WordsStartingWith.of(typed, documents, longer, complete, words));
         });
     }
 

@@ -1,22 +1,56 @@
 package org.parley.search;
 
-import java.util.List;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * Every indexed word that starts with a prefix, both normalised as the index normalises words (lower case, accents
- * folded): what instant search needs to tell a word still being typed ("cambo", which only longer words start
- * with) from one that may be finished ("cambodia").
+ * What the index holds of a word being typed: whether the prefix is itself an indexed word, how frequent the longer
+ * words starting with it are, and, when they are few, all of them. Words are normalised as the index normalises
+ * them (lower case, accents folded). Instant search uses it to tell a word still being typed ("cambo", which only
+ * longer words start with; "agre", on its way to "agreement") from one that is probably finished ("cambodia").
  *
- * @param prefix the prefix as the index normalises it
- * @param words  all indexed words starting with it (the prefix itself when it is a word), in dictionary order
+ * @param prefix          the prefix as the index normalises it
+ * @param documents       documents holding the prefix as a word (0 when it is not an indexed word)
+ * @param longerDocuments most documents holding any one longer word that starts with the prefix (among the first
+ *                        {@link #MAX_SCANNED} such words in dictionary order)
+ * @param complete        whether {@code words} lists every word starting with the prefix (there are at most
+ *                        {@link #MAX_WORDS})
+ * @param words           when complete, every indexed word starting with the prefix (itself included when it is a
+ *                        word) and the documents holding it; else empty
  */
-public record WordsStartingWith(String prefix, List<String> words) {
+public record WordsStartingWith(String prefix, long documents, long longerDocuments, boolean complete,
+                                SortedMap<String, Long> words) {
     public WordsStartingWith {
-        words = List.copyOf(words);
+        words = Collections.unmodifiableSortedMap(new TreeMap<>(words));
     }
 
-    /** Most words a service lists; a prefix more words start with gets no list (a short prefix says little). */
+    /** Most words listed; a prefix more words start with gets no list (a short prefix says little). */
     public static final int MAX_WORDS = 100;
-    /** Longest prefix a service looks up (a client's input is bounded): no word of interest is longer. */
+    /** Longest prefix looked up (a client's input is bounded): no word of interest is longer. */
     public static final int MAX_PREFIX_CHARS = 40;
+    /** Most words read to find the most frequent longer one: bounds the work of a short prefix. */
+    public static final int MAX_SCANNED = 2_000;
+    /**
+     * A word that starts a longer word found in this many times as many documents is probably its beginning
+     * ("agree" typed on the way to "agreement"): instant search waits for the typing pause before searching it
+     * (parley.js applies the same ratio to the listed words).
+     */
+    public static final int DOMINATED_BY = 4;
+
+    /** Whether {@code prefix} can be looked up: one word of 1 to {@link #MAX_PREFIX_CHARS} letters. */
+    public static boolean lookable(String prefix) {
+        return prefix != null && !prefix.isEmpty() && prefix.length() <= MAX_PREFIX_CHARS && prefix.chars().allMatch(Character::isLetter);
+    }
+
+    /** The words of an index that start with {@code prefix}: the list when complete, the figures either way. */
+    public static WordsStartingWith of(String prefix, long documents, long longerDocuments, boolean complete, Map<String, Long> words) {
+        return new WordsStartingWith(prefix, documents, longerDocuments, complete, complete ? new TreeMap<>(words) : new TreeMap<>());
+    }
+
+    /** Whether the prefix is itself an indexed word, and not the beginning of a much more frequent one. */
+    public boolean probablyFinished() {
+        return documents > 0 && longerDocuments < DOMINATED_BY * documents;
+    }
 }

@@ -17,6 +17,7 @@ import org.parley.search.Health;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchService;
+import org.parley.search.WordsStartingWith;
 
 /**
  * The JSON API under {@code /api} (described in {@code /api/openapi.json}, which a test keeps in step with the
@@ -41,6 +42,7 @@ final class ApiRoutes {
         config.routes.get("/api/search", this::search);
         config.routes.get("/api/articles/{id}", this::article);
         config.routes.get("/api/facets/{dim}", this::facetValues);
+        config.routes.get("/api/words", this::words);
         config.routes.get("/api/health", this::health);
         config.routes.get("/api/stats", ctx -> {
             noParams(ctx, Set.of());
@@ -80,6 +82,21 @@ final class ApiRoutes {
                 SearchParams.one(params, "q"), filters,
                 SearchParams.optionalYear(params, "year_from"), SearchParams.optionalYear(params, "year_to"));
         ctx.json(new FacetValues(request.dim(), request.prefix(), search.facetValues(request)));
+    }
+
+    /**
+     * {@code /api/words?prefix=}: what the index holds of a word being typed (see {@link WordsStartingWith}), which
+     * instant search asks before it searches a keystroke.
+     */
+    private void words(Context ctx) {
+        noParams(ctx, Set.of("prefix"));
+        String prefix = SearchParams.one(ctx.queryParamMap(), "prefix");
+        if (!WordsStartingWith.lookable(prefix)) {
+            throw new InvalidQueryException("invalid_prefix", "'prefix' must be one word of 1 to "
+                    + WordsStartingWith.MAX_PREFIX_CHARS + " letters", "prefix");
+        }
+        ctx.json(search.wordsStartingWith(prefix).orElseThrow(() -> new NotFoundResponse(
+                "this index lists no words (instant search then searches every keystroke)", Map.of("param", "prefix"))));
     }
 
     private void health(Context ctx) {

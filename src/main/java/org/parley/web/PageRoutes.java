@@ -1,5 +1,7 @@
 package org.parley.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -22,9 +24,11 @@ import org.parley.search.IndexStats;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.ParagraphView;
 import org.parley.search.SearchRequest;
+import org.parley.search.Json;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
 import org.parley.search.SortOrder;
+import org.parley.search.WordsStartingWith;
 import org.parley.web.Views.ParagraphItem;
 
 /**
@@ -38,6 +42,7 @@ final class PageRoutes {
 
     private final SearchService search;
     private final ThymeleafRenderer renderer = new ThymeleafRenderer();
+    private final ObjectMapper json = Json.mapper();
     private final Semaphore downloads = new Semaphore(MAX_DOWNLOADS);
 
     PageRoutes(SearchService search) {
@@ -116,17 +121,26 @@ final class PageRoutes {
     private static final java.util.regex.Pattern LAST_WORD = java.util.regex.Pattern.compile("(?:^|\\s)(\\p{L}+)$");
 
     /**
-     * What instant search is told of the query's last word: the indexed words it begins, when they are few, so that
-     * the page waits for the typing to pause, instead of searching at once, while that word is only the beginning
-     * of longer ones ("cambo"), and searches at once when it is a word ("cambodia"). Unknown: every keystroke may be
-     * the last, as without this.
+     * What instant search is told of the query's last word ({@link WordsStartingWith}): whether it
+     * is an indexed word and how frequent the longer words it begins are, with all of them when they are few. The
+     * page then waits for the typing to pause, instead of searching at once, while that word is only the beginning
+     * of longer ones ("cambo"), and searches at once when it is probably finished ("cambodia"). Unknown: every
+     * keystroke may be the last, as without this.
      */
     Views.TypedWord typing(UrlState state) {
         java.util.regex.Matcher m = LAST_WORD.matcher(state.q());
         if (!m.find()) return Views.TypedWord.UNKNOWN;
         return search.wordsStartingWith(m.group(1))
-                .map(w -> new Views.TypedWord(w.prefix(), String.join(" ", w.words())))
+                .map(w -> new Views.TypedWord(w.prefix(), wordsJson(w)))
                 .orElse(Views.TypedWord.UNKNOWN);
+    }
+
+    private String wordsJson(WordsStartingWith words) {
+        try {
+            return json.writeValueAsString(words);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a word list as JSON", e);
+        }
     }
 
     /** Most filters a "no results" page tries to drop one by one. */

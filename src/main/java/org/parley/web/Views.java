@@ -43,15 +43,15 @@ final class Views {
         }
     }
 
-    /** A labelled link with an optional count (start page lists). */
     /**
-     * The indexed words that start with the query's last word (space-separated), for instant search; both null when
-     * unknown.
+     * What the index holds of the query's last word, for instant search: the normalised word and
+     * {@link org.parley.search.WordsStartingWith} as JSON (as {@code /api/words} gives it); both null when unknown.
      */
-    record TypedWord(String prefix, String words) {
+    record TypedWord(String prefix, String json) {
         static final TypedWord UNKNOWN = new TypedWord(null, null);
     }
 
+    /** A labelled link with an optional count (start page lists). */
     record Link(String label, String href, String countText) {
     }
 

@@ -186,6 +186,9 @@ class OpenApiDocumentTest {
                 new String[] {"/api/facets/speaker?q=Cambodia", "/api/facets/{dim}", "200"},
                 new String[] {"/api/facets/country?prefix=ca&country=" + country, "/api/facets/{dim}", "200"},
                 new String[] {"/api/facets/year?limit=3", "/api/facets/{dim}", "200"},
+                new String[] {"/api/words?prefix=camb", "/api/words", "200"},
+                new String[] {"/api/words?prefix=zzqqxx", "/api/words", "200"},
+                new String[] {"/api/words?prefix=cam%2A", "/api/words", "400"},
                 new String[] {"/api/stats", "/api/stats", "200"},
                 new String[] {"/api/health", "/api/health", "200"},
                 new String[] {"/api/search?q=%22unclosed", "/api/search", "400"},
@@ -201,7 +204,8 @@ class OpenApiDocumentTest {
 
     @Test
     void errorStatusesOfEveryRouteMatchTheirSchemas() throws Exception {
-        for (String path : List.of("/api/search", "/api/articles/x", "/api/facets/country", "/api/health", "/api/stats", "/api/openapi.json")) {
+        for (String path : List.of("/api/search", "/api/articles/x", "/api/facets/country", "/api/words", "/api/health", "/api/stats",
+                "/api/openapi.json")) {
             String documented = documentedPath(path);
             HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri(fixture.port(), path))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -390,19 +390,22 @@ class PageRoutesTest {
         java.util.Optional<org.parley.search.WordsStartingWith> cambo = SERVICE.wordsStartingWith("Cambo");
         assertThat(cambo).isPresent();
         assertThat(cambo.get().prefix()).isEqualTo("cambo");
-        assertThat(cambo.get().words()).contains("cambodia").doesNotContain("cambo")
-                .allSatisfy(w -> assertThat(w).startsWith("cambo")).isSorted();
-        assertThat(SERVICE.wordsStartingWith("Cambodia").orElseThrow().words()).contains("cambodia");
-        // accents folded as the index folds them; a prefix no word has lists nothing; one that is not a word gets no list
+        assertThat(cambo.get().complete()).isTrue();
+        assertThat(cambo.get().words()).containsKey("cambodia").doesNotContainKey("cambo")
+                .allSatisfy((w, documents) -> assertThat(w).startsWith("cambo"));
+        assertThat(SERVICE.wordsStartingWith("Cambodia").orElseThrow().words()).containsKey("cambodia");
+        // accents folded as the index folds them; a prefix no word has lists nothing; one that is not a word gets nothing
         assertThat(SERVICE.wordsStartingWith("CAMBÔ")).isEqualTo(cambo);
         assertThat(SERVICE.wordsStartingWith("zzqx").orElseThrow().words()).isEmpty();
         assertThat(SERVICE.wordsStartingWith("cam*")).isEmpty();
         assertThat(SERVICE.wordsStartingWith("x".repeat(org.parley.search.WordsStartingWith.MAX_PREFIX_CHARS + 1))).isEmpty();
 
-        // the results part and the page carry the list for the query's last word; the facets part does not need it
-        String listed = String.join(" ", cambo.get().words());
+        // the results part and the page carry it for the query's last word, as /api/words gives it
+        String listed = org.parley.search.Json.mapper().writeValueAsString(cambo.get());
         for (HttpResponse<String> r : List.of(getPart("/?q=Hun+Sen+Cambo", "results"), get("/?q=Hun+Sen+Cambo"))) {
-            assertThat(r.body()).contains("data-words-prefix=\"cambo\" data-words=\"" + listed + "\"");
+            org.jsoup.nodes.Element layout = org.jsoup.Jsoup.parse(r.body()).selectFirst(".layout");
+            assertThat(layout.attr("data-words-prefix")).isEqualTo("cambo");
+            assertThat(layout.attr("data-words")).isEqualTo(listed);
         }
         // no list when the query does not end in a word being typed
         assertThat(getPart("/?q=%22Cambo%22", "results").body()).doesNotContain("data-words");

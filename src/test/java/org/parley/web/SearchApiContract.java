@@ -414,6 +414,40 @@ abstract class SearchApiContract {
         assertThat(get("/api/facets/year?limit=3").body().get("values")).hasSize(3);
     }
 
+    /** Whether the backend lists the indexed words a prefix begins ({@code /api/words}); a 404 says it does not. */
+    protected boolean listsWords() {
+        return true;
+    }
+
+    @Test
+    void wordsOfAPrefixAreListedWithTheirDocumentsOrTheBackendSaysItListsNone() throws Exception {
+        Response r = get("/api/words?prefix=Camb");
+        if (!listsWords()) {
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.body().get("error").asText()).isNotBlank();
+            return;
+        }
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().get("prefix").asText()).isEqualTo("camb");
+        assertThat(r.body().get("complete").asBoolean()).isTrue();
+        assertThat(r.body().get("documents").asLong()).as("'camb' is no word").isZero();
+        long cambodia = get("/api/search?q=%22cambodia%22&size=0").body().get("total").asLong();
+        assertThat(cambodia).isPositive();
+        assertThat(r.body().get("words").get("cambodia").asLong()).isEqualTo(cambodia);
+        r.body().get("words").fieldNames().forEachRemaining(w -> assertThat(w).startsWith("camb"));
+        assertThat(r.body().get("longer_documents").asLong()).isGreaterThanOrEqualTo(cambodia);
+        Response word = get("/api/words?prefix=CAMBODIA");
+        assertThat(word.body().get("documents").asLong()).isEqualTo(cambodia);
+        Response none = get("/api/words?prefix=zzqqxx");
+        assertThat(none.body().get("documents").asLong()).isZero();
+        assertThat(none.body().get("words").isEmpty()).isTrue();
+        for (String bad : List.of("/api/words", "/api/words?prefix=cam%2A", "/api/words?prefix=two+words", "/api/words?prefix=" + "x".repeat(41))) {
+            Response b = get(bad);
+            assertThat(b.status()).as(bad).isEqualTo(400);
+            assertThat(b.body().get("param").asText()).as(bad).isEqualTo("prefix");
+        }
+    }
+
     @Test
     void facetValuesAreCountedUnderTheQueryAndTheOtherFilters() throws Exception {
         // under a query: only the values of matching paragraphs, with their counts there
