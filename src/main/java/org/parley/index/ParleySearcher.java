@@ -84,10 +84,6 @@ final class ParleySearcher extends IndexSearcher {
         this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
         this.articles = count(IndexSchema.articlesOnly());
         this.paragraphs = count(IndexSchema.paragraphsOnly());
-        this.frequentStems = FREQUENT_STEM_BYTES == 0 ? FrequentStemCounts.none()
-                : FrequentStemCounts.countInBackground(background, this, facetOrdinals, stems, new FrequentStemCounts.Budget(
-                        Math.max(MIN_FREQUENT_STEM, paragraphs / FREQUENT_STEM_SHARE), FREQUENT_STEM_POSTINGS * Math.max(1, paragraphs),
-                        FREQUENT_STEM_BYTES));
         long size = 0;
         Instant built = null;
         if (reader instanceof DirectoryReader dr) {
@@ -100,6 +96,11 @@ final class ParleySearcher extends IndexSearcher {
         this.lastBuild = built;
         this.counts = new SearchCache<>(CACHE_ENTRIES, CACHE_BYTES, r -> 64 + r.facets().bytes());
         this.pages = new SearchCache<>(CACHE_ENTRIES, CACHE_BYTES, LuceneSearchService.Page::bytes);
+        // last: the counting thread gets a searcher whose fields are all set
+        this.frequentStems = FREQUENT_STEM_BYTES == 0 ? FrequentStemCounts.none()
+                : FrequentStemCounts.countInBackground(background, this, facetOrdinals, stems, new FrequentStemCounts.Budget(
+                        Math.max(MIN_FREQUENT_STEM, paragraphs / FREQUENT_STEM_SHARE), FREQUENT_STEM_POSTINGS * Math.max(1, paragraphs),
+                        FREQUENT_STEM_BYTES));
     }
 
     /** Every segment of every search starts at a cancellation checkpoint (see {@link Cancellation}). */

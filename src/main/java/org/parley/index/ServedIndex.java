@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,13 +42,17 @@ final class ServedIndex implements Closeable {
 
     private final IndexLocation location;
     private final ScheduledExecutorService watcher;
-    /** Counts each new reader's frequent stems (see {@link FrequentStemCounts}), one reader at a time. */
-    private final ExecutorService counter;
+    /**
+     * Counts each new reader's frequent stems (see {@link FrequentStemCounts}), one reader at a time and
+     * {@link #COUNT_DELAY_MS} after it opens: a reader replaced sooner (live ingestion refreshes often) is skipped.
+     */
+    private final ScheduledExecutorService counter;
+    static final long COUNT_DELAY_MS = 1_000;
     private volatile Generation current;
     /** Only touched by the watcher thread. */
     private String lastRefreshError;
 
-    private ServedIndex(IndexLocation location, ExecutorService counter, long pollMillis) throws IOException {
+    private ServedIndex(IndexLocation location, ScheduledExecutorService counter, long pollMillis) throws IOException {
         this.location = location;
         this.counter = counter;
         String name = location.currentName().orElseThrow(() -> new IOException(
@@ -65,7 +68,8 @@ final class ServedIndex implements Closeable {
 
     /** Serves the current generation at {@code location}; fails when no build has completed there yet. */
     static ServedIndex open(IndexLocation location, long pollMillis) throws IOException {
-        ExecutorService counter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("parley-frequent-stems").daemon().factory());
+        ScheduledExecutorService counter = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("parley-frequent-stems").daemon().factory());
         try {
             return new ServedIndex(location, counter, pollMillis);
         } catch (IOException | RuntimeException e) {
@@ -78,7 +82,8 @@ final class ServedIndex implements Closeable {
         Closeable lease = location.serve(location.root().resolve(name));
         Directory dir = FSDirectory.open(location.root().resolve(name));
         try {
-            return new Generation(name, dir, new SearcherManager(dir, ParleySearcher.factory(IndexSchema.newFacetsConfig(), counter)), lease);
+            return new Generation(name, dir, new SearcherManager(dir, ParleySearcher.factory(IndexSchema.newFacetsConfig(),
+                    task -> counter.schedule(task, COUNT_DELAY_MS, TimeUnit.MILLISECONDS))), lease);
         } catch (IOException | RuntimeException e) {
             dir.close();
             lease.close();
