@@ -31,6 +31,26 @@ class YearChartTest {
     }
 
     @Test
+    void theBarsMarkupEscapesEveryValueAndHoldsOneLinkPerBar() {
+        Facet years = new Facet(Dimension.YEAR, List.of(new FacetValue("2016", "2016", 5, false),
+                new FacetValue("2021", "2021", 10, false)), 0);
+        YearChart chart = YearChart.of(years, UrlState.empty().withQuery("\"<b>\" & 'x'"));
+        org.jsoup.nodes.Document svg = org.jsoup.Jsoup.parse("<svg>" + chart.barsMarkup() + "</svg>");
+        org.jsoup.select.Elements links = svg.select("svg > a.bar");
+        assertThat(links).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            YearChart.Bar b = chart.bars().get(i);
+            org.jsoup.nodes.Element a = links.get(i);
+            assertThat(a.attr("href")).isEqualTo(b.href()).contains("%3Cb%3E");
+            assertThat(a.attr("data-year")).isEqualTo(Integer.toString(b.year()));
+            assertThat(a.attr("aria-label")).isEqualTo(b.title());
+            assertThat(a.selectFirst("title").text()).isEqualTo(b.title());
+            assertThat(a.selectFirst("rect").attr("height")).isEqualTo(Double.toString(b.h()));
+        }
+        assertThat(chart.barsMarkup()).doesNotContain("<b>").doesNotContain("&x").contains("&amp;");
+    }
+
+    @Test
     void aSingleYearIsABarNotASlab() {
         YearChart chart = YearChart.of(new Facet(Dimension.YEAR, List.of(new FacetValue("2021", "2021", 7, false)), 0),
                 UrlState.empty());
