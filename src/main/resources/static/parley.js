@@ -441,6 +441,14 @@
       if (typingEntry) history.replaceState({ parley: true }, '', shownUrl);
       else history.pushState({ parley: true }, '', shownUrl);
       typingEntry = true;
+      if (fresh.getAttribute('data-facets') === 'counted') { // the counts came along: the whole layout, no facets part
+        facetsPending = false;
+        clearTimeout(facetsTimer);
+        swap(doc, fresh, { typing: true });
+        document.documentElement.classList.remove('is-loading');
+        remember('page ' + shownUrl, res); // it is the page: back and forward reuse it
+        return;
+      }
       swapResults(doc, fresh);
       facetsPending = true;
       var wait = Math.max(0, lastKey + typingPause() - Date.now());

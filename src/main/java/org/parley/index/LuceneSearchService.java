@@ -130,7 +130,10 @@ public final class LuceneSearchService implements SearchService {
             IndexReader.CacheHelper reader = searcher.getIndexReader().getReaderCacheHelper();
             RecentResults.Key key = userQuery == null || req.groupByArticle() || reader == null ? null
                     : RecentResults.Key.of(reader.getKey(), userQuery, req, countFacets);
-            RecentResults.Entry again = key == null ? null : recent.get(key, start);
+            // without facets, the same search with its facets counted a moment ago is the better answer, and free
+            RecentResults.Entry again = key == null ? null
+                    : countFacets ? recent.get(key, start)
+                    : firstNonNull(recent.get(RecentResults.Key.of(reader.getKey(), userQuery, req, true), start), recent.get(key, start));
             if (again != null) return reused(again, hash, req, start);
             // no type:paragraph filter: user queries cannot match article documents (see IndexSchema)
             Query base = userQuery == null ? IndexSchema.allParagraphs() : userQuery;
@@ -155,6 +158,10 @@ public final class LuceneSearchService implements SearchService {
             }
             return result;
         });
+    }
+
+    private static <T> T firstNonNull(T a, T b) {
+        return a != null ? a : b;
     }
 
     /** A recent search's result for another text that parses to the same query: its own cursor and time. */
@@ -212,8 +219,10 @@ public final class LuceneSearchService implements SearchService {
             total = searcher.paragraphs;
         } else if (!countFacets) {
             top = searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
-            facets = null;
-            total = countMatches(searcher, query);
+            // counts that cost nothing more (cached, or a frequent stem's) come along: a client need not ask again
+            DrillSidewaysPass.Result<Void> free = freeCounts(searcher, counted, query);
+            facets = free == null ? null : free.facets();
+            total = free == null ? countMatches(searcher, query) : free.total();
         } else {
             // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the
@@ -246,6 +255,18 @@ public final class LuceneSearchService implements SearchService {
     private static long countMatches(ParleySearcher searcher, DrillSidewaysPass.Filters query) throws IOException {
         FacetOrdinals.Counted stem = query.dims().isEmpty() ? searcher.frequentStems.get(query.base()) : null;
         return stem != null ? stem.documents() : searcher.count(query.query());
+    }
+
+    /**
+     * The counts of a search when they need no counting pass: an earlier identical search's (cached), or those of
+     * an unfiltered frequent stem (counted ahead); else null.
+     */
+    private static DrillSidewaysPass.Result<Void> freeCounts(ParleySearcher searcher, CountKey key, DrillSidewaysPass.Filters query)
+            throws IOException {
+        DrillSidewaysPass.Result<Void> cached = searcher.counts.peek(key);
+        if (cached != null) return cached;
+        if (!query.dims().isEmpty() || searcher.frequentStems.get(query.base()) == null) return null;
+        return DrillSidewaysPass.count(searcher, searcher.facetOrdinals, searcher.frequentStems, query);
     }
 
     /** The counting pass of a search, or its counts from an earlier identical one on the same reader. */

@@ -65,6 +65,11 @@ final class SearchCache<K, V> {
         return value;
     }
 
+    /** The cached value of {@code key}, or null; counts as no sight of it (nothing is admitted or reordered). */
+    synchronized V peek(K key) {
+        return entries.get(key);
+    }
+
     synchronized int size() {
         return entries.size();
     }

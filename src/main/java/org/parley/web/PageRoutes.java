@@ -83,8 +83,12 @@ final class PageRoutes {
         }
         if (part == Part.RESULTS) {
             ctx.header("Cache-Control", "no-store");
-            ctx.html(renderer.renderParts("search", Map.of("page", SearchPage.of(state, result, SearchPage.Extras.NONE),
-                    "typing", typing(state)), RESULTS_PARTS));
+            // when the counts came along at no cost (see SearchService#searchWithoutFacets) the part is the whole
+            // layout, filters and chart included (data-facets="counted"), and the script asks no facets part
+            boolean counted = counted(result);
+            ctx.html(renderer.renderParts("search", Map.of("page", SearchPage.of(state, result,
+                    counted ? extras(state, result) : SearchPage.Extras.NONE), "typing", typing(state),
+                    "facetsCounted", counted ? "counted" : ""), RESULTS_PARTS));
             return;
         }
         ctx.html(renderer.render("search", Map.of("page", SearchPage.of(state, result, extras(state, result)), "typing", typing(state))));
@@ -115,6 +119,11 @@ final class PageRoutes {
                 default -> PAGE;
             };
         }
+    }
+
+    /** Whether a result's facets were counted (a result without counts lists only the selected values, at 0). */
+    private static boolean counted(SearchResult result) {
+        return result.facets().stream().anyMatch(f -> f.values().stream().anyMatch(v -> v.count() > 0));
     }
 
     /** The query's last word when the query ends in one: letters only, after a space or at the start. */

@@ -358,9 +358,10 @@ class PageRoutesTest {
 
     @Test
     void instantSearchGetsThePageInTwoPartsThatTogetherAreThePage() throws Exception {
-        String whole = get("/?q=Cambodia").body();
-        HttpResponse<String> results = getPart("/?q=Cambodia", "results");
-        HttpResponse<String> facets = getPart("/?q=Cambodia", "facets");
+        // a search no other test asks (a boost of its own: the server knows searches by their parsed query)
+        HttpResponse<String> results = getPart("/?q=Cambodia%5E1.01", "results");
+        HttpResponse<String> facets = getPart("/?q=Cambodia%5E1.01", "facets");
+        String whole = get("/?q=Cambodia%5E1.01").body();
         assertThat(results.statusCode()).isEqualTo(200);
         assertThat(facets.statusCode()).isEqualTo(200);
         for (HttpResponse<String> r : List.of(results, facets)) {
@@ -369,19 +370,32 @@ class PageRoutesTest {
             assertThat(r.body()).doesNotContain("<footer", "class=\"masthead");
         }
         assertThat(get("/?q=Cambodia").headers().firstValue("Vary")).hasValue(PageRoutes.PART_HEADER);
-        long total = search("Cambodia").total();
+        long total = search("Cambodia^1.01").total();
         assertThat(total).isPositive();
         // the results: title, count and the same hits as the page, but no facet lists and no chart
-        assertThat(results.body()).contains("<title>Cambodia · parley</title>", "data-url=\"/?q=Cambodia\"",
+        assertThat(results.body()).contains("<title>Cambodia^1.01 · parley</title>", "data-url=\"/?q=Cambodia%5E1.01\"",
                 "<strong class=\"summary__count\">" + Views.plural(total, "paragraph", "paragraphs") + "</strong>");
         assertThat(hitAnchors(results.body())).isEqualTo(hitAnchors(whole)).isNotEmpty();
-        assertThat(results.body()).doesNotContain("id=\"facet-country\"", "class=\"timeline");
+        assertThat(results.body()).doesNotContain("id=\"facet-country\"", "class=\"timeline", "data-facets");
         // the facets: the filters column and the chart exactly as the page has them, and no hits
         assertThat(facets.body()).contains("id=\"facet-country\"", "<svg class=\"timeline__chart");
         assertThat(facets.body()).doesNotContain("class=\"hit\"", "summary__count");
         assertThat(whole).contains(between(facets.body(), "<aside", "</aside>"), between(facets.body(), "<figure", "</figure>"));
         // without the header, or with another value, the page is served whole (no JavaScript, reloads, links)
-        assertThat(withoutTook(getPart("/?q=Cambodia", "everything").body())).isEqualTo(withoutTook(whole));
+        assertThat(withoutTook(getPart("/?q=Cambodia%5E1.01", "everything").body())).isEqualTo(withoutTook(whole));
+    }
+
+    @Test
+    void aResultsPartCarriesTheFacetsWhenTheirCountsCostNothing() throws Exception {
+        // (a results part asked once, without counts, is in instantSearchGetsThePageInTwoPartsThatTogetherAreThePage)
+        String path = "/?q=Cambodia%5E1.02";
+        String whole = get(path).body(); // the server has the search's counts now
+        String results = getPart(path, "results").body();
+        // the whole layout at once, marked so that the script asks no facets part
+        assertThat(results).contains("data-facets=\"counted\"", "id=\"facet-country\"", "<svg class=\"timeline__chart");
+        assertThat(whole).doesNotContain("data-facets");
+        assertThat(results).contains(between(whole, "<aside", "</aside>"), between(whole, "<figure", "</figure>"));
+        assertThat(hitAnchors(results)).isEqualTo(hitAnchors(whole)).isNotEmpty();
     }
 
     @Test
@@ -422,15 +436,21 @@ class PageRoutesTest {
 
     @Test
     void aSearchWithoutFacetsFindsWhatTheSearchFindsAndCountsNoFacetValues() throws Exception {
-        for (String qs : List.of("q=Cambodia", "q=Putin&country=RU", "q=Cambodia&year_from=2000&year_to=2020&sort=-date", "q=cambodai")) {
+        // searches no other test asks (boosts of their own), so that nothing is known of them yet
+        for (String qs : List.of("q=Cambodia%5E1.03", "q=Putin%5E1.03&country=RU",
+                "q=Cambodia%5E1.04&year_from=2000&year_to=2020&sort=-date", "q=cambodai%5E1.03")) {
             SearchRequest request = UrlState.parse(qs).toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE);
-            SearchResult full = SERVICE.search(request);
             SearchResult light = SERVICE.searchWithoutFacets(request);
+            SearchResult full = SERVICE.search(request);
             assertThat(light.total()).as(qs).isEqualTo(full.total());
             assertThat(light.hits()).as(qs).isEqualTo(full.hits().stream().toList());
             assertThat(light.didYouMean()).as(qs).isNull();
             // only the selected values are listed, uncounted
             light.facets().forEach(f -> f.values().forEach(v -> assertThat(v.selected() && v.count() == 0).as(qs).isTrue()));
+            // once the full search ran, its counted facets come along (they cost nothing more)
+            SearchResult again = SERVICE.searchWithoutFacets(request);
+            assertThat(again.hits()).as(qs).isEqualTo(full.hits());
+            if (full.didYouMean() == null) assertThat(again.facets()).as(qs).isEqualTo(full.facets());
         }
         assertThat(SERVICE.search(SearchRequest.of("cambodai")).didYouMean()).isNotNull();
     }
