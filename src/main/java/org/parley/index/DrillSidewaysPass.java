@@ -16,7 +16,6 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * One pass over the matches of a query that counts every facet dimension drill-sideways, and optionally collects
@@ -41,12 +40,10 @@ final class DrillSidewaysPass {
         private final DrillDownQuery query;
         private final Map<String, LinkedHashSet<String>> values = new LinkedHashMap<>();
         private final Map<String, Predicate<String>> tests = new LinkedHashMap<>();
-        /** Each filtered dimension's own filter: what a document needs to pass it. */
-        private final Map<String, BooleanQuery.Builder> dimQueries = new LinkedHashMap<>();
-        private final FacetsConfig config;
+        /** The filtered dimensions in the order they were added: the order of the drill-down's per-dimension queries. */
+        private final List<String> dims = new ArrayList<>();
 
         Filters(FacetsConfig config, Query base) {
-            this.config = config;
             this.base = base;
             this.query = new DrillDownQuery(config, base);
         }
@@ -55,9 +52,8 @@ final class DrillSidewaysPass {
         void add(String dim, String value) {
             if (tests.containsKey(dim)) throw new IllegalArgumentException(dim + " already has a query filter");
             query.add(dim, value);
+            if (!values.containsKey(dim)) dims.add(dim);
             values.computeIfAbsent(dim, d -> new LinkedHashSet<>()).add(value);
-            dimQueries.computeIfAbsent(dim, d -> new BooleanQuery.Builder()).add(
-                    new TermQuery(DrillDownQuery.term(config.getDimConfig(dim).indexFieldName, dim, value)), BooleanClause.Occur.SHOULD);
         }
 
         /**
@@ -68,17 +64,17 @@ final class DrillSidewaysPass {
             if (values.containsKey(dim) || tests.containsKey(dim)) throw new IllegalArgumentException(dim + " is already filtered");
             query.add(dim, filter);
             tests.put(dim, accepts);
-            dimQueries.put(dim, new BooleanQuery.Builder().add(filter, BooleanClause.Occur.SHOULD));
+            dims.add(dim);
         }
 
         /** The filtered dimensions, in the order they were added. */
         List<String> dims() {
-            return List.copyOf(dimQueries.keySet());
+            return List.copyOf(dims);
         }
 
-        /** The filter of one dimension alone. */
+        /** The filter of one dimension alone (the drill-down's own query for it). */
         Query dimQuery(String dim) {
-            return dimQueries.get(dim).build();
+            return query.getDrillDownQueries()[dims.indexOf(dim)];
         }
 
         /** The query without its filters. */
@@ -112,7 +108,7 @@ final class DrillSidewaysPass {
             throws IOException {
         FacetOrdinals.Counted counted = fromFrequentStem(searcher, ordinals, frequent, filters);
         if (counted == null) counted = searcher.search(filters.base, ordinals.counter(ordinals.select(filters.valueFilters()), null));
-        return new Result<>(null, counted.documents(), counts(ordinals, counted));
+        return of(ordinals, counted);
     }
 
     /**
@@ -156,6 +152,11 @@ final class DrillSidewaysPass {
                     return c;
                 }));
         return new Result<>(hits.reduce(collectors), counted.documents(), counts(ordinals, counted));
+    }
+
+    /** A counting pass's result as facet counts by dimension. */
+    static Result<Void> of(FacetOrdinals ordinals, FacetOrdinals.Counted counted) {
+        return new Result<>(null, counted.documents(), counts(ordinals, counted));
     }
 
     private static OrdinalFacets counts(FacetOrdinals ordinals, FacetOrdinals.Counted counted) {

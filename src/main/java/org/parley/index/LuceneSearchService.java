@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -253,20 +255,24 @@ public final class LuceneSearchService implements SearchService {
      * single term answers from its document frequency (a stem of several words is counted match by match).
      */
     private static long countMatches(ParleySearcher searcher, DrillSidewaysPass.Filters query) throws IOException {
-        FacetOrdinals.Counted stem = query.dims().isEmpty() ? searcher.frequentStems.get(query.base()) : null;
+        FacetOrdinals.Counted stem = unfilteredStem(searcher, query);
         return stem != null ? stem.documents() : searcher.count(query.query());
+    }
+
+    /** The counts of the query's stem when the query is a frequent stem counted ahead, without filters; else null. */
+    private static FacetOrdinals.Counted unfilteredStem(ParleySearcher searcher, DrillSidewaysPass.Filters query) {
+        return query.dims().isEmpty() ? searcher.frequentStems.get(query.base()) : null;
     }
 
     /**
      * The counts of a search when they need no counting pass: an earlier identical search's (cached), or those of
      * an unfiltered frequent stem (counted ahead); else null.
      */
-    private static DrillSidewaysPass.Result<Void> freeCounts(ParleySearcher searcher, CountKey key, DrillSidewaysPass.Filters query)
-            throws IOException {
+    private static DrillSidewaysPass.Result<Void> freeCounts(ParleySearcher searcher, CountKey key, DrillSidewaysPass.Filters query) {
         DrillSidewaysPass.Result<Void> cached = searcher.counts.peek(key);
         if (cached != null) return cached;
-        if (!query.dims().isEmpty() || searcher.frequentStems.get(query.base()) == null) return null;
-        return DrillSidewaysPass.count(searcher, searcher.facetOrdinals, searcher.frequentStems, query);
+        FacetOrdinals.Counted stem = unfilteredStem(searcher, query);
+        return stem == null ? null : DrillSidewaysPass.of(searcher.facetOrdinals, stem);
     }
 
     /** The counting pass of a search, or its counts from an earlier identical one on the same reader. */
@@ -486,7 +492,7 @@ public final class LuceneSearchService implements SearchService {
         String typed = normalised.utf8ToString();
         return withSearcher(searcher -> {
             Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexSchema.TEXT);
-            Map<String, Long> words = new HashMap<>();
+            SortedMap<String, Long> words = new TreeMap<>();
             long documents = 0, longer = 0;
             boolean complete = true;
             TermsEnum it = terms == null ? null : terms.iterator();
@@ -503,7 +509,7 @@ public final class LuceneSearchService implements SearchService {
                     if (complete) words.put(t.utf8ToString(), (long) it.docFreq());
                 }
             }
-            return Optional.of(WordsStartingWith.of(typed, documents, longer, complete, words));
+            return Optional.of(new WordsStartingWith(typed, documents, longer, complete, words));
         });
     }
 

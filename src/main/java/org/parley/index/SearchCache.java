@@ -65,7 +65,7 @@ final class SearchCache<K, V> {
         return value;
     }
 
-    /** The cached value of {@code key}, or null; counts as no sight of it (nothing is admitted or reordered). */
+    /** The cached value of {@code key}, or null: a use of a cached value (its LRU place), but no sight of the key (nothing is admitted). */
     synchronized V peek(K key) {
         return entries.get(key);
     }

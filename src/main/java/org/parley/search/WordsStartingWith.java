@@ -1,7 +1,6 @@
 package org.parley.search;
 
 import java.util.Collections;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -23,7 +22,7 @@ import java.util.TreeMap;
 public record WordsStartingWith(String prefix, long documents, long longerDocuments, boolean complete,
                                 SortedMap<String, Long> words) {
     public WordsStartingWith {
-        words = Collections.unmodifiableSortedMap(new TreeMap<>(words));
+        words = complete ? Collections.unmodifiableSortedMap(new TreeMap<>(words)) : Collections.emptySortedMap();
     }
 
     /** Most words listed; a prefix more words start with gets no list (a short prefix says little). */
@@ -42,11 +41,6 @@ public record WordsStartingWith(String prefix, long documents, long longerDocume
     /** Whether {@code prefix} can be looked up: one word of 1 to {@link #MAX_PREFIX_CHARS} letters. */
     public static boolean lookable(String prefix) {
         return prefix != null && !prefix.isEmpty() && prefix.length() <= MAX_PREFIX_CHARS && prefix.chars().allMatch(Character::isLetter);
-    }
-
-    /** The words of an index that start with {@code prefix}: the list when complete, the figures either way. */
-    public static WordsStartingWith of(String prefix, long documents, long longerDocuments, boolean complete, Map<String, Long> words) {
-        return new WordsStartingWith(prefix, documents, longerDocuments, complete, complete ? new TreeMap<>(words) : new TreeMap<>());
     }
 
     /** Whether the prefix is itself an indexed word, and not the beginning of a much more frequent one. */
