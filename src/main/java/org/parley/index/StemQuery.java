@@ -32,7 +32,8 @@ import org.apache.lucene.util.DocIdSetBuilder;
 /**
  * A stemmed term: matches the documents holding any of the indexed words of one stem (see {@link StemVariants}).
  *
- * <p>Scored, it is a {@link SynonymQuery}: BM25 over the summed frequencies of the words, as one term. Unscored
+ * <p>Scored, it is a {@link SynonymQuery}: BM25 over the summed frequencies of the words, as one term (for a top-N
+ * search, computed so that blocks which cannot rank are skipped: {@link StemTopScoresWeight}). Unscored
  * (the counting pass of every search, filters, excluded terms) a stem's words are usually one frequent word and
  * a tail of rare ones ("cooperation" next to "cooperated", "cooperatives"...), and merging them with a heap
  * would cost heap operations per matching document: the words' documents are OR-ed into one doc-id set
@@ -62,7 +63,7 @@ final class StemQuery extends Query {
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-        if (scoreMode.needsScores()) return scored.createWeight(searcher, scoreMode, boost);
+        if (scoreMode.needsScores()) return StemTopScoresWeight.create(this, field, words, scored, searcher, scoreMode, boost);
         return new ConstantScoreWeight(this, boost) {
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
