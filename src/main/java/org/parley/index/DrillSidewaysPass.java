@@ -104,7 +104,7 @@ final class DrillSidewaysPass {
      * search, which can skip documents that cannot make the top N (Lucene's dynamic pruning), while counting
      * has to visit every match but needs no scores, norms or term frequencies.
      */
-    static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStemCounts frequent, Filters filters)
+    static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent, Filters filters)
             throws IOException {
         FacetOrdinals.Counted counted = fromFrequentStem(searcher, ordinals, frequent, filters);
         if (counted == null) counted = searcher.search(filters.base, ordinals.counter(ordinals.select(filters.valueFilters()), null));
@@ -121,7 +121,7 @@ final class DrillSidewaysPass {
      * the overlap's matches are scattered, so each costs a cache miss where a dense run of matches costs a few ns.)
      */
     private static FacetOrdinals.Counted fromFrequentStem(IndexSearcher searcher, FacetOrdinals ordinals,
-                                                          FrequentStemCounts frequent, Filters filters) throws IOException {
+                                                          FrequentStems frequent, Filters filters) throws IOException {
         List<String> dims = filters.dims();
         if (dims.size() > 1) return null;
         FacetOrdinals.Counted stem = frequent.get(filters.base);

@@ -39,6 +39,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 import org.parley.search.ArticleView;
@@ -220,9 +222,9 @@ public final class LuceneSearchService implements SearchService {
             facets = searcher.allDocsFacets();
             total = searcher.paragraphs;
         } else if (!countFacets) {
-            top = searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
             // counts that cost nothing more (cached, or a frequent stem's) come along: a client need not ask again
             DrillSidewaysPass.Result<Void> free = freeCounts(searcher, counted, query);
+            top = topHits(searcher, query, req, sort, want, after, free == null ? -1 : free.total());
             facets = free == null ? null : free.facets();
             total = free == null ? countMatches(searcher, query) : free.total();
         } else {
@@ -230,7 +232,7 @@ public final class LuceneSearchService implements SearchService {
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the
             // slowest queries (frequent words, exclusions) cheaper at the price of a second, cheap query setup.
             DrillSidewaysPass.Result<Void> count = countOf(searcher, counted, query);
-            top = searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
+            top = topHits(searcher, query, req, sort, want, after, count.total());
             facets = count.facets();
             total = count.total();
         }
@@ -248,6 +250,20 @@ public final class LuceneSearchService implements SearchService {
         int[] ones = new int[docs.length];
         Arrays.fill(ones, 1);
         return new Page(total, docs, ones, facets, next);
+    }
+
+    /**
+     * The first {@code want} hits of a ranked search (after {@code after}, when paging by cursor): a frequent stem's
+     * hits ranked ahead when they hold them (see {@link RankedAhead}), else a top-N pass.
+     */
+    private TopDocs topHits(ParleySearcher searcher, DrillSidewaysPass.Filters query, SearchRequest req, Sort sort,
+                            int want, FieldDoc after, long expectedMatches) throws IOException {
+        if (req.sort() == SortOrder.RELEVANCE && after == null) {
+            FieldDoc[] ranked = RankedAhead.firstHits(searcher, searcher.frequentStems, query.base(), !query.dims().isEmpty(),
+                    b -> drillDown(b, req).query(), want, expectedMatches);
+            if (ranked != null) return new TopFieldDocs(new TotalHits(ranked.length, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), ranked, sort.getSort());
+        }
+        return searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
     }
 
     /**

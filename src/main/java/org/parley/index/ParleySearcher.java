@@ -49,15 +49,15 @@ final class ParleySearcher extends IndexSearcher {
     static final int FREQUENT_STEM_SHARE = 256;
     /**
      * Postings read to count the frequent stems ahead, per paragraph: a reader then spends about as much CPU on
-     * them as on loading its facet values (see {@link FrequentStemCounts}).
+     * them as on loading its facet values (see {@link FrequentStems}).
      */
     static final long FREQUENT_STEM_POSTINGS = 8;
     /** Every paragraph's facet values in memory, for counting (empty when the index has none). */
     final FacetOrdinals facetOrdinals;
     /** The words of each stem in {@code text}, for stemmed query terms. */
     final StemVariants stems;
-    /** Facet counts of the most frequent stems (see {@link FrequentStemCounts}). */
-    final FrequentStemCounts frequentStems;
+    /** Facet counts of the most frequent stems (see {@link FrequentStems}). */
+    final FrequentStems frequentStems;
     /**
      * The fields of every segment merged, for the highlighter, which would otherwise merge them again for each
      * search (about 3% of a search's CPU at a million paragraphs).
@@ -97,8 +97,8 @@ final class ParleySearcher extends IndexSearcher {
         this.counts = new SearchCache<>(CACHE_ENTRIES, CACHE_BYTES, r -> 64 + r.facets().bytes());
         this.pages = new SearchCache<>(CACHE_ENTRIES, CACHE_BYTES, LuceneSearchService.Page::bytes);
         // last: the counting thread gets a searcher whose fields are all set
-        this.frequentStems = FREQUENT_STEM_BYTES == 0 ? FrequentStemCounts.none()
-                : FrequentStemCounts.countInBackground(background, this, facetOrdinals, stems, new FrequentStemCounts.Budget(
+        this.frequentStems = FREQUENT_STEM_BYTES == 0 ? FrequentStems.none()
+                : FrequentStems.countInBackground(background, this, facetOrdinals, stems, new FrequentStems.Budget(
                         Math.max(MIN_FREQUENT_STEM, paragraphs / FREQUENT_STEM_SHARE), FREQUENT_STEM_POSTINGS * Math.max(1, paragraphs),
                         FREQUENT_STEM_BYTES));
     }

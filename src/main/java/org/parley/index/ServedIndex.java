@@ -43,7 +43,7 @@ final class ServedIndex implements Closeable {
     private final IndexLocation location;
     private final ScheduledExecutorService watcher;
     /**
-     * Counts each new reader's frequent stems (see {@link FrequentStemCounts}), one reader at a time and
+     * Counts each new reader's frequent stems (see {@link FrequentStems}), one reader at a time and
      * {@link #COUNT_DELAY_MS} after it opens: a reader replaced sooner (live ingestion refreshes often) is skipped.
      */
     private final ScheduledExecutorService counter;

@@ -59,8 +59,8 @@ class FacetOrdinalsTest {
                     FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
                     DefaultSortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
                     // every word counted ahead, so that single words take the shortcut (under no filter or one)
-                    FrequentStemCounts frequent = FrequentStemCounts.count(searcher, ordinals, StemVariants.load(reader, "text"),
-                            new FrequentStemCounts.Budget(1, Long.MAX_VALUE, Long.MAX_VALUE));
+                    FrequentStems frequent = FrequentStems.count(searcher, ordinals, StemVariants.load(reader, "text"),
+                            new FrequentStems.Budget(1, Long.MAX_VALUE, Long.MAX_VALUE));
                     assertThat(frequent.size()).isEqualTo(WORDS.length);
 
                     assertSameCounts(ordinals.totals(), new SortedSetDocValuesFacetCounts(state), "match-all, seed " + seed);
@@ -98,7 +98,7 @@ class FacetOrdinalsTest {
                         DrillSideways.ConcurrentDrillSidewaysResult<?> oracle = new DrillSideways(searcher, config, state)
                                 .search(theirs, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
                         assertSameCounts(mine.facets(), oracle.facets, "seed " + seed + ", query " + theirs);
-                        DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, ordinals, FrequentStemCounts.none(), ours);
+                        DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), ours);
                         assertSameCounts(counted.facets(), oracle.facets, "count only, seed " + seed + ", query " + theirs);
                         assertThat(counted.total()).isEqualTo(mine.total())
                                 .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits.value());
@@ -153,11 +153,11 @@ class FacetOrdinalsTest {
                 FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
                 IndexSearcher searcher = new IndexSearcher(reader);
                 DrillSidewaysPass.Filters filters = new DrillSidewaysPass.Filters(config, new MatchAllDocsQuery());
-                DrillSidewaysPass.Result<Void> all = DrillSidewaysPass.count(searcher, ordinals, FrequentStemCounts.none(), filters);
+                DrillSidewaysPass.Result<Void> all = DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), filters);
                 assertThat(all.total()).isEqualTo(WORDS.length);
                 for (String dim : DIMS) assertThat(all.facets().getTopChildren(5, dim).labelValues).isEmpty();
                 filters.add("country", "C1");
-                assertThat(DrillSidewaysPass.count(searcher, ordinals, FrequentStemCounts.none(), filters).total()).isZero();
+                assertThat(DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), filters).total()).isZero();
             }
         }
     }

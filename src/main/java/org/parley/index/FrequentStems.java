@@ -7,15 +7,21 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.parley.search.SortOrder;
 
 /**
- * The matches and facet counts of the most frequent stems of one reader, counted once: a search for a frequent
- * word ("cooperation", "relations") then does not visit its hundreds of thousands of matches to count them (see
- * {@link DrillSidewaysPass#count}).
+ * The matches, facet counts and best hits of the most frequent stems of one reader, found once: a search for a
+ * frequent word ("cooperation", "relations") then does not visit its hundreds of thousands of matches to count
+ * them (see {@link DrillSidewaysPass#count}), nor, most of the time, to rank them ({@link RankedHits}).
  *
  * <p>Counting a stem is the unfiltered counting pass of a search for it, so an entry is exactly what that pass
  * would return on this reader (live documents only). Stems are counted most frequent first while the postings
@@ -25,17 +31,20 @@ import org.apache.lucene.store.AlreadyClosedException;
  * {@link #countInBackground} counts after the reader opens, so a new index generation is served at once; until
  * a stem is counted its searches count it themselves. Thread-safe.
  */
-final class FrequentStemCounts {
-    private static final System.Logger LOG = System.getLogger(FrequentStemCounts.class.getName());
+final class FrequentStems {
+    private static final System.Logger LOG = System.getLogger(FrequentStems.class.getName());
+    /** Best hits kept per stem: enough for a first page under a filter that keeps one paragraph in 50. */
+    static final int RANKED_HITS = 256;
     private final Map<Query, FacetOrdinals.Counted> counted = new ConcurrentHashMap<>();
+    private final Map<Query, RankedHits> ranked = new ConcurrentHashMap<>();
     private volatile boolean done;
 
-    private FrequentStemCounts() {
+    private FrequentStems() {
     }
 
     /** Counts nothing (no stem is counted ahead). */
-    static FrequentStemCounts none() {
-        FrequentStemCounts none = new FrequentStemCounts();
+    static FrequentStems none() {
+        FrequentStems none = new FrequentStems();
         none.done = true;
         return none;
     }
@@ -49,9 +58,9 @@ final class FrequentStemCounts {
     }
 
     /** Counts the frequent stems now, in this thread. */
-    static FrequentStemCounts count(IndexSearcher searcher, FacetOrdinals ordinals, StemVariants stems, Budget budget)
+    static FrequentStems count(IndexSearcher searcher, FacetOrdinals ordinals, StemVariants stems, Budget budget)
             throws IOException {
-        FrequentStemCounts counts = new FrequentStemCounts();
+        FrequentStems counts = new FrequentStems();
         counts.countAll(searcher, ordinals, stems, budget, () -> true);
         return counts;
     }
@@ -60,9 +69,9 @@ final class FrequentStemCounts {
      * Counts the frequent stems on {@code executor}, while the searcher's reader is open and still used by someone
      * else than this count (once a newer generation replaced it, counting it is wasted work).
      */
-    static FrequentStemCounts countInBackground(Executor executor, IndexSearcher searcher, FacetOrdinals ordinals,
+    static FrequentStems countInBackground(Executor executor, IndexSearcher searcher, FacetOrdinals ordinals,
                                                 StemVariants stems, Budget budget) {
-        FrequentStemCounts counts = new FrequentStemCounts();
+        FrequentStems counts = new FrequentStems();
         IndexReader reader = searcher.getIndexReader();
         try {
             executor.execute(() -> {
@@ -91,7 +100,8 @@ final class FrequentStemCounts {
 
     private void countAll(IndexSearcher searcher, FacetOrdinals ordinals, StemVariants stems, Budget budget,
                           BooleanSupplier wanted) throws IOException {
-        long perStem = 64 + 4L * (ordinals.slotCount() + 1);
+        long perStem = 64 + 4L * (ordinals.slotCount() + 1) + 8L * RANKED_HITS;
+        Sort relevance = LuceneSearchService.sort(SortOrder.RELEVANCE);
         long bytes = 0;
         long postings = 0;
         FacetOrdinals.Selection everything = ordinals.select(Map.of());
@@ -99,6 +109,8 @@ final class FrequentStemCounts {
             if (bytes + perStem > budget.bytes() || postings + stem.docFreq() > budget.postings() || !wanted.getAsBoolean()) break;
             Query q = stems.query(stem.stem());
             if (q instanceof MatchNoDocsQuery) continue;
+            TopDocs best = searcher.search(q, new TopFieldCollectorManager(relevance, RANKED_HITS, null, RANKED_HITS));
+            ranked.put(q, RankedHits.of(best.scoreDocs));
             counted.put(q, searcher.search(q, ordinals.counter(everything, null)));
             bytes += perStem;
             postings += stem.docFreq();
@@ -109,6 +121,32 @@ final class FrequentStemCounts {
     /** The counts of {@code query} when it is the query of a stem counted so far, else null. */
     FacetOrdinals.Counted get(Query query) {
         return counted.get(query);
+    }
+
+    /** The best hits of {@code query} when it is the query of a stem counted so far, else null. */
+    RankedHits ranked(Query query) {
+        return ranked.get(query);
+    }
+
+    /**
+     * A stem's first {@link #RANKED_HITS} hits in relevance order (score, then sort key, then document), as its
+     * relevance-ranked search finds them: the first hits of the stem under any filter or exclusion are the first
+     * of these that pass it, when enough do (see {@link LuceneSearchService}).
+     */
+    record RankedHits(int[] docs, float[] scores) {
+        static RankedHits of(ScoreDoc[] hits) {
+            int[] docs = new int[hits.length];
+            float[] scores = new float[hits.length];
+            for (int i = 0; i < hits.length; i++) {
+                docs[i] = hits[i].doc;
+                scores[i] = (Float) ((FieldDoc) hits[i]).fields[0];
+            }
+            return new RankedHits(docs, scores);
+        }
+
+        int size() {
+            return docs.length;
+        }
     }
 
     /** How many stems are counted so far. */

@@ -23,7 +23,7 @@ import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 /** Which stems are counted ahead, in what order, and when counting in the background gives up. */
-class FrequentStemCountsTest {
+class FrequentStemsTest {
     private static final List<String> DIMS = List.of("country", "year", "speaker");
 
     /** "trade" in 30 documents, "talks" in 20, "visit" in 5, each with a country. */
@@ -59,8 +59,8 @@ class FrequentStemCountsTest {
             IndexSearcher searcher = new IndexSearcher(reader);
             FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
             StemVariants stems = StemVariants.load(reader, "text");
-            FrequentStemCounts counts = FrequentStemCounts.countInBackground(Runnable::run, searcher, ordinals, stems,
-                    new FrequentStemCounts.Budget(20, Long.MAX_VALUE, Long.MAX_VALUE));
+            FrequentStems counts = FrequentStems.countInBackground(Runnable::run, searcher, ordinals, stems,
+                    new FrequentStems.Budget(20, Long.MAX_VALUE, Long.MAX_VALUE));
             assertThat(counts.done()).isTrue();
             assertThat(counts.size()).isEqualTo(2);
             assertThat(counts.get(word("visit"))).as("below the threshold").isNull();
@@ -79,14 +79,14 @@ class FrequentStemCountsTest {
         FacetsConfig config = config();
         try (Directory dir = index(config); DirectoryReader reader = DirectoryReader.open(dir)) {
             FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
-            long oneStem = 64 + 4L * (ordinals.slotCount() + 1);
-            FrequentStemCounts counts = FrequentStemCounts.count(new IndexSearcher(reader), ordinals,
-                    StemVariants.load(reader, "text"), new FrequentStemCounts.Budget(1, Long.MAX_VALUE, oneStem + oneStem / 2));
+            long oneStem = 64 + 4L * (ordinals.slotCount() + 1) + 8L * FrequentStems.RANKED_HITS;
+            FrequentStems counts = FrequentStems.count(new IndexSearcher(reader), ordinals,
+                    StemVariants.load(reader, "text"), new FrequentStems.Budget(1, Long.MAX_VALUE, oneStem + oneStem / 2));
             assertThat(counts.size()).isEqualTo(1);
             assertThat(counts.get(word("trade"))).isNotNull();
             // "trade" (30 documents) and "talks" (20) fit 54 postings, "visit" (5) no longer does
-            FrequentStemCounts withinPostings = FrequentStemCounts.count(new IndexSearcher(reader), ordinals,
-                    StemVariants.load(reader, "text"), new FrequentStemCounts.Budget(1, 54, Long.MAX_VALUE));
+            FrequentStems withinPostings = FrequentStems.count(new IndexSearcher(reader), ordinals,
+                    StemVariants.load(reader, "text"), new FrequentStems.Budget(1, 54, Long.MAX_VALUE));
             assertThat(withinPostings.size()).isEqualTo(2);
             assertThat(withinPostings.get(word("visit"))).isNull();
         }
@@ -97,11 +97,11 @@ class FrequentStemCountsTest {
         FacetsConfig config = config();
         try (Directory dir = index(config)) {
             List<Runnable> queued = new ArrayList<>();
-            FrequentStemCounts counts;
+            FrequentStems counts;
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                counts = FrequentStemCounts.countInBackground(queued::add, new IndexSearcher(reader),
+                counts = FrequentStems.countInBackground(queued::add, new IndexSearcher(reader),
                         FacetOrdinals.load(reader, config, DIMS), StemVariants.load(reader, "text"),
-                        new FrequentStemCounts.Budget(1, Long.MAX_VALUE, Long.MAX_VALUE));
+                        new FrequentStems.Budget(1, Long.MAX_VALUE, Long.MAX_VALUE));
             }
             queued.forEach(Runnable::run); // runs after the reader closed
             assertThat(counts.size()).isZero();

@@ -1,0 +1,126 @@
+package org.parley.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+import org.parley.search.SortOrder;
+
+/**
+ * The first hits of a frequent stem under filters and exclusions, taken from its hits ranked ahead, are those of
+ * Lucene's sorted top-N search of the same query (documents, order, score bits and sort keys), or none when the
+ * ranked hits cannot hold them; on random indexes of several segments with deletions.
+ */
+class RankedAheadTest {
+    private static final List<String> DIMS = List.of("country", "year", "speaker");
+    private static final String[] WORDS = {"relations", "relation", "talks", "minister", "border", "visit", "trade"};
+
+    @Test
+    void firstHitsAreThoseOfTheTopNSearch() throws IOException {
+        FacetsConfig config = new FacetsConfig();
+        for (String dim : DIMS) config.setMultiValued(dim, true);
+        Sort sort = LuceneSearchService.sort(SortOrder.RELEVANCE);
+        for (long seed = 1; seed <= 3; seed++) {
+            Random random = new Random(seed);
+            try (Directory dir = index(config, random); DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertThat(reader.leaves()).hasSizeGreaterThan(1);
+                IndexSearcher searcher = new IndexSearcher(reader);
+                StemVariants stems = StemVariants.load(reader, IndexSchema.TEXT);
+                FrequentStems frequent = FrequentStems.count(searcher, FacetOrdinals.load(reader, config, DIMS), stems,
+                        new FrequentStems.Budget(1000, Long.MAX_VALUE, Long.MAX_VALUE));
+                Query relations = stems.query(new BytesRef("relat"));
+                assertThat(frequent.ranked(relations)).as("ranked ahead").isNotNull();
+                Query visit = stems.query(new BytesRef("visit"));
+                Query common = new TermQuery(new Term("group", "common")); // 1 paragraph in 2
+                Query rare = new TermQuery(new Term("group", "rare"));     // 1 in 500
+                UnaryOperator<Query> none = q -> q;
+                UnaryOperator<Query> inCommon = q -> and(q, common);
+                UnaryOperator<Query> inRare = q -> and(q, rare);
+                for (int want : new int[] {1, 11, 31, 400}) {
+                    assertSame(searcher, frequent, relations, false, none, want, true);
+                    assertSame(searcher, frequent, relations, true, inCommon, want, want <= 31);
+                    assertSame(searcher, frequent, not(relations, visit), false, none, want, want <= 31);
+                    assertSame(searcher, frequent, not(relations, visit), true, inCommon, want, want <= 31);
+                    assertSame(searcher, frequent, relations, true, inRare, want, false);
+                }
+                assertThat(RankedAhead.firstHits(searcher, frequent, relations, false, none, FrequentStems.RANKED_HITS + 1, -1))
+                        .as("deeper than the ranked hits").isNull();
+                assertThat(RankedAhead.firstHits(searcher, frequent, and(relations, visit), false, none, 11, -1))
+                        .as("two scored clauses").isNull();
+            }
+        }
+    }
+
+    /** Checks the ranked hits against the top-N search; {@code taken} when they must hold them. */
+    private static void assertSame(IndexSearcher searcher, FrequentStems frequent, Query base, boolean filters,
+                                   UnaryOperator<Query> filtered, int want, boolean taken) throws IOException {
+        FieldDoc[] ours = RankedAhead.firstHits(searcher, frequent, base, filters, filtered, want, -1);
+        if (taken) assertThat(ours).as("%s, %d hits taken from the ranked ones", filtered.apply(base), want).isNotNull();
+        if (ours == null) return;
+        Sort sort = LuceneSearchService.sort(SortOrder.RELEVANCE);
+        TopDocs theirs = searcher.search(filtered.apply(base), new TopFieldCollectorManager(sort, want, null, Integer.MAX_VALUE));
+        assertThat(ours).hasSameSizeAs(theirs.scoreDocs);
+        for (int i = 0; i < ours.length; i++) {
+            FieldDoc b = (FieldDoc) theirs.scoreDocs[i];
+            assertThat(ours[i].doc).as("%s hit %d", filtered.apply(base), i).isEqualTo(b.doc);
+            assertThat(Float.floatToIntBits((Float) ours[i].fields[0])).isEqualTo(Float.floatToIntBits((Float) b.fields[0]));
+            assertThat(ours[i].fields[1]).isEqualTo(b.fields[1]);
+        }
+    }
+
+    /** Paragraphs of 4 to 30 words; sort keys with ties, so that the key and the document break them. */
+    private static Directory index(FacetsConfig config, Random random) throws IOException {
+        Directory dir = new ByteBuffersDirectory();
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(TextAnalysis.indexAnalyzer()))) {
+            for (int i = 0; i < 6000; i++) {
+                StringBuilder text = new StringBuilder();
+                int words = 4 + random.nextInt(27);
+                for (int k = 0; k < words; k++) text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                Document d = new Document();
+                d.add(new TextField(IndexSchema.TEXT, text.toString(), Field.Store.NO));
+                d.add(new StringField("group", random.nextInt(500) == 0 ? "rare" : random.nextBoolean() ? "common" : "other", Field.Store.NO));
+                d.add(new StringField("id", Integer.toString(i), Field.Store.NO));
+                d.add(new SortedDocValuesField(IndexSchema.SORT_KEY, new BytesRef("k" + random.nextInt(3000))));
+                d.add(new SortedSetDocValuesFacetField("country", random.nextBoolean() ? "KH" : "VN"));
+                w.addDocument(config.build(d));
+                if (i % 2000 == 1999) w.commit();
+            }
+            for (int k = 0; k < 100; k++) w.deleteDocuments(new Term("id", Integer.toString(random.nextInt(6000))));
+        }
+        return dir;
+    }
+
+    private static Query and(Query a, Query b) {
+        return new BooleanQuery.Builder().add(a, BooleanClause.Occur.MUST).add(b, BooleanClause.Occur.FILTER).build();
+    }
+
+    private static Query not(Query a, Query b) {
+        return new BooleanQuery.Builder().add(a, BooleanClause.Occur.MUST).add(b, BooleanClause.Occur.MUST_NOT).build();
+    }
+}
