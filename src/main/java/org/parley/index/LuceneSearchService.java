@@ -69,6 +69,8 @@ public final class LuceneSearchService implements SearchService {
     /** Suggest a spelling when a query finds fewer hits than this. */
     static final int SUGGEST_BELOW = 3;
     static final int MAX_ID_CHARS = 200;
+    /** A search matching at most this many paragraphs (by document frequencies) is counted and ranked in one pass. */
+    static final long ONE_PASS_MATCHES = Long.getLong("parley.search.onePassMatches", 5_000);
 
     private final ServedIndex served;
     private final FacetsConfig facetsConfig = IndexSchema.newFacetsConfig();
@@ -227,6 +229,16 @@ public final class LuceneSearchService implements SearchService {
             top = topHits(searcher, query, req, sort, want, after, free == null ? -1 : free.total());
             facets = free == null ? null : free.facets();
             total = free == null ? countMatches(searcher, query) : free.total();
+        } else if (searcher.counts.peek(counted) == null
+                && MatchBound.of(query.base(), searcher.getIndexReader(), searcher.stems) <= ONE_PASS_MATCHES) {
+            // Few matches: one pass counts them and ranks them, scoring every match that passes the filters; a
+            // second pass would cost more to set up (weights, term lookups, scorers) than it could skip.
+            DrillSidewaysPass.Result<TopFieldDocs> both = DrillSidewaysPass.search(searcher, searcher.facetOrdinals, query,
+                    new TopFieldCollectorManager(sort, want, after, Integer.MAX_VALUE));
+            searcher.counts.get(counted, () -> new DrillSidewaysPass.Result<>(null, both.total(), both.facets()));
+            top = both.hits();
+            facets = both.facets();
+            total = both.total();
         } else {
             // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the

@@ -124,6 +124,11 @@ final class StemQuery extends Query {
         };
     }
 
+    /** The stem the words share. */
+    String stem() {
+        return stem;
+    }
+
     @Override
     public void visit(QueryVisitor visitor) {
         if (visitor.acceptField(field)) visitor.consumeTerms(this, words.clone());

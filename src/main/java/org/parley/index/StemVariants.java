@@ -97,6 +97,12 @@ final class StemVariants {
     record Frequent(BytesRef stem, long docFreq) {
     }
 
+    /** The sum of the document frequencies of the words of {@code stem} (at least the documents it matches); 0 for none. */
+    long docFreq(BytesRef stem) {
+        int id = stems.find(stem);
+        return id < 0 ? 0 : docFreq[id];
+    }
+
     /** How many distinct words the field has (stop words excluded). */
     int words() {
         return order.length;
