@@ -48,14 +48,21 @@ final class StemQuery extends Query {
     private final String field;
     private final String stem;
     private final Term[] words;
+    /** The words' document frequencies when the query was made: a hint for scoring (see {@link StemTopScoresWeight}). */
+    private final int[] docFreqs;
     private final SynonymQuery scored;
 
-    /** @param words at least two words of {@code field} */
-    StemQuery(String field, String stem, Term[] words) {
+    /**
+     * @param words    at least two words of {@code field}
+     * @param docFreqs their document frequencies in the reader the query was made for (not part of its identity)
+     */
+    StemQuery(String field, String stem, Term[] words, int[] docFreqs) {
         if (words.length < 2) throw new IllegalArgumentException("a stem query needs two words or more");
+        if (docFreqs.length != words.length) throw new IllegalArgumentException("one document frequency per word");
         this.field = field;
         this.stem = stem;
         this.words = words.clone();
+        this.docFreqs = docFreqs.clone();
         SynonymQuery.Builder b = new SynonymQuery.Builder(field);
         for (Term w : words) b.addTerm(w);
         this.scored = b.build();
@@ -63,7 +70,7 @@ final class StemQuery extends Query {
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-        if (scoreMode.needsScores()) return StemTopScoresWeight.create(this, field, words, scored, searcher, scoreMode, boost);
+        if (scoreMode.needsScores()) return StemTopScoresWeight.create(this, field, words, docFreqs, scored, searcher, scoreMode, boost);
         return new ConstantScoreWeight(this, boost) {
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {

@@ -38,14 +38,18 @@ final class StemVariants {
     private final int[] order;
     /** For stem id {@code s}: the sum of its words' document frequencies (at least the documents it matches). */
     private final long[] docFreq;
+    /** For word id {@code w}: its document frequency (deleted documents included, as Lucene counts it). */
+    private final int[] wordDocFreq;
 
-    private StemVariants(String field, BytesRefArray words, BytesRefHash stems, int[] start, int[] order, long[] docFreq) {
+    private StemVariants(String field, BytesRefArray words, BytesRefHash stems, int[] start, int[] order, long[] docFreq,
+                         int[] wordDocFreq) {
         this.field = field;
         this.words = words;
         this.stems = stems;
         this.start = start;
         this.order = order;
         this.docFreq = docFreq;
+        this.wordDocFreq = wordDocFreq;
     }
 
     /** Groups every word of {@code field} in {@code reader} (stop words excluded: they have no stem). */
@@ -54,6 +58,7 @@ final class StemVariants {
         BytesRefHash stems = new BytesRefHash();
         int[] stemOfWord = new int[1024];
         long[] docFreq = new long[1024];
+        int[] wordDocFreq = new int[1024];
         TextAnalysis.Stemmer stemmer = new TextAnalysis.Stemmer();
         Terms terms = MultiTerms.getTerms(reader, field);
         if (terms != null) {
@@ -68,6 +73,8 @@ final class StemVariants {
                 int w = words.append(word);
                 stemOfWord = ArrayUtil.grow(stemOfWord, w + 1);
                 stemOfWord[w] = id;
+                wordDocFreq = ArrayUtil.grow(wordDocFreq, w + 1);
+                wordDocFreq[w] = it.docFreq();
             }
         }
         // counting sort of the words by stem id, keeping dictionary order within a stem
@@ -77,7 +84,8 @@ final class StemVariants {
         int[] next = start.clone();
         int[] order = new int[words.size()];
         for (int w = 0; w < words.size(); w++) order[next[stemOfWord[w]]++] = w;
-        return new StemVariants(field, words, stems, start, order, Arrays.copyOf(docFreq, stems.size()));
+        return new StemVariants(field, words, stems, start, order, Arrays.copyOf(docFreq, stems.size()),
+                Arrays.copyOf(wordDocFreq, words.size()));
     }
 
     /**
@@ -127,8 +135,13 @@ final class StemVariants {
         BytesRef[] forms = wordsOf(stem);
         if (forms.length == 0) return new MatchNoDocsQuery("no word with the stem '" + stem.utf8ToString() + "'");
         if (forms.length == 1) return new TermQuery(new Term(field, forms[0]));
+        int id = stems.find(stem);
         Term[] terms = new Term[forms.length];
-        for (int i = 0; i < forms.length; i++) terms[i] = new Term(field, forms[i]);
-        return new StemQuery(field, stem.utf8ToString(), terms);
+        int[] docFreqs = new int[forms.length];
+        for (int i = 0; i < forms.length; i++) {
+            terms[i] = new Term(field, forms[i]);
+            docFreqs[i] = wordDocFreq[order[start[id] + i]];
+        }
+        return new StemQuery(field, stem.utf8ToString(), terms, docFreqs);
     }
 }

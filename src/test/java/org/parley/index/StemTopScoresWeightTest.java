@@ -58,8 +58,10 @@ class StemTopScoresWeightTest {
                     for (String[] forms : STEMS) {
                         Query stem = stems.query(BytesRef.deepCopyOf(stemmer.stem(new BytesRef(forms[0]))));
                         assertThat(stem).isInstanceOf(StemQuery.class);
-                        assertThat(searcher.createWeight(stem, ScoreMode.TOP_SCORES, 1f))
-                                .as("the split weight is in use").isInstanceOf(StemTopScoresWeight.class);
+                        // one frequent word skips on its own impacts; several would not (the synonym query's weight)
+                        boolean oneLead = forms != STEMS[1];
+                        assertThat(searcher.createWeight(stem, ScoreMode.TOP_SCORES, 1f) instanceof StemTopScoresWeight)
+                                .as("the split weight is in use for %s", forms[0]).isEqualTo(oneLead);
                         SynonymQuery.Builder b = new SynonymQuery.Builder(IndexSchema.TEXT);
                         for (Term t : terms(stem)) b.addTerm(t);
                         Query synonym = b.build();
