@@ -223,22 +223,24 @@ public final class LuceneSearchService implements SearchService {
             top = searcher.search(base, new TopFieldCollectorManager(sort, want, after, want));
             facets = searcher.allDocsFacets();
             total = searcher.paragraphs;
+        } else if (searcher.counts.peek(counted) == null && fewMatches(searcher, query)) {
+            // Few matches: one pass counts them and ranks them, scoring every match that passes the filters; a
+            // second pass would cost more to set up (weights, term lookups, scorers) than it could skip. Without
+            // facets asked the counts come along all the same: they cost little more than the total, and spare
+            // the client a second request; but not when the search finds next to nothing, since the full search
+            // would then suggest a spelling.
+            DrillSidewaysPass.Result<TopFieldDocs> both = DrillSidewaysPass.search(searcher, searcher.facetOrdinals, query,
+                    new TopFieldCollectorManager(sort, want, after, Integer.MAX_VALUE));
+            searcher.counts.get(counted, () -> new DrillSidewaysPass.Result<>(null, both.total(), both.facets()));
+            top = both.hits();
+            total = both.total();
+            facets = countFacets || total >= SUGGEST_BELOW ? both.facets() : null;
         } else if (!countFacets) {
             // counts that cost nothing more (cached, or a frequent stem's) come along: a client need not ask again
             DrillSidewaysPass.Result<Void> free = freeCounts(searcher, counted, query);
             top = topHits(searcher, query, req, sort, want, after, free == null ? -1 : free.total());
             facets = free == null ? null : free.facets();
             total = free == null ? countMatches(searcher, query) : free.total();
-        } else if (searcher.counts.peek(counted) == null
-                && MatchBound.of(query.base(), searcher.getIndexReader(), searcher.stems) <= ONE_PASS_MATCHES) {
-            // Few matches: one pass counts them and ranks them, scoring every match that passes the filters; a
-            // second pass would cost more to set up (weights, term lookups, scorers) than it could skip.
-            DrillSidewaysPass.Result<TopFieldDocs> both = DrillSidewaysPass.search(searcher, searcher.facetOrdinals, query,
-                    new TopFieldCollectorManager(sort, want, after, Integer.MAX_VALUE));
-            searcher.counts.get(counted, () -> new DrillSidewaysPass.Result<>(null, both.total(), both.facets()));
-            top = both.hits();
-            facets = both.facets();
-            total = both.total();
         } else {
             // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the
@@ -262,6 +264,11 @@ public final class LuceneSearchService implements SearchService {
         int[] ones = new int[docs.length];
         Arrays.fill(ones, 1);
         return new Page(total, docs, ones, facets, next);
+    }
+
+    /** Whether a search matches at most {@link #ONE_PASS_MATCHES} paragraphs, by its words' document frequencies. */
+    private static boolean fewMatches(ParleySearcher searcher, DrillSidewaysPass.Filters query) throws IOException {
+        return MatchBound.of(query.base(), searcher.getIndexReader(), searcher.stems) <= ONE_PASS_MATCHES;
     }
 
     /**

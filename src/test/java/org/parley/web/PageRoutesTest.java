@@ -358,10 +358,11 @@ class PageRoutesTest {
 
     @Test
     void instantSearchGetsThePageInTwoPartsThatTogetherAreThePage() throws Exception {
-        // a search no other test asks (a boost of its own: the server knows searches by their parsed query)
-        HttpResponse<String> results = getPart("/?q=Cambodia%5E1.01", "results");
-        HttpResponse<String> facets = getPart("/?q=Cambodia%5E1.01", "facets");
-        String whole = get("/?q=Cambodia%5E1.01").body();
+        // a search no other test asks (a boost of its own: the server knows searches by their parsed query), and a
+        // prefix, whose matches no document count bounds: counted in a pass of its own, so the results part has none
+        HttpResponse<String> results = getPart("/?q=Cambodi*%5E1.01", "results");
+        HttpResponse<String> facets = getPart("/?q=Cambodi*%5E1.01", "facets");
+        String whole = get("/?q=Cambodi*%5E1.01").body();
         assertThat(results.statusCode()).isEqualTo(200);
         assertThat(facets.statusCode()).isEqualTo(200);
         for (HttpResponse<String> r : List.of(results, facets)) {
@@ -370,10 +371,10 @@ class PageRoutesTest {
             assertThat(r.body()).doesNotContain("<footer", "class=\"masthead");
         }
         assertThat(get("/?q=Cambodia").headers().firstValue("Vary")).hasValue(PageRoutes.PART_HEADER);
-        long total = search("Cambodia^1.01").total();
+        long total = search("Cambodi*^1.01").total();
         assertThat(total).isPositive();
         // the results: title, count and the same hits as the page, but no facet lists and no chart
-        assertThat(results.body()).contains("<title>Cambodia^1.01 · parley</title>", "data-url=\"/?q=Cambodia%5E1.01\"",
+        assertThat(results.body()).contains("<title>Cambodi*^1.01 · parley</title>", "data-url=\"/?q=Cambodi*%5E1.01\"",
                 "<strong class=\"summary__count\">" + Views.plural(total, "paragraph", "paragraphs") + "</strong>");
         assertThat(hitAnchors(results.body())).isEqualTo(hitAnchors(whole)).isNotEmpty();
         assertThat(results.body()).doesNotContain("id=\"facet-country\"", "class=\"timeline", "data-facets");
@@ -382,7 +383,7 @@ class PageRoutesTest {
         assertThat(facets.body()).doesNotContain("class=\"hit\"", "summary__count");
         assertThat(whole).contains(between(facets.body(), "<aside", "</aside>"), between(facets.body(), "<figure", "</figure>"));
         // without the header, or with another value, the page is served whole (no JavaScript, reloads, links)
-        assertThat(withoutTook(getPart("/?q=Cambodia%5E1.01", "everything").body())).isEqualTo(withoutTook(whole));
+        assertThat(withoutTook(getPart("/?q=Cambodi*%5E1.01", "everything").body())).isEqualTo(withoutTook(whole));
     }
 
     @Test
@@ -394,6 +395,17 @@ class PageRoutesTest {
         // the whole layout at once, marked so that the script asks no facets part
         assertThat(results).contains("data-facets=\"counted\"", "id=\"facet-country\"", "<svg class=\"timeline__chart");
         assertThat(whole).doesNotContain("data-facets");
+        assertThat(results).contains(between(whole, "<aside", "</aside>"), between(whole, "<figure", "</figure>"));
+        assertThat(hitAnchors(results)).isEqualTo(hitAnchors(whole)).isNotEmpty();
+    }
+
+    @Test
+    void aResultsPartOfASearchWithFewMatchesCarriesItsFacetsAtOnce() throws Exception {
+        // few matches by their words' document counts (every search of the test corpus): counted with the hits
+        String path = "/?q=Cambodia%5E1.05";
+        String results = getPart(path, "results").body(); // asked first: nothing is known of the search yet
+        String whole = get(path).body();
+        assertThat(results).contains("data-facets=\"counted\"", "id=\"facet-country\"", "<svg class=\"timeline__chart");
         assertThat(results).contains(between(whole, "<aside", "</aside>"), between(whole, "<figure", "</figure>"));
         assertThat(hitAnchors(results)).isEqualTo(hitAnchors(whole)).isNotEmpty();
     }
@@ -437,8 +449,10 @@ class PageRoutesTest {
     @Test
     void aSearchWithoutFacetsFindsWhatTheSearchFindsAndCountsNoFacetValues() throws Exception {
         // searches no other test asks (boosts of their own), so that nothing is known of them yet
-        for (String qs : List.of("q=Cambodia%5E1.03", "q=Putin%5E1.03&country=RU",
-                "q=Cambodia%5E1.04&year_from=2000&year_to=2020&sort=-date", "q=cambodai%5E1.03")) {
+        // prefixes (their matches are not bounded by document counts, so they are not counted with the hits) and a
+        // search without results (the full search would suggest a spelling)
+        for (String qs : List.of("q=Cambodi*%5E1.03", "q=Puti*%5E1.03&country=RU",
+                "q=Cambodi*%5E1.04&year_from=2000&year_to=2020&sort=-date", "q=cambodai%5E1.03")) {
             SearchRequest request = UrlState.parse(qs).toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE);
             SearchResult light = SERVICE.searchWithoutFacets(request);
             SearchResult full = SERVICE.search(request);
@@ -453,7 +467,19 @@ class PageRoutesTest {
             if (full.didYouMean() == null) assertThat(again.facets()).as(qs).isEqualTo(full.facets());
         }
         assertThat(SERVICE.search(SearchRequest.of("cambodai")).didYouMean()).isNotNull();
+        // a search with few matches: counted in the pass that ranks them, so its facets come along at once
+        for (String qs : List.of("q=Cambodia%5E1.07", "q=Cambodia%5E1.08&country=KH", "q=Cambodia%5E1.09&year_from=2000&year_to=2020")) {
+            SearchRequest request = UrlState.parse(qs).toRequest(SearchPage.PAGE_SIZE, SearchPage.FACET_SIZE);
+            SearchResult light = SERVICE.searchWithoutFacets(request);
+            SearchResult full = SERVICE.search(request);
+            assertThat(light.total()).as(qs).isGreaterThanOrEqualTo(SUGGESTS_BELOW).isEqualTo(full.total());
+            assertThat(light.hits()).as(qs).isEqualTo(full.hits());
+            assertThat(light.facets()).as(qs).isEqualTo(full.facets());
+        }
     }
+
+    /** Below this many results the full search suggests a spelling, so the light one brings no counts. */
+    private static final int SUGGESTS_BELOW = 3;
 
     @Test
     void textsThatParseToOneQueryShareItsResultEachWithItsOwnCursor() throws Exception {
