@@ -42,7 +42,7 @@ import org.apache.lucene.util.IOSupplier;
  * <p>How: the words are split in two. The <em>lead</em>, the most frequent word, when the others together are in
  * at most one {@link #TAIL_SHARE}th as many documents, is scored by Lucene's own term scorer, with block skipping
  * on its impacts alone. The <em>tail</em>'s documents, few by construction, are read ahead per segment and
- * scored exactly, with the lead words' frequencies in the same documents added. A document without a tail word
+ * scored exactly, with the lead word's frequency in the same documents added. A document without a tail word
  * is scored by the lead alone, and under BM25 that is the stem's score: BM25 reads the collection's statistics and
  * the document count of the most frequent word, which the lead and the stem share. Other similarities, and
  * segments whose tail is not small, are scored by the synonym query itself.
@@ -63,7 +63,7 @@ final class StemTopScoresWeight extends Weight {
     private final IndexSearcher searcher;
     private final ScoreMode scoreMode;
     private final float boost;
-    /** One word (see {@link #create}), kept as an array like the tail's. */
+    /** The most frequent word, alone (see {@link #create}); an array like the tail's, for reading postings alike. */
     private final Term[] lead;
     private final TermStates[] leadStates;
     private final Term[] tail;
@@ -82,10 +82,9 @@ final class StemTopScoresWeight extends Weight {
         if (scoreMode != ScoreMode.TOP_SCORES || !(searcher.getSimilarity() instanceof BM25Similarity)) {
             return synonym.createWeight(searcher, scoreMode, boost);
         }
-        // Decided on the hints first, so a stem that is not split looks its words up once (in the synonym query).
-        // Only a single lead word skips well: the merged impacts of several frequent words ("nations", "national",
-        // "nation") bound almost every block as high as the best one, and a large tail read ahead is pure cost
-        // (measured: "peace", "line" 10-30% slower than the synonym query, "cooperation" 8x faster).
+        // Decided on the hints first, so that a stem which is not split looks its words up once (in the synonym
+        // query). Split only where one word leads: the tail is read ahead whole, so a large one is pure cost, and a
+        // lead of several frequent words ("nations", "national", "nation") skips no better than the synonym query.
         int lead = 0;
         long all = 0;
         for (int i = 0; i < words.length; i++) {
@@ -108,7 +107,7 @@ final class StemTopScoresWeight extends Weight {
             if (i != lead && states[i].docFreq() > 0) tail.add(i);
         }
         if (tail.isEmpty() || states[lead].docFreq() == 0) return unpruned(synonym, searcher, boost);
-        return new StemTopScoresWeight(stemQuery, field, synonym, searcher, scoreMode, boost, words, states, List.of(lead), tail);
+        return new StemTopScoresWeight(stemQuery, field, synonym, searcher, scoreMode, boost, words, states, lead, tail);
     }
 
     /**
@@ -123,7 +122,7 @@ final class StemTopScoresWeight extends Weight {
     }
 
     private StemTopScoresWeight(Query stemQuery, String field, SynonymQuery synonym, IndexSearcher searcher,
-                                ScoreMode scoreMode, float boost, Term[] words, TermStates[] states, List<Integer> lead,
+                                ScoreMode scoreMode, float boost, Term[] words, TermStates[] states, int lead,
                                 List<Integer> tail) throws IOException {
         super(stemQuery);
         this.field = field;
@@ -131,8 +130,8 @@ final class StemTopScoresWeight extends Weight {
         this.searcher = searcher;
         this.scoreMode = scoreMode;
         this.boost = boost;
-        this.lead = lead.stream().map(i -> words[i]).toArray(Term[]::new);
-        this.leadStates = lead.stream().map(i -> states[i]).toArray(TermStates[]::new);
+        this.lead = new Term[] {words[lead]};
+        this.leadStates = new TermStates[] {states[lead]};
         this.tail = tail.stream().map(i -> words[i]).toArray(Term[]::new);
         this.tailStates = tail.stream().map(i -> states[i]).toArray(TermStates[]::new);
         // the synonym query's statistics: the largest document count, the summed total frequencies
@@ -243,7 +242,7 @@ final class StemTopScoresWeight extends Weight {
                     freqs[m++] = f;
                 }
             }
-            // the lead words' frequencies in the same documents, then the scores
+            // the lead word's frequency in the same documents, then the scores
             for (PostingsEnum p : lead) {
                 for (int i = 0; i < m; i++) {
                     int at = p.docID() < docs[i] ? p.advance(docs[i]) : p.docID();
