@@ -25,15 +25,17 @@ import org.parley.search.SortOrder;
  *
  * <p>Counting a stem is the unfiltered counting pass of a search for it, so an entry is exactly what that pass
  * would return on this reader (live documents only). Stems are counted most frequent first while the postings
- * read stay within {@link Budget#postings} and the counts within {@link Budget#bytes}: each reader pays about as
- * much as loading its facet values once more (a posting of a rarer word costs a cache miss, up to 60 ns, so
- * counting every stem in 1 of 256 paragraphs took 1.5 s at a million paragraphs, ten times that load).
+ * read stay within {@link Budget#postings} and the counts within {@link Budget#bytes}: counting costs each reader
+ * about as much as loading its facet values once more (a posting of a rarer word costs a cache miss, up to 60 ns,
+ * so counting every stem in 1 of 256 paragraphs took 1.5 s at a million paragraphs, ten times that load), and
+ * ranking, a top-N pass per stem, as much again or up to three times more (at a million paragraphs 0.11-0.15 s
+ * counting, 0.52-0.57 s both; at ten million 1.6 s and 2.9 s).
  * {@link #countInBackground} counts after the reader opens, so a new index generation is served at once; until
  * a stem is counted its searches count it themselves. Thread-safe.
  */
 final class FrequentStems {
     private static final System.Logger LOG = System.getLogger(FrequentStems.class.getName());
-    /** Best hits kept per stem: enough for a first page under a filter that keeps one paragraph in 50. */
+    /** Best hits kept per stem: enough for a first page (11 hits) under a filter that keeps one of them in 20. */
     static final int RANKED_HITS = 256;
     private final Map<Query, FacetOrdinals.Counted> counted = new ConcurrentHashMap<>();
     private final Map<Query, RankedHits> ranked = new ConcurrentHashMap<>();
@@ -109,9 +111,9 @@ final class FrequentStems {
             if (bytes + perStem > budget.bytes() || postings + stem.docFreq() > budget.postings() || !wanted.getAsBoolean()) break;
             Query q = stems.query(stem.stem());
             if (q instanceof MatchNoDocsQuery) continue;
+            counted.put(q, searcher.search(q, ordinals.counter(everything, null))); // first: the larger saving
             TopDocs best = searcher.search(q, new TopFieldCollectorManager(relevance, RANKED_HITS, null, RANKED_HITS));
             ranked.put(q, RankedHits.of(best.scoreDocs));
-            counted.put(q, searcher.search(q, ordinals.counter(everything, null)));
             bytes += perStem;
             postings += stem.docFreq();
         }
