@@ -293,6 +293,29 @@ final class StemTopScoresWeight extends Weight {
         private int doc = -1;
         private float minScore;
 
+        /** The merged documents: one iterator for the scorer's life, as Lucene's scorers give. */
+        private final DocIdSetIterator docs = new DocIdSetIterator() {
+            @Override
+            public int docID() {
+                return doc;
+            }
+
+            @Override
+            public int nextDoc() throws IOException {
+                return advanceTo(doc + 1);
+            }
+
+            @Override
+            public int advance(int target) throws IOException {
+                return advanceTo(target);
+            }
+
+            @Override
+            public long cost() {
+                return leadDocs.cost() + tail.docs().length;
+            }
+        };
+
         LeadAndTailScorer(Scorer lead, Tail tail) {
             this.lead = lead;
             this.leadDocs = lead == null ? DocIdSetIterator.empty() : lead.iterator();
@@ -318,27 +341,7 @@ final class StemTopScoresWeight extends Weight {
 
         @Override
         public DocIdSetIterator iterator() {
-            return new DocIdSetIterator() {
-                @Override
-                public int docID() {
-                    return doc;
-                }
-
-                @Override
-                public int nextDoc() throws IOException {
-                    return advanceTo(doc + 1);
-                }
-
-                @Override
-                public int advance(int target) throws IOException {
-                    return advanceTo(target);
-                }
-
-                @Override
-                public long cost() {
-                    return leadDocs.cost() + tail.docs().length;
-                }
-            };
+            return docs;
         }
 
         @Override
