@@ -87,7 +87,7 @@ final class DrillSidewaysPass {
             return query;
         }
 
-        private Map<String, FacetOrdinals.ValueFilter> valueFilters() {
+        Map<String, FacetOrdinals.ValueFilter> valueFilters() {
             Map<String, FacetOrdinals.ValueFilter> out = new LinkedHashMap<>();
             values.forEach((dim, v) -> out.put(dim, new FacetOrdinals.ValueFilter(v, null)));
             tests.forEach((dim, t) -> out.put(dim, new FacetOrdinals.ValueFilter(null, t)));
@@ -107,8 +107,54 @@ final class DrillSidewaysPass {
     static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent, Filters filters)
             throws IOException {
         FacetOrdinals.Counted counted = fromFrequentStem(searcher, ordinals, frequent, filters);
-        if (counted == null) counted = searcher.search(filters.base, ordinals.counter(ordinals.select(filters.valueFilters()), null));
+        FacetOrdinals.Selection selection = ordinals.select(filters.valueFilters());
+        if (counted == null) counted = throughSelectiveFilter(searcher, ordinals, filters, selection, frequent.get(filters.base), SELECTIVE_SHARE);
+        if (counted == null) counted = searcher.search(filters.base, ordinals.counter(selection, null));
         return of(ordinals, counted);
+    }
+
+    /** Two conjunction passes replace the pass over the base when they are expected to visit at most this share of it. */
+    static final double SELECTIVE_SHARE = 0.25;
+
+    /**
+     * The counts of a query under two filters or more from two conjunctions instead of a pass over all its matches,
+     * when the filters' shares (of {@code baseCounts}, the query's own counts when known, else of the index; as if
+     * independent) say the two visit less than {@code maxShare} of them; else null. With s the most selective filter:
+     * <ul>
+     *   <li>the base AND filter s, counted as the base is: a match passing every filter counts in every dimension,
+     *   one failing only the filter of d (not s) counts in d;</li>
+     *   <li>the base AND the other filters, where a match failing filter s counts in s's dimension, and nothing
+     *   else (a match passing s was counted above).</li>
+     * </ul>
+     * Together they count what the one pass would: every match that can count anywhere passes s or fails only s.
+     * ("national" under a speaker and a year range visits the speaker's matches and those of the years, not every
+     * paragraph with the word.)
+     */
+    static FacetOrdinals.Counted throughSelectiveFilter(IndexSearcher searcher, FacetOrdinals ordinals, Filters filters,
+                                                        FacetOrdinals.Selection selection, FacetOrdinals.Counted baseCounts,
+                                                        double maxShare) throws IOException {
+        List<String> dims = filters.dims();
+        if (dims.size() < 2) return null;
+        double[] share = new double[dims.size()];
+        int s = 0;
+        for (int i = 0; i < share.length; i++) {
+            int d = ordinals.dimIndex(dims.get(i));
+            // among the base's matches when they were counted ahead (a word and a country go together), else overall
+            share[i] = baseCounts == null ? ordinals.share(selection, d) : ordinals.share(selection, d, baseCounts);
+            if (share[i] < share[s]) s = i;
+        }
+        double others = 1;
+        for (int i = 0; i < share.length; i++) if (i != s) others *= share[i];
+        if (share[s] + others > maxShare) return null;
+        String selective = dims.get(s);
+        FacetOrdinals.Counted passing = searcher.search(both(filters.base, filters.dimQuery(selective)),
+                ordinals.counter(selection, null));
+        BooleanQuery.Builder rest = new BooleanQuery.Builder().add(filters.base, BooleanClause.Occur.FILTER);
+        for (String dim : dims) if (!dim.equals(selective)) rest.add(filters.dimQuery(dim), BooleanClause.Occur.FILTER);
+        FacetOrdinals.Counted failing = searcher.search(rest.build(), ordinals.failingCounter(selection, ordinals.dimIndex(selective)));
+        int[] counts = passing.slotCounts();
+        for (int i = 0; i < counts.length; i++) counts[i] += failing.slotCounts()[i];
+        return new FacetOrdinals.Counted(counts, passing.documents());
     }
 
     /**

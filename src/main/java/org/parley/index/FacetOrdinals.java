@@ -69,10 +69,14 @@ final class FacetOrdinals {
     private final int[] dimBit;
     /** Counts over all live documents (the facets of a match-all query), computed once. */
     private final OrdinalFacets totals;
+    /** The same by slot. */
+    private final int[] slotTotals;
+    /** How many live documents have a value of each dimension or none: the denominator of {@link #share}. */
+    private final long documents;
     /** The selection of a search without facet filters (its array is never written). */
     private final Selection noFilters;
 
-    private FacetOrdinals(List<String> dims, String[][] values, int[][] starts, int[][] slots, int[] slotTotals) {
+    private FacetOrdinals(List<String> dims, String[][] values, int[][] starts, int[][] slots, int[] slotTotals, long documents) {
         if (dims.size() > Integer.SIZE) throw new IllegalArgumentException("at most 32 dimensions: a filter is a bit per dimension");
         this.dims = dims;
         this.values = values;
@@ -92,6 +96,8 @@ final class FacetOrdinals {
         int[][] perDim = new int[dims.size()][];
         for (int d = 0; d < perDim.length; d++) perDim[d] = slice(slotTotals, d);
         this.totals = new OrdinalFacets(this, perDim);
+        this.slotTotals = slotTotals;
+        this.documents = documents;
     }
 
     /** Reads the facet values of {@code dims} (in that order) from the facet field of {@code config}. */
@@ -137,6 +143,7 @@ final class FacetOrdinals {
         int[][] starts = new int[leaves.size()][];
         int[][] slots = new int[leaves.size()][];
         int[] totals = new int[base[dims.size()]];
+        long documents = 0;
         for (int l = 0; l < leaves.size(); l++) {
             LeafReader leaf = leaves.get(l).reader();
             loadLeaf(leaf, DocValues.getSortedSet(leaf, field), map.getGlobalOrds(l), slotOf, base[dims.size()], l, starts, slots);
@@ -144,10 +151,11 @@ final class FacetOrdinals {
             int[] s = starts[l], o = slots[l];
             for (int doc = 0; doc < leaf.maxDoc(); doc++) {
                 if (live != null && !live.get(doc)) continue;
+                documents++;
                 for (int j = s[doc]; j < s[doc + 1]; j++) totals[o[j]]++;
             }
         }
-        return new FacetOrdinals(List.copyOf(dims), values, starts, slots, totals);
+        return new FacetOrdinals(List.copyOf(dims), values, starts, slots, totals, documents);
     }
 
     /** [dim]: the dimension's first slot; [values.length]: the number of slots. */
@@ -182,7 +190,7 @@ final class FacetOrdinals {
 
     /** An empty index: no dimension has values. */
     static FacetOrdinals empty(List<String> dims) {
-        return new FacetOrdinals(List.copyOf(dims), new String[dims.size()][0], new int[0][], new int[0][], new int[0]);
+        return new FacetOrdinals(List.copyOf(dims), new String[dims.size()][0], new int[0][], new int[0][], new int[0], 0);
     }
 
     List<String> dims() {
@@ -271,6 +279,67 @@ final class FacetOrdinals {
     }
 
     /**
+     * About the share of all documents that pass the filter of dimension {@code d} in {@code selection}: the accepted
+     * values' document counts over the number of documents, at most 1 (a document with two accepted values is
+     * counted twice, so this errs high).
+     */
+    double share(Selection selection, int d) {
+        return share(selection, d, new Counted(slotTotals, documents));
+    }
+
+    /** The same among the documents {@code counted} counted (a query's matches): exact where {@link #share} guesses. */
+    double share(Selection selection, int d, Counted counted) {
+        if (counted.documents() == 0) return 1;
+        long sum = 0;
+        int bit = 1 << d;
+        int[] counts = counted.slotCounts();
+        for (int slot = base[d]; slot < base[d + 1]; slot++) if ((selection.pass()[slot] & bit) != 0) sum += counts[slot];
+        return Math.min(1.0, sum / (double) counted.documents());
+    }
+
+    /**
+     * A collector manager that counts, for each collected document failing the filter of dimension {@code d} in
+     * {@code selection}, its values of {@code d}, and nothing else: the part of a drill-sideways count that a search
+     * restricted to the other filters adds (see {@link DrillSidewaysPass}). Its document count stays 0.
+     */
+    CollectorManager<DrillSidewaysCollector, Counted> failingCounter(Selection selection, int d) {
+        int bit = 1 << d;
+        int[] p = selection.pass();
+        return new CollectorManager<>() {
+            @Override
+            public DrillSidewaysCollector newCollector() {
+                int[] c = new int[spare() + 1];
+                return new DrillSidewaysCollector(c, selection, null) {
+                    @Override
+                    public LeafCollector getLeafCollector(LeafReaderContext context) {
+                        int[] s = starts[context.ord];
+                        int[] o = slots[context.ord];
+                        return new LeafCollector() {
+                            @Override
+                            public void setScorer(Scorable scorer) {
+                            }
+
+                            @Override
+                            public void collect(int doc) {
+                                int start = s[doc], end = s[doc + 1];
+                                int passed = 0;
+                                for (int j = start; j < end; j++) passed |= p[o[j]];
+                                if ((passed & bit) != 0) return;
+                                for (int j = start; j < end; j++) c[o[j]] += ((dimBit[o[j]] ^ bit) - 1) >>> 31;
+                            }
+                        };
+                    }
+                };
+            }
+
+            @Override
+            public Counted reduce(Collection<DrillSidewaysCollector> collectors) {
+                return sum(collectors);
+            }
+        };
+    }
+
+    /**
      * A collector manager for the unfiltered query of a drill-down that counts facets drill-sideways: a document
      * passing every filter of {@code selection} is counted in every dimension (and handed to a collector from
      * {@code hits}, when given); a document failing exactly one filter is counted in that dimension only, so a
@@ -287,26 +356,30 @@ final class FacetOrdinals {
 
             @Override
             public Counted reduce(Collection<DrillSidewaysCollector> collectors) {
-                int[] sum = null;
-                long documents = 0;
-                for (DrillSidewaysCollector c : collectors) {
-                    documents += c.documents;
-                    if (sum == null) {
-                        sum = c.counts;
-                    } else {
-                        for (int i = 0; i < sum.length; i++) sum[i] += c.counts[i];
-                    }
-                }
-                return new Counted(sum == null ? new int[spare() + 1] : sum, documents);
+                return sum(collectors);
             }
         };
+    }
+
+    private Counted sum(Collection<DrillSidewaysCollector> collectors) {
+        int[] sum = null;
+        long documents = 0;
+        for (DrillSidewaysCollector c : collectors) {
+            documents += c.documents;
+            if (sum == null) {
+                sum = c.counts;
+            } else {
+                for (int i = 0; i < sum.length; i++) sum[i] += c.counts[i];
+            }
+        }
+        return new Counted(sum == null ? new int[spare() + 1] : sum, documents);
     }
 
     /**
      * Counts the facet values of collected documents; one per search slice. It counts every dimension even where
      * only one is wanted: the document's other values share its cache line, so skipping them saves nothing.
      */
-    final class DrillSidewaysCollector implements Collector {
+    class DrillSidewaysCollector implements Collector {
         private final int[] counts;
         private final int[] pass;
         private final int required;

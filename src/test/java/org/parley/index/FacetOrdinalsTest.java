@@ -48,6 +48,7 @@ class FacetOrdinalsTest {
 
     @Test
     void countsAgreeWithLuceneSortedSetFacetsOnRandomIndexesAndFilters() throws IOException {
+        int throughSelective = 0;
         for (long seed = 1; seed <= 6; seed++) {
             Random random = new Random(seed);
             FacetsConfig config = config();
@@ -105,6 +106,18 @@ class FacetOrdinalsTest {
                         DrillSidewaysPass.Result<Void> fromFrequent = DrillSidewaysPass.count(searcher, ordinals, frequent, ours);
                         assertSameCounts(fromFrequent.facets(), oracle.facets, "from frequent words, seed " + seed + ", query " + theirs);
                         assertThat(fromFrequent.total()).isEqualTo(counted.total());
+                        // two filters or more: the two conjunctions through the most selective one, taken whatever
+                        // the shares say (the service takes them only when they visit less)
+                        FacetOrdinals.Counted through = DrillSidewaysPass.throughSelectiveFilter(searcher, ordinals, ours,
+                                ordinals.select(ours.valueFilters()), null, Double.MAX_VALUE);
+                        if (ours.dims().size() >= 2) {
+                            assertSameCounts(DrillSidewaysPass.of(ordinals, through).facets(), oracle.facets,
+                                    "through the selective filter, seed " + seed + ", query " + theirs);
+                            assertThat(through.documents()).isEqualTo(counted.total());
+                            throughSelective++;
+                        } else {
+                            assertThat(through).isNull();
+                        }
                         assertThat(((org.apache.lucene.search.TopDocs) mine.hits()).totalHits)
                                 .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits);
                         assertThat(docIds((org.apache.lucene.search.TopDocs) mine.hits()))
@@ -113,6 +126,7 @@ class FacetOrdinalsTest {
                 }
             }
         }
+        assertThat(throughSelective).as("queries with two filters or more").isGreaterThan(10);
     }
 
     @Test
