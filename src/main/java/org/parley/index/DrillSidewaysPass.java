@@ -107,9 +107,11 @@ final class DrillSidewaysPass {
     static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent, Filters filters)
             throws IOException {
         FacetOrdinals.Counted counted = fromFrequentStem(searcher, ordinals, frequent, filters);
-        FacetOrdinals.Selection selection = ordinals.select(filters.valueFilters());
-        if (counted == null) counted = throughSelectiveFilter(searcher, ordinals, filters, selection, frequent.get(filters.base), SELECTIVE_SHARE);
-        if (counted == null) counted = searcher.search(filters.base, ordinals.counter(selection, null));
+        if (counted == null) {
+            FacetOrdinals.Selection selection = ordinals.select(filters.valueFilters());
+            counted = throughSelectiveFilter(searcher, ordinals, filters, selection, frequent.get(filters.base), SELECTIVE_SHARE);
+            if (counted == null) counted = searcher.search(filters.base, ordinals.counter(selection, null));
+        }
         return of(ordinals, counted);
     }
 

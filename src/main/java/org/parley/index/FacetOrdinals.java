@@ -69,10 +69,8 @@ final class FacetOrdinals {
     private final int[] dimBit;
     /** Counts over all live documents (the facets of a match-all query), computed once. */
     private final OrdinalFacets totals;
-    /** The same by slot. */
-    private final int[] slotTotals;
-    /** How many live documents have a value of each dimension or none: the denominator of {@link #share}. */
-    private final long documents;
+    /** The same by slot, with the number of live documents: what {@link #share} divides. */
+    private final Counted allDocuments;
     /** The selection of a search without facet filters (its array is never written). */
     private final Selection noFilters;
 
@@ -96,8 +94,7 @@ final class FacetOrdinals {
         int[][] perDim = new int[dims.size()][];
         for (int d = 0; d < perDim.length; d++) perDim[d] = slice(slotTotals, d);
         this.totals = new OrdinalFacets(this, perDim);
-        this.slotTotals = slotTotals;
-        this.documents = documents;
+        this.allDocuments = new Counted(slotTotals, documents);
     }
 
     /** Reads the facet values of {@code dims} (in that order) from the facet field of {@code config}. */
@@ -284,7 +281,7 @@ final class FacetOrdinals {
      * counted twice, so this errs high).
      */
     double share(Selection selection, int d) {
-        return share(selection, d, new Counted(slotTotals, documents));
+        return share(selection, d, allDocuments);
     }
 
     /** The same among the documents {@code counted} counted (a query's matches): exact where {@link #share} guesses. */

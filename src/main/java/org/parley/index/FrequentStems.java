@@ -133,7 +133,7 @@ final class FrequentStems {
     /**
      * A stem's first {@link #RANKED_HITS} hits in relevance order (score, then sort key, then document), as its
      * relevance-ranked search finds them: the first hits of the stem under any filter or exclusion are the first
-     * of these that pass it, when enough do (see {@link LuceneSearchService}).
+     * of these that pass it, when enough do (see {@link RankedAhead}).
      */
     record RankedHits(int[] docs, float[] scores) {
         static RankedHits of(ScoreDoc[] hits) {

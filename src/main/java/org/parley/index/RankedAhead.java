@@ -2,11 +2,14 @@ package org.parley.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -93,26 +96,19 @@ final class RankedAhead {
     /** Marks which of the candidates {@code docs[from, to)} match {@code weight}; returns how many do. */
     private static int check(IndexSearcher searcher, Weight weight, int[] docs, int from, int to, boolean[] passes)
             throws IOException {
-        Integer[] order = new Integer[to - from];
-        for (int i = from; i < to; i++) order[i - from] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int leaf = -1;
-        int end = 0;
-        int base = 0;
+        LeafReaderContext leaf = null;
         DocIdSetIterator it = null;
         int found = 0;
-        for (int i : order) {
+        for (int i : inDocumentOrder(from, to, i -> docs[i])) {
             int doc = docs[i];
-            while (doc >= end) {
-                LeafReaderContext ctx = leaves.get(++leaf);
-                base = ctx.docBase;
-                end = base + ctx.reader().maxDoc();
-                ScorerSupplier s = weight.scorerSupplier(ctx);
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) { // the iterators only go forward
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                ScorerSupplier s = weight.scorerSupplier(leaf);
                 it = s == null ? null : s.get(to - from).iterator();
             }
             if (it == null) continue;
-            int local = doc - base;
+            int local = doc - leaf.docBase;
             int at = it.docID() < local ? it.advance(local) : it.docID();
             if (at == local) {
                 passes[i] = true;
@@ -125,26 +121,25 @@ final class RankedAhead {
     /** The picked ranked hits as a sorted search returns them: score and sort key as the sort's fields. */
     private static FieldDoc[] hits(IndexSearcher searcher, FrequentStems.RankedHits ranked, int[] picked) throws IOException {
         FieldDoc[] out = new FieldDoc[picked.length];
-        Integer[] order = new Integer[picked.length];
-        for (int i = 0; i < picked.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(ranked.docs()[picked[a]], ranked.docs()[picked[b]]));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int leaf = -1;
-        int end = 0;
-        int base = 0;
+        LeafReaderContext leaf = null;
         SortedDocValues keys = null;
-        for (int i : order) {
+        for (int i : inDocumentOrder(0, picked.length, i -> ranked.docs()[picked[i]])) {
             int doc = ranked.docs()[picked[i]];
-            while (doc >= end) {
-                LeafReaderContext ctx = leaves.get(++leaf);
-                base = ctx.docBase;
-                end = base + ctx.reader().maxDoc();
-                keys = DocValues.getSorted(ctx.reader(), IndexSchema.SORT_KEY);
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) { // doc values only go forward
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                keys = DocValues.getSorted(leaf.reader(), IndexSchema.SORT_KEY);
             }
-            BytesRef key = keys.advanceExact(doc - base) ? BytesRef.deepCopyOf(keys.lookupOrd(keys.ordValue())) : null;
+            BytesRef key = keys.advanceExact(doc - leaf.docBase) ? BytesRef.deepCopyOf(keys.lookupOrd(keys.ordValue())) : null;
             float score = ranked.scores()[picked[i]];
             out[i] = new FieldDoc(doc, score, new Object[] {score, key});
         }
         return out;
+    }
+
+    /** The indexes {@code from .. to - 1} ordered by the document each stands for. */
+    private static int[] inDocumentOrder(int from, int to, IntUnaryOperator docOf) {
+        return IntStream.range(from, to).boxed().sorted(Comparator.comparingInt(docOf::applyAsInt))
+                .mapToInt(Integer::intValue).toArray();
     }
 }

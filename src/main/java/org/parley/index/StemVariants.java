@@ -118,7 +118,10 @@ final class StemVariants {
 
     /** The indexed words whose stem is {@code stem}, in dictionary order; empty when there are none. */
     BytesRef[] wordsOf(BytesRef stem) {
-        int id = stems.find(stem);
+        return wordsOf(stems.find(stem));
+    }
+
+    private BytesRef[] wordsOf(int id) {
         if (id < 0) return new BytesRef[0];
         BytesRef[] out = new BytesRef[start[id + 1] - start[id]];
         BytesRefBuilder scratch = new BytesRefBuilder();
@@ -132,10 +135,10 @@ final class StemVariants {
      * stop word spelled like the stem: "ands" must not find "and").
      */
     Query query(BytesRef stem) {
-        BytesRef[] forms = wordsOf(stem);
+        int id = stems.find(stem);
+        BytesRef[] forms = wordsOf(id);
         if (forms.length == 0) return new MatchNoDocsQuery("no word with the stem '" + stem.utf8ToString() + "'");
         if (forms.length == 1) return new TermQuery(new Term(field, forms[0]));
-        int id = stems.find(stem);
         Term[] terms = new Term[forms.length];
         int[] docFreqs = new int[forms.length];
         for (int i = 0; i < forms.length; i++) {

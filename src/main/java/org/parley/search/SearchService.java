@@ -12,8 +12,9 @@ public interface SearchService extends Closeable {
     /**
      * The same search's total and page of hits, without counting facet values (its facets may list only the selected
      * values, at 0, or be the counted facets when the service has them at little or no cost, e.g. from an earlier
-     * identical search, or counted in the same pass as a few matches) and without a spelling suggestion: for results that are shown while the rest follows (the page's
-     * instant search, one request per keystroke). A service without a cheaper way answers the full search.
+     * identical search, or counted in the same pass as a few matches) and without a spelling suggestion: for results
+     * that are shown while the rest follows (the page's instant search, one request per keystroke). A service
+     * without a cheaper way answers the full search.
      */
     default SearchResult searchWithoutFacets(SearchRequest request) throws InvalidQueryException {
         return search(request);
