@@ -497,6 +497,7 @@ final class SpeakerExtractor {
                     if (SpeechRules.SPEECH_VERBS.contains(lw) && !(lw.startsWith("wr") && SpeechRules.letterWithoutWords(t, v, to))
                             || lw.equals("shared") && SpeechRules.sharedWords(t, v, to)
                             || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || SpeechRules.quoteWithin(t, v, to, 6))
+                            || SpeechRules.NAMING_VERBS.contains(lw) && SpeechRules.quoteWithin(t, v, to, 8)
                             || (lw.charAt(0) == 'i' || lw.charAt(0) == 'o') && SpeechRules.DOCUMENT_VERBS.contains(lw) && SpeechRules.documentFollows(t, v, to)) {
                         p = speechSubject(t, v, from, to);
                     } else if (v > from && t.get(v - 1).is(",") && SpeechRules.PARTICIPLES.contains(lw)) {
@@ -510,9 +511,10 @@ final class SpeakerExtractor {
                         p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."
                     } else if (according) {
                         p = phrases.phraseStartingAt(t, v + 2, to);
-                        // Media and documents are quoted this way too: a person needs a title or an earlier full mention.
-                        if (p != null && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && longestForm(p.name()) == null
-                                || p != null && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && mentionedOnlyHere(p.name())) {
+                        // Media and documents are quoted this way too: a person needs a title, an earlier full mention
+                        // or a role after the name ("according to X, a researcher at ...").
+                        if (p != null && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty()
+                                && (longestForm(p.name()) == null || mentionedOnlyHere(p.name())) && !roleAfter(t, v + 2, to)) {
                             p = new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), String.join(" ", p.name()), (char) 0);
                         }
                     }
@@ -774,6 +776,23 @@ final class SpeakerExtractor {
             Token x = t.get(comma + 1);
             if (x.word() && Character.isDigit(x.text().charAt(0))) return x.text().length() <= 3; // ", 34,"
             return (x.is("a") || x.is("an")) && comma + 2 < t.size() && t.get(comma + 2).lowercase();
+        }
+
+        /**
+         * Whether the name that starts at {@code start} is followed by a comma and a description holding a person's
+         * role: "Jane Roe, a maritime security researcher at ...", "Jane Roe, who teaches law" (but not "Roe Media,
+         * a news site").
+         */
+        boolean roleAfter(List<Token> t, int start, int to) {
+            int k = start;
+            while (k < to && phrases.runToken(t, k, start, to)) k++;
+            if (k == start || k + 1 >= to || !t.get(k).is(",")) return false;
+            if (t.get(k + 1).is("who")) return true;
+            for (int c = k + 1; c < Math.min(to, k + 9) && !t.get(c).is(","); c++) {
+                Token x = t.get(c);
+                if (x.word() && x.lowercase() && x.has(Token.TITLE) && !NameWords.ROLELESS.contains(x.lower())) return true;
+            }
+            return false;
         }
 
         /** The same person, marked as one (a lone name with no title would be taken for an outlet). */

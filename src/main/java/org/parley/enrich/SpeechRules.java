@@ -28,6 +28,9 @@ final class SpeechRules {
             "thanked", "briefed", "blasted", "slammed", "questioned", "justified", "conceded", "retorted", "alleged",
             "testified", "assured", "announces", "confirms", "denies", "vows", "accuses",
             "recounted", "joked", "wondered", "hailed", "countered", "charged");
+    /** Verbs that report words when a quotation follows closely: "described the plan as “reckless”". */
+    static final Set<String> NAMING_VERBS = Set.of("described", "describes", "termed", "dubbed", "labelled", "labeled",
+            "branded");
     /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */
     static final Set<String> PARTICIPLES = Set.of("saying", "adding", "noting", "stressing", "underlining",
             "emphasising", "emphasizing", "insisting", "warning", "urging", "recalling", "stating", "explaining",

@@ -52,6 +52,25 @@ class SpeakerExtractorTest {
         assertThat(speakers("Russian Foreign Minister Sergei Lavrov arrived on Monday.",
                 "According to Lavrov, the talks were useful."))
                 .containsExactly(List.of(), List.of("Sergei Lavrov"));
+        // a first mention with no title speaks after "according to" when a role follows the name; an outlet does not
+        assertThat(speakers("Opinions differ. According to Odile Marchetti, a trade economist at a Geneva institute, tariffs will rise."))
+                .containsExactly(List.of("Odile Marchetti"));
+        assertThat(speakers("According to Odile Marchetti, who teaches law in Lyon, the ruling stands."))
+                .containsExactly(List.of("Odile Marchetti"));
+        assertThat(speakers("According to Harbour Ledger, a weekly newspaper, tariffs will rise."))
+                .containsExactly(List.of());
+        assertThat(speakers("According to Odile Marchetti, tariffs will rise."))
+                .as("a bare name may be an outlet").containsExactly(List.of());
+    }
+
+    @Test
+    void namingVerbsReportWordsWhenAQuotationFollows() {
+        assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
+                .containsExactly(List.of("Anneke de Vries"));
+        assertThat(speakers("Senator Oona Kelleher branded the deal a \u201csell-out\u201d on Monday."))
+                .containsExactly(List.of("Oona Kelleher"));
+        assertThat(speakers("Senator Oona Kelleher described her childhood in Cork to the committee."))
+                .as("no quotation: a description, not words").containsExactly(List.of());
     }
 
     @Test
