@@ -39,7 +39,14 @@ final class NameWords {
             "columnist", "commentator", "strategist", "pollster", "lobbyist", "campaigner", "lawyer", "farmer",
             "teacher", "doctor", "nurse", "writer", "novelist", "poet", "filmmaker", "entrepreneur", "businessman",
             "businesswoman", "vice-chair", "vice-chairman", "co-chair", "co-founder", "superintendent", "inspector",
-            "sergeant", "corporal", "brigadier", "vice-admiral", "sultana", "begum", "prelate", "deacon", "sayyid", "sayyida", "governor-elect", "senator-elect");
+            "sergeant", "corporal", "brigadier", "vice-admiral", "sultana", "begum", "prelate", "deacon", "sayyid", "sayyida", "governor-elect", "senator-elect",
+            "fr", "abbot", "abbess");
+
+    /**
+     * Words that are a title only capitalised before a name ("Sister Mercedes Olmos", "Father Tomás Ruiz") and
+     * kinship otherwise ("his father said"): {@link Tokenizer} marks them {@link Token#TITLE} there alone.
+     */
+    static final Set<String> CAPITALISED_TITLES = Set.of("sister", "father", "brother", "mother");
 
     /** Lower-case words that continue a title: "foreign ministry secretary of state", "Senate president". */
     static final Set<String> TITLE_GLUE = Set.of("foreign", "affairs", "ministry", "state", "defence", "defense",
@@ -54,9 +61,9 @@ final class NameWords {
 
     /** Titles that tell a woman or a man, for "she"/"he". */
     static final Set<String> FEMALE = Set.of("mrs", "ms", "miss", "queen", "princess", "empress", "lady", "dame",
-            "madam", "madame", "chairwoman", "spokeswoman", "congresswoman", "chumteav");
+            "madam", "madame", "chairwoman", "spokeswoman", "congresswoman", "chumteav", "sister", "mother", "abbess");
     static final Set<String> MALE = Set.of("mr", "king", "prince", "emperor", "sultan", "sir", "lord", "chairman",
-            "spokesman", "congressman", "samdech");
+            "spokesman", "congressman", "samdech", "father", "brother", "fr", "abbot");
 
     /** Lower-case connectors inside names: "Ursula von der Leyen", "Mohammed bin Salman". */
     static final Set<String> PARTICLES = Set.of("von", "van", "der", "den", "de", "da", "das", "do", "dos", "du",
@@ -124,7 +131,7 @@ final class NameWords {
 
     /** Short titles and name suffixes written with a period: "Mr.", "Dr.", "Jr.". */
     static final Set<String> DOTTED_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "adm",
-            "maj", "rev", "gov", "pres", "rep", "st", "messrs", "mx", "sgt", "cpl", "jr", "sr");
+            "maj", "rev", "gov", "pres", "rep", "st", "messrs", "mx", "sgt", "cpl", "jr", "sr", "fr");
 
     /** Titles as misspelt by one dropped letter ("Prime Minster"), still titles. */
     private static final Set<String> TITLE_TYPOS = typos();

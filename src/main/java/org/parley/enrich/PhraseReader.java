@@ -115,10 +115,24 @@ final class PhraseReader {
         if (!x.capitalised()) return false;
         if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
         if ((x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return false;
-        if (x.allCaps() && !allCapsRun) return false; // ASEAN, AKP, UN: acronyms of organisations
+        if (x.allCaps() && !allCapsRun) return initials(t, k); // ASEAN, AKP, UN: acronyms of organisations
         if (countryWord(x.text())) return personAliases.contains(x.text()) || personLikeCountry(t, k, allCapsRun);
-        return Character.isLetter(x.text().charAt(x.text().length() - 1));
+        String w = x.text();
+        return Character.isLetter(w.charAt(w.length() - 1)) || w.length() == 2 && w.charAt(1) == '.'; // "S. Raghunathan"
     }
+
+    /** Dotted initials before a name word ("M.K. Selvan", "J.D. Ortiz"), not a place's or a body's ("U.S.", "U.N."). */
+    private boolean initials(List<Token> t, int k) {
+        String w = t.get(k).text();
+        if (w.length() < 4 || w.length() > 6 || !INITIALS.matcher(w).matches() || countryWord(w) || DOTTED_BODIES.contains(w)) return false;
+        if (k + 1 >= t.size()) return false;
+        Token next = t.get(k + 1);
+        return next.capitalised() && !next.allCaps() && (next.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) == 0;
+    }
+
+    private static final java.util.regex.Pattern INITIALS = java.util.regex.Pattern.compile("(?:\\p{Lu}\\.){2,3}");
+    /** Dotted abbreviations of bodies and places that stand before names ("U.N. envoy"), not initials. */
+    private static final Set<String> DOTTED_BODIES = Set.of("U.N.", "E.U.", "D.C.", "U.S.", "U.K.", "U.A.E.", "N.Y.", "L.A.");
 
     /**
      * "Chad Morrow", "Rep. Dale Jordan", "Georgia Lindqvist": a country word that is also a given name or surname
@@ -133,7 +147,8 @@ final class PhraseReader {
         Token x = t.get(k);
         if (!x.word() || !x.capitalised() || (x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return false;
         if (x.allCaps() && !allCapsRun || countryWord(x.text()) || TIME_WORDS.contains(x.lower())) return false;
-        return Character.isLetter(x.text().charAt(x.text().length() - 1));
+        String w = x.text();
+        return Character.isLetter(w.charAt(w.length() - 1)) || w.length() == 2 && w.charAt(1) == '.'; // "S. Raghunathan"
     }
 
     /** Classifies the run of tokens [a, b] (inclusive), {@code sentenceStart} the index of its sentence's first token. */

@@ -51,6 +51,11 @@ final class Tokenizer {
             if (w.length() > 2 && w.endsWith("'s")) {
                 out.add(token(w.substring(0, w.length() - 2), i, j - 2, true));
                 out.add(token("'s", j - 2, j, false));
+            } else if (initial(text, w, j)) {
+                // "S. Raghunathan", "John F. Kennedy": an initial is part of the name, with its period
+                Token x = token(w, i, j, true);
+                out.add(new Token(w + ".", x.lower() + ".", i, j + 1, true, x.flags()));
+                j++;
             } else if (j < n && text.charAt(j) == '.' && w.equals("Sen") && senatorTitle(out)) {
                 // "Sen. Paul Jordan" (a senator), not the end of "Hun Sen."
                 Token x = token(w, i, j, true);
@@ -59,6 +64,12 @@ final class Tokenizer {
                 out.add(token(w, i, j, true));
             }
             i = j;
+        }
+        for (int k = 0; k + 1 < out.size(); k++) {
+            Token x = out.get(k);
+            if (x.capitalised() && NameWords.CAPITALISED_TITLES.contains(x.lower()) && out.get(k + 1).capitalised()) {
+                out.set(k, new Token(x.text(), x.lower(), x.start(), x.end(), true, x.flags() | Token.TITLE));
+            }
         }
         return out;
     }
@@ -88,6 +99,12 @@ final class Tokenizer {
             flags |= NameWords.flagsOf(lower);
         }
         return new Token(text, lower, start, end, word, flags);
+    }
+
+    /** Whether the word {@code w} ending at {@code j} is an initial: one capital letter, a period, a space and a capitalised word. */
+    private static boolean initial(String text, String w, int j) {
+        return w.length() == 1 && Character.isUpperCase(w.charAt(0)) && j + 2 < text.length() && text.charAt(j) == '.'
+                && text.charAt(j + 1) == ' ' && Character.isUpperCase(text.charAt(j + 2));
     }
 
     /** Whether "Sen." after these tokens is a senator's title: not after a name word ("Hun Sen."). */

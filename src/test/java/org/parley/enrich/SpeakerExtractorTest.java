@@ -64,6 +64,21 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void initialsBelongToTheNameAndReligiousTitlesOnlyBeforeOne() {
+        assertThat(speakers("External Affairs Minister R. Venkataraman said the talks would resume.",
+                "Venkataraman later told reporters he was hopeful."))
+                .containsExactly(List.of("R. Venkataraman"), List.of("R. Venkataraman"));
+        assertThat(speakers("Chief Minister T.K. Ilango said the state would comply. Senator Amy R. Dunmore said so too."))
+                .containsExactly(List.of("T.K. Ilango", "Amy R. Dunmore"));
+        assertThat(speakers("The U.N. envoy said talks would resume. The U.S. Navy said it was ready."))
+                .as("a body's abbreviation is no initial").containsExactly(List.of());
+        assertThat(speakers("Sister Odile Fabre, who runs the clinic, said supplies were short.", "Father Ignace Moreau said mass."))
+                .containsExactly(List.of("Odile Fabre"), List.of("Ignace Moreau"));
+        assertThat(speakers("Father Ignace Moreau led the prayers.", "His father said the boy was safe."))
+                .as("kinship, not the priest").containsExactly(List.of(), List.of());
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
