@@ -65,6 +65,17 @@ final class Tokenizer {
             }
             i = j;
         }
+        boolean lowOpen = false;
+        for (int k = 0; k < out.size(); k++) {
+            Token x = out.get(k);
+            if (x.word()) continue;
+            // German quotation marks: „ opens and “ (elsewhere an opening mark) closes; the rules see ” there
+            if (x.is("„")) lowOpen = true;
+            else if (x.is("“") && lowOpen) {
+                out.set(k, new Token("”", "”", x.start(), x.end(), false, x.flags()));
+                lowOpen = false;
+            }
+        }
         for (int k = 0; k + 1 < out.size(); k++) {
             Token x = out.get(k);
             if (x.capitalised() && NameWords.CAPITALISED_TITLES.contains(x.lower()) && out.get(k + 1).capitalised()) {

@@ -79,6 +79,15 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void germanQuotationMarksCloseWhereEnglishOnesWouldOpen() {
+        // „…“: the “ closes; read as an opening mark it left a quotation open over the next paragraphs
+        assertThat(speakers("\u201eWir bleiben an Ihrer Seite\u201c, Minister Anke Vossberg said in Berlin.",
+                "Her counterpart, Ion Rusu, thanked Germany and said the aid would help.",
+                "Vossberg also criticised Moscow, accusing it of using gas \"as a weapon.\""))
+                .containsExactly(List.of("Anke Vossberg"), List.of("Ion Rusu"), List.of("Anke Vossberg"));
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
