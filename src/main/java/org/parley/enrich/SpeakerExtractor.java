@@ -508,7 +508,8 @@ final class SpeakerExtractor {
                         p = phrases.classify(t, a, v - 1, from, false);
                         if (p != null && p.kind() != Phrase.Kind.PERSON) p = null;
                     } else if (lw.equals("quoted") && v + 1 < to) {
-                        p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."
+                        p = passiveQuoted(t, v, from, to); // "Wang was quoted by Xinhua as saying ..."
+                        if (p == null) p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."
                     } else if (according) {
                         p = phrases.phraseStartingAt(t, v + 2, to);
                         // Media and documents are quoted this way too: a person needs a title, an earlier full mention
@@ -872,6 +873,24 @@ final class SpeakerExtractor {
     }
 
     /** The person in "quoted X as saying/telling/stating", or null. */
+    /** "Wang was quoted by Xinhua as saying", "He was later quoted as saying": the subject before the auxiliary. */
+    private Phrase passiveQuoted(List<Token> t, int v, int from, int to) {
+        int a = v - 1;
+        if (a > from && t.get(a).lowercase() && t.get(a).lower().endsWith("ly")) a--; // "was later quoted"
+        if (a <= from || !(t.get(a).is("was") || t.get(a).is("is") || t.get(a).is("were") || t.get(a).is("been"))) return null;
+        if (t.get(a).is("been") && a - 1 > from && (t.get(a - 1).is("has") || t.get(a - 1).is("had") || t.get(a - 1).is("have"))) a--;
+        if (!asSaying(t, v, to)) return null;
+        return phrases.phraseEndingAt(t, a - 1, from);
+    }
+
+    /** Whether "as saying" (or another speech participle) follows the verb at {@code v} within a few words. */
+    private static boolean asSaying(List<Token> t, int v, int to) {
+        for (int k = v + 1; k + 1 < to && k < v + 9; k++) {
+            if (t.get(k).is("as") && SpeechRules.PARTICIPLES.contains(t.get(k + 1).lower())) return true;
+        }
+        return false;
+    }
+
     private Phrase quotedAsSaying(List<Token> t, int v, int to) {
         Phrase p = phrases.phraseStartingAt(t, v + 1, to);
         if (p == null) return null;

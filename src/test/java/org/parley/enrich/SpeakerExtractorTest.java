@@ -88,6 +88,14 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void theSubjectOfAPassiveQuotedAsSayingSpeaks() {
+        assertThat(speakers("Agriculture Minister Taras Hnatiuk signed the deal in Lublin.",
+                "Hnatiuk was quoted by a news agency as saying exports could double.",
+                "The deal was quoted widely in the press."))
+                .containsExactly(List.of(), List.of("Taras Hnatiuk"), List.of());
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
