@@ -89,7 +89,8 @@ final class SpeakerExtractor {
         boolean[] quoted = new boolean[0]; // per token of the paragraph being attributed: inside a quotation
 
         Pass(List<List<Token>> paragraphs, List<ParagraphKind> kinds) {
-            this.paragraphs = paragraphs;
+            this.paragraphs = paragraphs.stream().map(SpeechRules::afterTimestamp).toList();
+            paragraphs = this.paragraphs;
             this.kinds = kinds;
             this.sentenceStarts = new int[paragraphs.size()][];
             for (int i = 0; i < paragraphs.size(); i++) {

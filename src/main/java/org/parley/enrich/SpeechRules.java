@@ -102,6 +102,23 @@ final class SpeechRules {
         return 0;
     }
 
+    /**
+     * The paragraph after a live blog's leading time ("09:40 Lithuanian President X: ...", "10.05am GMT - X says"),
+     * which would otherwise stand where the speaker's name starts a line; the paragraph itself without one.
+     */
+    static List<Token> afterTimestamp(List<Token> t) {
+        if (t.size() < 4 || !t.get(0).has(Token.DIGIT) || t.get(0).text().length() > 2 || !(t.get(1).is(":") || t.get(1).is("."))) return t;
+        if (!TIME_MINUTES.matcher(t.get(2).text()).matches()) return t;
+        int k = 3;
+        if (k < t.size() && t.get(k).word() && (TIME_SUFFIXES.contains(t.get(k).lower()) || t.get(k).allCaps() && t.get(k).text().length() <= 4
+                && (t.get(k).text().endsWith("T") || t.get(k).is("UTC")))) k++;
+        if (k < t.size() && (t.get(k).is("-") || t.get(k).is("—") || t.get(k).is("–") || t.get(k).is(":") || t.get(k).is("|"))) k++;
+        return k < t.size() ? t.subList(k, t.size()) : t;
+    }
+
+    private static final java.util.regex.Pattern TIME_MINUTES = java.util.regex.Pattern.compile("[0-5][0-9](?:am|pm)?");
+    private static final Set<String> TIME_SUFFIXES = Set.of("am", "pm", "a.m.", "p.m.", "hrs", "h");
+
     /** Sentence starts {@code s} with the first sentence starting at {@code d} instead of 0. */
     static int[] startAt(int[] s, int d) {
         int keep = 0;

@@ -96,6 +96,14 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void aLiveBlogsLeadingTimeIsNoPartOfTheSentence() {
+        assertThat(speakers("09:15 Secretary General Lars Ekdahl has arrived. He told reporters the talks would be long.",
+                "09:40 Estonian President Mart Kivisild: \"This is the summit of unity.\"",
+                "10.05am GMT - Ekdahl says the text is almost agreed."))
+                .containsExactly(List.of("Lars Ekdahl"), List.of("Mart Kivisild"), List.of("Lars Ekdahl"));
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
