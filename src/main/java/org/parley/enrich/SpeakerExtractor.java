@@ -296,7 +296,19 @@ final class SpeakerExtractor {
                     // unless the article gave that person other roles.
                     Mention recent = focus.isEmpty() ? null : focus.getLast();
                     boolean untitled = recent != null && recent.titles().stream().allMatch(x -> NameWords.ROLELESS.contains(x) || x.equals(SpeechRules.DESCRIBED));
-                    yield recent != null && untitled && recent.order() >= paragraph - 1 ? recent : null;
+                    if (recent != null && untitled && recent.order() >= paragraph - 1) yield recent;
+                    // "“We will respond,” the minister said. / The minister, Agnieszka Wrona, later ...": a lede that
+                    // quotes first and names the person in the next paragraph, when nobody held the role before. Only
+                    // for a quotation in a sentence: a headline's role, or a summary's ("the envoy warned"), stays unnamed.
+                    if (kinds.get(paragraph) != ParagraphKind.BODY || !anyQuoted() || !SpeechRules.endsSentence(paragraphs.get(paragraph))) yield null;
+                    for (String head : SpeechRules.TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head()))) {
+                        for (Mention m : byTitle.getOrDefault(head, List.of())) {
+                            if (m.order() != paragraph + 1) continue;
+                            List<String> longest = longestForm(m.name());
+                            yield longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
+                        }
+                    }
+                    yield null;
                 }
                 case SOURCE -> null;
             };
@@ -322,6 +334,12 @@ final class SpeakerExtractor {
             Mention m = byName.get(found);
             List<String> longest = longestForm(m.name());
             return longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
+        }
+
+        /** Whether the paragraph being attributed holds a quotation. */
+        boolean anyQuoted() {
+            for (boolean q : quoted) if (q) return true;
+            return false;
         }
 
         boolean agrees(Mention m, char gender) {

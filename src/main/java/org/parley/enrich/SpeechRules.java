@@ -119,6 +119,13 @@ final class SpeechRules {
     private static final java.util.regex.Pattern TIME_MINUTES = java.util.regex.Pattern.compile("[0-5][0-9](?:am|pm)?");
     private static final Set<String> TIME_SUFFIXES = Set.of("am", "pm", "a.m.", "p.m.", "hrs", "h");
 
+    /** Whether a paragraph ends a sentence: a period, or a closing quote after one (a headline does not). */
+    static boolean endsSentence(List<Token> t) {
+        int k = t.size() - 1;
+        while (k > 0 && !t.get(k).word() && (PhraseReader.CLOSE_QUOTES.contains(t.get(k).text()) || t.get(k).is("\"") || t.get(k).is("’"))) k--;
+        return k >= 0 && (t.get(k).is(".") || t.get(k).is("!") || t.get(k).is("?"));
+    }
+
     /** Sentence starts {@code s} with the first sentence starting at {@code d} instead of 0. */
     static int[] startAt(int[] s, int d) {
         int keep = 0;

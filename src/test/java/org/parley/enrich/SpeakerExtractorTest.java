@@ -104,6 +104,20 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void aLedeQuotingARoleNamesItsPersonInTheNextParagraph() {
+        assertThat(speakers("VILNIUS \u2014 \u201cWe will answer every provocation,\u201d the minister said on Saturday.",
+                "The minister, Daina Kalnina, later summoned the envoy."))
+                .containsExactly(List.of("Daina Kalnina"), List.of());
+        // a summary's unnamed role, or a quote in a heading, keeps its person for the paragraph that names them
+        assertThat(speakers("VILNIUS \u2014 Border violence is spreading, the minister warned on Saturday.",
+                "The minister, Daina Kalnina, later summoned the envoy."))
+                .containsExactly(List.of(), List.of());
+        assertThat(speakers("Minister says border is \u201cthe priority\u201d",
+                "The minister, Daina Kalnina, later summoned the envoy."))
+                .containsExactly(List.of(), List.of());
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
