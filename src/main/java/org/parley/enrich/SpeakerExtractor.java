@@ -514,6 +514,7 @@ final class SpeakerExtractor {
                     if (!x.lowercase() && !according && !(titleCase && SpeechRules.SPEECH_VERBS.contains(lw) && v > from)) continue;
                     Phrase p = null;
                     if (SpeechRules.SPEECH_VERBS.contains(lw) && !(lw.startsWith("wr") && SpeechRules.letterWithoutWords(t, v, to))
+                            && !SpeechRules.hearsay(t, v, from, to)
                             || lw.equals("shared") && SpeechRules.sharedWords(t, v, to)
                             || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || SpeechRules.quoteWithin(t, v, to, 6))
                             || SpeechRules.NAMING_VERBS.contains(lw) && SpeechRules.quoteWithin(t, v, to, 8)

@@ -118,6 +118,13 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void whatOthersSayOfSomeoneIsNotTheirWords() {
+        assertThat(speakers("President Arvid Lund is said to have approved the plan.",
+                "Lund was reported to be furious. Lund said he was calm."))
+                .containsExactly(List.of(), List.of("Arvid Lund"));
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
