@@ -119,12 +119,20 @@ final class SpeechRules {
     private static final java.util.regex.Pattern TIME_MINUTES = java.util.regex.Pattern.compile("[0-5][0-9](?:am|pm)?");
     private static final Set<String> TIME_SUFFIXES = Set.of("am", "pm", "a.m.", "p.m.", "hrs", "h");
 
-    /** "X is said to have approved", "was reported to be": what others say of the subject, not the subject's words. */
+    /**
+     * A speech verb in the passive with no "by" after it: "X is said to have approved", "was reported to be", "was
+     * dismissed from her post", "has been accused of lying". What is said of the subject, not the subject's words.
+     */
     static boolean hearsay(List<Token> t, int v, int from, int to) {
-        if (v <= from || v + 1 >= to || !t.get(v + 1).is("to")) return false;
-        Token aux = t.get(v - 1);
-        return aux.is("is") || aux.is("was") || aux.is("are") || aux.is("were") || aux.is("been") || aux.is("be");
+        int a = v - 1;
+        if (a > from && t.get(a).lowercase() && (t.get(a).lower().endsWith("ly") || PASSIVE_ADVERBS.contains(t.get(a).lower()))) a--; // "was later dismissed"
+        if (a < from || v + 1 < to && t.get(v + 1).is("by")) return false;
+        Token aux = t.get(a);
+        return aux.is("is") || aux.is("was") || aux.is("are") || aux.is("were") || aux.is("been") || aux.is("be") || aux.is("being");
     }
+
+    private static final Set<String> PASSIVE_ADVERBS = Set.of("later", "also", "then", "never", "not", "again", "once",
+            "since", "already", "often", "widely");
 
     /** Whether a paragraph ends a sentence: a period, or a closing quote after one (a headline does not). */
     static boolean endsSentence(List<Token> t) {

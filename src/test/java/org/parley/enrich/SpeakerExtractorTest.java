@@ -122,6 +122,9 @@ class SpeakerExtractorTest {
         assertThat(speakers("President Arvid Lund is said to have approved the plan.",
                 "Lund was reported to be furious. Lund said he was calm."))
                 .containsExactly(List.of(), List.of("Arvid Lund"));
+        assertThat(speakers("Defence Minister Pal Kertesz was denied entry.", "Kertesz was later dismissed from his post.",
+                "Kertesz has been accused of lying.", "Kertesz was praised by President Janos Feher."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of("Janos Feher"));
     }
 
     @Test
