@@ -81,19 +81,29 @@
 
   /**
    * 'finished' when the word is indexed and does not begin a much more frequent one, 'unfinished' when it is only
-   * (or probably) the beginning of longer words, 'unknown' when nothing the index told covers it.
+   * (or probably) the beginning of longer words, 'unknown' when nothing the index told covers it. The longest known
+   * prefix decides: its list of every word, or of its most frequent words with the most documents of any word it
+   * leaves out (unlisted_documents), which bounds what the list does not show ("tra" lists "trade": "trad" is
+   * only a beginning, without asking).
    */
   function wordState(w) {
     var exact = knownWords.get(w);
     if (exact) return finishedIf(exact.documents, exact.longer_documents);
     for (var k = w.length - 1; k >= 1; k--) {
       var info = knownWords.get(w.slice(0, k));
-      if (!info || !info.complete) continue;
+      if (!info || !info.words) continue;
+      var listed = Object.keys(info.words);
+      if (!info.complete && !listed.length) continue;
       var longer = 0;
-      Object.keys(info.words).forEach(function (x) {
+      listed.forEach(function (x) {
         if (x.length > w.length && x.lastIndexOf(w, 0) === 0) longer = Math.max(longer, info.words[x]);
       });
-      return finishedIf(info.words[w] || 0, longer);
+      var documents = info.words[w] || 0;
+      if (info.complete) return finishedIf(documents, longer);
+      var unlisted = info.unlisted_documents || 0;
+      if (longer >= DOMINATED_BY * (documents || unlisted)) return 'unfinished';
+      if (documents && Math.max(longer, unlisted) < DOMINATED_BY * documents) return 'finished';
+      return 'unknown';
     }
     return 'unknown';
   }

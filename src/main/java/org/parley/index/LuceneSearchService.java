@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -527,24 +528,37 @@ public final class LuceneSearchService implements SearchService {
         String typed = normalised.utf8ToString();
         return withSearcher(searcher -> {
             Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexSchema.TEXT);
-            SortedMap<String, Long> words = new TreeMap<>();
-            long documents = 0, longer = 0;
-            boolean complete = true;
+            // the MAX_WORDS words in most documents so far, least first (ties: the later word in dictionary order first)
+            PriorityQueue<Map.Entry<String, Long>> top = new PriorityQueue<>(WordsStartingWith.MAX_WORDS + 1,
+                    Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())));
+            long documents = 0, longer = 0, unlisted = 0;
+            boolean scannedAll = true;
+            int scanned = 0;
             TermsEnum it = terms == null ? null : terms.iterator();
             if (it != null && it.seekCeil(normalised) != TermsEnum.SeekStatus.END) {
-                int scanned = 0;
                 for (BytesRef t = it.term(); t != null && StringHelper.startsWith(t, normalised); t = it.next()) {
-                    if (++scanned > WordsStartingWith.MAX_SCANNED) break;
-                    if (t.length == normalised.length) {
-                        documents = it.docFreq();
-                    } else {
-                        longer = Math.max(longer, it.docFreq());
+                    if (++scanned > WordsStartingWith.MAX_SCANNED) {
+                        scannedAll = false;
+                        break;
                     }
-                    if (words.size() == WordsStartingWith.MAX_WORDS) complete = false;
-                    if (complete) words.put(t.utf8ToString(), (long) it.docFreq());
+                    long docFreq = it.docFreq();
+                    if (t.length == normalised.length) {
+                        documents = docFreq;
+                    } else {
+                        longer = Math.max(longer, docFreq);
+                    }
+                    if (top.size() == WordsStartingWith.MAX_WORDS && docFreq <= top.peek().getValue()) {
+                        unlisted = Math.max(unlisted, docFreq); // later in dictionary order: loses a tie
+                        continue;
+                    }
+                    top.add(Map.entry(t.utf8ToString(), docFreq));
+                    if (top.size() > WordsStartingWith.MAX_WORDS) unlisted = Math.max(unlisted, top.poll().getValue());
                 }
             }
-            return Optional.of(new WordsStartingWith(typed, documents, longer, complete, words));
+            boolean complete = scannedAll && scanned <= WordsStartingWith.MAX_WORDS;
+            SortedMap<String, Long> words = new TreeMap<>();
+            if (scannedAll) top.forEach(e -> words.put(e.getKey(), e.getValue()));
+            return Optional.of(new WordsStartingWith(typed, documents, longer, complete, words, unlisted));
         });
     }
 

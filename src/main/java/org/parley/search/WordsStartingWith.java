@@ -16,13 +16,25 @@ import java.util.TreeMap;
  *                        {@link #MAX_SCANNED} such words in dictionary order)
  * @param complete        whether {@code words} lists every word starting with the prefix (there are at most
  *                        {@link #MAX_WORDS})
- * @param words           when complete, every indexed word starting with the prefix (itself included when it is a
- *                        word) and the documents holding it; else empty
+ * @param words           the indexed words starting with the prefix (itself included when it is a word) and the
+ *                        documents holding each: every one when complete; else, when at most {@link #MAX_SCANNED}
+ *                        words start with it, the {@link #MAX_WORDS} in most documents (ties in dictionary order);
+ *                        else none
+ * @param unlistedDocuments most documents holding any one word starting with the prefix that {@code words} does not
+ *                        list: 0 when it lists every word or none. A client can then tell a longer prefix's state
+ *                        without asking: "trad" after "tra", whose list has "trade" in far more documents than any
+ *                        word it leaves out, is only the beginning of a word.
  */
 public record WordsStartingWith(String prefix, long documents, long longerDocuments, boolean complete,
-                                SortedMap<String, Long> words) {
+                                SortedMap<String, Long> words, long unlistedDocuments) {
     public WordsStartingWith {
-        words = complete ? Collections.unmodifiableSortedMap(new TreeMap<>(words)) : Collections.emptySortedMap();
+        words = Collections.unmodifiableSortedMap(new TreeMap<>(words));
+        if (complete || words.isEmpty()) unlistedDocuments = 0;
+    }
+
+    /** Every word starting with the prefix ({@code complete}), or none of them. */
+    public WordsStartingWith(String prefix, long documents, long longerDocuments, boolean complete, SortedMap<String, Long> words) {
+        this(prefix, documents, longerDocuments, complete, complete ? words : Collections.emptySortedMap(), 0);
     }
 
     /** Most words listed; a prefix more words start with gets no list (a short prefix says little). */

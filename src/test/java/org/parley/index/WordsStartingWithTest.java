@@ -35,7 +35,10 @@ class WordsStartingWithTest {
         try (LuceneSearchService service = LuceneSearchService.open(index)) {
             WordsStartingWith zq = service.wordsStartingWith("zq").orElseThrow();
             assertThat(zq.complete()).as("more than the limit").isFalse();
-            assertThat(zq.words()).isEmpty();
+            // all in one paragraph each: the first MAX_WORDS in dictionary order are listed, the last one is not
+            assertThat(zq.words()).hasSize(WordsStartingWith.MAX_WORDS).doesNotContainKey(words.getLast())
+                    .containsKeys(words.getFirst(), words.get(WordsStartingWith.MAX_WORDS - 1));
+            assertThat(zq.unlistedDocuments()).isEqualTo(1);
             assertThat(zq.documents()).isZero();
             assertThat(zq.longerDocuments()).isEqualTo(1);
             Map<String, Long> zqa = new TreeMap<>();
@@ -60,6 +63,47 @@ class WordsStartingWithTest {
             for (String notAWord : List.of("", "camb*", "camb odia", "12", "x".repeat(WordsStartingWith.MAX_PREFIX_CHARS + 1))) {
                 assertThat(service.wordsStartingWith(notAWord)).as(notAWord).isEmpty();
             }
+        }
+    }
+
+    /**
+     * More words than a list holds: the ones in most documents are listed, and the most documents of any word left
+     * out bounds the rest, so a client can tell "trad" is only a beginning from "tra"'s list.
+     */
+    @Test
+    void aPrefixOfManyWordsListsTheMostFrequentAndBoundsTheOthers() throws IOException {
+        StringBuilder text = new StringBuilder("Words\n\n");
+        List<String> rare = new ArrayList<>();
+        for (char a = 'a'; rare.size() < WordsStartingWith.MAX_WORDS + 20; a++) {
+            for (char b = 'a'; b <= 'z' && rare.size() < WordsStartingWith.MAX_WORDS + 20; b++) rare.add("trx" + a + b);
+        }
+        text.append(String.join(" ", rare)).append(".\n\n");
+        for (int i = 0; i < 30; i++) text.append("The trade talks went on.\n\n");
+        for (int i = 0; i < 3; i++) text.append("A trader and a tradition of trade.\n\n"); // trade 33, trader 3, tradition 3
+        text.append("Trxzz trxzz trxaa.\n\n"); // trxaa in 2 paragraphs, trxzz in 1
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("words.txt"), text.toString());
+        Path index = dir.resolve("index");
+        new IndexBuilder(new IndexLocation(index)).build(corpus);
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            WordsStartingWith tr = service.wordsStartingWith("tr").orElseThrow();
+            assertThat(tr.complete()).isFalse();
+            assertThat(tr.words()).hasSize(WordsStartingWith.MAX_WORDS)
+                    .containsEntry("trade", 33L).containsEntry("trader", 3L).containsEntry("tradition", 3L)
+                    .containsEntry("trxaa", 2L);
+            // every listed word is in at least as many paragraphs as any left out, which are in 1
+            assertThat(tr.unlistedDocuments()).isEqualTo(1);
+            assertThat(tr.words().values()).allMatch(d -> d >= tr.unlistedDocuments());
+            // a list ranks the words in most documents, ties going to the first in dictionary order
+            List<String> ones = new ArrayList<>(rare.subList(1, rare.size()));
+            ones.add("trxzz");
+            ones.sort(null);
+            int slotsForOnes = WordsStartingWith.MAX_WORDS - 4; // trade, trader, tradition, trxaa
+            assertThat(tr.words().keySet()).containsAll(ones.subList(0, slotsForOnes)).doesNotContainAnyElementsOf(ones.subList(slotsForOnes, ones.size()));
+            WordsStartingWith trad = service.wordsStartingWith("trad").orElseThrow();
+            assertThat(trad.complete()).isTrue();
+            assertThat(trad.unlistedDocuments()).isZero();
+            assertThat(trad.words()).containsOnlyKeys("trade", "trader", "tradition");
         }
     }
 }

@@ -20,12 +20,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
  *   results were swapped in (p50, p95, max): the debounce wait, the request, the swap and the paint all count;</li>
  *   <li>the server CPU per typed query on the instant path (every request the typing caused, from the first key to
  *   the final results) against typing the same query in a second browser with JavaScript off and pressing Enter
- *   (from the first key to the loaded results page), read from {@code /proc/PID/stat} of the server process when
- *   its pid is given. The start page each query begins from is loaded outside both windows. The two browsers
- *   alternate round by round, so both paths see the same host load.</li>
+ *   (from the first key to the loaded results page), read from the server's threads' {@code schedstat} (their
+ *   time on a core in nanoseconds, not the 10 ms ticks of {@code /proc/PID/stat}) when its pid is given. The start
+ *   page each query begins from is loaded outside both windows. The two browsers alternate round by round, so both
+ *   paths see the same host load.</li>
  * </ol>
  * Also printed: the instant path's requests per typed query, and the server's idle CPU over the same window length
- * (what background work is left in both figures after {@link #cpuMillis} leaves out the index watcher and the JIT).
+ * (what background work is left in both figures after {@link #cpuSince} leaves out the index watcher and the JIT).
  *
  * <pre>
  *   scripts/bench-instant.sh INDEX [PORT] [CADENCE] [ROUNDS]       (starts and stops a server itself)
@@ -73,7 +74,7 @@ public final class InstantSearchBench {
      * @param cpuWithFacets the same until its filters column and chart had followed too (the facets part, fetched
      *                      once the typing pauses); on the Enter path both are the one page
      */
-    private record Round(List<Double> latencies, List<Integer> requests, long cpuMillis, long cpuWithFacets, long windowMillis) {
+    private record Round(List<Double> latencies, List<Integer> requests, double cpuMillis, double cpuWithFacets, long windowMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,9 +85,9 @@ public final class InstantSearchBench {
 
         List<Double> latencies = new ArrayList<>();
         List<Integer> requests = new ArrayList<>();
-        long instantCpu = 0;
-        long instantWithFacets = 0;
-        long enterCpu = 0;
+        double instantCpu = 0;
+        double instantWithFacets = 0;
+        double enterCpu = 0;
         long windows = 0;
         try (Chromium withJs = new Chromium(true); Chromium withoutJs = new Chromium(false)) {
             typeAll(withJs.driver(), base, cadence, false, pid); // warm-up (JIT, caches of the start page)
@@ -100,7 +101,7 @@ public final class InstantSearchBench {
                 instantWithFacets += instant.cpuWithFacets();
                 enterCpu += enter.cpuMillis();
                 windows += instant.windowMillis() + enter.windowMillis();
-                System.out.printf("round %d: instant p95 %.0f ms; server CPU instant %d ms, Enter %d ms%n", round + 1,
+                System.out.printf("round %d: instant p95 %.0f ms; server CPU instant %.1f ms, Enter %.1f ms%n", round + 1,
                         pct(sorted(instant.latencies()), 0.95), instant.cpuMillis(), enter.cpuMillis());
             }
         }
@@ -112,15 +113,15 @@ public final class InstantSearchBench {
         if (pid > 0) {
             double windowMs = windows / (2.0 * typed);
             Thread.sleep(2000); // let the last request's garbage collection finish
-            long idleBefore = cpuMillis(pid);
+            Map<Long, Long> idleBefore = threadCpu(pid);
             Thread.sleep(10_000);
-            double idlePerMs = (cpuMillis(pid) - idleBefore) / 10_000.0;
+            double idlePerMs = cpuSince(idleBefore, pid) / 10_000.0;
             double i = instantCpu / (double) typed;
             double f = instantWithFacets / (double) typed;
             double e = enterCpu / (double) typed;
-            System.out.printf("server CPU per typed query: instant to the results %.1f ms, with the filters and chart that follow "
-                    + "%.1f ms; Enter without JavaScript %.1f ms; ratios %.2f (%+.0f%%) and %.2f (%+.0f%%); "
-                    + "idle server over one window (%.0f ms): %.1f ms%n", i, f, e, i / e, 100 * (i / e - 1), f / e, 100 * (f / e - 1),
+            System.out.printf("server CPU per typed query: instant to the results %.2f ms, with the filters and chart that follow "
+                    + "%.2f ms; Enter without JavaScript %.2f ms; ratios %.2f (%+.0f%%) and %.2f (%+.0f%%); "
+                    + "idle server over one window (%.0f ms): %.2f ms%n", i, f, e, i / e, 100 * (i / e - 1), f / e, 100 * (f / e - 1),
                     windowMs, idlePerMs * windowMs);
         }
     }
@@ -129,15 +130,15 @@ public final class InstantSearchBench {
     private static Round typeAll(ChromeDriver d, String base, int cadence, boolean enter, long pid) throws InterruptedException {
         List<Double> latencies = new ArrayList<>();
         List<Integer> requests = new ArrayList<>();
-        long cpu = 0;
-        long cpuWithFacets = 0;
+        double cpu = 0;
+        double cpuWithFacets = 0;
         long window = 0;
         for (String q : QUERIES) {
             d.get(base + "/");
             if (!enter) d.executeScript(PROBE);
             WebElement box = d.findElement(By.id("q"));
             Thread.sleep(100); // the start page's own work is done before the window opens
-            long cpuBefore = cpuMillis(pid);
+            Map<Long, Long> cpuBefore = threadCpu(pid);
             long started = System.nanoTime();
             for (char c : q.toCharArray()) {
                 box.sendKeys(String.valueOf(c));
@@ -152,13 +153,13 @@ public final class InstantSearchBench {
                 waitFor(() -> Boolean.TRUE.equals(d.executeScript(
                         "return window.benchSwaps.some(s => s[1] === arguments[0]) && window.benchUrl === arguments[0]", want)));
             }
-            cpu += cpuMillis(pid) - cpuBefore;
+            cpu += cpuSince(cpuBefore, pid);
             window += (System.nanoTime() - started) / 1_000_000;
             if (!enter) { // the filters column and the chart of the final query follow once the typing pauses
                 waitFor(() -> d.findElements(By.cssSelector(".is-stale")).isEmpty()
                         && d.findElement(By.cssSelector(".layout")).getAttribute("aria-busy") == null);
             }
-            cpuWithFacets += cpuMillis(pid) - cpuBefore;
+            cpuWithFacets += cpuSince(cpuBefore, pid);
             if (enter) continue;
             @SuppressWarnings("unchecked")
             Map<String, Object> r = (Map<String, Object>) d.executeScript("""
@@ -180,38 +181,42 @@ public final class InstantSearchBench {
     }
 
     /**
-     * User plus system CPU of a process, in milliseconds (clock ticks of 10 ms), or 0 without a pid; without the
-     * threads whose work no request causes: the index watcher's poll (it re-reads the index's commit point twice a
-     * second, some 15 ms/s on a 1M index) and the JIT compilers (warm-up). The process total includes threads that
-     * have ended (idle search workers do after a minute), so the excluded long-lived threads are subtracted from it.
+     * Each thread's time on a core so far, in nanoseconds (the first field of {@code /proc/PID/task/TID/schedstat}),
+     * by thread id; empty without a pid. Left out are the threads whose work no request causes: the index watcher's
+     * poll (it re-reads the index's commit point twice a second, some 15 ms/s on a 1M index) and the JIT compilers
+     * (warm-up).
      */
-    static long cpuMillis(long pid) {
-        if (pid <= 0) return 0;
-        try {
-            long total = ticks(Path.of("/proc", Long.toString(pid), "stat"));
-            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-                for (Path task : (Iterable<Path>) tasks::iterator) {
-                    String comm;
-                    try {
-                        comm = Files.readString(task.resolve("comm")).strip();
-                        if (comm.startsWith("parley-index-wa") || comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-                            total -= ticks(task.resolve("stat"));
-                        }
-                    } catch (IOException e) {
-                        // the thread ended meanwhile
+    static Map<Long, Long> threadCpu(long pid) {
+        Map<Long, Long> cpu = new java.util.HashMap<>();
+        if (pid <= 0) return cpu;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).strip();
+                    if (comm.startsWith("parley-index-wa") || comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        continue;
                     }
+                    String schedstat = Files.readString(task.resolve("schedstat"));
+                    cpu.put(Long.parseLong(task.getFileName().toString()), Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
                 }
             }
-            return total * 10;
         } catch (IOException e) {
-            return 0;
+            // the server is gone: nothing to count
         }
+        return cpu;
     }
 
-    private static long ticks(Path stat) throws IOException {
-        String s = Files.readString(stat);
-        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    /**
+     * Milliseconds on a core since {@code before} (a {@link #threadCpu} snapshot), summed over the threads alive now;
+     * a thread started since counts from zero. A thread that ended meanwhile is missed: the server's pools end a
+     * thread after a minute idle, so it did no work in a window of seconds.
+     */
+    static double cpuSince(Map<Long, Long> before, long pid) {
+        long nanos = 0;
+        for (var now : threadCpu(pid).entrySet()) nanos += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+        return nanos / 1e6;
     }
 
     private static List<Double> sorted(List<Double> values) {

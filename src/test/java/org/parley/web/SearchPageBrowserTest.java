@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +30,16 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parley.search.ArticleView;
+import org.parley.search.FacetValue;
+import org.parley.search.FacetValuesRequest;
+import org.parley.search.IndexStats;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.Json;
+import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
+import org.parley.search.WordsStartingWith;
 
 /**
  * The search page in Debian's headless Chromium, driven by Selenium, against a server on a random loopback port.
@@ -256,6 +263,69 @@ class SearchPageBrowserTest {
         assertThat(fetches("/?q=" + word)).isPositive();
         Object lookups = js("return performance.getEntriesByType('resource').filter(e => e.name.indexOf('/api/words?prefix=') >= 0).length");
         assertThat(((Number) lookups).longValue()).isPositive();
+    }
+
+    @Test
+    void theMostFrequentWordsOfAShortPrefixSpareTheLookupsOfLongerOnes() throws Exception {
+        // a backend whose "cam" has more words than a list holds: it lists the most frequent ones and bounds the rest
+        // (1 paragraph each), so "camb" ... "cambodi" are known beginnings and "cambodia" a finished word, unasked
+        String word = "Cambodia";
+        WordsStartingWith all = service.wordsStartingWith("cam").orElseThrow();
+        assertThat(all.words().get("cambodia")).as("far more frequent than any unlisted word").isGreaterThanOrEqualTo(4);
+        WordsStartingWith ranked = new WordsStartingWith("cam", all.documents(), all.longerDocuments(), false, all.words(), 1);
+        SearchService manyCam = new SearchService() {
+            @Override
+            public SearchResult search(SearchRequest request) throws InvalidQueryException {
+                return service.search(request);
+            }
+
+            @Override
+            public SearchResult searchWithoutFacets(SearchRequest request) throws InvalidQueryException {
+                return service.searchWithoutFacets(request);
+            }
+
+            @Override
+            public Optional<ArticleView> article(String id, String query) throws InvalidQueryException {
+                return service.article(id, query);
+            }
+
+            @Override
+            public List<FacetValue> facetValues(FacetValuesRequest request) {
+                return service.facetValues(request);
+            }
+
+            @Override
+            public Optional<WordsStartingWith> wordsStartingWith(String prefix) {
+                return prefix.equalsIgnoreCase("cam") ? Optional.of(ranked) : service.wordsStartingWith(prefix);
+            }
+
+            @Override
+            public IndexStats stats() {
+                return service.stats();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (ParleyServer other = new ParleyServer(manyCam).start("127.0.0.1", 0)) {
+            String otherBase = "http://127.0.0.1:" + other.port();
+            driver.get(otherBase + "/");
+            WebElement box = driver.findElement(By.id("q"));
+            box.sendKeys(word.substring(0, 3));
+            wait.until(d -> Boolean.TRUE.equals(js("return performance.getEntriesByType('resource')"
+                    + ".some(e => e.name.indexOf('/api/words?prefix=cam') >= 0 && e.responseEnd > 0)")));
+            Thread.sleep(50); // the answer's callback has run
+            box.sendKeys(word.substring(3));
+            wait.until(ExpectedConditions.urlToBe(otherBase + "/?q=" + word));
+            SearchResult result = expect("q=" + word);
+            wait.until(d -> shownTotal() == result.total());
+            Object lookups = js("return performance.getEntriesByType('resource').filter(e => e.name.indexOf('/api/words?prefix=') >= 0)"
+                    + ".map(e => new URL(e.name).searchParams.get('prefix'))");
+            assertThat(lookups).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly("cam");
+            for (int k = 3; k < word.length(); k++) assertThat(fetches("/?q=" + word.substring(0, k))).as(word.substring(0, k)).isZero();
+            assertThat(fetches("/?q=" + word)).isPositive();
+        }
     }
 
     @Test
