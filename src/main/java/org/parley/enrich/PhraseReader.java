@@ -117,8 +117,12 @@ final class PhraseReader {
         if ((x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return false;
         if (x.allCaps() && !allCapsRun) return initials(t, k); // ASEAN, AKP, UN: acronyms of organisations
         if (countryWord(x.text())) return personAliases.contains(x.text()) || personLikeCountry(t, k, allCapsRun);
-        String w = x.text();
-        return Character.isLetter(w.charAt(w.length() - 1)) || w.length() == 2 && w.charAt(1) == '.'; // "S. Raghunathan"
+        return endsAName(x.text());
+    }
+
+    /** A name word ends in a letter, or is an initial with its period ("S. Raghunathan"). */
+    private static boolean endsAName(String w) {
+        return Character.isLetter(w.charAt(w.length() - 1)) || w.length() == 2 && w.charAt(1) == '.';
     }
 
     /** Dotted initials before a name word ("M.K. Selvan", "J.D. Ortiz"), not a place's or a body's ("U.S.", "U.N."). */
@@ -147,8 +151,7 @@ final class PhraseReader {
         Token x = t.get(k);
         if (!x.word() || !x.capitalised() || (x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return false;
         if (x.allCaps() && !allCapsRun || countryWord(x.text()) || TIME_WORDS.contains(x.lower())) return false;
-        String w = x.text();
-        return Character.isLetter(w.charAt(w.length() - 1)) || w.length() == 2 && w.charAt(1) == '.'; // "S. Raghunathan"
+        return endsAName(x.text());
     }
 
     /** Classifies the run of tokens [a, b] (inclusive), {@code sentenceStart} the index of its sentence's first token. */

@@ -90,12 +90,11 @@ final class SpeakerExtractor {
 
         Pass(List<List<Token>> paragraphs, List<ParagraphKind> kinds) {
             this.paragraphs = paragraphs.stream().map(SpeechRules::afterTimestamp).toList();
-            paragraphs = this.paragraphs;
             this.kinds = kinds;
             this.sentenceStarts = new int[paragraphs.size()][];
             for (int i = 0; i < paragraphs.size(); i++) {
-                int[] s = PhraseReader.sentences(paragraphs.get(i));
-                int d = SpeechRules.datelineEnd(paragraphs.get(i));
+                int[] s = PhraseReader.sentences(this.paragraphs.get(i));
+                int d = SpeechRules.datelineEnd(this.paragraphs.get(i));
                 if (d > 0) s = SpeechRules.startAt(s, d); // "MOSCOW, Feb 20, 2025 (Reuters) - The Kremlin said": the sentence starts after the dash
                 sentenceStarts[i] = s;
             }
@@ -892,14 +891,11 @@ final class SpeakerExtractor {
         }
     }
 
-    /** The person in "quoted X as saying/telling/stating", or null. */
     /** "Wang was quoted by Xinhua as saying", "He was later quoted as saying": the subject before the auxiliary. */
     private Phrase passiveQuoted(List<Token> t, int v, int from, int to) {
-        int a = v - 1;
-        if (a > from && t.get(a).lowercase() && t.get(a).lower().endsWith("ly")) a--; // "was later quoted"
-        if (a <= from || !(t.get(a).is("was") || t.get(a).is("is") || t.get(a).is("were") || t.get(a).is("been"))) return null;
+        int a = SpeechRules.passiveAuxiliary(t, v, from);
+        if (a <= from || !asSaying(t, v, to)) return null;
         if (t.get(a).is("been") && a - 1 > from && (t.get(a - 1).is("has") || t.get(a - 1).is("had") || t.get(a - 1).is("have"))) a--;
-        if (!asSaying(t, v, to)) return null;
         return phrases.phraseEndingAt(t, a - 1, from);
     }
 
@@ -911,13 +907,10 @@ final class SpeakerExtractor {
         return false;
     }
 
+    /** The person in "quoted X as saying/telling/stating", or null. */
     private Phrase quotedAsSaying(List<Token> t, int v, int to) {
         Phrase p = phrases.phraseStartingAt(t, v + 1, to);
-        if (p == null) return null;
-        for (int k = v + 2; k + 1 < to && k < v + 9; k++) {
-            if (t.get(k).is("as") && SpeechRules.PARTICIPLES.contains(t.get(k + 1).lower())) return p;
-        }
-        return null;
+        return p != null && asSaying(t, v, to) ? p : null;
     }
 
     /** Speakers and sources of every paragraph of an article, in order. */

@@ -124,11 +124,17 @@ final class SpeechRules {
      * dismissed from her post", "has been accused of lying". What is said of the subject, not the subject's words.
      */
     static boolean hearsay(List<Token> t, int v, int from, int to) {
+        return !(v + 1 < to && t.get(v + 1).is("by")) && passiveAuxiliary(t, v, from) >= from;
+    }
+
+    /** The form of "be" that makes the verb at {@code v} a passive ("was dismissed", "was later quoted"), or -1. */
+    static int passiveAuxiliary(List<Token> t, int v, int from) {
         int a = v - 1;
-        if (a > from && t.get(a).lowercase() && (t.get(a).lower().endsWith("ly") || PASSIVE_ADVERBS.contains(t.get(a).lower()))) a--; // "was later dismissed"
-        if (a < from || v + 1 < to && t.get(v + 1).is("by")) return false;
+        if (a > from && t.get(a).lowercase() && (t.get(a).lower().endsWith("ly") || PASSIVE_ADVERBS.contains(t.get(a).lower()))) a--;
+        if (a < from) return -1;
         Token aux = t.get(a);
-        return aux.is("is") || aux.is("was") || aux.is("are") || aux.is("were") || aux.is("been") || aux.is("be") || aux.is("being");
+        boolean be = aux.is("is") || aux.is("was") || aux.is("are") || aux.is("were") || aux.is("been") || aux.is("be") || aux.is("being");
+        return be ? a : -1;
     }
 
     private static final Set<String> PASSIVE_ADVERBS = Set.of("later", "also", "then", "never", "not", "again", "once",
