@@ -40,7 +40,11 @@ final class NameWords {
             "teacher", "doctor", "nurse", "writer", "novelist", "poet", "filmmaker", "entrepreneur", "businessman",
             "businesswoman", "vice-chair", "vice-chairman", "co-chair", "co-founder", "superintendent", "inspector",
             "sergeant", "corporal", "brigadier", "vice-admiral", "sultana", "begum", "prelate", "deacon", "sayyid", "sayyida", "governor-elect", "senator-elect",
-            "fr", "abbot", "abbess");
+            "fr", "abbot", "abbess",
+            // Honorifics of other countries before a name: "Ratu Josefa X" (Fiji), "Hon. Mary X", "Rt Hon X",
+            // "Alhaji Musa X" (West Africa), "Shri"/"Smt." (India), "Daw" (Myanmar), "Khun" (Thailand).
+            "ratu", "hon", "honourable", "honorable", "rt", "alhaji", "alhaja", "hajiya", "shri", "shrimati", "smt",
+            "daw", "khun", "ustaz", "ustadh", "kyai");
 
     /**
      * Words that are a title only capitalised before a name ("Sister Mercedes Olmos", "Father Tomás Ruiz") and
@@ -61,7 +65,8 @@ final class NameWords {
 
     /** Titles that tell a woman or a man, for "she"/"he". */
     static final Set<String> FEMALE = Set.of("mrs", "ms", "miss", "queen", "princess", "empress", "lady", "dame",
-            "madam", "madame", "chairwoman", "spokeswoman", "congresswoman", "chumteav", "sister", "mother", "abbess");
+            "madam", "madame", "chairwoman", "spokeswoman", "congresswoman", "chumteav", "sister", "mother", "abbess",
+            "alhaja", "hajiya", "shrimati", "smt", "daw");
     static final Set<String> MALE = Set.of("mr", "king", "prince", "emperor", "sultan", "sir", "lord", "chairman",
             "spokesman", "congressman", "samdech", "father", "brother", "fr", "abbot");
 
@@ -131,7 +136,7 @@ final class NameWords {
 
     /** Short titles and name suffixes written with a period: "Mr.", "Dr.", "Jr.". */
     static final Set<String> DOTTED_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "adm",
-            "maj", "rev", "gov", "pres", "rep", "st", "messrs", "mx", "sgt", "cpl", "jr", "sr", "fr");
+            "maj", "rev", "gov", "pres", "rep", "st", "messrs", "mx", "sgt", "cpl", "jr", "sr", "fr", "hon", "rt", "smt");
 
     /** Titles as misspelt by one dropped letter ("Prime Minster"), still titles. */
     private static final Set<String> TITLE_TYPOS = typos();

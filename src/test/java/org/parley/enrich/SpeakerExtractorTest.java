@@ -128,6 +128,15 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void honorificsOfOtherCountriesAreStripped() {
+        assertThat(speakers("Ratu Sefanaia Tora said the forum was united.", "Hon. Mary Achieng told parliament the bill would pass.",
+                "Alhaji Bello Garba said the north was calm.", "Shri Vikram Joshi said the state would comply.",
+                "Daw Thida Win told reporters the clinic was full."))
+                .containsExactly(List.of("Sefanaia Tora"), List.of("Mary Achieng"), List.of("Bello Garba"), List.of("Vikram Joshi"),
+                        List.of("Thida Win"));
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
