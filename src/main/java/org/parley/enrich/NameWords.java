@@ -44,7 +44,11 @@ final class NameWords {
             // Honorifics of other countries before a name: "Ratu Josefa X" (Fiji), "Hon. Mary X", "Rt Hon X",
             // "Alhaji Musa X" (West Africa), "Shri"/"Smt." (India), "Daw" (Myanmar), "Khun" (Thailand).
             "ratu", "hon", "honourable", "honorable", "rt", "alhaji", "alhaja", "hajiya", "shri", "shrimati", "smt",
-            "daw", "khun", "ustaz", "ustadh", "kyai");
+            "daw", "khun", "ustaz", "ustadh", "kyai",
+            // Trades and walks of life that news puts before a quoted person's name: "said driver Julio X".
+            "driver", "resident", "villager", "shopkeeper", "vendor", "trader", "student", "worker", "labourer", "laborer",
+            "fisherman", "miner", "mechanic", "pilot", "soldier", "veteran", "refugee", "migrant",
+            "voter", "protester", "protestor", "retiree", "pensioner", "volunteer", "shopowner", "survivor");
 
     /**
      * Words that are a title only capitalised before a name ("Sister Mercedes Olmos", "Father Tomás Ruiz") and

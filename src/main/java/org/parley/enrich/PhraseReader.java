@@ -324,6 +324,12 @@ final class PhraseReader {
             for (int h = a; h <= k; h++) {
                 if (NameWords.SOURCE_NOUNS.contains(t.get(h).lower())) return new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), sourceText(t, a, h), (char) 0);
             }
+            // "said truck driver Julio X", "said local resident Ana Y": a role with its modifiers, then the name
+            if (t.get(k).has(Token.TITLE) && k + 1 < to && t.get(k + 1).capitalised() && runToken(t, k + 1, k, to)) {
+                int b = k + 1;
+                while (runToken(t, b + 1, k, to)) b++;
+                return classify(t, k, b, -1, false);
+            }
             return null;
         }
         int b = a;

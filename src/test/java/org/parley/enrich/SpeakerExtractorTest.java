@@ -137,6 +137,13 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void aTradeBeforeANameAfterTheVerbMakesAPerson() {
+        assertThat(speakers("\"Finally,\" said driver Ilario Condori, 52.", "\"We waited a month,\" said truck driver Efrain Mayta.",
+                "\"It is too late,\" said local resident Rosa Huanca."))
+                .containsExactly(List.of("Ilario Condori"), List.of("Efrain Mayta"), List.of("Rosa Huanca"));
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
