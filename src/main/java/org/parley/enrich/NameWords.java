@@ -47,7 +47,7 @@ final class NameWords {
             "daw", "khun", "ustaz", "ustadh", "kyai",
             // Trades and walks of life that news puts before a quoted person's name: "said driver Julio X".
             "driver", "resident", "villager", "shopkeeper", "vendor", "trader", "student", "worker", "labourer", "laborer",
-            "fisherman", "miner", "mechanic", "pilot", "soldier", "veteran", "refugee", "migrant",
+            "fisherman", "miner", "mechanic", "engineer", "pilot", "soldier", "veteran", "refugee", "migrant",
             "voter", "protester", "protestor", "retiree", "pensioner", "volunteer", "shopowner", "survivor");
 
     /**

@@ -256,6 +256,13 @@ final class SpeakerExtractor {
                         Mention m = focus.get(i);
                         if (m.order() == paragraph && agrees(m, p.gender())) found = m;
                     }
+                    // "The driver of the convoy, Abebe Tola, walks on. / “...,” he says.": the subject the paragraph
+                    // before introduced, after the last attribution, comes before that attribution's speaker.
+                    Mention previous = focus.isEmpty() ? null : focus.getLast();
+                    if (found == null && previous != null && previous.order() == paragraph - 1 && lastSpeakerParagraph < paragraph - 1
+                            && SpeechRules.startsWithQuote(paragraphs.get(paragraph)) && agrees(previous, p.gender())) {
+                        found = previous;
+                    }
                     if (found == null && lastSpeaker != null && lastSpeakerParagraph >= paragraph - 3 && agrees(lastSpeaker, p.gender())) {
                         found = lastSpeaker;
                     }
@@ -876,6 +883,14 @@ final class SpeakerExtractor {
                         // "The Emir of Qatar, Sheikh Khalid ..., opened": the name between the commas is the subject.
                         if (p != null && p.kind() != Phrase.Kind.PERSON && next.is(",")) {
                             Phrase named = appositivePerson(t, b + 1, to, true);
+                            if (named != null) return named;
+                        }
+                        // "The head of the mission, Lars Eng, arrived", "The minister in charge of the dam, X, walks":
+                        // a role, what it is of, then the name between commas.
+                        if (p != null && p.kind() == Phrase.Kind.TITLE_REF && SpeechRules.ROLE_PREPOSITIONS.contains(next.lower())) {
+                            int c = b + 1;
+                            while (c < to && !t.get(c).is(",") && !SpeechRules.SPEECH_VERBS.contains(t.get(c).lower())) c++;
+                            Phrase named = c < to && t.get(c).is(",") ? appositivePerson(t, c, to, true) : null;
                             if (named != null) return named;
                         }
                         // A run of lower-case role words alone ("education, ...") is a list item, not a subject.

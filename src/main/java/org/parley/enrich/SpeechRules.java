@@ -31,6 +31,8 @@ final class SpeechRules {
     /** Verbs that report words when a quotation follows closely: "described the plan as “reckless”". */
     static final Set<String> NAMING_VERBS = Set.of("described", "describes", "termed", "dubbed", "labelled", "labeled",
             "branded");
+    /** Words that start what a role is of: "the head of the mission", "the minister in charge of the dam". */
+    static final Set<String> ROLE_PREPOSITIONS = Set.of("of", "in", "for", "at", "from", "with", "on", "to", "over");
     /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */
     static final Set<String> PARTICIPLES = Set.of("saying", "adding", "noting", "stressing", "underlining",
             "emphasising", "emphasizing", "insisting", "warning", "urging", "recalling", "stating", "explaining",

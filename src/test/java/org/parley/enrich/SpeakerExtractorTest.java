@@ -144,6 +144,20 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void aNewSubjectBetweenCommasAfterItsRoleIsWhomTheNextQuoteBelongsTo() {
+        assertThat(speakers("The official in charge of the talks, Anna Berg, said the deal was close.",
+                "The engineer in charge of the dam, Kifle Tesfaye, walks along the crest.",
+                "\"Ten years ago this was a valley,\" he says.",
+                "The head of the mission, Lars Eng, arrived on Monday.",
+                "\"We are ready,\" he said."))
+                .containsExactly(List.of("Anna Berg"), List.of(), List.of("Kifle Tesfaye"), List.of(), List.of("Lars Eng"));
+        // without a new subject in between, the pronoun still goes to the last speaker
+        assertThat(speakers("The official in charge of the talks, Anna Berg, said the deal was close.",
+                "Talks resumed on Monday.", "\"We are ready,\" she said."))
+                .containsExactly(List.of("Anna Berg"), List.of(), List.of("Anna Berg"));
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
