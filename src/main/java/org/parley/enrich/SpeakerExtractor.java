@@ -524,6 +524,7 @@ final class SpeakerExtractor {
                             || lw.equals("shared") && SpeechRules.sharedWords(t, v, to)
                             || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || SpeechRules.quoteWithin(t, v, to, 6))
                             || SpeechRules.NAMING_VERBS.contains(lw) && SpeechRules.quoteWithin(t, v, to, 8)
+                            || SpeechRules.BASE_SPEECH_VERBS.contains(lw) && SpeechRules.afterNarrativeWould(t, v, from)
                             || (lw.charAt(0) == 'i' || lw.charAt(0) == 'o') && SpeechRules.DOCUMENT_VERBS.contains(lw) && SpeechRules.documentFollows(t, v, to)) {
                         p = speechSubject(t, v, from, to);
                     } else if (v > from && t.get(v - 1).is(",") && SpeechRules.PARTICIPLES.contains(lw)) {

@@ -31,6 +31,22 @@ final class SpeechRules {
     /** Verbs that report words when a quotation follows closely: "described the plan as “reckless”". */
     static final Set<String> NAMING_VERBS = Set.of("described", "describes", "termed", "dubbed", "labelled", "labeled",
             "branded");
+    /** Speech verbs in the base form, which report words after a narrative "would": "Carter would later say that". */
+    static final Set<String> BASE_SPEECH_VERBS = Set.of("say", "tell", "add", "write", "recall", "insist", "argue",
+            "warn", "admit", "acknowledge", "describe", "explain", "claim", "concede", "declare");
+
+    /**
+     * Whether the base-form verb at {@code v} follows "would" (or "would later", "would also"), not "would not", and
+     * no speech verb before it in the sentence reports it ("officials said the minister would tell ...": a plan).
+     */
+    static boolean afterNarrativeWould(List<Token> t, int v, int from) {
+        int k = v - 1;
+        if (k > from && (t.get(k).is("later") || t.get(k).is("also") || t.get(k).is("then") || t.get(k).is("again"))) k--;
+        if (k < from || !t.get(k).is("would")) return false;
+        for (int j = from; j < k; j++) if (t.get(j).lowercase() && SPEECH_VERBS.contains(t.get(j).lower())) return false;
+        return true;
+    }
+
     /** Words that start what a role is of: "the head of the mission", "the minister in charge of the dam". */
     static final Set<String> ROLE_PREPOSITIONS = Set.of("of", "in", "for", "at", "from", "with", "on", "to", "over");
     /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */

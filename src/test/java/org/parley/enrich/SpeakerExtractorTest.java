@@ -158,6 +158,14 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void aNarrativeWouldReportsWordsButAPlanOrARefusalDoesNot() {
+        assertThat(speakers("President Joe Carter met the prime minister in 2019.",
+                "Carter would later say that the relationship had \"cooled.\"",
+                "Officials said Carter would tell parliament on Friday. Carter did not say whether he would attend."))
+                .containsExactly(List.of(), List.of("Joe Carter"), List.of());
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
