@@ -44,11 +44,15 @@ final class NameWords {
             // Honorifics of other countries before a name: "Ratu Josefa X" (Fiji), "Hon. Mary X", "Rt Hon X",
             // "Alhaji Musa X" (West Africa), "Shri"/"Smt." (India), "Daw" (Myanmar), "Khun" (Thailand).
             "ratu", "hon", "honourable", "honorable", "rt", "alhaji", "alhaja", "hajiya", "shri", "shrimati", "smt",
-            "daw", "khun", "ustaz", "ustadh", "kyai",
-            // Trades and walks of life that news puts before a quoted person's name: "said driver Julio X".
-            "driver", "resident", "villager", "shopkeeper", "vendor", "trader", "student", "worker", "labourer", "laborer",
-            "fisherman", "miner", "mechanic", "engineer", "pilot", "soldier", "veteran", "refugee", "migrant",
-            "voter", "protester", "protestor", "retiree", "pensioner", "volunteer", "shopowner", "survivor");
+            "daw", "khun", "ustaz", "ustadh", "kyai");
+
+    /**
+     * Trades and walks of life that news puts before a quoted person's name ("said driver Julio X"): titles, but
+     * without misspelt forms (one letter less makes real words of them: "refuge", "retire", "solder").
+     */
+    static final Set<String> TRADES = Set.of("driver", "resident", "villager", "shopkeeper", "vendor", "trader", "student",
+            "worker", "labourer", "laborer", "fisherman", "miner", "mechanic", "engineer", "pilot", "soldier", "veteran",
+            "refugee", "migrant", "voter", "protester", "protestor", "retiree", "pensioner", "volunteer", "survivor");
 
     /**
      * Words that are a title only capitalised before a name ("Sister Mercedes Olmos", "Father Tomás Ruiz") and
@@ -156,7 +160,7 @@ final class NameWords {
     }
 
     static boolean isTitle(String lower) {
-        return TITLES.contains(lower) || TITLE_TYPOS.contains(lower)
+        return TITLES.contains(lower) || TRADES.contains(lower) || TITLE_TYPOS.contains(lower)
                 || lower.endsWith("-general") || lower.startsWith("vice-") || lower.startsWith("ex-");
     }
 
@@ -166,12 +170,14 @@ final class NameWords {
     private static Map<String, Integer> flagTable() {
         Map<String, Integer> m = new HashMap<>();
         for (String w : TITLES) m.merge(w, Token.TITLE, (a, b) -> a | b);
+        for (String w : TRADES) m.merge(w, Token.TITLE, (a, b) -> a | b);
         for (String w : TITLE_TYPOS) m.merge(w, Token.TITLE, (a, b) -> a | b);
         for (String w : TITLE_GLUE) m.merge(w, Token.TITLE_GLUE, (a, b) -> a | b);
         for (String w : ORGANISATION) m.merge(w, Token.ORGANISATION, (a, b) -> a | b);
         for (String w : FUNCTION) m.merge(w, Token.FUNCTION, (a, b) -> a | b);
         for (String w : PARTICLES) m.merge(w, Token.PARTICLE, (a, b) -> a | b);
         for (String w : DOTTED_TITLES) m.merge(w, Token.DOTTED_TITLE, (a, b) -> a | b);
+        for (String w : CAPITALISED_TITLES) m.merge(w, Token.CAPITALISED_TITLE, (a, b) -> a | b);
         return Map.copyOf(m);
     }
 

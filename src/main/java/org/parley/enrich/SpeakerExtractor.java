@@ -519,13 +519,14 @@ final class SpeakerExtractor {
                     boolean according = lw.equals("according") && v + 1 < to && t.get(v + 1).is("to");
                     if (!x.lowercase() && !according && !(titleCase && SpeechRules.SPEECH_VERBS.contains(lw) && v > from)) continue;
                     Phrase p = null;
-                    if (SpeechRules.SPEECH_VERBS.contains(lw) && !(lw.startsWith("wr") && SpeechRules.letterWithoutWords(t, v, to))
+                    int verb = SpeechRules.verbKind(lw); // one lookup for every verb list
+                    if (verb == SpeechRules.SPEECH && !(lw.startsWith("wr") && SpeechRules.letterWithoutWords(t, v, to))
                             && !SpeechRules.hearsay(t, v, from, to)
                             || lw.equals("shared") && SpeechRules.sharedWords(t, v, to)
                             || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || SpeechRules.quoteWithin(t, v, to, 6))
-                            || SpeechRules.NAMING_VERBS.contains(lw) && SpeechRules.quoteWithin(t, v, to, 8)
-                            || SpeechRules.BASE_SPEECH_VERBS.contains(lw) && SpeechRules.afterNarrativeWould(t, v, from)
-                            || (lw.charAt(0) == 'i' || lw.charAt(0) == 'o') && SpeechRules.DOCUMENT_VERBS.contains(lw) && SpeechRules.documentFollows(t, v, to)) {
+                            || verb == SpeechRules.NAMING && SpeechRules.quoteWithin(t, v, to, 8)
+                            || verb == SpeechRules.BASE && SpeechRules.afterNarrativeWould(t, v, from)
+                            || verb == SpeechRules.DOCUMENT && SpeechRules.documentFollows(t, v, to)) {
                         p = speechSubject(t, v, from, to);
                     } else if (v > from && t.get(v - 1).is(",") && SpeechRules.PARTICIPLES.contains(lw)) {
                         p = clauseSubject(t, from, v);

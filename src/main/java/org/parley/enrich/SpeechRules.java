@@ -47,6 +47,28 @@ final class SpeechRules {
         return true;
     }
 
+    /** Kinds of verb for {@link #verbKind}: one list each. */
+    static final int SPEECH = 1, NAMING = 2, BASE = 3, DOCUMENT = 4;
+
+    /** Which verb list a lower-case word is on ({@link #SPEECH}, {@link #NAMING}, {@link #BASE}, {@link #DOCUMENT}), or 0. */
+    static int verbKind(String lw) {
+        return VerbKinds.BY_WORD.getOrDefault(lw, 0);
+    }
+
+    /** Built on first use, once every list above is. */
+    private static final class VerbKinds {
+        static final Map<String, Integer> BY_WORD = byWord();
+
+        private static Map<String, Integer> byWord() {
+            Map<String, Integer> m = new java.util.HashMap<>();
+            for (String v : DOCUMENT_VERBS) m.put(v, DOCUMENT);
+            for (String v : BASE_SPEECH_VERBS) m.put(v, BASE);
+            for (String v : NAMING_VERBS) m.put(v, NAMING);
+            for (String v : SPEECH_VERBS) m.put(v, SPEECH);
+            return Map.copyOf(m);
+        }
+    }
+
     /** Words that start what a role is of: "the head of the mission", "the minister in charge of the dam". */
     static final Set<String> ROLE_PREPOSITIONS = Set.of("of", "in", "for", "at", "from", "with", "on", "to", "over");
     /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */

@@ -18,6 +18,8 @@ record Token(String text, String lower, int start, int end, boolean word, int fl
     static final int PARTICLE = 1 << 7;
     static final int DOTTED_TITLE = 1 << 8;
     static final int DIGIT = 1 << 9;
+    /** A word that is a title only capitalised before a name ({@link NameWords#CAPITALISED_TITLES}). */
+    static final int CAPITALISED_TITLE = 1 << 10;
 
     boolean is(String s) {
         return text.equals(s);

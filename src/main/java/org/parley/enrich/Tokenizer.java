@@ -65,20 +65,10 @@ final class Tokenizer {
             }
             i = j;
         }
-        boolean lowOpen = false;
-        for (int k = 0; k < out.size(); k++) {
-            Token x = out.get(k);
-            if (x.word()) continue;
-            // German quotation marks: „ opens and “ (elsewhere an opening mark) closes; the rules see ” there
-            if (x.is("„")) lowOpen = true;
-            else if (x.is("“") && lowOpen) {
-                out.set(k, new Token("”", "”", x.start(), x.end(), false, x.flags()));
-                lowOpen = false;
-            }
-        }
+        if (text.indexOf('„') >= 0) closeGermanQuotes(out);
         for (int k = 0; k + 1 < out.size(); k++) {
             Token x = out.get(k);
-            if (x.capitalised() && NameWords.CAPITALISED_TITLES.contains(x.lower()) && out.get(k + 1).capitalised()) {
+            if (x.has(Token.CAPITALISED_TITLE) && x.capitalised() && out.get(k + 1).capitalised()) {
                 out.set(k, new Token(x.text(), x.lower(), x.start(), x.end(), true, x.flags() | Token.TITLE));
             }
         }
@@ -110,6 +100,21 @@ final class Tokenizer {
             flags |= NameWords.flagsOf(lower);
         }
         return new Token(text, lower, start, end, word, flags);
+    }
+
+    /** German quotation marks: „ opens and “ (elsewhere an opening mark) closes; the rules see ” there. */
+    private static void closeGermanQuotes(List<Token> out) {
+        boolean lowOpen = false;
+        for (int k = 0; k < out.size(); k++) {
+            Token x = out.get(k);
+            if (x.word()) continue;
+            if (x.is("„")) {
+                lowOpen = true;
+            } else if (x.is("“") && lowOpen) {
+                out.set(k, new Token("”", "”", x.start(), x.end(), false, x.flags()));
+                lowOpen = false;
+            }
+        }
     }
 
     /** Whether the word {@code w} ending at {@code j} is an initial: one capital letter, a period, a space and a capitalised word. */
