@@ -524,6 +524,7 @@ final class SpeakerExtractor {
                             && !SpeechRules.hearsay(t, v, from, to)
                             || lw.equals("shared") && SpeechRules.sharedWords(t, v, to)
                             || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || SpeechRules.quoteWithin(t, v, to, 6))
+                            || (lw.equals("pressed") || lw.equals("pushed")) && v + 1 < to && t.get(v + 1).is("for") // "pressed for a seat"
                             || verb == SpeechRules.NAMING && SpeechRules.quoteWithin(t, v, to, 8)
                             || verb == SpeechRules.BASE && SpeechRules.afterNarrativeWould(t, v, from)
                             || verb == SpeechRules.DOCUMENT && SpeechRules.documentFollows(t, v, to)) {

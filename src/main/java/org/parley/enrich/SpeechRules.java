@@ -27,7 +27,7 @@ final class SpeechRules {
             "asked", "reported", "read", "states", "believes", "thinks", "accused", "criticised", "criticized", "condemned", "praised",
             "thanked", "briefed", "blasted", "slammed", "questioned", "justified", "conceded", "retorted", "alleged",
             "testified", "assured", "announces", "confirms", "denies", "vows", "accuses",
-            "recounted", "joked", "wondered", "hailed", "countered", "charged");
+            "recounted", "joked", "wondered", "hailed", "countered", "charged", "demanded", "appealed");
     /** Verbs that report words when a quotation follows closely: "described the plan as “reckless”". */
     static final Set<String> NAMING_VERBS = Set.of("described", "describes", "termed", "dubbed", "labelled", "labeled",
             "branded");

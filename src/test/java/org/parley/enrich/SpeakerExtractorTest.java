@@ -166,6 +166,14 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void demandsAndAppealsAreWordsToo() {
+        assertThat(speakers("Kenyan President Daniel Otieno pressed for the bloc to have a permanent seat.",
+                "Ghana's foreign minister, Ama Owusu, demanded an apology. Otieno appealed for calm.",
+                "The army pressed on with its offensive."))
+                .containsExactly(List.of("Daniel Otieno"), List.of("Ama Owusu", "Daniel Otieno"), List.of());
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
