@@ -256,7 +256,7 @@ final class SpeechRules {
         return false;
     }
 
-    /** The index of the dash of a signature "— Jane Doe (@janedoe) May 2, 2024", or -1. */
+    /** The index of the dash of a signature ("— Jane Doe (@janedoe) May 2, 2024", "— Jane Doe, Minister of X"), or -1. */
     static int signatureDash(List<Token> t) {
         for (int k = 0; k + 3 < t.size(); k++) {
             Token d = t.get(k);
@@ -265,6 +265,8 @@ final class SpeechRules {
             int b = k + 1;
             while (b < t.size() && b - k <= 5 && t.get(b).word() && t.get(b).capitalised()) b++;
             if (b - k >= 3 && b + 1 < t.size() && t.get(b).is("(") && t.get(b + 1).is("@")) return k;
+            // "— Amina Yusuf, Minister of Education": a line that signs the quote above it
+            if (k == 0 && b - k >= 3 && t.size() <= 16 && (b == t.size() || t.get(b).is(","))) return k;
         }
         return -1;
     }

@@ -174,6 +174,13 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void aLineSigningTheQuoteAboveGivesItItsSpeaker() {
+        assertThat(speakers("\u201cWe will not rest until every child is in school.\u201d", "\u2014 Halima Bako, Minister of Education",
+                "\u2014 Reporting by Ada Obi"))
+                .containsExactly(List.of("Halima Bako"), List.of(), List.of());
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
