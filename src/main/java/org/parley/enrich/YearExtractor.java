@@ -131,7 +131,8 @@ final class YearExtractor {
         if (BEFORE_AMOUNT.matcher(before).find()) return;
         int first = Integer.parseInt(m.group(1));
         String suffix = m.group(3);
-        if (suffix != null && DECADE_SUFFIX.contains(suffix)) {
+        // "1980s", "1980's": a decade; "2024's first quarter" is the year's own possessive
+        if (suffix != null && DECADE_SUFFIX.contains(suffix) && (first % 10 == 0 || suffix.equals("s"))) {
             if (first % 10 != 0) return;
             for (int y = first; y < first + 10; y++) years.add(y);
             return;

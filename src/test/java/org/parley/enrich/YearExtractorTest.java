@@ -32,6 +32,8 @@ class YearExtractorTest {
     @Test
     void decadesGiveTheirTenYears() {
         assertThat(years("visits to Moscow in the 1980s")).containsExactly(1980, 1981, 1982, 1983, 1984, 1985, 1986, 1987, 1988, 1989);
+        assertThat(years("visits to Moscow in the 1980's")).hasSize(10).contains(1980, 1989);
+        assertThat(years("In 2024's first quarter exports rose")).as("a year's possessive, not a decade").containsExactly(2024);
     }
 
     @Test
