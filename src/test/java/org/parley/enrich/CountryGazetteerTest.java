@@ -39,6 +39,7 @@ class CountryGazetteerTest {
 
     @Test
     void falseFriendsAreNotCountries() {
+        assertThat(G.find("a Brazil nut, Swiss cheese and a Panama hat")).isEmpty();
         assertThat(G.find("between the Pacific and Indian Oceans")).isEmpty();
         assertThat(G.find("the Indian Ocean")).isEmpty();
         assertThat(G.find("on the Indochinese Peninsula")).isEmpty();
