@@ -450,6 +450,11 @@ final class SpeakerExtractor {
                     }
                     continue;
                 }
+                if (own.isEmpty() && !ownSource && kind == ParagraphKind.BODY && !shape.startsWithQuote() && answersUnlabelledQuestion(i)) {
+                    // "How worried are you about tariffs? / Very worried. ...": an unlabelled interview's answer
+                    Mention m = answerer();
+                    if (m != null) speakers.get(i).add(String.join(" ", m.name()));
+                }
                 if (own.isEmpty() && !ownSource && (shape.startsWithQuote() || introduced) && i > 0 && !speakers.get(i - 1).isEmpty()
                         && kinds.get(i - 1) == ParagraphKind.BODY) {
                     // A quote with no attribution right after a paragraph whose speaker introduced it; after a colon
@@ -599,17 +604,35 @@ final class SpeakerExtractor {
             return sourceSpoke;
         }
 
+        /** Who answers an interview's questions: the last one named by a label, else the first person the article introduced. */
+        Mention answerer() {
+            if (interviewee != null || mentionOrder.isEmpty()) return interviewee;
+            Mention first = mentionOrder.getFirst();
+            List<String> longest = longestForm(first.name());
+            return longest == null ? first : new Mention(longest, first.titles(), first.gender(), first.order());
+        }
+
+        /**
+         * Whether paragraph {@code i} answers an unlabelled question of an interview: "interview" in the article's
+         * first three paragraphs, a question right before it ("Will ASEAN hold together?"), and one put to someone
+         * ("How worried are you ...?") there or earlier.
+         */
+        boolean answersUnlabelledQuestion(int i) {
+            if (i == 0 || !SpeechRules.question(paragraphs.get(i - 1)) || SpeechRules.question(paragraphs.get(i))) return false;
+            boolean interview = false;
+            for (int k = 0; k < Math.min(3, paragraphs.size()) && !interview; k++) {
+                for (Token x : paragraphs.get(k)) if (x.word() && x.lower().equals("interview")) interview = true;
+            }
+            if (!interview) return false;
+            for (int k = i - 1; k >= 0; k--) if (SpeechRules.askedOfSomeone(paragraphs.get(k))) return true;
+            return false;
+        }
+
         /** "Balakrishnan: We do not want to choose sides." A transcript line starts with its speaker and a colon. */
         Mention transcriptSpeaker(List<Token> t) {
             if (t.size() > 2 && (t.get(0).is("A") || t.get(0).is("Answer")) && t.get(1).is(":") && afterQuestion()) {
-                // "Q: ... / A: ...": the answer is the interviewee's, the last one named by a label or else the
-                // first person the article introduced.
-                Mention m = interviewee;
-                if (m == null && !mentionOrder.isEmpty()) {
-                    Mention first = mentionOrder.getFirst();
-                    List<String> longest = longestForm(first.name());
-                    m = longest == null ? first : new Mention(longest, first.titles(), first.gender(), first.order());
-                }
+                // "Q: ... / A: ...": the answer is the interviewee's.
+                Mention m = answerer();
                 if (m != null) attend(m);
                 return m;
             }

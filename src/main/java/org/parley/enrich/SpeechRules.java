@@ -69,6 +69,18 @@ final class SpeechRules {
         }
     }
 
+    /** A question: a short paragraph ending in "?". */
+    static boolean question(List<Token> t) {
+        return !t.isEmpty() && t.getLast().is("?") && t.size() <= 60;
+    }
+
+    /** A question put to someone: a paragraph ending in "?" that says "you" ("How worried are you about tariffs?"). */
+    static boolean askedOfSomeone(List<Token> t) {
+        if (!question(t)) return false;
+        for (Token x : t) if (x.word() && (x.lower().equals("you") || x.lower().equals("your"))) return true;
+        return false;
+    }
+
     /** Words that start what a role is of: "the head of the mission", "the minister in charge of the dam". */
     static final Set<String> ROLE_PREPOSITIONS = Set.of("of", "in", "for", "at", "from", "with", "on", "to", "over");
     /** "-ing" forms whose subject is the subject of their clause: "X met Y, saying ...". */

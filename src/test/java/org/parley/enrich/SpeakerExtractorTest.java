@@ -181,6 +181,18 @@ class SpeakerExtractorTest {
     }
 
     @Test
+    void anUnlabelledInterviewsAnswersAreTheIntervieweesButRhetoricalQuestionsAnswerNothing() {
+        assertThat(speakers("An interview with Ghana's trade minister",
+                "Ghana's trade minister, Kofi Mensah, spoke with us in Accra.",
+                "How worried are you about tariffs?", "Very worried. A small economy feels every shock first.",
+                "Will the bloc hold together?", "It has for decades."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of("Kofi Mensah"), List.of(), List.of("Kofi Mensah"));
+        assertThat(speakers("Why the river needs a treaty", "Minister Kofi Mensah opened the dam in May.",
+                "Will the bloc hold together?", "It has for decades."))
+                .as("no interview").containsExactly(List.of(), List.of(), List.of(), List.of());
+    }
+
+    @Test
     void namingVerbsReportWordsWhenAQuotationFollows() {
         assertThat(speakers("Its spokesperson, Anneke de Vries, described the plan as \"reckless.\""))
                 .containsExactly(List.of("Anneke de Vries"));
