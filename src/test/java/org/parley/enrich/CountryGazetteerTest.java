@@ -13,6 +13,7 @@ class CountryGazetteerTest {
         assertThat(G.find("Vietnamese and Khmer leaders met Russian officials")).containsExactly("VN", "KH", "RU");
         assertThat(G.find("talks in Moscow and Phnom Penh")).containsExactly("RU", "KH");
         assertThat(G.find("The DPRK accused the ROK and the PRC; the KSA stayed out")).containsExactly("KP", "KR", "CN", "SA");
+        assertThat(G.find("Bosnian Serb and Bosnian Croat leaders met; Serbia and Croatia sent envoys")).containsExactly("BA", "RS", "HR");
         assertThat(G.find("PHNOM PENH--The minister arrived")).containsExactly("KH");
         assertThat(G.find("Cambodia’s decision and Russia's answer")).containsExactly("KH", "RU");
         assertThat(G.find("Côte d'Ivoire and Cote d’Ivoire")).containsExactly("CI");
