@@ -289,8 +289,7 @@ final class SpeakerExtractor {
                         for (int i = withTitle.size() - 1; i >= 0; i--) {
                             Mention m = withTitle.get(i);
                             if (m.order() > paragraph) continue;
-                            List<String> longest = longestForm(m.name());
-                            yield longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
+                            yield inLongestForm(m);
                         }
                     }
                     // "the NATO chief said" after "NATO Secretary General Henrik Aasland": the one person named with it.
@@ -310,8 +309,7 @@ final class SpeakerExtractor {
                     for (String head : SpeechRules.TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head()))) {
                         for (Mention m : byTitle.getOrDefault(head, List.of())) {
                             if (m.order() != paragraph + 1) continue;
-                            List<String> longest = longestForm(m.name());
-                            yield longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
+                            yield inLongestForm(m);
                         }
                     }
                     yield null;
@@ -337,9 +335,7 @@ final class SpeakerExtractor {
                 }
             }
             if (found == null) return null;
-            Mention m = byName.get(found);
-            List<String> longest = longestForm(m.name());
-            return longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
+            return inLongestForm(byName.get(found));
         }
 
         /** Whether the paragraph being attributed holds a quotation. */
@@ -606,10 +602,13 @@ final class SpeakerExtractor {
 
         /** Who answers an interview's questions: the last one named by a label, else the first person the article introduced. */
         Mention answerer() {
-            if (interviewee != null || mentionOrder.isEmpty()) return interviewee;
-            Mention first = mentionOrder.getFirst();
-            List<String> longest = longestForm(first.name());
-            return longest == null ? first : new Mention(longest, first.titles(), first.gender(), first.order());
+            return interviewee != null || mentionOrder.isEmpty() ? interviewee : inLongestForm(mentionOrder.getFirst());
+        }
+
+        /** The mention under the longest name the article gives it ("Putin" as "Vladimir Putin"). */
+        Mention inLongestForm(Mention m) {
+            List<String> longest = longestForm(m.name());
+            return longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order());
         }
 
         /**
@@ -816,9 +815,7 @@ final class SpeakerExtractor {
             if (keys.size() < 2) return List.of();
             List<Mention> out = new ArrayList<>(2);
             for (int i = keys.size() - 1; i >= 0; i--) {
-                Mention m = byName.get(keys.get(i));
-                List<String> longest = longestForm(m.name());
-                out.add(longest == null ? m : new Mention(longest, m.titles(), m.gender(), m.order()));
+                out.add(inLongestForm(byName.get(keys.get(i))));
             }
             return out;
         }
