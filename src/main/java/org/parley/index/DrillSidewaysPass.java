@@ -104,9 +104,10 @@ final class DrillSidewaysPass {
      * search, which can skip documents that cannot make the top N (Lucene's dynamic pruning), while counting
      * has to visit every match but needs no scores, norms or term frequencies.
      */
-    static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent, Filters filters)
-            throws IOException {
+    static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent, StemVariants stems,
+                              Filters filters) throws IOException {
         FacetOrdinals.Counted counted = fromFrequentStem(searcher, ordinals, frequent, filters);
+        if (counted == null) counted = fromCountedStem(searcher, ordinals, frequent, stems, filters, OTHERS_SHARE);
         if (counted == null) {
             FacetOrdinals.Selection selection = ordinals.select(filters.valueFilters());
             counted = throughSelectiveFilter(searcher, ordinals, filters, selection, frequent.get(filters.base), SELECTIVE_SHARE);
@@ -160,26 +161,100 @@ final class DrillSidewaysPass {
     }
 
     /**
-     * The counts of a query that is a counted frequent stem, under at most one filter, from the stem's counts: with no
-     * filter they are the counts; under a filter on dimension d, d is counted as if its filter were absent (the
-     * stem's own counts) and the other dimensions over the stem's matches that pass the filter, a conjunction that
-     * skips the rest. Null when the query is not such a stem (the caller counts it in one pass).
-     *
-     * <p>(Tried: a frequent stem with exclusions, "relations NOT people", as counts(A) - counts(A AND B). No faster:
-     * the overlap's matches are scattered, so each costs a cache miss where a dense run of matches costs a few ns.)
+     * The counts of a query that is a counted frequent stem, under at most one filter, from the stem's counts (see
+     * {@link #underOneFilter}). Null when the query is not such a stem (the caller counts it in one pass).
      */
     private static FacetOrdinals.Counted fromFrequentStem(IndexSearcher searcher, FacetOrdinals ordinals,
                                                           FrequentStems frequent, Filters filters) throws IOException {
-        List<String> dims = filters.dims();
-        if (dims.size() > 1) return null;
+        if (filters.dims().size() > 1) return null;
         FacetOrdinals.Counted stem = frequent.get(filters.base);
-        if (stem == null) return null;
-        if (dims.isEmpty()) return stem;
-        String dim = dims.getFirst();
-        FacetOrdinals.Counted filtered = searcher.search(both(filters.base, filters.dimQuery(dim)),
-                ordinals.counter(ordinals.select(Map.of()), null));
-        ordinals.copyDimension(stem.slotCounts(), filtered.slotCounts(), ordinals.dimIndex(dim));
-        return filtered;
+        return stem == null ? null : underOneFilter(searcher, ordinals, filters, stem, COMPLEMENT_SHARE);
+    }
+
+    /** Above this share of the base's matches passing the filter, those that fail it are counted instead. */
+    static final double COMPLEMENT_SHARE = Double.parseDouble(System.getProperty("parley.search.complementShare", "0.6"));
+
+    /**
+     * The counts of a search under at most one filter from the base query's own counts ({@code base}, unfiltered).
+     * With no filter they are those counts. Under a filter on dimension d, d is counted as if its filter were absent
+     * (the base's counts), and the other dimensions over the base's matches that pass the filter: a conjunction that
+     * skips the rest, or, when most of the matches pass ("cooperation" in 2014-2040), the base's counts minus those
+     * of the matches that fail it (when their filter's share among the matches is above {@code complementShare}).
+     */
+    static FacetOrdinals.Counted underOneFilter(IndexSearcher searcher, FacetOrdinals ordinals, Filters filters,
+                                                FacetOrdinals.Counted base, double complementShare) throws IOException {
+        if (filters.dims().isEmpty()) return base;
+        String dim = filters.dims().getFirst();
+        int d = ordinals.dimIndex(dim);
+        FacetOrdinals.Selection none = ordinals.select(Map.of());
+        if (ordinals.share(ordinals.select(filters.valueFilters()), d, base) > complementShare) {
+            Query failing = new BooleanQuery.Builder().add(filters.base, BooleanClause.Occur.FILTER)
+                    .add(filters.dimQuery(dim), BooleanClause.Occur.MUST_NOT).build();
+            FacetOrdinals.Counted out = searcher.search(failing, ordinals.counter(none, null));
+            int[] c = base.slotCounts().clone();
+            for (int i = 0; i < c.length; i++) c[i] -= out.slotCounts()[i];
+            ordinals.copyDimension(base.slotCounts(), c, d);
+            return new FacetOrdinals.Counted(c, base.documents() - out.documents());
+        }
+        FacetOrdinals.Counted passing = searcher.search(both(filters.base, filters.dimQuery(dim)), ordinals.counter(none, null));
+        ordinals.copyDimension(base.slotCounts(), passing.slotCounts(), d);
+        return passing;
+    }
+
+    /** The other clauses of a counted stem's search are counted apart when they match at most this share of the index. */
+    static final double OTHERS_SHARE = Double.parseDouble(System.getProperty("parley.search.othersShare", "0.5"));
+
+    /**
+     * The counts of a search that is a counted frequent stem A with exclusions ("relations NOT people": A NOT B) or
+     * alternatives ("releasing OR deranged": A OR B), under at most one filter, from A's counts, when B is rare enough
+     * for that to visit less; else null. Exact, since a drill-sideways count adds up over disjoint sets of matches:
+     * <ul>
+     *   <li>A NOT B counts as A minus A AND B (the matches of A split into the two);</li>
+     *   <li>A OR B counts as A plus B NOT A.</li>
+     * </ul>
+     * Under a filter, these are the base's counts for {@link #underOneFilter}. ("relations NOT people" visits the
+     * paragraphs with both words instead of the 150,000 with the first alone.)
+     */
+    static FacetOrdinals.Counted fromCountedStem(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent,
+                                                 StemVariants stems, Filters filters, double maxShare) throws IOException {
+        List<String> dims = filters.dims();
+        if (dims.size() > 1 || !(filters.base instanceof BooleanQuery bq) || bq.getMinimumNumberShouldMatch() != 0) return null;
+        // the clauses of one kind besides the stem: all MUST_NOT (exclusions) or all SHOULD (alternatives)
+        BooleanClause.Occur others = null;
+        Query stem = null;
+        BooleanQuery.Builder rest = new BooleanQuery.Builder();
+        long restBound = 0;
+        for (BooleanClause c : bq.clauses()) {
+            FacetOrdinals.Counted counts = stem == null ? frequent.get(c.query()) : null;
+            boolean asStem = counts != null && (c.occur() == BooleanClause.Occur.MUST || c.occur() == BooleanClause.Occur.SHOULD);
+            if (asStem) {
+                stem = c.query();
+                if (c.occur() == BooleanClause.Occur.MUST) {
+                    if (others == BooleanClause.Occur.SHOULD) return null;
+                    others = BooleanClause.Occur.MUST_NOT;
+                }
+                continue;
+            }
+            BooleanClause.Occur kind = c.occur() == BooleanClause.Occur.MUST_NOT ? c.occur()
+                    : c.occur() == BooleanClause.Occur.SHOULD ? c.occur() : null;
+            if (kind == null || (others != null && others != kind)) return null;
+            others = kind;
+            rest.add(c.query(), BooleanClause.Occur.SHOULD);
+            long bound = MatchBound.of(c.query(), searcher.getIndexReader(), stems);
+            restBound = bound == MatchBound.UNKNOWN ? MatchBound.UNKNOWN : restBound + bound;
+        }
+        if (stem == null || others == null || restBound > maxShare * searcher.getIndexReader().numDocs()) return null;
+        FacetOrdinals.Counted counts = frequent.get(stem);
+        boolean excluded = others == BooleanClause.Occur.MUST_NOT;
+        // the matches that A NOT B lacks, or that A OR B adds, to those of A
+        Query difference = excluded ? both(stem, rest.build())
+                : new BooleanQuery.Builder().add(rest.build(), BooleanClause.Occur.FILTER).add(stem, BooleanClause.Occur.MUST_NOT).build();
+        FacetOrdinals.Counted diff = searcher.search(difference, ordinals.counter(ordinals.select(Map.of()), null));
+        int sign = excluded ? -1 : 1;
+        int[] c = counts.slotCounts().clone();
+        for (int i = 0; i < c.length; i++) c[i] += sign * diff.slotCounts()[i];
+        return underOneFilter(searcher, ordinals, filters, new FacetOrdinals.Counted(c, counts.documents() + sign * diff.documents()),
+                COMPLEMENT_SHARE);
     }
 
     private static Query both(Query a, Query b) {

@@ -396,25 +396,7 @@ final class FacetOrdinals {
             int[] o = slots[context.ord];
             int[] c = counts;
             LeafCollector leafHits = hits == null ? null : hitsOf(context);
-            if (required == 0 && leafHits == null) {
-                return new LeafCollector() {
-                    @Override
-                    public void setScorer(Scorable scorer) {
-                    }
-
-                    @Override
-                    public void collect(int doc) {
-                        documents++;
-                        int start = s[doc], n = s[doc + 1] - start;
-                        // (k - n) >>> 31 is 1 when the document has more than k values, else 0
-                        c[o[start]] += -n >>> 31;
-                        c[o[start + 1]] += (1 - n) >>> 31;
-                        c[o[start + 2]] += (2 - n) >>> 31;
-                        c[o[start + 3]] += (3 - n) >>> 31;
-                        for (int j = start + UNROLLED, end = start + n; j < end; j++) c[o[j]]++;
-                    }
-                };
-            }
+            if (leafHits == null && required == 0) return new Batched(s, o);
             int[] p = pass;
             int[] bit = dimBit;
             int want = required;
@@ -480,6 +462,65 @@ final class FacetOrdinals {
         @Override
         public ScoreMode scoreMode() {
             return hits == null ? ScoreMode.COMPLETE_NO_SCORES : hits.scoreMode();
+        }
+
+        /**
+         * Counts the matches of a search without filters a batch at a time. A selective query's matches are scattered
+         * over the index, and a document's slots are found through its start: two dependent loads, each likely a
+         * cache miss, one match after the other. A batch reads the starts of all its documents first, then their
+         * slots, so the loads of different documents do not wait on each other ("deputy" under a country, 15,000
+         * matches counted: 4.9 to 3.9 ms a search). Under filters the per-document loop stayed faster (measured on
+         * the bench mix's searches with two filters).
+         */
+        private final class Batched implements LeafCollector {
+            private static final int SIZE = 128;
+            private final int[] docs = new int[SIZE];
+            private final int[] first = new int[SIZE];
+            private final int[] sizes = new int[SIZE];
+            private final int[] s;
+            private final int[] o;
+            private int n;
+
+            private Batched(int[] starts, int[] slots) {
+                this.s = starts;
+                this.o = slots;
+            }
+
+            @Override
+            public void setScorer(Scorable scorer) {
+            }
+
+            @Override
+            public void collect(int doc) {
+                docs[n++] = doc;
+                if (n == SIZE) flush();
+            }
+
+            @Override
+            public void finish() {
+                if (n > 0) flush();
+            }
+
+            private void flush() {
+                int[] st = s;
+                for (int i = 0; i < n; i++) {
+                    int doc = docs[i], start = st[doc];
+                    first[i] = start;
+                    sizes[i] = st[doc + 1] - start;
+                }
+                int[] c = counts;
+                for (int i = 0; i < n; i++) {
+                    int start = first[i], k = sizes[i];
+                    // (j - k) >>> 31 is 1 when the document has more than j values, else 0
+                    c[o[start]] += -k >>> 31;
+                    c[o[start + 1]] += (1 - k) >>> 31;
+                    c[o[start + 2]] += (2 - k) >>> 31;
+                    c[o[start + 3]] += (3 - k) >>> 31;
+                    for (int j = start + UNROLLED, end = start + k; j < end; j++) c[o[j]]++;
+                }
+                documents += n;
+                n = 0;
+            }
         }
     }
 }

@@ -314,7 +314,7 @@ public final class LuceneSearchService implements SearchService {
     /** The counting pass of a search, or its counts from an earlier identical one on the same reader. */
     private static DrillSidewaysPass.Result<Void> countOf(ParleySearcher searcher, CountKey key, DrillSidewaysPass.Filters query)
             throws IOException {
-        return searcher.counts.get(key, () -> DrillSidewaysPass.count(searcher, searcher.facetOrdinals, searcher.frequentStems, query));
+        return searcher.counts.get(key, () -> DrillSidewaysPass.count(searcher, searcher.facetOrdinals, searcher.frequentStems, searcher.stems, query));
     }
 
     private Page groupedPage(ParleySearcher searcher, DrillSidewaysPass.Filters query, SearchRequest req, Cursor cursor, String hash)

@@ -49,6 +49,9 @@ class FacetOrdinalsTest {
     @Test
     void countsAgreeWithLuceneSortedSetFacetsOnRandomIndexesAndFilters() throws IOException {
         int throughSelective = 0;
+        int fromStemWithout = 0;
+        int fromStemOr = 0;
+        int underOneFilter = 0;
         for (long seed = 1; seed <= 6; seed++) {
             Random random = new Random(seed);
             FacetsConfig config = config();
@@ -60,15 +63,21 @@ class FacetOrdinalsTest {
                     FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
                     DefaultSortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
                     // every word counted ahead, so that single words take the shortcut (under no filter or one)
-                    FrequentStems frequent = FrequentStems.count(searcher, ordinals, StemVariants.load(reader, "text"),
+                    StemVariants stems = StemVariants.load(reader, "text");
+                    FrequentStems frequent = FrequentStems.count(searcher, ordinals, stems,
                             new FrequentStems.Budget(1, Long.MAX_VALUE, Long.MAX_VALUE));
                     assertThat(frequent.size()).isEqualTo(WORDS.length);
 
                     assertSameCounts(ordinals.totals(), new SortedSetDocValuesFacetCounts(state), "match-all, seed " + seed);
                     for (int q = 0; q < 40; q++) {
-                        Query base = switch (random.nextInt(5)) {
+                        Query base = switch (random.nextInt(6)) {
                             case 0 -> new MatchAllDocsQuery();
                             case 1, 2 -> word(random);
+                            case 3 -> { // a word or one or two others ("trade OR tariffs")
+                                BooleanQuery.Builder b = new BooleanQuery.Builder();
+                                for (int n = 2 + random.nextInt(2); n > 0; n--) b.add(word(random), BooleanClause.Occur.SHOULD);
+                                yield b.build();
+                            }
                             default -> { // a word without one or two others ("trade NOT talks")
                                 BooleanQuery.Builder b = new BooleanQuery.Builder()
                                         .add(word(random), random.nextBoolean() ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
@@ -99,13 +108,34 @@ class FacetOrdinalsTest {
                         DrillSideways.ConcurrentDrillSidewaysResult<?> oracle = new DrillSideways(searcher, config, state)
                                 .search(theirs, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
                         assertSameCounts(mine.facets(), oracle.facets, "seed " + seed + ", query " + theirs);
-                        DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), ours);
+                        DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), stems, ours);
                         assertSameCounts(counted.facets(), oracle.facets, "count only, seed " + seed + ", query " + theirs);
                         assertThat(counted.total()).isEqualTo(mine.total())
                                 .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits.value());
-                        DrillSidewaysPass.Result<Void> fromFrequent = DrillSidewaysPass.count(searcher, ordinals, frequent, ours);
+                        DrillSidewaysPass.Result<Void> fromFrequent = DrillSidewaysPass.count(searcher, ordinals, frequent, stems, ours);
                         assertSameCounts(fromFrequent.facets(), oracle.facets, "from frequent words, seed " + seed + ", query " + theirs);
                         assertThat(fromFrequent.total()).isEqualTo(counted.total());
+                        // a counted word without others or with alternatives, from its counts, whatever the shares say
+                        FacetOrdinals.Counted fromStem = DrillSidewaysPass.fromCountedStem(searcher, ordinals,
+                                frequent, stems, ours, Double.MAX_VALUE);
+                        if (fromStem != null) {
+                            assertSameCounts(DrillSidewaysPass.of(ordinals, fromStem).facets(), oracle.facets,
+                                    "from a counted word's counts, seed " + seed + ", query " + theirs);
+                            assertThat(fromStem.documents()).isEqualTo(counted.total());
+                            if (theirs.toString().contains("-")) fromStemWithout++;
+                            else fromStemOr++;
+                        }
+                        // a counted word under one filter, over the matches that pass it or all minus those that fail it
+                        FacetOrdinals.Counted word = frequent.get(base);
+                        if (word != null && ours.dims().size() <= 1) {
+                            for (double complementShare : new double[] {0, 2}) {
+                                FacetOrdinals.Counted under = DrillSidewaysPass.underOneFilter(searcher, ordinals, ours, word, complementShare);
+                                assertSameCounts(DrillSidewaysPass.of(ordinals, under).facets(), oracle.facets,
+                                        "under one filter (" + complementShare + "), seed " + seed + ", query " + theirs);
+                                assertThat(under.documents()).isEqualTo(counted.total());
+                            }
+                            if (ours.dims().size() == 1) underOneFilter++;
+                        }
                         // two filters or more: the two conjunctions through the most selective one, taken whatever
                         // the shares say (the service takes them only when they visit less)
                         FacetOrdinals.Counted through = DrillSidewaysPass.throughSelectiveFilter(searcher, ordinals, ours,
@@ -127,6 +157,9 @@ class FacetOrdinalsTest {
             }
         }
         assertThat(throughSelective).as("queries with two filters or more").isGreaterThan(10);
+        assertThat(fromStemWithout).as("exclusions subtracted from a counted word").isGreaterThan(10);
+        assertThat(fromStemOr).as("alternatives added to a counted word").isGreaterThan(10);
+        assertThat(underOneFilter).as("a counted word under one filter").isGreaterThan(10);
     }
 
     @Test
@@ -166,12 +199,13 @@ class FacetOrdinalsTest {
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
                 IndexSearcher searcher = new IndexSearcher(reader);
+                StemVariants stems = StemVariants.load(reader, "text");
                 DrillSidewaysPass.Filters filters = new DrillSidewaysPass.Filters(config, new MatchAllDocsQuery());
-                DrillSidewaysPass.Result<Void> all = DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), filters);
+                DrillSidewaysPass.Result<Void> all = DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), stems, filters);
                 assertThat(all.total()).isEqualTo(WORDS.length);
                 for (String dim : DIMS) assertThat(all.facets().getTopChildren(5, dim).labelValues).isEmpty();
                 filters.add("country", "C1");
-                assertThat(DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), filters).total()).isZero();
+                assertThat(DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), stems, filters).total()).isZero();
             }
         }
     }
