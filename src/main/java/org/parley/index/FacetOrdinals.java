@@ -396,7 +396,7 @@ final class FacetOrdinals {
             int[] o = slots[context.ord];
             int[] c = counts;
             LeafCollector leafHits = hits == null ? null : hitsOf(context);
-            if (leafHits == null && required == 0) return new Batched(s, o);
+            if (required == 0) return new Batched(s, o, leafHits);
             int[] p = pass;
             int[] bit = dimBit;
             int want = required;
@@ -488,26 +488,40 @@ final class FacetOrdinals {
             private final int[] v3 = new int[SIZE];
             private final int[] s;
             private final int[] o;
+            /** The hits collector's leaf (every match passes: there are no filters), or null. */
+            private final LeafCollector leafHits;
+            private LeafCollector forward;
             private int n;
 
-            private Batched(int[] starts, int[] slots) {
+            private Batched(int[] starts, int[] slots, LeafCollector leafHits) {
                 this.s = starts;
                 this.o = slots;
+                this.leafHits = leafHits;
+                this.forward = leafHits;
             }
 
             @Override
-            public void setScorer(Scorable scorer) {
+            public void setScorer(Scorable scorer) throws IOException {
+                if (forward != null) forward.setScorer(scorer);
             }
 
             @Override
-            public void collect(int doc) {
+            public void collect(int doc) throws IOException {
+                if (forward != null) {
+                    try {
+                        forward.collect(doc); // now, while the scorer is on this document
+                    } catch (CollectionTerminatedException e) {
+                        forward = null; // the hits collector has seen enough of this leaf; counting goes on
+                    }
+                }
                 docs[n++] = doc;
                 if (n == SIZE) flush();
             }
 
             @Override
-            public void finish() {
+            public void finish() throws IOException {
                 if (n > 0) flush();
+                if (leafHits != null) leafHits.finish(); // also after it ended collection early, as Lucene does
             }
 
             private void flush() {
