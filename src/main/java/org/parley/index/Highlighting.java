@@ -104,9 +104,9 @@ final class Highlighting {
 
         /**
          * Offsets from the postings with one weight per search: Lucene's strategy rewrites the query and builds a weight
-         * for every highlighted document (a searcher over its segment, every term looked up again), which was two
-         * thirds of highlighting's CPU. The matches are the same: the weight of the searcher that found the hits, asked
-         * for the document in its segment.
+         * for every highlighted document (a searcher over its segment, every term looked up again), about a sixth of
+         * highlighting's CPU. The matches are the same: the weight of the searcher that found the hits, asked for the
+         * document in its segment.
          */
         @Override
         protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
