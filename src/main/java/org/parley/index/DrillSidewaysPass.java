@@ -222,13 +222,13 @@ final class DrillSidewaysPass {
         // the clauses of one kind besides the stem: all MUST_NOT (exclusions) or all SHOULD (alternatives)
         BooleanClause.Occur others = null;
         Query stem = null;
+        FacetOrdinals.Counted counts = null;
         BooleanQuery.Builder rest = new BooleanQuery.Builder();
-        long restBound = 0;
         for (BooleanClause c : bq.clauses()) {
-            FacetOrdinals.Counted counts = stem == null ? frequent.get(c.query()) : null;
-            boolean asStem = counts != null && (c.occur() == BooleanClause.Occur.MUST || c.occur() == BooleanClause.Occur.SHOULD);
-            if (asStem) {
+            FacetOrdinals.Counted clauseCounts = stem == null ? frequent.get(c.query()) : null;
+            if (clauseCounts != null && (c.occur() == BooleanClause.Occur.MUST || c.occur() == BooleanClause.Occur.SHOULD)) {
                 stem = c.query();
+                counts = clauseCounts;
                 if (c.occur() == BooleanClause.Occur.MUST) {
                     if (others == BooleanClause.Occur.SHOULD) return null;
                     others = BooleanClause.Occur.MUST_NOT;
@@ -240,15 +240,15 @@ final class DrillSidewaysPass {
             if (kind == null || (others != null && others != kind)) return null;
             others = kind;
             rest.add(c.query(), BooleanClause.Occur.SHOULD);
-            long bound = MatchBound.of(c.query(), searcher.getIndexReader(), stems);
-            restBound = bound == MatchBound.UNKNOWN ? MatchBound.UNKNOWN : restBound + bound;
         }
-        if (stem == null || others == null || restBound > maxShare * searcher.getIndexReader().numDocs()) return null;
-        FacetOrdinals.Counted counts = frequent.get(stem);
+        if (stem == null || others == null) return null;
+        Query alternatives = rest.build();
+        // the sum of the other clauses' bounds (MatchBound.UNKNOWN when any is unknown)
+        if (MatchBound.of(alternatives, searcher.getIndexReader(), stems) > maxShare * searcher.getIndexReader().numDocs()) return null;
         boolean excluded = others == BooleanClause.Occur.MUST_NOT;
         // the matches that A NOT B lacks, or that A OR B adds, to those of A
-        Query difference = excluded ? both(stem, rest.build())
-                : new BooleanQuery.Builder().add(rest.build(), BooleanClause.Occur.FILTER).add(stem, BooleanClause.Occur.MUST_NOT).build();
+        Query difference = excluded ? both(stem, alternatives)
+                : new BooleanQuery.Builder().add(alternatives, BooleanClause.Occur.FILTER).add(stem, BooleanClause.Occur.MUST_NOT).build();
         FacetOrdinals.Counted diff = searcher.search(difference, ordinals.counter(ordinals.select(Map.of()), null));
         int sign = excluded ? -1 : 1;
         int[] c = counts.slotCounts().clone();
