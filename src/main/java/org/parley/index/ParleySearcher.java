@@ -40,6 +40,12 @@ final class ParleySearcher extends IndexSearcher {
     /** Bound of each cache's heap estimate. */
     static final long CACHE_BYTES = 32L << 20;
     /**
+     * Whether Lucene's own query cache keeps the matches of filters and costly queries seen often (its default);
+     * {@code -Dparley.search.luceneQueryCache=false} turns it off too, so that a benchmark repeating its queries
+     * measures every search at first sight (see BENCHMARKS.md, "Lucene's query cache in the mix").
+     */
+    static final boolean LUCENE_QUERY_CACHE = Boolean.parseBoolean(System.getProperty("parley.search.luceneQueryCache", "true"));
+    /**
      * Bound of the frequent stems' counts kept per reader; 0 counts none (to measure a search without them). Each
      * stem costs a count per facet value, 4 bytes each.
      */
@@ -77,6 +83,7 @@ final class ParleySearcher extends IndexSearcher {
     /** @param background where the frequent stems are counted once the reader is open */
     ParleySearcher(IndexReader reader, FacetsConfig config, Executor background) throws IOException {
         super(reader);
+        if (!LUCENE_QUERY_CACHE) setQueryCache(null);
         this.facetOrdinals = reader.leaves().isEmpty()
                 ? FacetOrdinals.empty(IndexSchema.FACET_DIMS)
                 : FacetOrdinals.load(reader, config, IndexSchema.FACET_DIMS);
