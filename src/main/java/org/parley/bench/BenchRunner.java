@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +30,6 @@ import org.parley.web.ParleyServer;
  * corpus, the same query mix and the same machine, in one run so that ratios are fair under a noisy machine.
  */
 public final class BenchRunner {
-    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
-
     /** Options of one run. */
     public record Options(Path corpus, int queries, List<Integer> clients, int warmup, int warmupSeconds, int passes, long seed,
                           boolean skipSqlite, boolean skipHttp, boolean skipParley, Path outDir, String serverHeap,
@@ -376,8 +373,6 @@ public final class BenchRunner {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + o.serverHeap()));
-        // the server runs as `parley serve` would: with huge pages when the launcher gave them to this JVM
-        if (ManagementFactory.getRuntimeMXBean().getInputArguments().contains(HUGE_PAGES)) cmd.add(HUGE_PAGES);
         cmd.addAll(o.serverJvmOptions());
         cmd.addAll(List.of("-cp", cp, "org.parley.cli.ParleyCommand"));
         cmd.addAll(parley.serveArgs(indexDir, port));
