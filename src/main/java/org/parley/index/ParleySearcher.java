@@ -34,7 +34,7 @@ import org.parley.search.FacetValue;
 final class ParleySearcher extends IndexSearcher {
     /**
      * Searches whose counts, and pages, each cache keeps per reader; 0 turns both caches off (to measure the work
-     * of a search seen for the first time).
+     * of a search seen for the first time; Lucene's own query cache stays on unless {@link #LUCENE_QUERY_CACHE} is off).
      */
     static final int CACHE_ENTRIES = Integer.getInteger("parley.search.cacheEntries", 512);
     /** Bound of each cache's heap estimate. */
