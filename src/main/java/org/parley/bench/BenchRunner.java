@@ -364,6 +364,8 @@ public final class BenchRunner {
         }
     }
 
+    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
     private Map<String, Object> http(Path indexDir, Path mixFile) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         int port;
@@ -373,6 +375,9 @@ public final class BenchRunner {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + o.serverHeap()));
+        // the server as `parley serve` runs it: with huge pages when the launcher gave them to this JVM
+        if (ManagementFactory.getRuntimeMXBean().getInputArguments().contains(HUGE_PAGES)
+                && !o.serverJvmOptions().contains(HUGE_PAGES)) cmd.add(HUGE_PAGES);
         cmd.addAll(o.serverJvmOptions());
         cmd.addAll(List.of("-cp", cp, "org.parley.cli.ParleyCommand"));
         cmd.addAll(parley.serveArgs(indexDir, port));

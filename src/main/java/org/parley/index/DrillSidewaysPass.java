@@ -16,6 +16,7 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.IOSupplier;
 
 /**
  * One pass over the matches of a query that counts every facet dimension drill-sideways, and optionally collects
@@ -106,14 +107,27 @@ final class DrillSidewaysPass {
      */
     static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent, StemVariants stems,
                               Filters filters) throws IOException {
+        return count(searcher, ordinals, frequent, stems, filters, null);
+    }
+
+    /**
+     * The same, handing the matches that pass every filter to {@code keep} (when not null) if the pass visits them;
+     * see {@link MatchedDocs#complete()}.
+     */
+    static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent, StemVariants stems,
+                              Filters filters, MatchedDocs keep) throws IOException {
         FacetOrdinals.Counted counted = fromFrequentStem(searcher, ordinals, frequent, filters);
         if (counted == null) counted = fromCountedStem(searcher, ordinals, frequent, stems, filters, OTHERS_SHARE);
         if (counted == null) {
             FacetOrdinals.Selection selection = ordinals.select(filters.valueFilters());
-            counted = throughSelectiveFilter(searcher, ordinals, filters, selection, frequent.get(filters.base), SELECTIVE_SHARE);
-            if (counted == null) counted = searcher.search(filters.base, ordinals.counter(selection, null));
+            counted = throughSelectiveFilter(searcher, ordinals, filters, selection, frequent.get(filters.base), SELECTIVE_SHARE, keep);
+            if (counted == null) counted = searcher.search(filters.base, ordinals.counter(selection, recorder(keep)));
         }
         return of(ordinals, counted);
+    }
+
+    private static IOSupplier<Collector> recorder(MatchedDocs keep) {
+        return keep == null ? null : keep::recorder;
     }
 
     /** Two conjunction passes replace the pass over the base when they are expected to visit at most this share of it. */
@@ -135,7 +149,7 @@ final class DrillSidewaysPass {
      */
     static FacetOrdinals.Counted throughSelectiveFilter(IndexSearcher searcher, FacetOrdinals ordinals, Filters filters,
                                                         FacetOrdinals.Selection selection, FacetOrdinals.Counted baseCounts,
-                                                        double maxShare) throws IOException {
+                                                        double maxShare, MatchedDocs keep) throws IOException {
         List<String> dims = filters.dims();
         if (dims.size() < 2) return null;
         double[] share = new double[dims.size()];
@@ -150,8 +164,9 @@ final class DrillSidewaysPass {
         for (int i = 0; i < share.length; i++) if (i != s) others *= share[i];
         if (share[s] + others > maxShare) return null;
         String selective = dims.get(s);
+        // every match passing all the filters passes s: this pass sees them all
         FacetOrdinals.Counted passing = searcher.search(both(filters.base, filters.dimQuery(selective)),
-                ordinals.counter(selection, null));
+                ordinals.counter(selection, recorder(keep)));
         BooleanQuery.Builder rest = new BooleanQuery.Builder().add(filters.base, BooleanClause.Occur.FILTER);
         for (String dim : dims) if (!dim.equals(selective)) rest.add(filters.dimQuery(dim), BooleanClause.Occur.FILTER);
         FacetOrdinals.Counted failing = searcher.search(rest.build(), ordinals.failingCounter(selection, ordinals.dimIndex(selective)));

@@ -239,15 +239,20 @@ public final class LuceneSearchService implements SearchService {
         } else if (!countFacets) {
             // counts that cost nothing more (cached, or a frequent stem's) come along: a client need not ask again
             DrillSidewaysPass.Result<Void> free = freeCounts(searcher, counted, query);
-            top = topHits(searcher, query, req, sort, want, after, free == null ? -1 : free.total());
+            top = topHits(searcher, query, req, sort, want, after, free == null ? -1 : free.total(), null);
             facets = free == null ? null : free.facets();
             total = free == null ? countMatches(searcher, query) : free.total();
         } else {
             // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the
             // slowest queries (frequent words, exclusions) cheaper at the price of a second, cheap query setup.
-            DrillSidewaysPass.Result<Void> count = countOf(searcher, counted, query);
-            top = topHits(searcher, query, req, sort, want, after, count.total());
+            // A phrase's counting pass checks positions in every document with all its words; it keeps the matches
+            // so that the ranked pass checks them there only (see MatchedDocs).
+            MatchedDocs kept = MatchedDocs.worthKeeping(query.base()) && searcher.counts.peek(counted) == null
+                    ? new MatchedDocs(searcher.getIndexReader().leaves().size()) : null;
+            DrillSidewaysPass.Result<Void> count = searcher.counts.get(counted, () -> DrillSidewaysPass.count(searcher,
+                    searcher.facetOrdinals, searcher.frequentStems, searcher.stems, query, kept));
+            top = topHits(searcher, query, req, sort, want, after, count.total(), kept == null || !kept.complete() ? null : kept);
             facets = count.facets();
             total = count.total();
         }
@@ -274,16 +279,18 @@ public final class LuceneSearchService implements SearchService {
 
     /**
      * The first {@code want} hits of a ranked search (after {@code after}, when paging by cursor): a frequent stem's
-     * hits ranked ahead when they hold them (see {@link RankedAhead}), else a top-N pass.
+     * hits ranked ahead when they hold them (see {@link RankedAhead}), else a top-N pass, led by the {@code kept}
+     * matches of the counting pass when given.
      */
     private TopDocs topHits(ParleySearcher searcher, DrillSidewaysPass.Filters query, SearchRequest req, Sort sort,
-                            int want, FieldDoc after, long expectedMatches) throws IOException {
+                            int want, FieldDoc after, long expectedMatches, MatchedDocs kept) throws IOException {
         if (req.sort() == SortOrder.RELEVANCE && after == null) {
             FieldDoc[] ranked = RankedAhead.firstHits(searcher, searcher.frequentStems, query.base(), !query.dims().isEmpty(),
                     b -> drillDown(b, req).query(), want, expectedMatches);
             if (ranked != null) return new TopFieldDocs(new TotalHits(ranked.length, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), ranked, sort.getSort());
         }
-        return searcher.search(query.query(), new TopFieldCollectorManager(sort, want, after, want));
+        Query ranked = kept == null ? query.query() : kept.restrict(query.query());
+        return searcher.search(ranked, new TopFieldCollectorManager(sort, want, after, want));
     }
 
     /**
@@ -379,7 +386,7 @@ public final class LuceneSearchService implements SearchService {
     }
 
     static Sort sort(SortOrder order) {
-        SortField key = new SortField(IndexSchema.SORT_KEY, SortField.Type.STRING);
+        SortField key = SortKeyComparator.sortField(IndexSchema.SORT_KEY); // Lucene's string order, bytes read lazily
         if (order == SortOrder.RELEVANCE) return new Sort(SortField.FIELD_SCORE, key);
         boolean reverse = order == SortOrder.DATE_DESC;
         SortField date = new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, reverse);

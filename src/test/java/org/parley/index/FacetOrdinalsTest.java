@@ -70,8 +70,10 @@ class FacetOrdinalsTest {
 
                     assertSameCounts(ordinals.totals(), new SortedSetDocValuesFacetCounts(state), "match-all, seed " + seed);
                     for (int q = 0; q < 40; q++) {
-                        Query base = switch (random.nextInt(6)) {
+                        Query base = switch (random.nextInt(7)) {
                             case 0 -> new MatchAllDocsQuery();
+                            case 6 -> new org.apache.lucene.search.PhraseQuery("text", // a phrase ("trade talks")
+                                    WORDS[random.nextInt(WORDS.length)], WORDS[random.nextInt(WORDS.length)]);
                             case 1, 2 -> word(random);
                             case 3 -> { // a word or one or two others ("trade OR tariffs")
                                 BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -108,8 +110,15 @@ class FacetOrdinalsTest {
                         DrillSideways.ConcurrentDrillSidewaysResult<?> oracle = new DrillSideways(searcher, config, state)
                                 .search(theirs, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
                         assertSameCounts(mine.facets(), oracle.facets, "seed " + seed + ", query " + theirs);
-                        DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), stems, ours);
+                        MatchedDocs kept = new MatchedDocs(reader.leaves().size());
+                        DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), stems, ours, kept);
                         assertSameCounts(counted.facets(), oracle.facets, "count only, seed " + seed + ", query " + theirs);
+                        // the counting pass keeps exactly the matches of the filtered query, for the ranked pass
+                        assertThat(kept.complete()).isTrue();
+                        assertThat(docSet(searcher, kept.filter())).as("kept matches, seed " + seed + ", query " + theirs)
+                                .isEqualTo(docSet(searcher, ours.query()));
+                        assertThat(docIds(searcher.search(kept.restrict(ours.query()), 10)))
+                                .isEqualTo(docIds(searcher.search(ours.query(), 10)));
                         assertThat(counted.total()).isEqualTo(mine.total())
                                 .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits.value());
                         DrillSidewaysPass.Result<Void> fromFrequent = DrillSidewaysPass.count(searcher, ordinals, frequent, stems, ours);
@@ -138,9 +147,12 @@ class FacetOrdinalsTest {
                         }
                         // two filters or more: the two conjunctions through the most selective one, taken whatever
                         // the shares say (the service takes them only when they visit less)
+                        MatchedDocs keptThrough = new MatchedDocs(reader.leaves().size());
                         FacetOrdinals.Counted through = DrillSidewaysPass.throughSelectiveFilter(searcher, ordinals, ours,
-                                ordinals.select(ours.valueFilters()), null, Double.MAX_VALUE);
+                                ordinals.select(ours.valueFilters()), null, Double.MAX_VALUE, keptThrough);
                         if (ours.dims().size() >= 2) {
+                            assertThat(docSet(searcher, keptThrough.filter())).as("kept through the selective filter, seed " + seed)
+                                    .isEqualTo(docSet(searcher, ours.query()));
                             assertSameCounts(DrillSidewaysPass.of(ordinals, through).facets(), oracle.facets,
                                     "through the selective filter, seed " + seed + ", query " + theirs);
                             assertThat(through.documents()).isEqualTo(counted.total());
@@ -238,7 +250,8 @@ class FacetOrdinalsTest {
                     Document d = new Document();
                     d.add(new StringField("id", Integer.toString(id++), Field.Store.NO));
                     for (int k = 1 + random.nextInt(3); k > 0; k--) {  // one to three words, so that exclusions overlap
-                        d.add(new StringField("text", WORDS[random.nextInt(WORDS.length)], Field.Store.NO));
+                        // with positions, for phrases; consecutive values are consecutive positions
+                        d.add(new org.apache.lucene.document.TextField("text", WORDS[random.nextInt(WORDS.length)], Field.Store.NO));
                     }
                     if (random.nextInt(10) != 0) {   // some documents carry no facet value at all
                         for (String dim : DIMS) {
@@ -283,6 +296,13 @@ class FacetOrdinalsTest {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** Every document {@code query} matches, by global doc id. */
+    private static java.util.Set<Integer> docSet(IndexSearcher searcher, Query query) throws IOException {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (org.apache.lucene.search.ScoreDoc d : searcher.search(query, Integer.MAX_VALUE).scoreDocs) out.add(d.doc);
+        return out;
     }
 
     private static List<String> docIds(org.apache.lucene.search.TopDocs top) {
