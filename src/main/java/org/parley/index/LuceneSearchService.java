@@ -250,8 +250,7 @@ public final class LuceneSearchService implements SearchService {
             // so that the ranked pass checks them there only (see MatchedDocs).
             MatchedDocs kept = MatchedDocs.worthKeeping(query.base()) && searcher.counts.peek(counted) == null
                     ? new MatchedDocs(searcher.getIndexReader().leaves().size()) : null;
-            DrillSidewaysPass.Result<Void> count = searcher.counts.get(counted, () -> DrillSidewaysPass.count(searcher,
-                    searcher.facetOrdinals, searcher.frequentStems, searcher.stems, query, kept));
+            DrillSidewaysPass.Result<Void> count = countOf(searcher, counted, query, kept);
             top = topHits(searcher, query, req, sort, want, after, count.total(), kept == null || !kept.complete() ? null : kept);
             facets = count.facets();
             total = count.total();
@@ -321,7 +320,14 @@ public final class LuceneSearchService implements SearchService {
     /** The counting pass of a search, or its counts from an earlier identical one on the same reader. */
     private static DrillSidewaysPass.Result<Void> countOf(ParleySearcher searcher, CountKey key, DrillSidewaysPass.Filters query)
             throws IOException {
-        return searcher.counts.get(key, () -> DrillSidewaysPass.count(searcher, searcher.facetOrdinals, searcher.frequentStems, searcher.stems, query));
+        return countOf(searcher, key, query, null);
+    }
+
+    /** The same, handing the matches to {@code kept} (when not null) if a counting pass runs and visits them. */
+    private static DrillSidewaysPass.Result<Void> countOf(ParleySearcher searcher, CountKey key, DrillSidewaysPass.Filters query,
+                                                          MatchedDocs kept) throws IOException {
+        return searcher.counts.get(key, () -> DrillSidewaysPass.count(searcher, searcher.facetOrdinals, searcher.frequentStems,
+                searcher.stems, query, kept));
     }
 
     private Page groupedPage(ParleySearcher searcher, DrillSidewaysPass.Filters query, SearchRequest req, Cursor cursor, String hash)
