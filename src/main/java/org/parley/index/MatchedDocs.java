@@ -33,9 +33,9 @@ import org.apache.lucene.search.Weight;
  *
  * <p>One instance serves one search on one reader: the recording collector fills it during the counting pass (a
  * parley searcher visits segments one after the other, in one thread), and {@link #filter()} is valid only on the
- * same searcher afterwards. It keeps at most {@link #MAX_DOCS} documents;
- * past that (or when no counting pass visited the matches, e.g. counts taken from a frequent stem) it is incomplete
- * and the ranked pass runs as before.
+ * same searcher afterwards. It keeps at most {@link #MAX_DOCS} documents; past that, or when no counting pass
+ * visited the matches (counts taken from a frequent stem, or from the cache), it is incomplete and the ranked pass
+ * runs as before.
  */
 final class MatchedDocs {
     /** More matches than this are not kept (4 bytes each): such a phrase's ranked pass is left to Lucene alone. */
