@@ -103,16 +103,8 @@ final class DrillSidewaysPass {
     /**
      * Counts matches and facet values without scoring: the ranked hits are better found by a separate top-N
      * search, which can skip documents that cannot make the top N (Lucene's dynamic pruning), while counting
-     * has to visit every match but needs no scores, norms or term frequencies.
-     */
-    static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent, StemVariants stems,
-                              Filters filters) throws IOException {
-        return count(searcher, ordinals, frequent, stems, filters, null);
-    }
-
-    /**
-     * The same, handing the matches that pass every filter to {@code keep} (when not null) if the pass visits them;
-     * see {@link MatchedDocs#complete()}.
+     * has to visit every match but needs no scores, norms or term frequencies. The matches that pass every filter
+     * go to {@code keep} (when not null) if the pass visits them; see {@link MatchedDocs#complete()}.
      */
     static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent, StemVariants stems,
                               Filters filters, MatchedDocs keep) throws IOException {

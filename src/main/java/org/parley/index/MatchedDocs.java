@@ -111,11 +111,6 @@ final class MatchedDocs {
         return recorded && !overflow;
     }
 
-    /** The number of documents kept. */
-    int size() {
-        return total;
-    }
-
     /** {@code query} restricted to the kept documents, which lead it; the scores are {@code query}'s own. */
     Query restrict(Query query) {
         return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(filter(), BooleanClause.Occur.FILTER).build();

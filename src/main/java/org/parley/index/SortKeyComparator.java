@@ -1,6 +1,8 @@
 package org.parley.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
@@ -75,7 +77,7 @@ final class SortKeyComparator extends FieldComparator<BytesRef> {
             try {
                 v = values[slot] = BytesRef.deepCopyOf(valuesOfGen[gens[slot]].lookupOrd(ords[slot]));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
         return v;
@@ -97,7 +99,7 @@ final class SortKeyComparator extends FieldComparator<BytesRef> {
     public LeafFieldComparator getLeafComparator(LeafReaderContext context) throws IOException {
         SortedDocValues leafValues = DocValues.getSorted(context.reader(), field);
         gen++;
-        if (gen == valuesOfGen.length) valuesOfGen = java.util.Arrays.copyOf(valuesOfGen, gen * 2);
+        if (gen == valuesOfGen.length) valuesOfGen = Arrays.copyOf(valuesOfGen, gen * 2);
         valuesOfGen[gen] = leafValues;
         return new Leaf(leafValues, gen);
     }

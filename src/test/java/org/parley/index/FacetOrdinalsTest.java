@@ -121,7 +121,7 @@ class FacetOrdinalsTest {
                                 .isEqualTo(docIds(searcher.search(ours.query(), 10)));
                         assertThat(counted.total()).isEqualTo(mine.total())
                                 .isEqualTo(((org.apache.lucene.search.TopDocs) oracle.collectorResult).totalHits.value());
-                        DrillSidewaysPass.Result<Void> fromFrequent = DrillSidewaysPass.count(searcher, ordinals, frequent, stems, ours);
+                        DrillSidewaysPass.Result<Void> fromFrequent = DrillSidewaysPass.count(searcher, ordinals, frequent, stems, ours, null);
                         assertSameCounts(fromFrequent.facets(), oracle.facets, "from frequent words, seed " + seed + ", query " + theirs);
                         assertThat(fromFrequent.total()).isEqualTo(counted.total());
                         // a counted word without others or with alternatives, from its counts, whatever the shares say
@@ -213,11 +213,11 @@ class FacetOrdinalsTest {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 StemVariants stems = StemVariants.load(reader, "text");
                 DrillSidewaysPass.Filters filters = new DrillSidewaysPass.Filters(config, new MatchAllDocsQuery());
-                DrillSidewaysPass.Result<Void> all = DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), stems, filters);
+                DrillSidewaysPass.Result<Void> all = DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), stems, filters, null);
                 assertThat(all.total()).isEqualTo(WORDS.length);
                 for (String dim : DIMS) assertThat(all.facets().getTopChildren(5, dim).labelValues).isEmpty();
                 filters.add("country", "C1");
-                assertThat(DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), stems, filters).total()).isZero();
+                assertThat(DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), stems, filters, null).total()).isZero();
             }
         }
     }
