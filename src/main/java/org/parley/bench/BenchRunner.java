@@ -365,6 +365,7 @@ public final class BenchRunner {
     }
 
     private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     private Map<String, Object> http(Path indexDir, Path mixFile) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -375,9 +376,14 @@ public final class BenchRunner {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + o.serverHeap()));
-        // the server as `parley serve` runs it: with huge pages when the launcher gave them to this JVM
+        // the server as `parley serve` runs it: with huge pages and Lucene's vector module when the launcher gave
+        // them to this JVM
         if (ManagementFactory.getRuntimeMXBean().getInputArguments().contains(HUGE_PAGES)
                 && !o.serverJvmOptions().contains(HUGE_PAGES)) cmd.add(HUGE_PAGES);
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
+                && o.serverJvmOptions().stream().noneMatch(option -> option.contains(VECTOR_MODULE))) {
+            cmd.addAll(List.of("--add-modules", VECTOR_MODULE));
+        }
         cmd.addAll(o.serverJvmOptions());
         cmd.addAll(List.of("-cp", cp, "org.parley.cli.ParleyCommand"));
         cmd.addAll(parley.serveArgs(indexDir, port));
