@@ -3,7 +3,7 @@ package org.parley.index;
 import org.apache.lucene.codecs.FilterCodec;
 import org.apache.lucene.codecs.StoredFieldsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene90.LZ4WithPresetDictCompressionMode;
+import org.apache.lucene.codecs.lucene90.Lucene90StoredFieldsFormat;
 import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsFormat;
 
 /**
@@ -20,7 +20,7 @@ public final class ParleyCodec extends FilterCodec {
     static final int SUB_BLOCK_BYTES = 4096;
 
     private final StoredFieldsFormat storedFields = new Lucene90CompressingStoredFieldsFormat(
-            "ParleyStoredFields", new LZ4WithPresetDictCompressionMode(), 10 * SUB_BLOCK_BYTES, 1024, 10);
+            "ParleyStoredFields", Lucene90StoredFieldsFormat.BEST_SPEED_MODE, 10 * SUB_BLOCK_BYTES, 1024, 10);
 
     public ParleyCodec() {
         super(NAME, new Lucene104Codec());
