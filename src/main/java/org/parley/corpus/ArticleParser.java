@@ -201,6 +201,15 @@ public final class ArticleParser {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c > ' ' && c < 0x80) {
+                // printable ASCII, most of any text: neither a space nor zero-width
+                if (out != null) {
+                    if (pendingSpace && !out.isEmpty()) out.append(' ');
+                    out.append(c);
+                }
+                pendingSpace = false;
+                continue;
+            }
             if (isZeroWidth(c)) {
                 if (out == null) out = new StringBuilder(n).append(s, 0, i);
                 continue;

@@ -459,16 +459,28 @@ public final class CorpusReader {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
         }
         if (looksBinary(bytes)) throw new CorpusException("binary file (not text)");
+        String utf8 = new String(bytes, StandardCharsets.UTF_8);
+        if (wellFormed(utf8)) return utf8;
         Utf8Check check = Utf8Check.of(bytes);
-        if (check.invalid() == 0) return new String(bytes, StandardCharsets.UTF_8);
+        if (check.invalid() == 0) return utf8;
         // Mostly UTF-8 with a few bad bytes: keep the UTF-8 and replace those (reported by utf8Problem);
         // no valid multi-byte sequence at all: legacy Western text, almost always Windows-1252 (a superset of Latin-1).
-        return check.mostlyUtf8() ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
+        return check.mostlyUtf8() ? utf8 : new String(bytes, WINDOWS_1252);
+    }
+
+    /**
+     * Whether the bytes that decoded to {@code utf8} are well-formed UTF-8, so that {@link Utf8Check} would find no
+     * invalid byte (it accepts every well-formed sequence and more): the decoder turns every malformed sequence into
+     * U+FFFD, so a text without one was well-formed. The JDK's decoder does this at memory speed; the check walks
+     * every byte. A text that holds U+FFFD itself takes the check.
+     */
+    private static boolean wellFormed(String utf8) {
+        return utf8.indexOf('\uFFFD') < 0;
     }
 
     /** What decoding replaced in a text file: "N invalid UTF-8 bytes ...", or null when it decoded cleanly. */
     static String utf8Problem(byte[] bytes) {
-        if (looksBinary(bytes)) return null;
+        if (looksBinary(bytes) || wellFormed(new String(bytes, StandardCharsets.UTF_8))) return null;
         Utf8Check check = Utf8Check.of(bytes);
         if (check.invalid() == 0 || !check.mostlyUtf8()) return null;
         return check.invalid() + " invalid UTF-8 byte(s) replaced with U+FFFD (the first at byte " + check.firstInvalid() + ")";

@@ -9,7 +9,28 @@ import java.util.Locale;
  * millions of paragraphs). Stateless and thread-safe.
  */
 final class Tokenizer {
+    private static final byte SPACE = 0;
+    private static final byte LETTER_OR_DIGIT = 1;
+    private static final byte OTHER = 2;
+    /** {@link #classOf} of every ASCII character, computed from the same {@link Character} rules. */
+    private static final byte[] ASCII_CLASS = new byte[128];
+    /** One-character strings of ASCII, shared by the punctuation tokens. */
+    private static final String[] ASCII_STRINGS = new String[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_CLASS[c] = classOf(c);
+            ASCII_STRINGS[c] = String.valueOf(c);
+        }
+    }
+
     private Tokenizer() {
+    }
+
+    /** Whether a code point separates tokens, starts a word, or is a token by itself. */
+    private static byte classOf(int cp) {
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) return SPACE;
+        return Character.isLetterOrDigit(cp) ? LETTER_OR_DIGIT : OTHER;
     }
 
     static List<Token> tokenize(String text) {
@@ -17,14 +38,19 @@ final class Tokenizer {
         List<Token> out = new ArrayList<>(Math.max(8, n / 5));
         int i = 0;
         while (i < n) {
-            int cp = text.codePointAt(i);
-            int len = Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            // ASCII through a table, the rest through Character: most of the corpus is ASCII, and these
+            // checks run on every character of it
+            char ch = text.charAt(i);
+            int cp = ch < 128 ? ch : text.codePointAt(i);
+            int len = ch < 128 ? 1 : Character.charCount(cp);
+            byte kind = ch < 128 ? ASCII_CLASS[ch] : classOf(cp);
+            if (kind == SPACE) {
                 i += len;
                 continue;
             }
-            if (!Character.isLetterOrDigit(cp)) {
-                out.add(token(text.substring(i, i + len), i, i + len, false));
+            if (kind == OTHER) {
+                out.add(ch < 128 ? new Token(ASCII_STRINGS[ch], ASCII_STRINGS[ch], i, i + 1, false, 0)
+                        : token(text.substring(i, i + len), i, i + len, false));
                 i += len;
                 continue;
             }
@@ -35,18 +61,31 @@ final class Tokenizer {
                 continue;
             }
             j = i + len;
+            boolean ascii = ch < 128;
             while (j < n) {
-                int c = text.codePointAt(j);
-                if (Character.isLetterOrDigit(c) || isMark(c)) {
-                    j += Character.charCount(c);
-                } else if ((c == '-' || c == '\'' || c == '’' || c == 'ʼ') && j + 1 < n && Character.isLetterOrDigit(text.codePointAt(j + 1))) {
+                char c = text.charAt(j);
+                if (c < 128) {
+                    if (ASCII_CLASS[c] == LETTER_OR_DIGIT) {
+                        j++;
+                    } else if ((c == '-' || c == '\'') && j + 1 < n && Character.isLetterOrDigit(text.codePointAt(j + 1))) {
+                        j++;
+                    } else {
+                        break;
+                    }
+                    continue;
+                }
+                ascii = false;
+                int cc = text.codePointAt(j);
+                if (Character.isLetterOrDigit(cc) || isMark(cc)) {
+                    j += Character.charCount(cc);
+                } else if ((cc == '’' || cc == 'ʼ') && j + 1 < n && Character.isLetterOrDigit(text.codePointAt(j + 1))) {
                     j++;
                 } else {
                     break;
                 }
             }
             String w = text.substring(i, j);
-            if (w.indexOf('’') >= 0 || w.indexOf('ʼ') >= 0) w = w.replace('’', '\'').replace('ʼ', '\'');
+            if (!ascii && (w.indexOf('’') >= 0 || w.indexOf('ʼ') >= 0)) w = w.replace('’', '\'').replace('ʼ', '\'');
             // "Cambodia's" -> "Cambodia" + "'s": the possessive is not part of the name.
             if (w.length() > 2 && w.endsWith("'s")) {
                 out.add(token(w.substring(0, w.length() - 2), i, j - 2, true));
@@ -79,7 +118,7 @@ final class Tokenizer {
     private static int dottedAbbreviationEnd(String text, int i) {
         int j = i;
         int n = text.length();
-        while (j + 1 < n && Character.isUpperCase(text.charAt(j)) && text.charAt(j + 1) == '.') j += 2;
+        while (j + 1 < n && text.charAt(j + 1) == '.' && Character.isUpperCase(text.charAt(j))) j += 2;
         return j - i >= 4 ? j : i;
     }
 
