@@ -41,6 +41,8 @@ final class CountryGazetteer {
     private final Map<String, Alias> aliases = new HashMap<>();
     private final Set<String> prefixes = new HashSet<>();
     private final Map<String, String> names = new HashMap<>();
+    /** The aliases and their prefixes: most words of a text are neither, and are ruled out by this alone. */
+    private final WordFilter aliasesOrPrefixes;
 
     /**
      * Historical and short names that the resources lack, with their successor (as "Soviet Union" -> RU):
@@ -67,11 +69,22 @@ final class CountryGazetteer {
         load(GENERATED, false);
         load(OVERRIDES, true);
         for (String[] b : BUILT_IN) add(b[0], new Alias(b[1], Guard.NONE), false);
+        List<String> keys = new ArrayList<>(aliases.keySet());
+        keys.addAll(prefixes);
+        aliasesOrPrefixes = WordFilter.of(keys);
+    }
+
+    private Alias alias(String key) {
+        return aliasesOrPrefixes.mightContain(key) ? aliases.get(key) : null;
+    }
+
+    private boolean isPrefix(String key) {
+        return aliasesOrPrefixes.mightContain(key) && prefixes.contains(key);
     }
 
     /** Whether {@code word} is a country alias that is also a given name or surname ("Jordan", "Chad", "Georgia"). */
     boolean isPersonLikeAlias(String word) {
-        Alias a = aliases.get(word);
+        Alias a = alias(word);
         return a != null && a.guard() == Guard.NOT_A_PERSON;
     }
 
@@ -101,7 +114,7 @@ final class CountryGazetteer {
 
     /** Whether one word is by itself a country alias or false friend ("Russian", "Moscow"). */
     boolean isAlias(String word) {
-        return aliases.containsKey(word);
+        return alias(word) != null;
     }
 
     /** Alpha-2 codes of the countries {@code text} mentions, in order of first mention. */
@@ -124,7 +137,7 @@ final class CountryGazetteer {
         for (int i = 0; i < n; i++) {
             Piece first = pieces.get(i);
             // Aliases start with a capital; a few false friends do not ("state of Georgia").
-            if (!first.capitalised() && !prefixes.contains(first.key())) continue;
+            if (!first.capitalised() && !isPrefix(first.key())) continue;
             StringBuilder key = new StringBuilder(first.key());
             Alias best = null;
             int bestEnd = -1;
@@ -134,12 +147,12 @@ final class CountryGazetteer {
                     key.append(' ').append(pieces.get(j).key());
                 }
                 String k = key.toString();
-                Alias a = aliases.get(k);
+                Alias a = alias(k);
                 if (a != null) {
                     best = a;
                     bestEnd = j;
                 }
-                if (!prefixes.contains(k)) break;
+                if (!isPrefix(k)) break;
             }
             if (best == null) continue;
             boolean person = bestEnd == i && best.guard() == Guard.NOT_A_PERSON && persons.contains(first.key());
@@ -182,7 +195,7 @@ final class CountryGazetteer {
         if (i < 0 || i >= pieces.size()) return false;
         Piece p = pieces.get(i);
         Piece other = pieces.get(before ? i + 1 : i - 1);
-        if (!p.capitalised() || FUNCTION_WORDS.contains(p.key()) || aliases.containsKey(p.key())) return false;
+        if (!p.capitalised() || FUNCTION_WORDS.contains(p.key()) || alias(p.key()) != null) return false;
         Piece a = before ? p : other, b = before ? other : p;
         for (int c = a.end(); c < b.start(); c++) {
             if (!Character.isWhitespace(text.charAt(c))) return false;
@@ -196,7 +209,7 @@ final class CountryGazetteer {
         for (Token t : tokens) {
             String w = t.text();
             boolean cap = t.capitalised();
-            if (!t.word() || w.indexOf('-') < 0 || aliases.containsKey(w) || prefixes.contains(w)) {
+            if (!t.word() || w.indexOf('-') < 0 || alias(w) != null || isPrefix(w)) {
                 out.add(new Piece(w, t.start(), t.end(), cap, false));
                 continue;
             }

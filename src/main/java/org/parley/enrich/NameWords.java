@@ -181,31 +181,12 @@ final class NameWords {
         return Map.copyOf(m);
     }
 
-    /**
-     * A one-hash Bloom filter of {@link #FLAGS}' keys over their {@code String.hashCode}: most words of a text are
-     * not listed, and one bit of a 2 KB array rules them out without probing the table (the tokenizer asks for
-     * every word of the corpus).
-     */
-    private static final long[] FLAG_FILTER = flagFilter(FLAGS.keySet());
-    private static final int FILTER_MASK = (1 << 14) - 1;
-
-    private static long[] flagFilter(Set<String> keys) {
-        long[] bits = new long[(FILTER_MASK + 1) / 64];
-        for (String k : keys) {
-            int b = filterBit(k.hashCode());
-            bits[b >>> 6] |= 1L << b;
-        }
-        return bits;
-    }
-
-    private static int filterBit(int hash) {
-        return (hash ^ (hash >>> 14)) & FILTER_MASK;
-    }
+    /** Most words of a text are not listed: ruled out without probing {@link #FLAGS}. */
+    private static final WordFilter LISTED = WordFilter.of(FLAGS.keySet());
 
     /** The {@link Token} flags of a lower-case word. */
     static int flagsOf(String lower) {
-        int b = filterBit(lower.hashCode());
-        int f = (FLAG_FILTER[b >>> 6] & (1L << b)) == 0 ? 0 : FLAGS.getOrDefault(lower, 0);
+        int f = LISTED.mightContain(lower) ? FLAGS.getOrDefault(lower, 0) : 0;
         if (lower.indexOf('-') > 0 && isTitle(lower)) f |= Token.TITLE;
         return f;
     }

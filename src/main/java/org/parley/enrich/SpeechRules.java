@@ -52,12 +52,14 @@ final class SpeechRules {
 
     /** Which verb list a lower-case word is on ({@link #SPEECH}, {@link #NAMING}, {@link #BASE}, {@link #DOCUMENT}), or 0. */
     static int verbKind(String lw) {
-        return VerbKinds.BY_WORD.getOrDefault(lw, 0);
+        return VerbKinds.LISTED.mightContain(lw) ? VerbKinds.BY_WORD.getOrDefault(lw, 0) : 0;
     }
 
     /** Built on first use, once every list above is. */
     private static final class VerbKinds {
         static final Map<String, Integer> BY_WORD = byWord();
+        /** Most words are no verb of these lists: ruled out without probing {@link #BY_WORD}. */
+        static final WordFilter LISTED = WordFilter.of(BY_WORD.keySet());
 
         private static Map<String, Integer> byWord() {
             Map<String, Integer> m = new java.util.HashMap<>();
