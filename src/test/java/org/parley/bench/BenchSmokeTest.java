@@ -107,6 +107,20 @@ class BenchSmokeTest {
     }
 
     @Test
+    void extractionTimesEnrichmentApartWhenAsked() throws Exception {
+        Path corpus = tmp.resolve("e");
+        new CorpusGenerator(5, Path.of("corpus")).generate(400, corpus);
+        BenchCorpus.Extraction read = BenchCorpus.extract(corpus, false);
+        BenchCorpus.Extraction enriched = BenchCorpus.extract(corpus, true);
+        assertThat(read.paragraphs()).isEqualTo(400);
+        assertThat(enriched.paragraphs()).isEqualTo(read.paragraphs());
+        assertThat(enriched.articles()).isEqualTo(read.articles()).isPositive();
+        assertThat(read.enrichCpuSeconds()).isZero();
+        assertThat(enriched.enrichCpuSeconds()).isPositive();
+        assertThat(enriched.cpuSeconds()).isPositive();
+    }
+
+    @Test
     void theQueryMixCoversEveryKindAndIsSeeded() throws Exception {
         Path corpus = tmp.resolve("mix");
         new CorpusGenerator(3, Path.of("corpus")).generate(1000, corpus);
