@@ -487,7 +487,7 @@ public final class CorpusReader {
     }
 
     /** Counts of well-formed multi-byte sequences and of bytes that are not UTF-8. */
-    private record Utf8Check(int multiByte, int invalid, long firstInvalid) {
+    record Utf8Check(int multiByte, int invalid, long firstInvalid) {
         /** Valid multi-byte text with at most one bad byte in twenty sequences is UTF-8 with damage, not another encoding. */
         boolean mostlyUtf8() {
             return multiByte > 0 && invalid * 20L <= multiByte + 20L;
@@ -515,7 +515,7 @@ public final class CorpusReader {
         }
     }
 
-    private static boolean looksBinary(byte[] bytes) {
+    static boolean looksBinary(byte[] bytes) {
         int n = Math.min(bytes.length, 8192), control = 0;
         for (int i = 0; i < n; i++) {
             int b = bytes[i] & 0xFF;

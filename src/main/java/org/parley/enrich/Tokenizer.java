@@ -122,7 +122,7 @@ final class Tokenizer {
         return j - i >= 4 ? j : i;
     }
 
-    private static boolean isMark(int c) {
+    static boolean isMark(int c) {
         int t = Character.getType(c);
         return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK;
     }
@@ -142,7 +142,7 @@ final class Tokenizer {
     }
 
     /** German quotation marks: „ opens and “ (elsewhere an opening mark) closes; the rules see ” there. */
-    private static void closeGermanQuotes(List<Token> out) {
+    static void closeGermanQuotes(List<Token> out) {
         boolean lowOpen = false;
         for (int k = 0; k < out.size(); k++) {
             Token x = out.get(k);
@@ -157,13 +157,13 @@ final class Tokenizer {
     }
 
     /** Whether the word {@code w} ending at {@code j} is an initial: one capital letter, a period, a space and a capitalised word. */
-    private static boolean initial(String text, String w, int j) {
+    static boolean initial(String text, String w, int j) {
         return w.length() == 1 && Character.isUpperCase(w.charAt(0)) && j + 2 < text.length() && text.charAt(j) == '.'
                 && text.charAt(j + 1) == ' ' && Character.isUpperCase(text.charAt(j + 2));
     }
 
     /** Whether "Sen." after these tokens is a senator's title: not after a name word ("Hun Sen."). */
-    private static boolean senatorTitle(List<Token> out) {
+    static boolean senatorTitle(List<Token> out) {
         if (out.isEmpty()) return true;
         Token prev = out.getLast();
         if (!prev.capitalised() || (prev.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return true;
@@ -171,19 +171,19 @@ final class Tokenizer {
     }
 
     /** "al-Obeidi", "el-Sisi", "ad-Darwish": an Arabic article glued to a capitalised name is a name word. */
-    private static boolean arabicArticleName(String w) {
+    static boolean arabicArticleName(String w) {
         int h = w.indexOf('-');
         if (h < 2 || h > 3 || h + 1 >= w.length() || !Character.isUpperCase(w.charAt(h + 1))) return false;
         char a = w.charAt(0);
         return a == 'a' || a == 'e';
     }
 
-    private static boolean hasLowerCase(String s) {
+    static boolean hasLowerCase(String s) {
         for (int k = 0; k < s.length(); k++) if (Character.isLowerCase(s.charAt(k))) return true;
         return false;
     }
 
-    private static boolean hasUpperCase(String s) {
+    static boolean hasUpperCase(String s) {
         for (int k = 0; k < s.length(); k++) if (Character.isUpperCase(s.charAt(k))) return true;
         return false;
     }

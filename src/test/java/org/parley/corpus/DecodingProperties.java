@@ -58,7 +58,7 @@ class DecodingProperties {
         });
     }
 
-    // --- the decoding as it was: every byte counted first ---
+    // --- the decoding as it was: every byte counted first (CorpusReader's own count, which did not change) ---
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -67,52 +67,16 @@ class DecodingProperties {
         if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
             return CorpusReader.decode(bytes);
         }
-        if (looksBinary(bytes)) throw new CorpusException("binary file (not text)");
-        int[] check = check(bytes);
-        if (check[1] == 0) return new String(bytes, StandardCharsets.UTF_8);
-        return mostlyUtf8(check) ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
+        if (CorpusReader.looksBinary(bytes)) throw new CorpusException("binary file (not text)");
+        CorpusReader.Utf8Check check = CorpusReader.Utf8Check.of(bytes);
+        if (check.invalid() == 0) return new String(bytes, StandardCharsets.UTF_8);
+        return check.mostlyUtf8() ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
     }
 
     private static String referenceProblem(byte[] bytes) {
-        if (looksBinary(bytes)) return null;
-        int[] check = check(bytes);
-        if (check[1] == 0 || !mostlyUtf8(check)) return null;
-        return check[1] + " invalid UTF-8 byte(s) replaced with U+FFFD (the first at byte " + check[2] + ")";
-    }
-
-    private static boolean mostlyUtf8(int[] check) {
-        return check[0] > 0 && check[1] * 20L <= check[0] + 20L;
-    }
-
-    /** Well-formed multi-byte sequences, invalid bytes, the first invalid byte's offset. */
-    private static int[] check(byte[] b) {
-        int multi = 0;
-        int invalid = 0;
-        int first = -1;
-        for (int i = 0; i < b.length; ) {
-            int c = b[i] & 0xFF;
-            int need = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
-            boolean ok = need >= 0 && i + need < b.length;
-            for (int k = 1; ok && k <= need; k++) ok = (b[i + k] & 0xC0) == 0x80;
-            if (!ok) {
-                invalid++;
-                if (first < 0) first = i;
-                i++;
-            } else {
-                if (need > 0) multi++;
-                i += need + 1;
-            }
-        }
-        return new int[] {multi, invalid, first};
-    }
-
-    private static boolean looksBinary(byte[] bytes) {
-        int n = Math.min(bytes.length, 8192), control = 0;
-        for (int i = 0; i < n; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b == 0) return true;
-            if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)) control++;
-        }
-        return control * 20 > n;
+        if (CorpusReader.looksBinary(bytes)) return null;
+        CorpusReader.Utf8Check check = CorpusReader.Utf8Check.of(bytes);
+        if (check.invalid() == 0 || !check.mostlyUtf8()) return null;
+        return check.invalid() + " invalid UTF-8 byte(s) replaced with U+FFFD (the first at byte " + check.firstInvalid() + ")";
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The tokenizer as it was before its ASCII fast path: code point by code point through {@link Character}, every
- * word looked up in the word table. {@link TokenizerTest} holds the tokenizer to it.
+ * The tokenizer's rules as they were before its ASCII fast path: code point by code point through {@link Character},
+ * every word looked up in the word table without its filter. The helpers that did not change are the tokenizer's
+ * own. {@link TokenizerTest} holds the tokenizer to it.
  */
 final class ReferenceTokenizer {
     private ReferenceTokenizer() {
@@ -37,7 +38,7 @@ final class ReferenceTokenizer {
             j = i + len;
             while (j < n) {
                 int c = text.codePointAt(j);
-                if (Character.isLetterOrDigit(c) || isMark(c)) {
+                if (Character.isLetterOrDigit(c) || Tokenizer.isMark(c)) {
                     j += Character.charCount(c);
                 } else if ((c == '-' || c == '\'' || c == '’' || c == 'ʼ') && j + 1 < n && Character.isLetterOrDigit(text.codePointAt(j + 1))) {
                     j++;
@@ -51,12 +52,12 @@ final class ReferenceTokenizer {
             if (w.length() > 2 && w.endsWith("'s")) {
                 out.add(token(w.substring(0, w.length() - 2), i, j - 2, true));
                 out.add(token("'s", j - 2, j, false));
-            } else if (initial(text, w, j)) {
+            } else if (Tokenizer.initial(text, w, j)) {
                 // "S. Raghunathan", "John F. Kennedy": an initial is part of the name, with its period
                 Token x = token(w, i, j, true);
                 out.add(new Token(w + ".", x.lower() + ".", i, j + 1, true, x.flags()));
                 j++;
-            } else if (j < n && text.charAt(j) == '.' && w.equals("Sen") && senatorTitle(out)) {
+            } else if (j < n && text.charAt(j) == '.' && w.equals("Sen") && Tokenizer.senatorTitle(out)) {
                 // "Sen. Paul Jordan" (a senator), not the end of "Hun Sen."
                 Token x = token(w, i, j, true);
                 out.add(new Token(x.text(), x.lower(), x.start(), x.end(), true, x.flags() | Token.TITLE | Token.DOTTED_TITLE));
@@ -65,7 +66,7 @@ final class ReferenceTokenizer {
             }
             i = j;
         }
-        if (text.indexOf('„') >= 0) closeGermanQuotes(out);
+        if (text.indexOf('„') >= 0) Tokenizer.closeGermanQuotes(out);
         for (int k = 0; k + 1 < out.size(); k++) {
             Token x = out.get(k);
             if (x.has(Token.CAPITALISED_TITLE) && x.capitalised() && out.get(k + 1).capitalised()) {
@@ -83,69 +84,17 @@ final class ReferenceTokenizer {
         return j - i >= 4 ? j : i;
     }
 
-    private static boolean isMark(int c) {
-        int t = Character.getType(c);
-        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK;
-    }
-
     private static Token token(String text, int start, int end, boolean word) {
         String lower = text.toLowerCase(Locale.ROOT);
         int flags = 0;
         if (word) {
             int first = text.codePointAt(0);
-            if (Character.isUpperCase(first) || (first == 'a' || first == 'e') && arabicArticleName(text)) flags |= Token.CAPITALISED;
+            if (Character.isUpperCase(first) || (first == 'a' || first == 'e') && Tokenizer.arabicArticleName(text)) flags |= Token.CAPITALISED;
             else if (Character.isLowerCase(first)) flags |= Token.LOWERCASE;
             else if (Character.isDigit(first)) flags |= Token.DIGIT;
-            if (text.length() >= 2 && !hasLowerCase(text) && hasUpperCase(text)) flags |= Token.ALL_CAPS;
+            if (text.length() >= 2 && !Tokenizer.hasLowerCase(text) && Tokenizer.hasUpperCase(text)) flags |= Token.ALL_CAPS;
             flags |= NameWords.listedFlagsOf(lower);
         }
         return new Token(text, lower, start, end, word, flags);
-    }
-
-    /** German quotation marks: „ opens and “ (elsewhere an opening mark) closes; the rules see ” there. */
-    private static void closeGermanQuotes(List<Token> out) {
-        boolean lowOpen = false;
-        for (int k = 0; k < out.size(); k++) {
-            Token x = out.get(k);
-            if (x.word()) continue;
-            if (x.is("„")) {
-                lowOpen = true;
-            } else if (x.is("“") && lowOpen) {
-                out.set(k, new Token("”", "”", x.start(), x.end(), false, x.flags()));
-                lowOpen = false;
-            }
-        }
-    }
-
-    /** Whether the word {@code w} ending at {@code j} is an initial: one capital letter, a period, a space and a capitalised word. */
-    private static boolean initial(String text, String w, int j) {
-        return w.length() == 1 && Character.isUpperCase(w.charAt(0)) && j + 2 < text.length() && text.charAt(j) == '.'
-                && text.charAt(j + 1) == ' ' && Character.isUpperCase(text.charAt(j + 2));
-    }
-
-    /** Whether "Sen." after these tokens is a senator's title: not after a name word ("Hun Sen."). */
-    private static boolean senatorTitle(List<Token> out) {
-        if (out.isEmpty()) return true;
-        Token prev = out.getLast();
-        if (!prev.capitalised() || (prev.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return true;
-        return prev.lower().equals("republican") || prev.lower().equals("democrat") || prev.lower().equals("independent");
-    }
-
-    /** "al-Obeidi", "el-Sisi", "ad-Darwish": an Arabic article glued to a capitalised name is a name word. */
-    private static boolean arabicArticleName(String w) {
-        int h = w.indexOf('-');
-        if (h < 2 || h > 3 || h + 1 >= w.length() || !Character.isUpperCase(w.charAt(h + 1))) return false;
-        char a = w.charAt(0);
-        return a == 'a' || a == 'e';
-    }
-
-    private static boolean hasLowerCase(String s) {
-        for (int k = 0; k < s.length(); k++) if (Character.isLowerCase(s.charAt(k))) return true;
-        return false;
-    }
-
-    private static boolean hasUpperCase(String s) {
-        for (int k = 0; k < s.length(); k++) if (Character.isUpperCase(s.charAt(k))) return true;
-        return false;
     }
 }
