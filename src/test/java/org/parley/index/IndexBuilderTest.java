@@ -35,6 +35,15 @@ class IndexBuilderTest {
     }
 
     @Test
+    void theIndexingBufferIs256MbAQuarterOfTheHeapAtMostOrWhatIsSet() {
+        long mb = 1024L * 1024L;
+        assertThat(IndexBuilder.ramBufferMb(null, 6144 * mb)).isEqualTo(256);
+        assertThat(IndexBuilder.ramBufferMb(null, 512 * mb)).isEqualTo(128);
+        assertThat(IndexBuilder.ramBufferMb(null, 32 * mb)).isEqualTo(16);
+        assertThat(IndexBuilder.ramBufferMb("64", 6144 * mb)).isEqualTo(64);
+    }
+
+    @Test
     void buildsOneDocumentPerSearchableParagraphFromTheBundledCorpus() throws Exception {
         Path bundled = Path.of("corpus");
         BuildReport report = new IndexBuilder(new IndexLocation(index)).build(bundled);
