@@ -35,9 +35,9 @@ class IndexBuilderTest {
     }
 
     @Test
-    void theIndexingBufferIs256MbAQuarterOfTheHeapAtMostOrWhatIsSet() {
+    void theIndexingBufferIs384MbAQuarterOfTheHeapAtMostOrWhatIsSet() {
         long mb = 1024L * 1024L;
-        assertThat(IndexBuilder.ramBufferMb(null, 6144 * mb)).isEqualTo(256);
+        assertThat(IndexBuilder.ramBufferMb(null, 6144 * mb)).isEqualTo(384);
         assertThat(IndexBuilder.ramBufferMb(null, 512 * mb)).isEqualTo(128);
         assertThat(IndexBuilder.ramBufferMb(null, 32 * mb)).isEqualTo(16);
         assertThat(IndexBuilder.ramBufferMb("64", 6144 * mb)).isEqualTo(64);
