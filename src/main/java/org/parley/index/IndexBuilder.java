@@ -228,8 +228,8 @@ public final class IndexBuilder {
      * The indexing buffer: 384 MB, a quarter of the heap at most (for small machines), or the
      * {@code parley.index.ramBufferMb} property. Fewer, larger flushed segments mean fewer merges and fewer segments
      * to search. Measured against 128 and 256 MB: at a million paragraphs the same build time, two segments instead
-     * of five and three, and queries about 0.94x per step; at ten million 329 s against 358 s (256 MB) and 377 s
-     * (128 MB). An earlier round found 512 MB 20% slower at a million (the in-memory term hash outgrows the CPU
+     * of five and three, and queries about 0.94x per step; at ten million no slower (327-329 s against 327-358 s with
+     * 256 MB). An earlier round found 512 MB 20% slower at a million (the in-memory term hash outgrows the CPU
      * caches).
      */
     static double ramBufferMb() {
