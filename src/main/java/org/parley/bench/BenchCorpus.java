@@ -103,7 +103,6 @@ public final class BenchCorpus {
         return new Pass(articles.get(), paragraphs.get(), skipped.get(), (System.nanoTime() - t0) / 1e9);
     }
 
-    /** What one extraction pass read: every article of every file, on one thread, without enrichment. */
     /**
      * One pass over a corpus: what was read, and the CPU time of this thread that reading (files, formats, parsing)
      * and, when asked, enrichment (countries, years, speakers) took.

@@ -269,8 +269,8 @@ public final class CorpusReader {
 
     private Article parseSingle(String fileName, InputFormat format, byte[] bytes) throws CorpusException {
         return switch (format) {
-            case TEXT -> parseText(fileName, bytes);
-            case MARKDOWN -> parseMarkdown(fileName, bytes);
+            case TEXT -> parseText(fileName, decode(bytes));
+            case MARKDOWN -> parseMarkdown(fileName, decode(bytes));
             case HTML -> parseHtml(fileName, ArticleParser.articleId(fileName), bytes, 0, bytes.length, null, null, InputFormat.HTML);
             default -> throw new CorpusException("unsupported type: " + format.label() + " holds many articles");
         };
@@ -312,8 +312,7 @@ public final class CorpusReader {
 
     private static final HtmlExtractor HTML = new HtmlExtractor();
 
-    private Article parseMarkdown(String fileName, byte[] bytes) throws CorpusException {
-        String text = decode(bytes);
+    private Article parseMarkdown(String fileName, String text) throws CorpusException {
         if (text.isBlank()) throw new CorpusException("empty file");
         Article article = MARKDOWN.read(fileName, text);
         if (article.searchableParagraphs().isEmpty()) {
@@ -325,8 +324,7 @@ public final class CorpusReader {
     private static final MarkdownReader MARKDOWN = new MarkdownReader();
 
     /** The original plain-text path: decoded, parsed line by line. */
-    private Article parseText(String fileName, byte[] bytes) throws CorpusException {
-        String text = decode(bytes);
+    private Article parseText(String fileName, String text) throws CorpusException {
         if (text.isBlank()) throw new CorpusException("empty file");
         Article article = parser.parse(fileName, text);
         if (article.paragraphs().isEmpty()) throw new CorpusException("no paragraphs");
@@ -369,11 +367,14 @@ public final class CorpusReader {
             if (bytes.length == 0) throw new CorpusException("empty file");
             throw new CorpusException(d.reason());
         }
-        if (!d.format().container()) {
-            String problem = d.format() == InputFormat.TEXT || d.format() == InputFormat.MARKDOWN ? utf8Problem(bytes) : null;
-            return new FileArticles(fileName, d.format(), List.of(parseSingle(fileName, d.format(), bytes)),
+        if (d.format() == InputFormat.TEXT || d.format() == InputFormat.MARKDOWN) {
+            String text = decode(bytes); // once: the parse and the encoding report both read it
+            Article article = d.format() == InputFormat.TEXT ? parseText(fileName, text) : parseMarkdown(fileName, text);
+            String problem = utf8Problem(bytes, text);
+            return new FileArticles(fileName, d.format(), List.of(article),
                     problem == null ? List.of() : List.of(new SkippedInput(fileName, "encoding", problem)));
         }
+        if (!d.format().container()) return new FileArticles(fileName, d.format(), List.of(parseSingle(fileName, d.format(), bytes)), List.of());
         List<Article> articles = new ArrayList<>();
         List<SkippedInput> skipped = new ArrayList<>();
         parseContainer(fileName, d.format(), bytes, articles::add, skipped::add);
@@ -452,11 +453,8 @@ public final class CorpusReader {
     /** Decodes file bytes, refusing binary content. */
     public static String decode(byte[] bytes) throws CorpusException {
         if (bytes.length == 0) throw new CorpusException("empty file");
-        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)) {
-            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
-        }
-        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
-            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        if (utf16(bytes)) {
+            return new String(bytes, 2, bytes.length - 2, bytes[0] == (byte) 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
         }
         if (looksBinary(bytes)) throw new CorpusException("binary file (not text)");
         String utf8 = new String(bytes, StandardCharsets.UTF_8);
@@ -466,6 +464,11 @@ public final class CorpusReader {
         // Mostly UTF-8 with a few bad bytes: keep the UTF-8 and replace those (reported by utf8Problem);
         // no valid multi-byte sequence at all: legacy Western text, almost always Windows-1252 (a superset of Latin-1).
         return check.mostlyUtf8() ? utf8 : new String(bytes, WINDOWS_1252);
+    }
+
+    /** Whether the bytes start with a UTF-16 byte-order mark, little- or big-endian. */
+    private static boolean utf16(byte[] bytes) {
+        return bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF);
     }
 
     /**
@@ -478,9 +481,13 @@ public final class CorpusReader {
         return utf8.indexOf('\uFFFD') < 0;
     }
 
-    /** What decoding replaced in a text file: "N invalid UTF-8 bytes ...", or null when it decoded cleanly. */
-    static String utf8Problem(byte[] bytes) {
-        if (looksBinary(bytes) || wellFormed(new String(bytes, StandardCharsets.UTF_8))) return null;
+    /**
+     * What decoding replaced in a text file: "N invalid UTF-8 bytes ...", or null when it decoded cleanly;
+     * {@code text} is what {@link #decode} made of the bytes (a file without a UTF-16 byte-order mark that decoded
+     * to well-formed text has nothing to report, and the bytes need no second look).
+     */
+    static String utf8Problem(byte[] bytes, String text) {
+        if (looksBinary(bytes) || !utf16(bytes) && wellFormed(text)) return null;
         Utf8Check check = Utf8Check.of(bytes);
         if (check.invalid() == 0 || !check.mostlyUtf8()) return null;
         return check.invalid() + " invalid UTF-8 byte(s) replaced with U+FFFD (the first at byte " + check.firstInvalid() + ")";

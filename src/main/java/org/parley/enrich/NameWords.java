@@ -186,16 +186,17 @@ final class NameWords {
 
     /** The {@link Token} flags of a lower-case word. */
     static int flagsOf(String lower) {
-        int f = LISTED.mightContain(lower) ? FLAGS.getOrDefault(lower, 0) : 0;
-        if (lower.indexOf('-') > 0 && isTitle(lower)) f |= Token.TITLE;
-        return f;
+        return LISTED.mightContain(lower) ? listedFlagsOf(lower) : hyphenatedTitle(lower);
     }
 
-    /** {@link #flagsOf} without the filter, for tests: the table alone. */
+    /** {@link #flagsOf} without the filter (which tests compare it with): the table, then the hyphenated titles. */
     static int listedFlagsOf(String lower) {
-        int f = FLAGS.getOrDefault(lower, 0);
-        if (lower.indexOf('-') > 0 && isTitle(lower)) f |= Token.TITLE;
-        return f;
+        return FLAGS.getOrDefault(lower, 0) | hyphenatedTitle(lower);
+    }
+
+    /** "vice-president", "secretary-general": titles that no table lists. */
+    private static int hyphenatedTitle(String lower) {
+        return lower.indexOf('-') > 0 && isTitle(lower) ? Token.TITLE : 0;
     }
 
     /** Every word {@link #flagsOf} may give flags to without a hyphen, for tests. */
