@@ -113,7 +113,8 @@ public final class BenchCommand implements Runnable {
 
     @Command(name = "queries", mixinStandardHelpOptions = true,
             description = "CPU ms per query of a query mix (from `bench run`: OUT/queries.json) on an existing index, in one thread, "
-                    + "by query kind and filter count: for comparing two builds on the same index.")
+                    + "by query kind and filter count, once the index has counted its frequent stems in the background: "
+                    + "for comparing two builds on the same index.")
     static final class Queries implements Callable<Integer> {
         @Option(names = "--index", required = true, description = "index folder (e.g. OUT/work/index of `bench run`)")
         Path index;
@@ -129,6 +130,10 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (org.parley.index.LuceneSearchService service = org.parley.index.LuceneSearchService.open(index)) {
+                // the frequent stems are counted in the background once the index opens: measure after that
+                if (!service.awaitBackgroundWork(java.time.Duration.ofMinutes(2))) {
+                    System.err.println("bench: the index's background counting did not end within 2 minutes; measuring anyway");
+                }
                 org.parley.bench.QueryCpuProfile.run(service, org.parley.bench.QueryMix.read(mix), warmupRounds,
                         Math.max(1, rounds), Math.max(0, slowest), System.out);
             }

@@ -77,7 +77,10 @@ final class FrequentStems {
         IndexReader reader = searcher.getIndexReader();
         try {
             executor.execute(() -> {
-                if (!reader.tryIncRef()) return;
+                if (!reader.tryIncRef()) {
+                    counts.done = true; // closed before counting began
+                    return;
+                }
                 try {
                     // our own reference is the last one once the index no longer serves this reader
                     counts.countAll(searcher, ordinals, stems, budget,
@@ -87,6 +90,7 @@ final class FrequentStems {
                 } catch (IOException | RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "frequent stems not counted ahead; searches count them", e);
                 } finally {
+                    counts.done = true; // also when counting failed or was given up: searches count for themselves
                     try {
                         reader.decRef();
                     } catch (IOException e) {
@@ -156,7 +160,10 @@ final class FrequentStems {
         return counted.size();
     }
 
-    /** Whether counting has ended (every frequent stem that fits is counted, or the reader was given up). */
+    /**
+     * Whether counting has ended: every frequent stem that fits is counted, or counting stopped early (the reader was
+     * given up, or failed); searches count the stems not counted here for themselves.
+     */
     boolean done() {
         return done;
     }

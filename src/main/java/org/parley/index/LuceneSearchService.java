@@ -3,6 +3,7 @@ package org.parley.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,6 +101,20 @@ public final class LuceneSearchService implements SearchService {
     /** Switches to the generation {@code CURRENT} names, if it changed (the service also polls for it). */
     public void refresh() throws IOException {
         served.refresh();
+    }
+
+    /**
+     * Waits up to {@code timeout} for the work the current reader does in the background after it opens (counting
+     * the frequent stems, a few seconds at a million paragraphs) to end; true when it has. A benchmark waits, so that
+     * none of its searches runs beside that work or before its counts exist.
+     */
+    public boolean awaitBackgroundWork(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!withSearcher(searcher -> searcher.frequentStems.done())) {
+            if (System.nanoTime() - deadline > 0) return false;
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     /** The generation being served (for health checks). */

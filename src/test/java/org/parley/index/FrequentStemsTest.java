@@ -3,6 +3,9 @@ package org.parley.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which stems are counted ahead, in what order, and when counting in the background gives up. */
 class FrequentStemsTest {
@@ -103,9 +107,25 @@ class FrequentStemsTest {
                         FacetOrdinals.load(reader, config, DIMS), StemVariants.load(reader, "text"),
                         new FrequentStems.Budget(1, Long.MAX_VALUE, Long.MAX_VALUE));
             }
+            assertThat(counts.done()).as("not run yet").isFalse();
             queued.forEach(Runnable::run); // runs after the reader closed
             assertThat(counts.size()).isZero();
             assertThat(counts.get(word("trade"))).isNull();
+            assertThat(counts.done()).as("given up: nothing more will be counted").isTrue();
+        }
+    }
+
+    @Test
+    void aServiceTellsWhenItsReaderHasEndedItsBackgroundCounting(@TempDir Path dir) throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("trade.txt"), "Trade\n\nThe ministers agreed on trade.\n\nTrade talks resume in May.\n");
+        Path index = dir.resolve("index");
+        new IndexBuilder(new IndexLocation(index)).build(corpus);
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            // counting starts a moment after the reader opens (ServedIndex.COUNT_DELAY_MS)
+            assertThat(service.awaitBackgroundWork(Duration.ZERO)).as("just opened").isFalse();
+            assertThat(service.awaitBackgroundWork(Duration.ofSeconds(30))).isTrue();
+            assertThat(service.awaitBackgroundWork(Duration.ZERO)).as("once ended, at once").isTrue();
         }
     }
 }
