@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import org.parley.search.InvalidQueryException;
 import org.parley.search.SearchService;
 
@@ -26,17 +27,35 @@ public final class QueryCpuProfile {
      */
     public static void run(SearchService service, List<BenchQuery> mix, int warmupRounds, int rounds, int slowest, PrintStream out)
             throws InvalidQueryException {
+        run(service, () -> 0, mix, warmupRounds, rounds, slowest, out);
+    }
+
+    /**
+     * The same for a service that may search parts of a query on other threads: {@code otherThreadsCpuNanos} tells
+     * the CPU time those threads have used so far, and a query's CPU is its thread's plus theirs meanwhile. Also
+     * prints the wall time per query, which such a service shortens and CPU time does not show.
+     */
+    public static void run(SearchService service, LongSupplier otherThreadsCpuNanos, List<BenchQuery> mix, int warmupRounds,
+                           int rounds, int slowest, PrintStream out) throws InvalidQueryException {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int w = 0; w < warmupRounds; w++) for (BenchQuery q : mix) service.search(SearchServiceEngine.request(q));
         double[] cpuMs = new double[mix.size()];
         double[][] runs = new double[mix.size()][rounds]; // every execution, for percentiles
+        double[] wallMs = new double[mix.size()];
+        double[][] wallRuns = new double[mix.size()][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < mix.size(); i++) {
+                long others0 = otherThreadsCpuNanos.getAsLong();
+                long w0 = System.nanoTime();
                 long t0 = threads.getCurrentThreadCpuTime();
                 service.search(SearchServiceEngine.request(mix.get(i)));
-                double ms = (threads.getCurrentThreadCpuTime() - t0) / 1e6;
+                long t1 = threads.getCurrentThreadCpuTime();
+                long w1 = System.nanoTime();
+                double ms = (t1 - t0 + otherThreadsCpuNanos.getAsLong() - others0) / 1e6;
                 runs[i][r] = ms;
                 cpuMs[i] += ms / rounds;
+                wallRuns[i][r] = (w1 - w0) / 1e6;
+                wallMs[i] += wallRuns[i][r] / rounds;
             }
         }
         Map<String, List<Integer>> groups = new TreeMap<>();
@@ -48,8 +67,9 @@ public final class QueryCpuProfile {
         }
         List<Integer> everyQuery = new ArrayList<>();
         for (int i = 0; i < mix.size(); i++) everyQuery.add(i);
-        out.printf(Locale.ROOT, "CPU ms per query, one thread, %d queries x %d rounds: %s%n", mix.size(), rounds,
+        out.printf(Locale.ROOT, "CPU ms per query, one client, %d queries x %d rounds: %s%n", mix.size(), rounds,
                 summary(everyQuery, cpuMs, runs));
+        out.printf(Locale.ROOT, "wall ms per query, one client: %s%n", summary(everyQuery, wallMs, wallRuns));
         groups.forEach((group, members) -> out.printf(Locale.ROOT, "  %-20s %4d queries  %s%n", group, members.size(),
                 summary(members, cpuMs, runs)));
         List<Integer> order = new ArrayList<>();

@@ -112,8 +112,9 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "queries", mixinStandardHelpOptions = true,
-            description = "CPU ms per query of a query mix (from `bench run`: OUT/queries.json) on an existing index, in one thread, "
-                    + "by query kind and filter count, once the index has counted its frequent stems in the background: "
+            description = "CPU and wall ms per query of a query mix (from `bench run`: OUT/queries.json) on an existing index, one "
+                    + "client (its thread plus the slice threads of a split search), by query kind and filter count, once the "
+                    + "index has counted its frequent stems in the background: "
                     + "for comparing two builds on the same index.")
     static final class Queries implements Callable<Integer> {
         @Option(names = "--index", required = true, description = "index folder (e.g. OUT/work/index of `bench run`)")
@@ -134,7 +135,7 @@ public final class BenchCommand implements Runnable {
                 if (!service.awaitBackgroundWork(java.time.Duration.ofMinutes(2))) {
                     System.err.println("bench: the index's background counting did not end within 2 minutes; measuring anyway");
                 }
-                org.parley.bench.QueryCpuProfile.run(service, org.parley.bench.QueryMix.read(mix), warmupRounds,
+                org.parley.bench.QueryCpuProfile.run(service, service::sliceCpuNanos, org.parley.bench.QueryMix.read(mix), warmupRounds,
                         Math.max(1, rounds), Math.max(0, slowest), System.out);
             }
             return 0;

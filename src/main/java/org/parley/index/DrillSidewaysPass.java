@@ -113,7 +113,7 @@ final class DrillSidewaysPass {
         if (counted == null) {
             FacetOrdinals.Selection selection = ordinals.select(filters.valueFilters());
             counted = throughSelectiveFilter(searcher, ordinals, filters, selection, frequent.get(filters.base), SELECTIVE_SHARE, keep);
-            if (counted == null) counted = searcher.search(filters.base, ordinals.counter(selection, recorder(keep)));
+            if (counted == null) counted = counting(searcher, filters.base, ordinals.counter(selection, recorder(keep)));
         }
         return of(ordinals, counted);
     }
@@ -157,11 +157,11 @@ final class DrillSidewaysPass {
         if (share[s] + others > maxShare) return null;
         String selective = dims.get(s);
         // every match passing all the filters passes s: this pass sees them all
-        FacetOrdinals.Counted passing = searcher.search(both(filters.base, filters.dimQuery(selective)),
+        FacetOrdinals.Counted passing = counting(searcher, both(filters.base, filters.dimQuery(selective)),
                 ordinals.counter(selection, recorder(keep)));
         BooleanQuery.Builder rest = new BooleanQuery.Builder().add(filters.base, BooleanClause.Occur.FILTER);
         for (String dim : dims) if (!dim.equals(selective)) rest.add(filters.dimQuery(dim), BooleanClause.Occur.FILTER);
-        FacetOrdinals.Counted failing = searcher.search(rest.build(), ordinals.failingCounter(selection, ordinals.dimIndex(selective)));
+        FacetOrdinals.Counted failing = counting(searcher, rest.build(), ordinals.failingCounter(selection, ordinals.dimIndex(selective)));
         int[] counts = passing.slotCounts();
         for (int i = 0; i < counts.length; i++) counts[i] += failing.slotCounts()[i];
         return new FacetOrdinals.Counted(counts, passing.documents());
@@ -197,13 +197,13 @@ final class DrillSidewaysPass {
         if (ordinals.share(ordinals.select(filters.valueFilters()), d, base) > complementShare) {
             Query failing = new BooleanQuery.Builder().add(filters.base, BooleanClause.Occur.FILTER)
                     .add(filters.dimQuery(dim), BooleanClause.Occur.MUST_NOT).build();
-            FacetOrdinals.Counted out = searcher.search(failing, ordinals.counter(none, null));
+            FacetOrdinals.Counted out = counting(searcher, failing, ordinals.counter(none, null));
             int[] c = base.slotCounts().clone();
             for (int i = 0; i < c.length; i++) c[i] -= out.slotCounts()[i];
             ordinals.copyDimension(base.slotCounts(), c, d);
             return new FacetOrdinals.Counted(c, base.documents() - out.documents());
         }
-        FacetOrdinals.Counted passing = searcher.search(both(filters.base, filters.dimQuery(dim)), ordinals.counter(none, null));
+        FacetOrdinals.Counted passing = counting(searcher, both(filters.base, filters.dimQuery(dim)), ordinals.counter(none, null));
         ordinals.copyDimension(base.slotCounts(), passing.slotCounts(), d);
         return passing;
     }
@@ -256,12 +256,18 @@ final class DrillSidewaysPass {
         // the matches that A NOT B lacks, or that A OR B adds, to those of A
         Query difference = excluded ? both(stem, alternatives)
                 : new BooleanQuery.Builder().add(alternatives, BooleanClause.Occur.FILTER).add(stem, BooleanClause.Occur.MUST_NOT).build();
-        FacetOrdinals.Counted diff = searcher.search(difference, ordinals.counter(ordinals.select(Map.of()), null));
+        FacetOrdinals.Counted diff = counting(searcher, difference, ordinals.counter(ordinals.select(Map.of()), null));
         int sign = excluded ? -1 : 1;
         int[] c = counts.slotCounts().clone();
         for (int i = 0; i < c.length; i++) c[i] += sign * diff.slotCounts()[i];
         return underOneFilter(searcher, ordinals, filters, new FacetOrdinals.Counted(c, counts.documents() + sign * diff.documents()),
                 COMPLEMENT_SHARE);
+    }
+
+    /** A counting pass, split over idle cores when it is wide (see {@link ParleySearcher#searchCounting}). */
+    private static <C extends Collector, T> T counting(IndexSearcher searcher, Query query, CollectorManager<C, T> manager)
+            throws IOException {
+        return searcher instanceof ParleySearcher parley ? parley.searchCounting(query, manager) : searcher.search(query, manager);
     }
 
     private static Query both(Query a, Query b) {
@@ -275,7 +281,7 @@ final class DrillSidewaysPass {
     static <C extends Collector, T> Result<T> search(IndexSearcher searcher, FacetOrdinals ordinals, Filters filters,
                                                      CollectorManager<C, T> hits) throws IOException {
         List<C> collectors = Collections.synchronizedList(new ArrayList<>());
-        FacetOrdinals.Counted counted = searcher.search(filters.base,
+        FacetOrdinals.Counted counted = counting(searcher, filters.base,
                 ordinals.counter(ordinals.select(filters.valueFilters()), () -> {
                     C c = hits.newCollector();
                     collectors.add(c);

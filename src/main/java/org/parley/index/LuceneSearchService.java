@@ -98,6 +98,19 @@ public final class LuceneSearchService implements SearchService {
         return new LuceneSearchService(ServedIndex.open(location, pollMillis));
     }
 
+    /** The same with its own slice threads (see {@link SliceExecutor}); tests compare searches on one and on several. */
+    static LuceneSearchService open(IndexLocation location, long pollMillis, SliceExecutor slices) throws IOException {
+        return new LuceneSearchService(ServedIndex.open(location, pollMillis, slices));
+    }
+
+    /**
+     * CPU time used so far by the threads that search slices of other threads' searches, in nanoseconds: a benchmark
+     * timing a search by its thread's CPU adds what these used meanwhile.
+     */
+    public long sliceCpuNanos() {
+        return served.sliceCpuNanos();
+    }
+
     /** Switches to the generation {@code CURRENT} names, if it changed (the service also polls for it). */
     public void refresh() throws IOException {
         served.refresh();

@@ -2,6 +2,7 @@ package org.parley.index;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -44,8 +45,9 @@ final class MatchedDocs {
     private final int[][] docsByLeaf;
     private final int[] sizes;
     private boolean recorded;
-    private boolean overflow;
-    private int total;
+    /** Written by the threads searching the slices of one search (each leaf by one thread). */
+    private volatile boolean overflow;
+    private final AtomicInteger total = new AtomicInteger();
 
     MatchedDocs(int leaves) {
         this.docsByLeaf = new int[leaves][];
@@ -94,7 +96,7 @@ final class MatchedDocs {
                         if (n > 0 && docs[n - 1] >= doc) overflow = true; // out of order: not an iterator's order
                         docs[n] = doc;
                         sizes[leaf] = n + 1;
-                        if (++total > MAX_DOCS) overflow = true;
+                        if (total.incrementAndGet() > MAX_DOCS) overflow = true;
                     }
                 };
             }

@@ -19,6 +19,7 @@ import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
@@ -80,9 +81,19 @@ final class ParleySearcher extends IndexSearcher {
     private final Map<String, List<FacetValue>> allValues = new ConcurrentHashMap<>();
     private volatile Map<String, String> speakersByLowerCase;
 
-    /** @param background where the frequent stems are counted once the reader is open */
-    ParleySearcher(IndexReader reader, FacetsConfig config, Executor background) throws IOException {
+    /** Where wide passes search slices besides the searching thread (null: never). */
+    private final SliceExecutor slices;
+    /** The same reader searched in slices on {@link #slices}, for wide counting passes (null: never). */
+    private final IndexSearcher sliced;
+
+    /**
+     * @param background where the frequent stems are counted once the reader is open
+     * @param slices     where the slices of a wide counting pass may run besides the searching thread (null: on it alone)
+     */
+    ParleySearcher(IndexReader reader, FacetsConfig config, Executor background, SliceExecutor slices) throws IOException {
         super(reader);
+        this.slices = slices == null || !slices.enabled() ? null : slices;
+        this.sliced = this.slices == null ? null : slicedSearcher(reader, this.slices);
         if (!LUCENE_QUERY_CACHE) setQueryCache(null);
         this.facetOrdinals = reader.leaves().isEmpty()
                 ? FacetOrdinals.empty(IndexSchema.FACET_DIMS)
@@ -110,6 +121,43 @@ final class ParleySearcher extends IndexSearcher {
                         FREQUENT_STEM_BYTES));
     }
 
+    /**
+     * A counting pass: split into slices searched at once when a core is idle and {@code query} may match at least
+     * {@link SliceExecutor#WIDE_MATCHES} documents (by document frequencies), else searched on this thread alone,
+     * in one slice, exactly as without slice threads (no per-slice collectors to sum).
+     */
+    <C extends Collector, T> T searchCounting(Query query, CollectorManager<C, T> manager) throws IOException {
+        if (sliced == null || !slices.coreIdle() || !slices.wideEnough(MatchBound.of(query, getIndexReader(), stems))) {
+            return search(query, manager);
+        }
+        return slices.wide(() -> sliced.search(query, manager));
+    }
+
+    /**
+     * A searcher of {@code reader} in as many slices as there are threads to search them (the slice threads and the
+     * searching thread), of whole segments: every slice has its own collector and counts, summed at the end, so
+     * fewer slices cost less. Its segments start at cancellation checkpoints too.
+     */
+    private static IndexSearcher slicedSearcher(IndexReader reader, SliceExecutor slices) {
+        int parts = slices.threads() + 1;
+        int docsPerSlice = Math.max(slices.minDocsPerSlice(), (reader.maxDoc() + parts - 1) / parts);
+        IndexSearcher searcher = new IndexSearcher(reader, slices) {
+            @Override
+            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                return slices(leaves, docsPerSlice, Integer.MAX_VALUE, false);
+            }
+
+            @Override
+            protected void searchLeaf(LeafReaderContext ctx, int minDocId, int maxDocId, Weight weight, Collector collector)
+                    throws IOException {
+                Cancellation.checkpoint();
+                super.searchLeaf(ctx, minDocId, maxDocId, weight, collector);
+            }
+        };
+        if (!LUCENE_QUERY_CACHE) searcher.setQueryCache(null);
+        return searcher;
+    }
+
     /** Every segment of every search starts at a cancellation checkpoint (see {@link Cancellation}). */
     @Override
     protected void searchLeaf(LeafReaderContext ctx, int minDocId, int maxDocId, Weight weight, Collector collector) throws IOException {
@@ -125,11 +173,11 @@ final class ParleySearcher extends IndexSearcher {
         return rewritten;
     }
 
-    static SearcherFactory factory(FacetsConfig config, Executor background) {
+    static SearcherFactory factory(FacetsConfig config, Executor background, SliceExecutor slices) {
         return new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                return new ParleySearcher(reader, config, background);
+                return new ParleySearcher(reader, config, background, slices);
             }
         };
     }

@@ -48,13 +48,17 @@ final class ServedIndex implements Closeable {
      */
     private final ScheduledExecutorService counter;
     static final long COUNT_DELAY_MS = 1_000;
+    /** Searches one segment slice per idle core (see {@link SliceExecutor}). */
+    private final SliceExecutor slices;
     private volatile Generation current;
     /** Only touched by the watcher thread. */
     private String lastRefreshError;
 
-    private ServedIndex(IndexLocation location, ScheduledExecutorService counter, long pollMillis) throws IOException {
+    private ServedIndex(IndexLocation location, ScheduledExecutorService counter, SliceExecutor slices, long pollMillis)
+            throws IOException {
         this.location = location;
         this.counter = counter;
+        this.slices = slices;
         String name = location.currentName().orElseThrow(() -> new IOException(
                 "no index in " + location.root() + ": run ./parley index first"));
         this.current = openGeneration(name);
@@ -68,14 +72,25 @@ final class ServedIndex implements Closeable {
 
     /** Serves the current generation at {@code location}; fails when no build has completed there yet. */
     static ServedIndex open(IndexLocation location, long pollMillis) throws IOException {
+        return open(location, pollMillis, SliceExecutor.defaults());
+    }
+
+    /** The same, searching segment slices on {@code slices} (closed with the index). */
+    static ServedIndex open(IndexLocation location, long pollMillis, SliceExecutor slices) throws IOException {
         ScheduledExecutorService counter = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("parley-frequent-stems").daemon().factory());
         try {
-            return new ServedIndex(location, counter, pollMillis);
+            return new ServedIndex(location, counter, slices, pollMillis);
         } catch (IOException | RuntimeException e) {
             counter.shutdownNow();
+            slices.close();
             throw e;
         }
+    }
+
+    /** CPU time the slice threads have used so far (nanoseconds). */
+    long sliceCpuNanos() {
+        return slices.cpuNanos();
     }
 
     private Generation openGeneration(String name) throws IOException {
@@ -83,7 +98,7 @@ final class ServedIndex implements Closeable {
         Directory dir = FSDirectory.open(location.root().resolve(name));
         try {
             return new Generation(name, dir, new SearcherManager(dir, ParleySearcher.factory(IndexSchema.newFacetsConfig(),
-                    task -> counter.schedule(task, COUNT_DELAY_MS, TimeUnit.MILLISECONDS))), lease);
+                    task -> counter.schedule(task, COUNT_DELAY_MS, TimeUnit.MILLISECONDS), slices)), lease);
         } catch (IOException | RuntimeException e) {
             dir.close();
             lease.close();
@@ -137,7 +152,7 @@ final class ServedIndex implements Closeable {
                 throw new UncheckedIOException(e);
             }
             try {
-                return call.apply((ParleySearcher) acquired);
+                return slices.during(() -> call.apply((ParleySearcher) acquired));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -157,5 +172,6 @@ final class ServedIndex implements Closeable {
         synchronized (this) {
             current.close();
         }
+        slices.close();
     }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -23,6 +25,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -31,6 +34,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -70,41 +74,10 @@ class FacetOrdinalsTest {
 
                     assertSameCounts(ordinals.totals(), new SortedSetDocValuesFacetCounts(state), "match-all, seed " + seed);
                     for (int q = 0; q < 40; q++) {
-                        Query base = switch (random.nextInt(7)) {
-                            case 0 -> new MatchAllDocsQuery();
-                            case 6 -> new org.apache.lucene.search.PhraseQuery("text", // a phrase ("trade talks")
-                                    WORDS[random.nextInt(WORDS.length)], WORDS[random.nextInt(WORDS.length)]);
-                            case 1, 2 -> word(random);
-                            case 3 -> { // a word or one or two others ("trade OR tariffs")
-                                BooleanQuery.Builder b = new BooleanQuery.Builder();
-                                for (int n = 2 + random.nextInt(2); n > 0; n--) b.add(word(random), BooleanClause.Occur.SHOULD);
-                                yield b.build();
-                            }
-                            default -> { // a word without one or two others ("trade NOT talks")
-                                BooleanQuery.Builder b = new BooleanQuery.Builder()
-                                        .add(word(random), random.nextBoolean() ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
-                                for (int n = 1 + random.nextInt(2); n > 0; n--) b.add(word(random), BooleanClause.Occur.MUST_NOT);
-                                yield b.build();
-                            }
-                        };
-                        DrillSidewaysPass.Filters ours = new DrillSidewaysPass.Filters(config, base);
-                        DrillDownQuery theirs = new DrillDownQuery(config, base);
-                        for (String dim : DIMS) {
-                            if (random.nextInt(3) != 0) continue;
-                            if (dim.equals("year") && random.nextBoolean()) {
-                                // a range over the year points, as the service filters year ranges
-                                int from = 1988 + random.nextInt(15), to = from + random.nextInt(8);
-                                Query range = IntPoint.newRangeQuery("year", from, to);
-                                ours.add(dim, range, value -> IndexSchema.yearInRange(value, from, to));
-                                theirs.add(dim, range);
-                                continue;
-                            }
-                            for (int v = 0, n = 1 + random.nextInt(2); v < n; v++) {
-                                String value = value(dim, random);
-                                ours.add(dim, value);
-                                theirs.add(dim, value);
-                            }
-                        }
+                        Query base = randomBase(random);
+                        RandomFilters filters = randomFilters(config, base, random);
+                        DrillSidewaysPass.Filters ours = filters.ours();
+                        DrillDownQuery theirs = filters.theirs();
                         DrillSidewaysPass.Result<?> mine = DrillSidewaysPass.search(searcher, ordinals, ours,
                                 new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
                         DrillSideways.ConcurrentDrillSidewaysResult<?> oracle = new DrillSideways(searcher, config, state)
@@ -174,6 +147,67 @@ class FacetOrdinalsTest {
         assertThat(underOneFilter).as("a counted word under one filter").isGreaterThan(10);
     }
 
+    /**
+     * The same passes on a searcher that searches every segment as its own slice on a pool of threads, as the
+     * service does on idle cores ({@link SliceExecutor}): counts, totals, kept matches and ranked hits as on one
+     * thread.
+     */
+    @Test
+    void countsKeptMatchesAndHitsAreTheSameWhenSegmentsAreSearchedAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        int kept = 0;
+        try {
+            for (long seed = 11; seed <= 14; seed++) {
+                Random random = new Random(seed);
+                FacetsConfig config = config();
+                try (Directory dir = new ByteBuffersDirectory()) {
+                    writeRandomIndex(dir, config, random);
+                    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                        IndexSearcher alone = new IndexSearcher(reader);
+                        IndexSearcher atOnce = new IndexSearcher(reader, pool) {
+                            @Override
+                            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                                return slices(leaves, 1, 1, false); // one slice per segment
+                            }
+                        };
+                        assertThat(atOnce.getSlices().length).as("several slices").isGreaterThan(1);
+                        FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
+                        StemVariants stems = StemVariants.load(reader, "text");
+                        FrequentStems frequent = FrequentStems.count(alone, ordinals, stems,
+                                new FrequentStems.Budget(1, Long.MAX_VALUE, Long.MAX_VALUE));
+                        for (int q = 0; q < 40; q++) {
+                            DrillSidewaysPass.Filters filters = randomFilters(config, randomBase(random), random).ours();
+                            String what = "seed " + seed + ", query " + filters.query();
+                            MatchedDocs keptAlone = new MatchedDocs(reader.leaves().size());
+                            MatchedDocs keptAtOnce = new MatchedDocs(reader.leaves().size());
+                            DrillSidewaysPass.Result<Void> one = DrillSidewaysPass.count(alone, ordinals, FrequentStems.none(), stems, filters, keptAlone);
+                            DrillSidewaysPass.Result<Void> many = DrillSidewaysPass.count(atOnce, ordinals, FrequentStems.none(), stems, filters, keptAtOnce);
+                            assertSameCounts(many.facets(), one.facets(), what);
+                            assertThat(many.total()).as(what).isEqualTo(one.total());
+                            assertThat(keptAtOnce.complete()).as(what).isEqualTo(keptAlone.complete());
+                            if (keptAlone.complete()) {
+                                assertThat(docSet(alone, keptAtOnce.filter())).as(what).isEqualTo(docSet(alone, keptAlone.filter()));
+                                kept++;
+                            }
+                            DrillSidewaysPass.Result<Void> fromFrequent = DrillSidewaysPass.count(atOnce, ordinals, frequent, stems, filters, null);
+                            assertSameCounts(fromFrequent.facets(), one.facets(), "from frequent words, " + what);
+                            assertThat(fromFrequent.total()).as(what).isEqualTo(one.total());
+                            DrillSidewaysPass.Result<TopDocs> rankedAlone = DrillSidewaysPass.search(alone, ordinals, filters,
+                                    new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+                            DrillSidewaysPass.Result<TopDocs> rankedAtOnce = DrillSidewaysPass.search(atOnce, ordinals, filters,
+                                    new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+                            assertThat(docIds(rankedAtOnce.hits())).as(what).isEqualTo(docIds(rankedAlone.hits()));
+                            assertSameCounts(rankedAtOnce.facets(), one.facets(), "ranked, " + what);
+                        }
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(kept).as("searches whose matches were kept").isGreaterThan(50);
+    }
+
     @Test
     void topChildrenBreakTiesByValueAndCountOnlyValuesWithMatches() throws IOException {
         FacetsConfig config = config();
@@ -220,6 +254,54 @@ class FacetOrdinalsTest {
                 assertThat(DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), stems, filters, null).total()).isZero();
             }
         }
+    }
+
+    /** A random base query: all documents, a word, a phrase, alternatives, or a word without others. */
+    private static Query randomBase(Random random) {
+        return switch (random.nextInt(7)) {
+            case 0 -> new MatchAllDocsQuery();
+            case 6 -> new org.apache.lucene.search.PhraseQuery("text", // a phrase ("trade talks")
+                    WORDS[random.nextInt(WORDS.length)], WORDS[random.nextInt(WORDS.length)]);
+            case 1, 2 -> word(random);
+            case 3 -> { // a word or one or two others ("trade OR tariffs")
+                BooleanQuery.Builder b = new BooleanQuery.Builder();
+                for (int n = 2 + random.nextInt(2); n > 0; n--) b.add(word(random), BooleanClause.Occur.SHOULD);
+                yield b.build();
+            }
+            default -> { // a word without one or two others ("trade NOT talks")
+                BooleanQuery.Builder b = new BooleanQuery.Builder()
+                        .add(word(random), random.nextBoolean() ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
+                for (int n = 1 + random.nextInt(2); n > 0; n--) b.add(word(random), BooleanClause.Occur.MUST_NOT);
+                yield b.build();
+            }
+        };
+    }
+
+    /** The same random filters as parley's drill-down and as Lucene's. */
+    private record RandomFilters(DrillSidewaysPass.Filters ours, DrillDownQuery theirs) {
+    }
+
+    /** Random filters on zero to three dimensions (values, or a range over the year points). */
+    private static RandomFilters randomFilters(FacetsConfig config, Query base, Random random) {
+        DrillSidewaysPass.Filters ours = new DrillSidewaysPass.Filters(config, base);
+        DrillDownQuery theirs = new DrillDownQuery(config, base);
+        for (String dim : DIMS) {
+            if (random.nextInt(3) != 0) continue;
+            if (dim.equals("year") && random.nextBoolean()) {
+                // a range over the year points, as the service filters year ranges
+                int from = 1988 + random.nextInt(15), to = from + random.nextInt(8);
+                Query range = IntPoint.newRangeQuery("year", from, to);
+                ours.add(dim, range, value -> IndexSchema.yearInRange(value, from, to));
+                theirs.add(dim, range);
+                continue;
+            }
+            for (int v = 0, n = 1 + random.nextInt(2); v < n; v++) {
+                String value = value(dim, random);
+                ours.add(dim, value);
+                theirs.add(dim, value);
+            }
+        }
+        return new RandomFilters(ours, theirs);
     }
 
     private static Query word(Random random) {
