@@ -48,7 +48,7 @@ final class ServedIndex implements Closeable {
      */
     private final ScheduledExecutorService counter;
     static final long COUNT_DELAY_MS = 1_000;
-    /** Searches one segment slice per idle core (see {@link SliceExecutor}). */
+    /** Where a lone search splits its wide counting passes over the idle cores (see {@link SliceExecutor}). */
     private final SliceExecutor slices;
     private volatile Generation current;
     /** Only touched by the watcher thread. */
