@@ -39,7 +39,7 @@ class SliceExecutorTest {
             CountDownLatch release = new CountDownLatch(1);
             CountDownLatch holding = new CountDownLatch(1);
             slices.during(() -> slices.wide(() -> {
-                slices.execute(() -> {
+                executeOnceIdle(slices, () -> { // the slice thread may still be returning from the first slice
                     holding.countDown();
                     awaitQuietly(release);
                 });
@@ -74,11 +74,28 @@ class SliceExecutorTest {
             // the same idle slice thread takes the slice once this search is the only one
             CountDownLatch again = new CountDownLatch(1);
             slices.during(() -> slices.wide(() -> {
-                slices.execute(again::countDown);
+                executeOnceIdle(slices, again::countDown);
                 return null;
             }));
             assertThat(again.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(slices.handedOver()).isEqualTo(3);
+        }
+    }
+
+    /**
+     * Hands {@code slice} over as soon as the slice thread takes it: a thread that has just run a slice is idle again
+     * only once it is back waiting for the next, a moment after the slice ends.
+     */
+    private static void executeOnceIdle(SliceExecutor slices, Runnable slice) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                slices.execute(slice);
+                return;
+            } catch (RejectedExecutionException busy) {
+                if (System.nanoTime() > deadline) throw busy;
+                Thread.onSpinWait();
+            }
         }
     }
 
