@@ -10,6 +10,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where a search's segments are searched at once, on cores that would otherwise stay idle.
@@ -48,7 +49,7 @@ final class SliceExecutor implements Executor, AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final List<Thread> started = new CopyOnWriteArrayList<>();
     /** Slices taken by a slice thread so far. */
-    private final java.util.concurrent.atomic.AtomicLong handedOver = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong handedOver = new AtomicLong();
     /** Searches running now, on any thread. */
     private final AtomicInteger running = new AtomicInteger();
     /** Whether the current thread is running a search of the service. */
@@ -141,7 +142,7 @@ final class SliceExecutor implements Executor, AutoCloseable {
      */
     @Override
     public void execute(Runnable slice) {
-        if (pool == null || !searching.get() || !wide.get() || running.get() > threads) throw BUSY;
+        if (!wide.get() || !coreIdle()) throw BUSY;
         pool.execute(slice); // refused (AbortPolicy) when every slice thread is busy
         handedOver.incrementAndGet();
     }
