@@ -30,39 +30,43 @@ import org.apache.lucene.util.LongValues;
 import org.apache.lucene.util.packed.PackedInts;
 
 /**
- * Every document's facet values, copied once per reader from the facet doc values into plain int arrays.
+ * Every document's facet values, copied once per reader from the facet doc values into plain arrays.
  *
  * <p>Why: counting facets visits every match of a query, and a frequent word matches a large part of the index.
  * Decoding sorted-set doc values per match (sparse doc-id lookups, monotonic address tables, segment-to-global
- * ordinal maps) was the largest single cost of a query at a million paragraphs; reading two arrays is several
- * times cheaper. The copy costs 4 bytes per document plus 4 per value (about 12 MB at a million paragraphs),
- * built when a reader opens.
+ * ordinal maps) was the largest single cost of a query at a million paragraphs; reading one array is several
+ * times cheaper. The copy costs 8 bytes per document plus 4 per value of the few documents with many values
+ * (about 10 MB at a million paragraphs, against 13.5 for a table of offsets into an array of values), built when a
+ * reader opens.
  *
  * <p>Values are numbered per dimension in index order ({@code values(dim)[ord]}); all dimensions share one
- * "slot" space ({@code slot = base(dim) + ord}) so that a document's values of every dimension sit side by
- * side: {@code slots[starts[doc]] .. slots[starts[doc + 1] - 1]} per segment. One document then costs one or two
- * cache lines whatever the number of dimensions. Immutable once built, so any number of requests count from it
- * at once.
+ * "slot" space ({@code slot = base(dim) + ord}). A document's slots of every dimension are packed into one
+ * {@code long}: four fields of 16 bits while there are fewer than 65,520 values in all, else as many fields as fit.
+ * A match then costs one memory access, where a table of offsets into an array of slots cost two dependent ones,
+ * each likely a cache miss when the matches are scattered (an OR of two medium words under a year range, whose
+ * 19,000 matches are counted one by one: 0.65x the CPU). A document with more values than fields holds all ones
+ * in its first field and its number among such documents above it; its slots lie in a separate array (7.5% of the
+ * paragraphs at a million have more than four values).
  *
- * <p>The per-match loop reads a document's first {@link #UNROLLED} slots unconditionally and adds 1 or 0
- * ({@code n > k}), so most documents (one to four values) cost no branch on their number of values: that loop's
- * exit, taken after a varying 1-5 values, was mispredicted about once per match and cost more than the memory
- * it reads (a micro-benchmark at 1M paragraphs: 12-14 ns per match before, 7-7.5 after). For that, each leaf's
- * slots are followed by {@link #UNROLLED} padding entries holding a spare slot ({@link #spare()}), one past the
- * real ones in every per-slot array, which a document with fewer values may read but only ever adds 0 to.
+ * <p>A document with fewer values than fields fills field {@code i} with the padding slot {@code padding(i)}, past
+ * the real ones in every per-slot array: it passes no filter, belongs to no dimension, and its count is junk that
+ * nobody reads (zeroed when counts are summed). So the per-match loop reads and counts every field without a branch
+ * on the document's number of values: that branch, taken after a varying 1-5 values, was mispredicted about once per
+ * match and cost more than the memory it reads. Each field has its own padding slot so that the junk increments of
+ * consecutive documents do not wait on each other.
  */
 final class FacetOrdinals {
-    /** Slots of a document read without a branch on its number of values (see the class comment). */
-    static final int UNROLLED = 4;
+    /** Padding slots after the real ones (at least the number of fields of a packed document, see the class comment). */
+    private static final int PADDING = 16;
+    /** Bits per field of the common layout, four fields per document. */
+    private static final int QUARTERS = 16;
     private final List<String> dims;
     /** [dim][ord]: the dimension's values in index (UTF-8 byte) order. */
     private final String[][] values;
     /** [dim]: the first slot of the dimension; [dims.size()]: the number of slots. */
     private final int[] base;
-    /** [leaf][doc]: offset of the document's first slot; length maxDoc + 1. */
-    private final int[][] starts;
-    /** [leaf][offset]: slots. */
-    private final int[][] slots;
+    /** Every leaf's documents, packed (see the class comment). */
+    private final Packed packed;
     /** [dim]: value to ordinal. */
     private final List<Map<String, Integer>> ordinalOf;
     /** [slot]: the bit of the slot's dimension ({@code 1 << dim}). */
@@ -74,14 +78,15 @@ final class FacetOrdinals {
     /** The selection of a search without facet filters (its array is never written). */
     private final Selection noFilters;
 
-    private FacetOrdinals(List<String> dims, String[][] values, int[][] starts, int[][] slots, int[] slotTotals, long documents) {
+    private FacetOrdinals(List<String> dims, String[][] values, Packed leaves, int[] slotTotals, long documents) {
         if (dims.size() > Integer.SIZE) throw new IllegalArgumentException("at most 32 dimensions: a filter is a bit per dimension");
         this.dims = dims;
         this.values = values;
         this.base = slotBases(values);
-        this.dimBit = new int[base[values.length] + 1]; // the spare slot: no dimension
+        this.packed = leaves;
+        this.dimBit = new int[countLength()]; // padding slots: no dimension
         for (int d = 0; d < values.length; d++) Arrays.fill(dimBit, base[d], base[d + 1], 1 << d);
-        this.noFilters = new Selection(new int[base[values.length] + 1], 0);
+        this.noFilters = new Selection(new int[countLength()], 0);
         List<Map<String, Integer>> index = new ArrayList<>(values.length);
         for (String[] v : values) {
             Map<String, Integer> m = HashMap.newHashMap(v.length);
@@ -89,16 +94,34 @@ final class FacetOrdinals {
             index.add(m);
         }
         this.ordinalOf = List.copyOf(index);
-        this.starts = starts;
-        this.slots = slots;
         int[][] perDim = new int[dims.size()][];
         for (int d = 0; d < perDim.length; d++) perDim[d] = slice(slotTotals, d);
         this.totals = new OrdinalFacets(this, perDim);
         this.allDocuments = new Counted(slotTotals, documents);
     }
 
+    /**
+     * The documents of every leaf, packed with {@code bits} bits per field (see the class comment): {@code [leaf][doc]}
+     * a document's word; {@code overflowStarts[leaf][k]} the offset of the k-th many-valued document's first slot in
+     * {@code overflowSlots[leaf]}, with one more offset at the end. {@code most} is the length of a buffer that holds
+     * any document's slots: the number of fields, or more for a document with more values.
+     */
+    private record Packed(int bits, long[][] words, int[][] overflowStarts, int[][] overflowSlots, int[] most) {
+        int fields() {
+            return Long.SIZE / bits;
+        }
+    }
+
     /** Reads the facet values of {@code dims} (in that order) from the facet field of {@code config}. */
     static FacetOrdinals load(IndexReader reader, FacetsConfig config, List<String> dims) throws IOException {
+        return load(reader, config, dims, 0);
+    }
+
+    /**
+     * The same with at least {@code minBits} bits per field (fewer fields per document: tests use it to have many
+     * documents take the many-valued path).
+     */
+    static FacetOrdinals load(IndexReader reader, FacetsConfig config, List<String> dims, int minBits) throws IOException {
         String field = config.getDimConfig(dims.get(0)).indexFieldName;
         for (String dim : dims) {
             if (!field.equals(config.getDimConfig(dim).indexFieldName)) {
@@ -137,22 +160,27 @@ final class FacetOrdinals {
         int[] slotOf = new int[globalCount];
         for (int g = 0; g < globalCount; g++) slotOf[g] = dimOf[g] < 0 ? -1 : base[dimOf[g]] + localOf[g];
 
-        int[][] starts = new int[leaves.size()][];
-        int[][] slots = new int[leaves.size()][];
-        int[] totals = new int[base[dims.size()]];
+        int slotCount = base[dims.size()];
+        // the mask (all ones) marks a many-valued document, so it must exceed every real and padding slot
+        int bits = Math.max(Math.max(minBits, QUARTERS), Integer.SIZE - Integer.numberOfLeadingZeros(slotCount + PADDING));
+        if (bits > 31) throw new IllegalArgumentException("too many facet values: " + slotCount);
+        int n = leaves.size();
+        Packed packed = new Packed(bits, new long[n][], new int[n][], new int[n][], new int[n]);
+        int[] totals = new int[slotCount + PADDING];
         long documents = 0;
         for (int l = 0; l < leaves.size(); l++) {
             LeafReader leaf = leaves.get(l).reader();
-            loadLeaf(leaf, DocValues.getSortedSet(leaf, field), map.getGlobalOrds(l), slotOf, base[dims.size()], l, starts, slots);
+            loadLeaf(DocValues.getSortedSet(leaf, field), map.getGlobalOrds(l), slotOf, slotCount, leaf.maxDoc(), l, packed);
             Bits live = leaf.getLiveDocs();
-            int[] s = starts[l], o = slots[l];
+            LeafSlots slots = new LeafSlots(packed, l);
             for (int doc = 0; doc < leaf.maxDoc(); doc++) {
                 if (live != null && !live.get(doc)) continue;
                 documents++;
-                for (int j = s[doc]; j < s[doc + 1]; j++) totals[o[j]]++;
+                for (int j = 0, k = slots.read(doc); j < k; j++) totals[slots.slots[j]]++;
             }
         }
-        return new FacetOrdinals(List.copyOf(dims), values, starts, slots, totals, documents);
+        Arrays.fill(totals, slotCount, totals.length, 0); // the padding slots' junk
+        return new FacetOrdinals(List.copyOf(dims), values, packed, totals, documents);
     }
 
     /** [dim]: the dimension's first slot; [values.length]: the number of slots. */
@@ -162,32 +190,106 @@ final class FacetOrdinals {
         return base;
     }
 
-    private static void loadLeaf(LeafReader leaf, SortedSetDocValues dv, LongValues toGlobal, int[] slotOf, int spare, int l,
-                                 int[][] starts, int[][] slots) throws IOException {
-        int maxDoc = leaf.maxDoc();
-        int[] s = new int[maxDoc + 1];
+    private static void loadLeaf(SortedSetDocValues dv, LongValues toGlobal, int[] slotOf, int slotCount, int maxDoc, int l,
+                                 Packed out) throws IOException {
+        int bits = out.bits(), fields = out.fields();
+        long mask = (1L << bits) - 1;
+        long empty = 0;
+        for (int i = 0; i < fields; i++) empty |= (long) (slotCount + i) << (i * bits);
+        long[] words = new long[maxDoc];
+        Arrays.fill(words, empty);
+        int[] starts = new int[16];
+        int[] slots = new int[16];
+        int overflowed = 0, size = 0, most = fields;
         int[] buf = new int[16];
-        int size = 0;
-        int filled = 0; // s[0 .. filled - 1] are set
         for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
-            while (filled <= doc) s[filled++] = size;
-            for (int i = 0, n = dv.docValueCount(); i < n; i++) {
+            int n = 0;
+            for (int i = 0, count = dv.docValueCount(); i < count; i++) {
                 int slot = slotOf[(int) toGlobal.get(dv.nextOrd())];
                 if (slot < 0) continue; // a dimension parley does not count
-                buf = ArrayUtil.grow(buf, size + 1);
-                buf[size++] = slot;
+                buf = ArrayUtil.grow(buf, n + 1);
+                buf[n++] = slot;
+            }
+            if (n <= fields) {
+                long word = 0;
+                for (int i = 0; i < fields; i++) word |= (long) (i < n ? buf[i] : slotCount + i) << (i * bits);
+                words[doc] = word;
+            } else {
+                words[doc] = mask | (long) overflowed << bits;
+                most = Math.max(most, n);
+                starts = ArrayUtil.grow(starts, overflowed + 2);
+                starts[overflowed++] = size;
+                slots = ArrayUtil.grow(slots, size + n);
+                System.arraycopy(buf, 0, slots, size, n);
+                size += n;
             }
         }
-        while (filled <= maxDoc) s[filled++] = size;
-        starts[l] = s;
-        int[] padded = Arrays.copyOf(buf, size + UNROLLED);
-        Arrays.fill(padded, size, padded.length, spare); // read past the last document's values, never counted
-        slots[l] = padded;
+        starts = ArrayUtil.grow(starts, overflowed + 1);
+        starts[overflowed] = size;
+        out.words()[l] = words;
+        out.most()[l] = most;
+        out.overflowStarts()[l] = Arrays.copyOf(starts, overflowed + 1);
+        out.overflowSlots()[l] = Arrays.copyOf(slots, size);
+    }
+
+    /**
+     * One leaf's documents, decoded one at a time into {@link #slots}: a packed document's every field (padding
+     * included, see the class comment), or a many-valued document's slots. What the per-match loops read.
+     */
+    private static final class LeafSlots {
+        private final long[] words;
+        private final int[] overflowStarts;
+        private final int[] overflowSlots;
+        final int bits;
+        final int fields;
+        final long mask;
+        /** The last document read: its slots at 0 .. n - 1, for n as {@link #read} returned. */
+        final int[] slots;
+
+        LeafSlots(Packed p, int leaf) {
+            this.words = p.words()[leaf];
+            this.overflowStarts = p.overflowStarts()[leaf];
+            this.overflowSlots = p.overflowSlots()[leaf];
+            this.bits = p.bits();
+            this.fields = p.fields();
+            this.mask = (1L << bits) - 1;
+            this.slots = new int[p.most()[leaf]];
+        }
+
+        /** The document's packed word: what {@link #decode} reads (the one memory access a match costs). */
+        long word(int doc) {
+            return words[doc];
+        }
+
+        /** Reads document {@code doc} into {@link #slots}; returns how many were written. */
+        int read(int doc) {
+            return decode(words[doc]);
+        }
+
+        /** Whether the document of {@code word} holds its slots in the word's fields (else it is many-valued). */
+        boolean packed(long word) {
+            return (word & mask) != mask;
+        }
+
+        /** The same from the document's {@link #word}. */
+        int decode(long word) {
+            int[] out = slots;
+            if ((word & mask) != mask) {
+                for (int i = 0, shift = 0; i < fields; i++, shift += bits) out[i] = (int) (word >>> shift & mask);
+                return fields;
+            }
+            int k = (int) (word >>> bits);
+            int from = overflowStarts[k], n = overflowStarts[k + 1] - from;
+            System.arraycopy(overflowSlots, from, out, 0, n);
+            return n;
+        }
     }
 
     /** An empty index: no dimension has values. */
     static FacetOrdinals empty(List<String> dims) {
-        return new FacetOrdinals(List.copyOf(dims), new String[dims.size()][0], new int[0][], new int[0][], new int[0], 0);
+        return new FacetOrdinals(List.copyOf(dims), new String[dims.size()][0],
+                new Packed(Integer.SIZE - Integer.numberOfLeadingZeros(PADDING), new long[0][], new int[0][], new int[0][], new int[0]),
+                new int[PADDING], 0);
     }
 
     List<String> dims() {
@@ -208,14 +310,14 @@ final class FacetOrdinals {
         return ordinalOf.get(d).getOrDefault(value, -1);
     }
 
-    /** The slot after the real ones: what the padding after each leaf's slots holds (see the class comment). */
-    private int spare() {
+    /** The number of real slots (values of every dimension). */
+    int slotCount() {
         return base[dims.size()];
     }
 
-    /** The number of real slots (values of every dimension). */
-    int slotCount() {
-        return spare();
+    /** The length of an array indexed by slot: the real slots, then the padding ones (see the class comment). */
+    int countLength() {
+        return slotCount() + PADDING;
     }
 
     /** Copies dimension {@code d}'s part of {@code from} (counts by slot) into {@code to}. */
@@ -234,8 +336,8 @@ final class FacetOrdinals {
     }
 
     /**
-     * What a {@link DrillSidewaysCollector} counted: a count per slot (every dimension; the last, spare one is
-     * always 0), and the number of documents.
+     * What a {@link DrillSidewaysCollector} counted: a count per slot (every dimension; the padding slots after the
+     * real ones are 0), and the number of documents.
      */
     record Counted(int[] slotCounts, long documents) {
     }
@@ -255,7 +357,7 @@ final class FacetOrdinals {
     /** The slot bits of {@code filters} (dimension to filter); dimensions without a filter accept everything. */
     Selection select(Map<String, ValueFilter> filters) {
         if (filters.isEmpty()) return noFilters;
-        int[] pass = new int[spare() + 1];
+        int[] pass = new int[countLength()];
         int required = 0;
         for (Map.Entry<String, ValueFilter> e : filters.entrySet()) {
             int d = dims.indexOf(e.getKey());
@@ -300,33 +402,11 @@ final class FacetOrdinals {
      * restricted to the other filters adds (see {@link DrillSidewaysPass}). Its document count stays 0.
      */
     CollectorManager<DrillSidewaysCollector, Counted> failingCounter(Selection selection, int d) {
-        int bit = 1 << d;
-        int[] p = selection.pass();
         return new CollectorManager<>() {
             @Override
             public DrillSidewaysCollector newCollector() {
-                int[] c = new int[spare() + 1];
-                return new DrillSidewaysCollector(c, selection, null) {
-                    @Override
-                    public LeafCollector getLeafCollector(LeafReaderContext context) {
-                        int[] s = starts[context.ord];
-                        int[] o = slots[context.ord];
-                        return new LeafCollector() {
-                            @Override
-                            public void setScorer(Scorable scorer) {
-                            }
-
-                            @Override
-                            public void collect(int doc) {
-                                int start = s[doc], end = s[doc + 1];
-                                int passed = 0;
-                                for (int j = start; j < end; j++) passed |= p[o[j]];
-                                if ((passed & bit) != 0) return;
-                                for (int j = start; j < end; j++) c[o[j]] += ((dimBit[o[j]] ^ bit) - 1) >>> 31;
-                            }
-                        };
-                    }
-                };
+                // only dimension d's filter: a document passing it is not counted, one failing it counts in d only
+                return new DrillSidewaysCollector(new int[countLength()], selection.pass(), 1 << d, false, null);
             }
 
             @Override
@@ -348,7 +428,8 @@ final class FacetOrdinals {
         return new CollectorManager<>() {
             @Override
             public DrillSidewaysCollector newCollector() throws IOException {
-                return new DrillSidewaysCollector(new int[spare() + 1], selection, hits == null ? null : hits.get());
+                return new DrillSidewaysCollector(new int[countLength()], selection.pass(), selection.required(), true,
+                        hits == null ? null : hits.get());
             }
 
             @Override
@@ -369,86 +450,40 @@ final class FacetOrdinals {
                 for (int i = 0; i < sum.length; i++) sum[i] += c.counts[i];
             }
         }
-        return new Counted(sum == null ? new int[spare() + 1] : sum, documents);
+        if (sum != null) Arrays.fill(sum, slotCount(), sum.length, 0); // the padding slots' junk (see the class comment)
+        return new Counted(sum == null ? new int[countLength()] : sum, documents);
     }
 
     /**
      * Counts the facet values of collected documents; one per search slice. It counts every dimension even where
-     * only one is wanted: the document's other values share its cache line, so skipping them saves nothing.
+     * only one is wanted: the document's other values share its word, so skipping them saves nothing.
      */
     class DrillSidewaysCollector implements Collector {
         private final int[] counts;
+        /** Per slot, the bit of its dimension when that dimension's filter accepts it (see {@link Selection}). */
         private final int[] pass;
+        /** The bits of the filtered dimensions. */
         private final int required;
+        /** Whether a document passing every filter is counted (else only those failing one filter are). */
+        private final boolean countPassing;
         private final Collector hits;
         private long documents;
 
-        private DrillSidewaysCollector(int[] counts, Selection selection, Collector hits) {
+        private DrillSidewaysCollector(int[] counts, int[] pass, int required, boolean countPassing, Collector hits) {
             this.counts = counts;
-            this.pass = selection.pass();
-            this.required = selection.required();
+            this.pass = pass;
+            this.required = required;
+            this.countPassing = countPassing;
             this.hits = hits;
         }
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            int[] s = starts[context.ord];
-            int[] o = slots[context.ord];
-            int[] c = counts;
             LeafCollector leafHits = hits == null ? null : hitsOf(context);
-            if (required == 0) return new Batched(s, o, leafHits);
-            int[] p = pass;
-            int[] bit = dimBit;
-            int want = required;
-            return new LeafCollector() {
-                private LeafCollector forward = leafHits;
-
-                @Override
-                public void setScorer(Scorable scorer) throws IOException {
-                    if (forward != null) forward.setScorer(scorer);
-                }
-
-                @Override
-                public void collect(int doc) throws IOException {
-                    int start = s[doc], end = s[doc + 1], n = end - start;
-                    // (k - n) >> 31 is all ones when the document has more than k values, else 0
-                    int passed = p[o[start]] & (-n >> 31) | p[o[start + 1]] & ((1 - n) >> 31)
-                            | p[o[start + 2]] & ((2 - n) >> 31) | p[o[start + 3]] & ((3 - n) >> 31);
-                    for (int j = start + UNROLLED; j < end; j++) passed |= p[o[j]];
-                    int missed = want & ~passed;
-                    if (missed == 0) {
-                        documents++;
-                        c[o[start]] += -n >>> 31;
-                        c[o[start + 1]] += (1 - n) >>> 31;
-                        c[o[start + 2]] += (2 - n) >>> 31;
-                        c[o[start + 3]] += (3 - n) >>> 31;
-                        for (int j = start + UNROLLED; j < end; j++) c[o[j]]++;
-                        if (forward != null) forward(doc);
-                    } else if ((missed & (missed - 1)) == 0) {
-                        // failing one filter: counted in that dimension only. Without a branch per value, like the
-                        // loop above: ((b ^ missed) - 1) >>> 31 is 1 when b is the missed dimension's bit, else 0
-                        // (a branch here, taken or not at random under a selective filter, cost 2-3x the pass)
-                        c[o[start]] += ((bit[o[start]] ^ missed) - 1) >>> 31 & -n >>> 31;
-                        c[o[start + 1]] += ((bit[o[start + 1]] ^ missed) - 1) >>> 31 & (1 - n) >>> 31;
-                        c[o[start + 2]] += ((bit[o[start + 2]] ^ missed) - 1) >>> 31 & (2 - n) >>> 31;
-                        c[o[start + 3]] += ((bit[o[start + 3]] ^ missed) - 1) >>> 31 & (3 - n) >>> 31;
-                        for (int j = start + UNROLLED; j < end; j++) c[o[j]] += ((bit[o[j]] ^ missed) - 1) >>> 31;
-                    }
-                }
-
-                @Override
-                public void finish() throws IOException {
-                    if (leafHits != null) leafHits.finish(); // also after it ended collection early, as Lucene does
-                }
-
-                private void forward(int doc) throws IOException {
-                    try {
-                        forward.collect(doc);
-                    } catch (CollectionTerminatedException e) {
-                        forward = null; // the hits collector has seen enough of this leaf; counting goes on
-                    }
-                }
-            };
+            // under filters a match's slots decide whether the hits collector sees it: in a batch only when it needs
+            // no scorer positioned on the match
+            boolean oneByOne = required != 0 && leafHits != null && hits.scoreMode().needsScores();
+            return new Batched(leafSlots(context), leafHits, oneByOne);
         }
 
         private LeafCollector hitsOf(LeafReaderContext context) throws IOException {
@@ -465,40 +500,109 @@ final class FacetOrdinals {
         }
 
         /**
-         * Counts the matches of a search without filters a batch at a time. A selective query's matches are scattered
-         * over the index, and a document's slots are found through its start: two dependent loads, each likely a
-         * cache miss, one match after the other. A batch reads the starts of all its documents first, then, when
-         * they are scattered, their first four slots, then counts: the loads of different documents do not wait on
-         * each other ("deputy" under a country, 15,000 matches counted: 4.9 to 3.9 ms a search). In the one pass of a
-         * small search each match also goes to the hits collector at once, while the scorer is on it. Under filters
-         * the per-document loop stayed faster (measured on the bench mix's searches with two filters), and a match's
-         * slots decide whether the hits collector sees it, which cannot wait for the batch.
+         * Counts one document from its packed {@code word}: in every dimension when it passes every filter, in the
+         * dimension of the one filter it fails when it fails exactly one (drill-sideways). Returns whether it passed
+         * every filter. The packed fields are read straight from the word; a many-valued document's slots from
+         * {@code leaf}'s buffer, the same way.
+         */
+        private boolean count(LeafSlots leaf, long word) {
+            if (!leaf.packed(word)) return count(leaf.slots, leaf.decode(word));
+            if (leaf.bits != QUARTERS) return count(leaf.slots, leaf.decode(word));
+            // four fields of 16 bits, unrolled: the common layout (fewer than 65,520 values in all)
+            int s0 = (int) word & 0xFFFF, s1 = (int) (word >>> 16) & 0xFFFF, s2 = (int) (word >>> 32) & 0xFFFF, s3 = (int) (word >>> 48);
+            int[] c = counts;
+            if (required == 0) {
+                c[s0]++;
+                c[s1]++;
+                c[s2]++;
+                c[s3]++;
+                documents++;
+                return true;
+            }
+            int[] p = pass;
+            int missed = required & ~(p[s0] | p[s1] | p[s2] | p[s3]);
+            if (missed == 0) {
+                if (!countPassing) return true;
+                c[s0]++;
+                c[s1]++;
+                c[s2]++;
+                c[s3]++;
+                documents++;
+                return true;
+            }
+            if ((missed & (missed - 1)) == 0) {
+                // failing one filter: counted in that dimension only. Without a branch per value: ((b ^ missed) - 1)
+                // >>> 31 is 1 when b is the missed dimension's bit, else 0 (a branch here, taken or not at random
+                // under a selective filter, cost 2-3x the pass)
+                int[] bit = dimBit;
+                c[s0] += ((bit[s0] ^ missed) - 1) >>> 31;
+                c[s1] += ((bit[s1] ^ missed) - 1) >>> 31;
+                c[s2] += ((bit[s2] ^ missed) - 1) >>> 31;
+                c[s3] += ((bit[s3] ^ missed) - 1) >>> 31;
+            }
+            return false;
+        }
+
+        /** The same for the {@code n} slots of a document in {@code slots}. */
+        private boolean count(int[] slots, int n) {
+            int[] c = counts;
+            int passed = 0;
+            for (int j = 0; j < n; j++) passed |= pass[slots[j]];
+            int missed = required & ~passed;
+            if (missed == 0) {
+                if (!countPassing) return true;
+                for (int j = 0; j < n; j++) c[slots[j]]++;
+                documents++;
+                return true;
+            }
+            if ((missed & (missed - 1)) == 0) {
+                for (int j = 0; j < n; j++) c[slots[j]] += ((dimBit[slots[j]] ^ missed) - 1) >>> 31;
+            }
+            return false;
+        }
+
+        /**
+         * Counts matches a batch at a time while they are scattered. A selective query's matches are scattered over
+         * the index, and each document's packed slots are then likely a cache miss. A batch reads the words of all
+         * its documents first, then counts them: the loads of different documents do not wait on each other, nor on
+         * the counting. Under filters, over dense matches, neighbouring documents share cache lines and the prefetcher
+         * reads ahead: there the batch's extra pass cost more than it saved, so each match is counted as it comes
+         * until the matches spread out again (measured over windows of {@link #SIZE} matches). Without filters the
+         * batches paid even over dense matches.
+         *
+         * <p>Without filters each match goes to the hits collector at once, while the scorer is on it (the one pass
+         * of a small search). Under filters a match's slots decide whether the hits collector sees it, so in a batch
+         * it is handed over when the batch is counted; for a hits collector that needs scores every match is counted
+         * as it comes ({@code scored}).
          */
         private final class Batched implements LeafCollector {
             private static final int SIZE = 128;
             /**
-             * A batch spanning more than this many documents per match is scattered. Over denser matches the slots
-             * of neighbouring documents share cache lines, and reading them twice cost more than it saved.
+             * Matches under filters spanning more than this many documents per match are scattered (a word every
+             * four cache lines). Below that, batches cost more than they saved (measured on the bench mix: 8 and 64
+             * cost the frequent words under two filters 5-9% more than counting one by one, 32 nothing).
              */
-            private static final int SPARSE_SPAN = 8;
+            private static final int SPARSE_SPAN = 32;
             private final int[] docs = new int[SIZE];
-            private final int[] first = new int[SIZE];
-            private final int[] sizes = new int[SIZE];
-            private final int[] v0 = new int[SIZE];
-            private final int[] v1 = new int[SIZE];
-            private final int[] v2 = new int[SIZE];
-            private final int[] v3 = new int[SIZE];
-            private final int[] s;
-            private final int[] o;
-            /** The hits collector's leaf (every match passes: there are no filters), or null. */
+            private final long[] words = new long[SIZE];
+            private final LeafSlots leaf;
+            /** The hits collector's leaf, or null. */
             private final LeafCollector leafHits;
+            /** Whether a match passing the filters must reach the hits collector while the scorer is on it. */
+            private final boolean scored;
             private LeafCollector forward;
+            /** Whether matches are counted as they come (dense, or {@code scored}), else a batch at a time. */
+            private boolean oneByOne;
+            /** Matches batched, or counted one by one in the current window. */
             private int n;
+            /** The first document of the current window of matches counted one by one. */
+            private int windowStart;
 
-            private Batched(int[] starts, int[] slots, LeafCollector leafHits) {
-                this.s = starts;
-                this.o = slots;
+            private Batched(LeafSlots leaf, LeafCollector leafHits, boolean scored) {
+                this.leaf = leaf;
                 this.leafHits = leafHits;
+                this.scored = scored;
+                this.oneByOne = scored;
                 this.forward = leafHits;
             }
 
@@ -509,63 +613,51 @@ final class FacetOrdinals {
 
             @Override
             public void collect(int doc) throws IOException {
-                if (forward != null) {
-                    try {
-                        forward.collect(doc); // now, while the scorer is on this document
-                    } catch (CollectionTerminatedException e) {
-                        forward = null; // the hits collector has seen enough of this leaf; counting goes on
+                if (oneByOne) {
+                    if (count(leaf, leaf.word(doc)) && forward != null) forward(doc);
+                    if (++n == SIZE && !scored) {
+                        oneByOne = doc - windowStart <= SPARSE_SPAN * SIZE; // else the matches spread out: batch them
+                        windowStart = doc + 1;
+                        n = 0;
                     }
+                    return;
                 }
+                if (required == 0 && forward != null) forward(doc); // now, while the scorer is on this document
                 docs[n++] = doc;
                 if (n == SIZE) flush();
             }
 
             @Override
             public void finish() throws IOException {
-                if (n > 0) flush();
+                if (n > 0 && !oneByOne) flush();
                 if (leafHits != null) leafHits.finish(); // also after it ended collection early, as Lucene does
             }
 
-            private void flush() {
-                int[] st = s;
+            private void forward(int doc) throws IOException {
+                try {
+                    forward.collect(doc);
+                } catch (CollectionTerminatedException e) {
+                    forward = null; // the hits collector has seen enough of this leaf; counting goes on
+                }
+            }
+
+            private void flush() throws IOException {
+                LeafSlots l = leaf;
+                for (int i = 0; i < n; i++) words[i] = l.word(docs[i]);
+                boolean handOver = required != 0;
                 for (int i = 0; i < n; i++) {
-                    int doc = docs[i], start = st[doc];
-                    first[i] = start;
-                    sizes[i] = st[doc + 1] - start;
+                    if (count(l, words[i]) && handOver && forward != null) forward(docs[i]);
                 }
-                int[] c = counts;
-                if (docs[n - 1] - docs[0] > SPARSE_SPAN * n) {
-                    // scattered: read every document's first slots, then count them
-                    for (int i = 0; i < n; i++) {
-                        int start = first[i];
-                        v0[i] = o[start];
-                        v1[i] = o[start + 1];
-                        v2[i] = o[start + 2];
-                        v3[i] = o[start + 3];
-                    }
-                    for (int i = 0; i < n; i++) {
-                        int k = sizes[i];
-                        // (j - k) >>> 31 is 1 when the document has more than j values, else 0
-                        c[v0[i]] += -k >>> 31;
-                        c[v1[i]] += (1 - k) >>> 31;
-                        c[v2[i]] += (2 - k) >>> 31;
-                        c[v3[i]] += (3 - k) >>> 31;
-                        if (k > UNROLLED) for (int j = first[i] + UNROLLED, end = first[i] + k; j < end; j++) c[o[j]]++;
-                    }
-                } else {
-                    // dense: the slots of neighbouring documents share cache lines, and the prefetcher reads ahead
-                    for (int i = 0; i < n; i++) {
-                        int start = first[i], k = sizes[i];
-                        c[o[start]] += -k >>> 31;
-                        c[o[start + 1]] += (1 - k) >>> 31;
-                        c[o[start + 2]] += (2 - k) >>> 31;
-                        c[o[start + 3]] += (3 - k) >>> 31;
-                        for (int j = start + UNROLLED, end = start + k; j < end; j++) c[o[j]]++;
-                    }
+                if (required != 0 && docs[n - 1] - docs[0] <= SPARSE_SPAN * n) { // dense: count the next ones as they come
+                    oneByOne = true;
+                    windowStart = docs[n - 1] + 1;
                 }
-                documents += n;
                 n = 0;
             }
         }
+    }
+
+    private LeafSlots leafSlots(LeafReaderContext context) {
+        return new LeafSlots(packed, context.ord);
     }
 }

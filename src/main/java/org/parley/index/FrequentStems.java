@@ -106,7 +106,7 @@ final class FrequentStems {
 
     private void countAll(IndexSearcher searcher, FacetOrdinals ordinals, StemVariants stems, Budget budget,
                           BooleanSupplier wanted) throws IOException {
-        long perStem = 64 + 4L * (ordinals.slotCount() + 1) + 8L * RANKED_HITS;
+        long perStem = 64 + 4L * ordinals.countLength() + 8L * RANKED_HITS;
         Sort relevance = LuceneSearchService.sort(SortOrder.RELEVANCE);
         long bytes = 0;
         long postings = 0;

@@ -208,6 +208,69 @@ class FacetOrdinalsTest {
         assertThat(kept).as("searches whose matches were kept").isGreaterThan(50);
     }
 
+    /**
+     * Documents packed four values to a word, two to a word (most documents then take the many-valued path), and a
+     * word's matches dense in one part of the index and scattered in another, so that counting switches between
+     * batches and one match at a time: the same counts, totals, kept matches and hits as Lucene's.
+     */
+    @Test
+    void countsAreTheSameWhateverTheLayoutAndTheDensityOfMatches() throws IOException {
+        FacetsConfig config = config();
+        Random random = new Random(21);
+        try (Directory dir = new ByteBuffersDirectory()) {
+            IndexWriterConfig iwc = new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
+            try (IndexWriter w = new IndexWriter(dir, iwc)) {
+                for (int i = 0; i < 6000; i++) {
+                    Document d = new Document();
+                    d.add(new StringField("id", Integer.toString(i), Field.Store.NO));
+                    // "trade": every paragraph, then one in 40, then one in 3; "talks": one in 60 throughout
+                    int every = i < 2000 ? 1 : i < 4000 ? 40 : 3;
+                    if (i % every == 0) d.add(new org.apache.lucene.document.TextField("text", "trade", Field.Store.NO));
+                    if (i % 60 == 7) d.add(new org.apache.lucene.document.TextField("text", "talks", Field.Store.NO));
+                    for (String dim : DIMS) {
+                        for (int v = 0, k = random.nextInt(4); v < k; v++) { // up to nine values a paragraph
+                            String value = value(dim, random);
+                            d.add(new SortedSetDocValuesFacetField(dim, value));
+                            if (dim.equals("year")) d.add(new IntPoint("year", Integer.parseInt(value)));
+                        }
+                    }
+                    w.addDocument(config.build(d));
+                    if (i == 2999) w.commit(); // two segments
+                }
+                w.deleteDocuments(new Term("id", "5"));
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                DefaultSortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
+                StemVariants stems = StemVariants.load(reader, "text");
+                Query[] bases = {new TermQuery(new Term("text", "trade")), new TermQuery(new Term("text", "talks")),
+                        new MatchAllDocsQuery(), new org.apache.lucene.search.PhraseQuery("text", "trade", "talks")};
+                for (int minBits : new int[] {0, 31}) {
+                    FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS, minBits);
+                    assertSameCounts(ordinals.totals(), new SortedSetDocValuesFacetCounts(state), "match-all, bits " + minBits);
+                    for (int q = 0; q < 30; q++) {
+                        RandomFilters filters = randomFilters(config, bases[q % bases.length], random);
+                        DrillSidewaysPass.Filters ours = filters.ours();
+                        String what = "bits " + minBits + ", query " + filters.theirs();
+                        DrillSideways.ConcurrentDrillSidewaysResult<?> oracle = new DrillSideways(searcher, config, state)
+                                .search(filters.theirs(), new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+                        TopDocs expected = (TopDocs) oracle.collectorResult;
+                        MatchedDocs kept = new MatchedDocs(reader.leaves().size());
+                        DrillSidewaysPass.Result<Void> counted = DrillSidewaysPass.count(searcher, ordinals, FrequentStems.none(), stems, ours, kept);
+                        assertSameCounts(counted.facets(), oracle.facets, what);
+                        assertThat(counted.total()).as(what).isEqualTo(expected.totalHits.value());
+                        assertThat(kept.complete()).as(what).isTrue();
+                        assertThat(docSet(searcher, kept.filter())).as("kept, " + what).isEqualTo(docSet(searcher, ours.query()));
+                        DrillSidewaysPass.Result<TopDocs> ranked = DrillSidewaysPass.search(searcher, ordinals, ours,
+                                new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+                        assertSameCounts(ranked.facets(), oracle.facets, "ranked, " + what);
+                        assertThat(docIds(ranked.hits())).as(what).isEqualTo(docIds(expected));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void topChildrenBreakTiesByValueAndCountOnlyValuesWithMatches() throws IOException {
         FacetsConfig config = config();

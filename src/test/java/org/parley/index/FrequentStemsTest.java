@@ -83,7 +83,7 @@ class FrequentStemsTest {
         FacetsConfig config = config();
         try (Directory dir = index(config); DirectoryReader reader = DirectoryReader.open(dir)) {
             FacetOrdinals ordinals = FacetOrdinals.load(reader, config, DIMS);
-            long oneStem = 64 + 4L * (ordinals.slotCount() + 1) + 8L * FrequentStems.RANKED_HITS;
+            long oneStem = 64 + 4L * ordinals.countLength() + 8L * FrequentStems.RANKED_HITS;
             FrequentStems counts = FrequentStems.count(new IndexSearcher(reader), ordinals,
                     StemVariants.load(reader, "text"), new FrequentStems.Budget(1, Long.MAX_VALUE, oneStem + oneStem / 2));
             assertThat(counts.size()).isEqualTo(1);
