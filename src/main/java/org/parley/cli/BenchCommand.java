@@ -123,8 +123,12 @@ public final class BenchCommand implements Runnable {
         Path mix;
         @Option(names = "--rounds", defaultValue = "5", description = "measured rounds over the mix (default: ${DEFAULT-VALUE})")
         int rounds;
-        @Option(names = "--warmup-rounds", defaultValue = "5", description = "unmeasured rounds first (default: ${DEFAULT-VALUE})")
+        @Option(names = "--warmup-rounds", defaultValue = "5", description = "unmeasured rounds first, at least (default: ${DEFAULT-VALUE})")
         int warmupRounds;
+        @Option(names = "--warmup-seconds", defaultValue = "30",
+                description = "and more unmeasured rounds until this many seconds have passed: the JIT's steady state, as a running "
+                        + "server's (default: ${DEFAULT-VALUE})")
+        int warmupSeconds;
         @Option(names = "--slowest", defaultValue = "8", description = "how many of the slowest queries to list (default: ${DEFAULT-VALUE})")
         int slowest;
 
@@ -135,7 +139,8 @@ public final class BenchCommand implements Runnable {
                 if (!service.awaitBackgroundWork(java.time.Duration.ofMinutes(2))) {
                     System.err.println("bench: the index's background counting did not end within 2 minutes; measuring anyway");
                 }
-                org.parley.bench.QueryCpuProfile.run(service, service::sliceCpuNanos, org.parley.bench.QueryMix.read(mix), warmupRounds,
+                org.parley.bench.QueryCpuProfile.run(service, service::sliceCpuNanos, org.parley.bench.QueryMix.read(mix),
+                        new org.parley.bench.QueryCpuProfile.Warmup(Math.max(0, warmupRounds), Math.max(0, warmupSeconds)),
                         Math.max(1, rounds), Math.max(0, slowest), System.out);
             }
             return 0;

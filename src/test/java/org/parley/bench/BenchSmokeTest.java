@@ -80,11 +80,12 @@ class BenchSmokeTest {
             // `bench queries`: CPU per query of the same mix on the index the run left behind
             ByteArrayOutputStream profile = new ByteArrayOutputStream();
             try (org.parley.index.LuceneSearchService service = org.parley.index.LuceneSearchService.open(tmp.resolve("out/work/index"))) {
-                QueryCpuProfile.run(service, QueryMix.read(tmp.resolve("out/queries.json")), 1, 1, 8,
-                        new PrintStream(profile, true, StandardCharsets.UTF_8));
+                // warmed up for at least one round and one second: as many rounds as a second takes
+                QueryCpuProfile.run(service, () -> 0, QueryMix.read(tmp.resolve("out/queries.json")), new QueryCpuProfile.Warmup(1, 1),
+                        1, 8, new PrintStream(profile, true, StandardCharsets.UTF_8));
             }
             assertThat(profile.toString(StandardCharsets.UTF_8)).contains("CPU ms per query", "30 queries x 1 rounds",
-                    "filters 0", "slowest:");
+                    "filters 0", "slowest:").containsPattern("after \\d+ warm-up rounds, [1-9]\\d* s\\)");
         }
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("Queries", "sqlite-fts5");
         assertThat(tmp.resolve("out/latest.json")).isNotEmptyFile();
