@@ -86,6 +86,15 @@ class BenchSmokeTest {
             }
             assertThat(profile.toString(StandardCharsets.UTF_8)).contains("CPU ms per query", "30 queries x 1 rounds",
                     "filters 0", "slowest:").containsPattern("after \\d+ warm-up rounds, [1-9]\\d* s\\)");
+
+            // `bench compare`: this build against itself, each in its own class loader, query by query
+            ByteArrayOutputStream compared = new ByteArrayOutputStream();
+            String self = System.getProperty("java.class.path");
+            BuildComparison.run(tmp.resolve("out/work/index"), tmp.resolve("out/queries.json"), self, self, 1, 2, 3,
+                    new PrintStream(compared, true, StandardCharsets.UTF_8));
+            assertThat(compared.toString(StandardCharsets.UTF_8)).contains("30 queries x 2 rounds", "dearest queries")
+                    .containsPattern("all +30 queries  A \\d+\\.\\d+ ms  B \\d+\\.\\d+ ms  B/A \\d")
+                    .containsPattern("kind \\S+ +\\d+ queries").containsPattern("filters 0 +\\d+ queries");
         }
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("Queries", "sqlite-fts5");
         assertThat(tmp.resolve("out/latest.json")).isNotEmptyFile();
