@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code parley bench corpus|run|queries}: the scale corpus generator, the benchmark and a per-query CPU profile (see BENCHMARKS.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: generate a scale corpus, measure indexing and queries side by side with SQLite FTS5.",
-        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Queries.class, BenchCommand.Compare.class, BenchCommand.Watch.class,
-                BenchCommand.Extract.class})
+        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Queries.class, BenchCommand.Compare.class,
+                BenchCommand.Watch.class, BenchCommand.Extract.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

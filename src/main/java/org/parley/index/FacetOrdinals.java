@@ -43,13 +43,13 @@ import org.apache.lucene.util.packed.PackedInts;
  * "slot" space ({@code slot = base(dim) + ord}). A document's slots of every dimension are packed into one
  * {@code long}: four fields of 16 bits while there are fewer than 65,520 values in all, else as many fields as fit.
  * A match then costs one memory access, where a table of offsets into an array of slots cost two dependent ones,
- * each likely a cache miss when the matches are scattered (an OR of two medium words under a year range, whose
- * 19,000 matches are counted one by one: 0.65x the CPU). A document with more values than fields holds all ones
- * in its first field and its number among such documents above it; its slots lie in a separate array (7.5% of the
- * paragraphs at a million have more than four values).
+ * each likely a cache miss when the matches are scattered (an OR of two medium words under a year range, 19,000
+ * matches: 0.6-0.65x the search's CPU, with the batches below). A document with more values than fields holds all
+ * ones in its first field and its number among such documents above it; its slots lie in a separate array (7.5%
+ * of the paragraphs at a million have more than four values).
  *
- * <p>A document with fewer values than fields fills field {@code i} with the padding slot {@code padding(i)}, past
- * the real ones in every per-slot array: it passes no filter, belongs to no dimension, and its count is junk that
+ * <p>A document with fewer values than fields fills field {@code i} with the padding slot {@code slotCount() + i},
+ * past the real ones in every per-slot array: it passes no filter, belongs to no dimension, and its count is junk that
  * nobody reads (zeroed when counts are summed). So the per-match loop reads and counts every field without a branch
  * on the document's number of values: that branch, taken after a varying 1-5 values, was mispredicted about once per
  * match and cost more than the memory it reads. Each field has its own padding slot so that the junk increments of
