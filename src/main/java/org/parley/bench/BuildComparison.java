@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  */
 public final class BuildComparison {
     /** One build: its service and the reflective handles to search it with its own classes. */
-    private record Build(String name, Object service, Method search, Method sliceCpu, List<Object> requests) implements AutoCloseable {
+    private record Build(String name, URLClassLoader loader, Object service, Method search, Method sliceCpu, List<Object> requests)
+            implements AutoCloseable {
         long sliceCpuNanos() throws ReflectiveOperationException {
             return sliceCpu == null ? 0 : (long) sliceCpu.invoke(service);
         }
@@ -43,7 +44,9 @@ public final class BuildComparison {
 
         @Override
         public void close() throws Exception {
-            ((AutoCloseable) service).close();
+            try (loader) {
+                ((AutoCloseable) service).close();
+            }
         }
     }
 
@@ -144,7 +147,7 @@ public final class BuildComparison {
 
     /** Opens the index with the build's own classes, once its background counting is done, and reads the mix with them. */
     private static Build open(String name, String build, Path index, Path mix) throws Exception {
-        ClassLoader loader = new URLClassLoader(name, classPath(build).toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        URLClassLoader loader = new URLClassLoader(name, classPath(build).toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         Class<?> serviceClass = loader.loadClass("org.parley.index.LuceneSearchService");
         Object service = serviceClass.getMethod("open", Path.class).invoke(null, index);
         serviceClass.getMethod("awaitBackgroundWork", Duration.class).invoke(service, Duration.ofMinutes(2));
@@ -161,6 +164,6 @@ public final class BuildComparison {
         } catch (NoSuchMethodException e) {
             sliceCpu = null; // a build from before searches were split over cores
         }
-        return new Build(name, service, search, sliceCpu, requests);
+        return new Build(name, loader, service, search, sliceCpu, requests);
     }
 }
