@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -113,11 +112,7 @@ public final class BuildComparison {
         out.printf(Locale.ROOT, "A = %s%nB = %s%n", buildA, buildB);
         out.printf(Locale.ROOT, "CPU ms per query, %d queries x %d rounds, each run by A and B in turn (after %d warm-up rounds):%n",
                 n, rounds, warmupRounds);
-        Map<String, List<Integer>> groups = new TreeMap<>();
-        for (int i = 0; i < n; i++) {
-            groups.computeIfAbsent("kind " + queries.get(i).kind(), g -> new ArrayList<>()).add(i);
-            groups.computeIfAbsent("filters " + queries.get(i).filterCount(), g -> new ArrayList<>()).add(i);
-        }
+        Map<String, List<Integer>> groups = QueryCpuProfile.groups(queries);
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < n; i++) all.add(i);
         out.println(row("all", all, cpuMs));

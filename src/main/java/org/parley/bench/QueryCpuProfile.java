@@ -73,13 +73,7 @@ public final class QueryCpuProfile {
                 wallMs[i] += wallRuns[i][r] / rounds;
             }
         }
-        Map<String, List<Integer>> groups = new TreeMap<>();
-        for (int i = 0; i < mix.size(); i++) {
-            BenchQuery q = mix.get(i);
-            for (String group : List.of("kind " + q.kind(), "filters " + q.filterCount())) {
-                groups.computeIfAbsent(group, k -> new ArrayList<>()).add(i);
-            }
-        }
+        Map<String, List<Integer>> groups = groups(mix);
         List<Integer> everyQuery = new ArrayList<>();
         for (int i = 0; i < mix.size(); i++) everyQuery.add(i);
         out.printf(Locale.ROOT, "CPU ms per query, one client, %d queries x %d rounds (after %d warm-up rounds, %.0f s): %s%n",
@@ -96,6 +90,18 @@ public final class QueryCpuProfile {
             out.printf(Locale.ROOT, "  %7.2f ms  %-12s %s %s%s%n", cpuMs[i], q.kind(), q.lucene(), q.filters(),
                     q.yearFrom() == null && q.yearTo() == null ? "" : " years " + q.yearFrom() + "-" + q.yearTo());
         }
+    }
+
+    /** The queries' positions in {@code mix} by kind ("kind or") and by filter count ("filters 2"), in name order. */
+    static Map<String, List<Integer>> groups(List<BenchQuery> mix) {
+        Map<String, List<Integer>> groups = new TreeMap<>();
+        for (int i = 0; i < mix.size(); i++) {
+            BenchQuery q = mix.get(i);
+            for (String group : List.of("kind " + q.kind(), "filters " + q.filterCount())) {
+                groups.computeIfAbsent(group, k -> new ArrayList<>()).add(i);
+            }
+        }
+        return groups;
     }
 
     /** Mean of the queries' mean CPU, and p50/p99 over every single execution of them (no sampling). */

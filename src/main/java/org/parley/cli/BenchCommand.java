@@ -9,6 +9,7 @@ import org.parley.bench.CorpusGenerator;
 import org.parley.bench.ParleyBackends;
 import org.parley.bench.SolrBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parley bench corpus|run|queries}: the scale corpus generator, the benchmark and a per-query CPU profile (see BENCHMARKS.md). */
@@ -111,16 +112,22 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    /** The index and query mix that `bench queries` and `bench compare` measure. */
+    static final class IndexAndMix {
+        @Option(names = "--index", required = true, description = "index folder (e.g. OUT/work/index of `bench run`)")
+        Path index;
+        @Option(names = "--mix", required = true, description = "query mix JSON written by `bench run` (OUT/queries.json)")
+        Path mix;
+    }
+
     @Command(name = "queries", mixinStandardHelpOptions = true,
             description = "CPU and wall ms per query of a query mix (from `bench run`: OUT/queries.json) on an existing index, one "
                     + "client (its thread plus the slice threads of a split search), by query kind and filter count, once the "
                     + "index has counted its frequent stems in the background: "
                     + "for comparing two builds on the same index.")
     static final class Queries implements Callable<Integer> {
-        @Option(names = "--index", required = true, description = "index folder (e.g. OUT/work/index of `bench run`)")
-        Path index;
-        @Option(names = "--mix", required = true, description = "query mix JSON written by `bench run` (OUT/queries.json)")
-        Path mix;
+        @Mixin
+        IndexAndMix on;
         @Option(names = "--rounds", defaultValue = "5", description = "measured rounds over the mix (default: ${DEFAULT-VALUE})")
         int rounds;
         @Option(names = "--warmup-rounds", defaultValue = "5", description = "unmeasured rounds first, at least (default: ${DEFAULT-VALUE})")
@@ -134,12 +141,12 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (org.parley.index.LuceneSearchService service = org.parley.index.LuceneSearchService.open(index)) {
+            try (org.parley.index.LuceneSearchService service = org.parley.index.LuceneSearchService.open(on.index)) {
                 // the frequent stems are counted in the background once the index opens: measure after that
                 if (!service.awaitBackgroundWork(java.time.Duration.ofMinutes(2))) {
                     System.err.println("bench: the index's background counting did not end within 2 minutes; measuring anyway");
                 }
-                org.parley.bench.QueryCpuProfile.run(service, service::sliceCpuNanos, org.parley.bench.QueryMix.read(mix),
+                org.parley.bench.QueryCpuProfile.run(service, service::sliceCpuNanos, org.parley.bench.QueryMix.read(on.mix),
                         new org.parley.bench.QueryCpuProfile.Warmup(Math.max(0, warmupRounds), Math.max(0, warmupSeconds)),
                         Math.max(1, rounds), Math.max(0, slowest), System.out);
             }
@@ -152,10 +159,8 @@ public final class BenchCommand implements Runnable {
                     + "query by query (each build in its own class loader): B/A overall, by kind, by filter count. On a shared "
                     + "host this shows a 3% difference that separate runs hide.")
     static final class Compare implements Callable<Integer> {
-        @Option(names = "--index", required = true, description = "index folder (e.g. OUT/work/index of `bench run`)")
-        Path index;
-        @Option(names = "--mix", required = true, description = "query mix JSON written by `bench run` (OUT/queries.json)")
-        Path mix;
+        @Mixin
+        IndexAndMix on;
         @Option(names = "--a", required = true, description = "build A: a folder with parley.jar and lib/ (a copy of target/), or a class path")
         String a;
         @Option(names = "--b", required = true, description = "build B, the same way")
@@ -169,7 +174,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            org.parley.bench.BuildComparison.run(index, mix, a, b, Math.max(0, warmupRounds), Math.max(1, rounds), Math.max(0, top),
+            org.parley.bench.BuildComparison.run(on.index, on.mix, a, b, Math.max(0, warmupRounds), Math.max(1, rounds), Math.max(0, top),
                     System.out);
             return 0;
         }

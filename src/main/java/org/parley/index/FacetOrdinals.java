@@ -194,14 +194,12 @@ final class FacetOrdinals {
                                  Packed out) throws IOException {
         int bits = out.bits(), fields = out.fields();
         long mask = (1L << bits) - 1;
-        long empty = 0;
-        for (int i = 0; i < fields; i++) empty |= (long) (slotCount + i) << (i * bits);
+        int[] buf = new int[16];
         long[] words = new long[maxDoc];
-        Arrays.fill(words, empty);
+        Arrays.fill(words, pack(buf, 0, slotCount, bits, fields)); // documents without values: padding only
         int[] starts = new int[16];
         int[] slots = new int[16];
         int overflowed = 0, size = 0, most = fields;
-        int[] buf = new int[16];
         for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
             int n = 0;
             for (int i = 0, count = dv.docValueCount(); i < count; i++) {
@@ -211,9 +209,7 @@ final class FacetOrdinals {
                 buf[n++] = slot;
             }
             if (n <= fields) {
-                long word = 0;
-                for (int i = 0; i < fields; i++) word |= (long) (i < n ? buf[i] : slotCount + i) << (i * bits);
-                words[doc] = word;
+                words[doc] = pack(buf, n, slotCount, bits, fields);
             } else {
                 words[doc] = mask | (long) overflowed << bits;
                 most = Math.max(most, n);
@@ -230,6 +226,13 @@ final class FacetOrdinals {
         out.most()[l] = most;
         out.overflowStarts()[l] = Arrays.copyOf(starts, overflowed + 1);
         out.overflowSlots()[l] = Arrays.copyOf(slots, size);
+    }
+
+    /** The word of a document whose {@code n} slots (at most {@code fields}) are in {@code slots}; padding after them. */
+    private static long pack(int[] slots, int n, int slotCount, int bits, int fields) {
+        long word = 0;
+        for (int i = 0; i < fields; i++) word |= (long) (i < n ? slots[i] : slotCount + i) << (i * bits);
+        return word;
     }
 
     /**
@@ -274,7 +277,7 @@ final class FacetOrdinals {
         /** The same from the document's {@link #word}. */
         int decode(long word) {
             int[] out = slots;
-            if ((word & mask) != mask) {
+            if (packed(word)) {
                 for (int i = 0, shift = 0; i < fields; i++, shift += bits) out[i] = (int) (word >>> shift & mask);
                 return fields;
             }
@@ -288,7 +291,7 @@ final class FacetOrdinals {
     /** An empty index: no dimension has values. */
     static FacetOrdinals empty(List<String> dims) {
         return new FacetOrdinals(List.copyOf(dims), new String[dims.size()][0],
-                new Packed(Integer.SIZE - Integer.numberOfLeadingZeros(PADDING), new long[0][], new int[0][], new int[0][], new int[0]),
+                new Packed(QUARTERS, new long[0][], new int[0][], new int[0][], new int[0]),
                 new int[PADDING], 0);
     }
 
