@@ -157,7 +157,7 @@ public final class BenchCommand implements Runnable {
     @Command(name = "compare", mixinStandardHelpOptions = true,
             description = "CPU per query of two builds side by side in one JVM, on the same index and query mix, alternating "
                     + "query by query (each build in its own class loader): B/A overall, by kind, by filter count. On a shared "
-                    + "host this shows a 3% difference that separate runs hide.")
+                    + "host this shows a 3%% difference that separate runs hide.")
     static final class Compare implements Callable<Integer> {
         @Mixin
         IndexAndMix on;
