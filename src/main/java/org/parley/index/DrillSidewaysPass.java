@@ -88,6 +88,18 @@ final class DrillSidewaysPass {
             return query;
         }
 
+        /**
+         * About the share of {@code counted}'s documents (a query's matches) that pass every filter, the dimensions
+         * taken as independent.
+         */
+        double share(FacetOrdinals ordinals, FacetOrdinals.Counted counted) {
+            if (dims.isEmpty()) return 1;
+            FacetOrdinals.Selection selection = ordinals.select(valueFilters());
+            double share = 1;
+            for (String dim : dims) share *= ordinals.share(selection, ordinals.dimIndex(dim), counted);
+            return share;
+        }
+
         Map<String, FacetOrdinals.ValueFilter> valueFilters() {
             Map<String, FacetOrdinals.ValueFilter> out = new LinkedHashMap<>();
             values.forEach((dim, v) -> out.put(dim, new FacetOrdinals.ValueFilter(v, null)));
@@ -108,8 +120,8 @@ final class DrillSidewaysPass {
      */
     static Result<Void> count(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent, StemVariants stems,
                               Filters filters, MatchedDocs keep) throws IOException {
-        FacetOrdinals.Counted counted = fromFrequentStem(searcher, ordinals, frequent, filters);
-        if (counted == null) counted = fromCountedStem(searcher, ordinals, frequent, stems, filters, OTHERS_SHARE);
+        FacetOrdinals.Counted counted = fromFrequentStem(searcher, ordinals, frequent, filters, keep);
+        if (counted == null) counted = fromCountedStem(searcher, ordinals, frequent, stems, filters, OTHERS_SHARE, keep);
         if (counted == null) {
             FacetOrdinals.Selection selection = ordinals.select(filters.valueFilters());
             counted = throughSelectiveFilter(searcher, ordinals, filters, selection, frequent.get(filters.base), SELECTIVE_SHARE, keep);
@@ -172,10 +184,11 @@ final class DrillSidewaysPass {
      * {@link #underOneFilter}). Null when the query is not such a stem (the caller counts it in one pass).
      */
     private static FacetOrdinals.Counted fromFrequentStem(IndexSearcher searcher, FacetOrdinals ordinals,
-                                                          FrequentStems frequent, Filters filters) throws IOException {
+                                                          FrequentStems frequent, Filters filters, MatchedDocs keep)
+            throws IOException {
         if (filters.dims().size() > 1) return null;
         FacetOrdinals.Counted stem = frequent.get(filters.base);
-        return stem == null ? null : underOneFilter(searcher, ordinals, filters, stem, COMPLEMENT_SHARE);
+        return stem == null ? null : underOneFilter(searcher, ordinals, filters, stem, COMPLEMENT_SHARE, keep);
     }
 
     /** Above this share of the base's matches passing the filter, those that fail it are counted instead. */
@@ -187,9 +200,11 @@ final class DrillSidewaysPass {
      * (the base's counts), and the other dimensions over the base's matches that pass the filter: a conjunction that
      * skips the rest, or, when most of the matches pass ("cooperation" in 2014-2040), the base's counts minus those
      * of the matches that fail it (when their filter's share among the matches is above {@code complementShare}).
+     * The conjunction's matches, the search's, go to {@code keep} when not null.
      */
     static FacetOrdinals.Counted underOneFilter(IndexSearcher searcher, FacetOrdinals ordinals, Filters filters,
-                                                FacetOrdinals.Counted base, double complementShare) throws IOException {
+                                                FacetOrdinals.Counted base, double complementShare, MatchedDocs keep)
+            throws IOException {
         if (filters.dims().isEmpty()) return base;
         String dim = filters.dims().getFirst();
         int d = ordinals.dimIndex(dim);
@@ -203,7 +218,7 @@ final class DrillSidewaysPass {
             ordinals.copyDimension(base.slotCounts(), c, d);
             return new FacetOrdinals.Counted(c, base.documents() - out.documents());
         }
-        FacetOrdinals.Counted passing = counting(searcher, both(filters.base, filters.dimQuery(dim)), ordinals.counter(none, null));
+        FacetOrdinals.Counted passing = counting(searcher, both(filters.base, filters.dimQuery(dim)), ordinals.counter(none, recorder(keep)));
         ordinals.copyDimension(base.slotCounts(), passing.slotCounts(), d);
         return passing;
     }
@@ -223,7 +238,8 @@ final class DrillSidewaysPass {
      * paragraphs with both words instead of the 150,000 with the first alone.)
      */
     static FacetOrdinals.Counted fromCountedStem(IndexSearcher searcher, FacetOrdinals ordinals, FrequentStems frequent,
-                                                 StemVariants stems, Filters filters, double maxShare) throws IOException {
+                                                 StemVariants stems, Filters filters, double maxShare, MatchedDocs keep)
+            throws IOException {
         List<String> dims = filters.dims();
         if (dims.size() > 1 || !(filters.base instanceof BooleanQuery bq) || bq.getMinimumNumberShouldMatch() != 0) return null;
         // the clauses of one kind besides the stem: all MUST_NOT (exclusions) or all SHOULD (alternatives)
@@ -261,7 +277,7 @@ final class DrillSidewaysPass {
         int[] c = counts.slotCounts().clone();
         for (int i = 0; i < c.length; i++) c[i] += sign * diff.slotCounts()[i];
         return underOneFilter(searcher, ordinals, filters, new FacetOrdinals.Counted(c, counts.documents() + sign * diff.documents()),
-                COMPLEMENT_SHARE);
+                COMPLEMENT_SHARE, keep);
     }
 
     /** A counting pass, split over idle cores when it is wide (see {@link ParleySearcher#searchCounting}). */

@@ -20,6 +20,7 @@ import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -640,6 +641,33 @@ final class FacetOrdinals {
                 if (leafHits != null) leafHits.finish(); // also after it ended collection early, as Lucene does
             }
 
+            /**
+             * Matches handed over together (a dense conjunction's window of matches, as a bit set): taken a batch at a
+             * time into the batch's array, rather than by a call per match, unless the hits collector needs the scorer
+             * on each. Under filters, a batch of close matches is counted without reading its words ahead, as
+             * {@link #collect(int)} does one by one.
+             */
+            @Override
+            public void collect(DocIdStream stream) throws IOException {
+                if (forward != null && hits.scoreMode().needsScores()) { // the scorer must be on each match in turn
+                    stream.forEach(this::collect);
+                    return;
+                }
+                if (!oneByOne && n > 0) flush();
+                LeafSlots l = leaf;
+                int[] d = docs;
+                for (int got = stream.intoArray(d); got != 0; got = stream.intoArray(d)) {
+                    if (required == 0) {
+                        for (int i = 0; i < got && forward != null; i++) forward(d[i]);
+                        countBatch(got);
+                    } else if (d[got - 1] - d[0] <= SPARSE_SPAN * got) {
+                        for (int i = 0; i < got; i++) if (count(l, l.word(d[i])) && forward != null) forward(d[i]);
+                    } else {
+                        countBatch(got);
+                    }
+                }
+            }
+
             private void forward(int doc) throws IOException {
                 try {
                     forward.collect(doc);
@@ -649,17 +677,22 @@ final class FacetOrdinals {
             }
 
             private void flush() throws IOException {
-                LeafSlots l = leaf;
-                for (int i = 0; i < n; i++) words[i] = l.word(docs[i]);
-                boolean handOver = required != 0;
-                for (int i = 0; i < n; i++) {
-                    if (count(l, words[i]) && handOver && forward != null) forward(docs[i]);
-                }
+                countBatch(n);
                 if (required != 0 && docs[n - 1] - docs[0] <= SPARSE_SPAN * n) { // dense: count the next ones as they come
                     oneByOne = true;
                     windowStart = docs[n - 1] + 1;
                 }
                 n = 0;
+            }
+
+            /** Counts the first {@code size} matches of {@link #docs}: their words read first, then counted. */
+            private void countBatch(int size) throws IOException {
+                LeafSlots l = leaf;
+                for (int i = 0; i < size; i++) words[i] = l.word(docs[i]);
+                boolean handOver = required != 0;
+                for (int i = 0; i < size; i++) {
+                    if (count(l, words[i]) && handOver && forward != null) forward(docs[i]);
+                }
             }
         }
     }

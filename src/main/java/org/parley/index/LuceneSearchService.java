@@ -267,19 +267,25 @@ public final class LuceneSearchService implements SearchService {
         } else if (!countFacets) {
             // counts that cost nothing more (cached, or a frequent stem's) come along: a client need not ask again
             DrillSidewaysPass.Result<Void> free = freeCounts(searcher, counted, query);
-            top = topHits(searcher, query, req, sort, want, after, free == null ? -1 : free.total(), null);
+            FieldDoc[] ahead = rankedAhead(searcher, query, req, want, after);
+            top = ahead != null ? rankedDocs(ahead, sort) : topN(searcher, query, sort, want, after, null);
             facets = free == null ? null : free.facets();
             total = free == null ? countMatches(searcher, query) : free.total();
         } else {
             // Two passes: counting every match needs no scores, and the top-N search skips documents that cannot
             // rank (its hit count is then a lower bound, so the total comes from the counting pass). This makes the
             // slowest queries (frequent words, exclusions) cheaper at the price of a second, cheap query setup.
-            // A phrase's counting pass checks positions in every document with all its words; it keeps the matches
-            // so that the ranked pass checks them there only (see MatchedDocs).
-            MatchedDocs kept = MatchedDocs.worthKeeping(query.base()) && searcher.counts.peek(counted) == null
+            // When a frequent stem's hits ranked ahead do not hold the first hits, the counting pass keeps the matches
+            // of a filtered search or of a phrase, so that the ranked pass visits those only (see MatchedDocs): a
+            // phrase's positions are then checked once, and a stem under a filter that its best hits mostly fail
+            // ("deputy" in Russia) is not scored over every paragraph with the word.
+            FieldDoc[] ahead = rankedAhead(searcher, query, req, want, after);
+            MatchedDocs kept = ahead == null && searcher.counts.peek(counted) == null
+                    && (!query.dims().isEmpty() || MatchedDocs.worthKeeping(query.base()))
                     ? new MatchedDocs(searcher.getIndexReader().leaves().size()) : null;
             DrillSidewaysPass.Result<Void> count = countOf(searcher, counted, query, kept);
-            top = topHits(searcher, query, req, sort, want, after, count.total(), kept == null || !kept.complete() ? null : kept);
+            top = ahead != null ? rankedDocs(ahead, sort)
+                    : topN(searcher, query, sort, want, after, kept == null || !kept.complete() ? null : kept);
             facets = count.facets();
             total = count.total();
         }
@@ -305,18 +311,28 @@ public final class LuceneSearchService implements SearchService {
     }
 
     /**
-     * The first {@code want} hits of a ranked search (after {@code after}, when paging by cursor): a frequent stem's
-     * hits ranked ahead when they hold them (see {@link RankedAhead}), else a top-N pass, led by the {@code kept}
-     * matches of the counting pass when given.
+     * The first {@code want} hits of a relevance-ranked first page taken from a frequent stem's hits ranked ahead, when
+     * they hold them (see {@link RankedAhead}); else null.
      */
-    private TopDocs topHits(ParleySearcher searcher, DrillSidewaysPass.Filters query, SearchRequest req, Sort sort,
-                            int want, FieldDoc after, long expectedMatches, MatchedDocs kept) throws IOException {
-        if (req.sort() == SortOrder.RELEVANCE && after == null) {
-            FieldDoc[] ranked = RankedAhead.firstHits(searcher, searcher.frequentStems, query.base(), !query.dims().isEmpty(),
-                    b -> drillDown(b, req).query(), want, expectedMatches);
-            if (ranked != null) return new TopFieldDocs(new TotalHits(ranked.length, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), ranked, sort.getSort());
-        }
-        Query ranked = kept == null ? query.query() : kept.restrict(query.query());
+    private FieldDoc[] rankedAhead(ParleySearcher searcher, DrillSidewaysPass.Filters query, SearchRequest req, int want,
+                                   FieldDoc after) throws IOException {
+        if (req.sort() != SortOrder.RELEVANCE || after != null) return null;
+        return RankedAhead.firstHits(searcher, searcher.frequentStems, query.base(), !query.dims().isEmpty(),
+                b -> drillDown(b, req).query(), want, stem -> query.share(searcher.facetOrdinals, stem));
+    }
+
+    private static TopDocs rankedDocs(FieldDoc[] ranked, Sort sort) {
+        return new TopFieldDocs(new TotalHits(ranked.length, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), ranked, sort.getSort());
+    }
+
+    /**
+     * The first {@code want} hits of a search (after {@code after}, when paging by cursor) from a top-N pass, led by
+     * the {@code kept} matches of the counting pass when given: they pass every filter, so the base query alone
+     * scores them.
+     */
+    private static TopDocs topN(ParleySearcher searcher, DrillSidewaysPass.Filters query, Sort sort, int want,
+                                FieldDoc after, MatchedDocs kept) throws IOException {
+        Query ranked = kept == null ? query.query() : kept.restrict(query.base());
         return searcher.search(ranked, new TopFieldCollectorManager(sort, want, after, want));
     }
 

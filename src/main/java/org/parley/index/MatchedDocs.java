@@ -91,12 +91,21 @@ final class MatchedDocs {
                         if (docs == null) {
                             docs = docsByLeaf[leaf] = new int[64];
                         } else if (n == docs.length) {
+                            if (n >= MAX_DOCS) {
+                                overflow = true;
+                                return;
+                            }
                             docs = docsByLeaf[leaf] = Arrays.copyOf(docs, n * 2);
                         }
                         if (n > 0 && docs[n - 1] >= doc) overflow = true; // out of order: not an iterator's order
                         docs[n] = doc;
                         sizes[leaf] = n + 1;
-                        if (total.incrementAndGet() > MAX_DOCS) overflow = true;
+                    }
+
+                    @Override
+                    public void finish() {
+                        // summed once per segment: an atomic add per match cost more than keeping it
+                        if (total.addAndGet(sizes[leaf]) > MAX_DOCS) overflow = true;
                     }
                 };
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -45,11 +46,12 @@ final class RankedAhead {
      * {@link FieldDoc}s whose fields are the score and the sort key, as Lucene's sorted search gives them), or null
      * when they cannot be taken from ranked hits.
      *
-     * @param filtered           the request's filters around a base query (identity for none)
-     * @param expectedMatches    the number of matches of the filtered search if known, else a negative number
+     * @param filtered     the request's filters around a base query (identity for none)
+     * @param passingShare about the share of a stem's matches, from its counts, that pass the filters
      */
     static FieldDoc[] firstHits(IndexSearcher searcher, FrequentStems frequent, Query base, boolean filters,
-                                UnaryOperator<Query> filtered, int want, long expectedMatches) throws IOException {
+                                UnaryOperator<Query> filtered, int want, ToDoubleFunction<FacetOrdinals.Counted> passingShare)
+            throws IOException {
         Query stem = base;
         List<Query> excluded = new ArrayList<>();
         FrequentStems.RankedHits ranked = frequent.ranked(base);
@@ -68,8 +70,7 @@ final class RankedAhead {
         }
         if (ranked == null || ranked.size() < want) return null;
         FacetOrdinals.Counted counts = frequent.get(stem);
-        if (expectedMatches >= 0 && counts != null
-                && expectedMatches * (double) ranked.size() / Math.max(1, counts.documents()) < want) {
+        if (filters && counts != null && passingShare.applyAsDouble(counts) * ranked.size() < want) {
             return null; // too few of the ranked hits are expected to pass
         }
         int[] picked;

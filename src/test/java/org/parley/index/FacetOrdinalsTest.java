@@ -98,9 +98,11 @@ class FacetOrdinalsTest {
                         assertSameCounts(fromFrequent.facets(), oracle.facets, "from frequent words, seed " + seed + ", query " + theirs);
                         assertThat(fromFrequent.total()).isEqualTo(counted.total());
                         // a counted word without others or with alternatives, from its counts, whatever the shares say
+                        MatchedDocs keptFromStem = new MatchedDocs(reader.leaves().size());
                         FacetOrdinals.Counted fromStem = DrillSidewaysPass.fromCountedStem(searcher, ordinals,
-                                frequent, stems, ours, Double.MAX_VALUE);
+                                frequent, stems, ours, Double.MAX_VALUE, keptFromStem);
                         if (fromStem != null) {
+                            assertKeptIfComplete(searcher, keptFromStem, ours, "from a counted word, seed " + seed);
                             assertSameCounts(DrillSidewaysPass.of(ordinals, fromStem).facets(), oracle.facets,
                                     "from a counted word's counts, seed " + seed + ", query " + theirs);
                             assertThat(fromStem.documents()).isEqualTo(counted.total());
@@ -111,7 +113,13 @@ class FacetOrdinalsTest {
                         FacetOrdinals.Counted word = frequent.get(base);
                         if (word != null && ours.dims().size() <= 1) {
                             for (double complementShare : new double[] {0, 2}) {
-                                FacetOrdinals.Counted under = DrillSidewaysPass.underOneFilter(searcher, ordinals, ours, word, complementShare);
+                                MatchedDocs keptUnder = new MatchedDocs(reader.leaves().size());
+                                FacetOrdinals.Counted under = DrillSidewaysPass.underOneFilter(searcher, ordinals, ours, word,
+                                        complementShare, keptUnder);
+                                // the conjunction's matches (complement share 2: never the complement) are the search's
+                                if (complementShare > 1 && ours.dims().size() == 1) assertThat(keptUnder.complete()).isTrue();
+                                if (ours.dims().isEmpty()) assertThat(keptUnder.complete()).as("no pass, nothing kept").isFalse();
+                                assertKeptIfComplete(searcher, keptUnder, ours, "under one filter, seed " + seed);
                                 assertSameCounts(DrillSidewaysPass.of(ordinals, under).facets(), oracle.facets,
                                         "under one filter (" + complementShare + "), seed " + seed + ", query " + theirs);
                                 assertThat(under.documents()).isEqualTo(counted.total());
@@ -145,6 +153,16 @@ class FacetOrdinalsTest {
         assertThat(fromStemWithout).as("exclusions subtracted from a counted word").isGreaterThan(10);
         assertThat(fromStemOr).as("alternatives added to a counted word").isGreaterThan(10);
         assertThat(underOneFilter).as("a counted word under one filter").isGreaterThan(10);
+    }
+
+    /** When {@code kept} is complete it holds exactly the matches of the filtered search, and leads it to the same hits. */
+    private static void assertKeptIfComplete(IndexSearcher searcher, MatchedDocs kept, DrillSidewaysPass.Filters ours, String what)
+            throws IOException {
+        if (!kept.complete()) return;
+        assertThat(docSet(searcher, kept.filter())).as("kept matches, " + what + ", query " + ours.query())
+                .isEqualTo(docSet(searcher, ours.query()));
+        assertThat(docIds(searcher.search(kept.restrict(ours.base()), 10))).as("hits led by the kept matches, " + what)
+                .isEqualTo(docIds(searcher.search(ours.query(), 10)));
     }
 
     /**

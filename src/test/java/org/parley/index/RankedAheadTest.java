@@ -69,9 +69,9 @@ class RankedAheadTest {
                     assertSame(searcher, frequent, relations, not(relations, visit), true, inCommon, want, false);
                     assertSame(searcher, frequent, relations, relations, true, inRare, want, false);
                 }
-                assertThat(RankedAhead.firstHits(searcher, frequent, relations, false, none, FrequentStems.RANKED_HITS + 1, -1))
+                assertThat(RankedAhead.firstHits(searcher, frequent, relations, false, none, FrequentStems.RANKED_HITS + 1, c -> 1.0))
                         .as("deeper than the ranked hits").isNull();
-                assertThat(RankedAhead.firstHits(searcher, frequent, and(relations, visit), false, none, 11, -1))
+                assertThat(RankedAhead.firstHits(searcher, frequent, and(relations, visit), false, none, 11, c -> 1.0))
                         .as("two scored clauses").isNull();
             }
         }
@@ -83,7 +83,7 @@ class RankedAheadTest {
      */
     private static void assertSame(IndexSearcher searcher, FrequentStems frequent, Query stem, Query base, boolean filters,
                                    UnaryOperator<Query> filtered, int want, boolean taken) throws IOException {
-        FieldDoc[] ours = RankedAhead.firstHits(searcher, frequent, base, filters, filtered, want, -1);
+        FieldDoc[] ours = RankedAhead.firstHits(searcher, frequent, base, filters, filtered, want, c -> 1.0);
         Sort sort = LuceneSearchService.sort(SortOrder.RELEVANCE);
         Query query = filtered.apply(base);
         if (taken) assertThat(ours).as("%s, %d hits taken from the ranked ones", query, want).isNotNull();
