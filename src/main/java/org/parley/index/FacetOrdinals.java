@@ -507,12 +507,12 @@ final class FacetOrdinals {
          * Counts one document from its packed {@code word}: in every dimension when it passes every filter, in the
          * dimension of the one filter it fails when it fails exactly one (drill-sideways). Returns whether it passed
          * every filter. The packed fields are read straight from the word; a many-valued document's slots from
-         * {@code leaf}'s buffer, the same way.
+         * {@code leaf}'s side array, the same way.
          */
         private boolean count(LeafSlots leaf, long word) {
             // kept small, with the filtered case apart, so that the JIT inlines it into the loops (a 344-byte method
             // is past its limit for hot calls: every match then paid a call)
-            if (leaf.bits != QUARTERS || !leaf.packed(word)) return count(leaf.slots, leaf.decode(word));
+            if (leaf.bits != QUARTERS || !leaf.packed(word)) return countUnpacked(leaf, word);
             // four fields of 16 bits: the common layout (fewer than 65,520 values in all)
             int s0 = (int) word & 0xFFFF, s1 = (int) (word >>> 16) & 0xFFFF, s2 = (int) (word >>> 32) & 0xFFFF, s3 = (int) (word >>> 48);
             if (required != 0) return countFiltered(s0, s1, s2, s3);
@@ -551,20 +551,30 @@ final class FacetOrdinals {
             return false;
         }
 
-        /** The same for the {@code n} slots of a document in {@code slots}. */
-        private boolean count(int[] slots, int n) {
+        /**
+         * The same for a document whose word the common loop does not read: a many-valued one, its slots read where
+         * they are in the side array (copying them out cost twice as much), or any in the wider layouts.
+         */
+        private boolean countUnpacked(LeafSlots leaf, long word) {
+            if (leaf.bits != QUARTERS) return count(leaf.slots, 0, leaf.decode(word));
+            int k = (int) (word >>> QUARTERS);
+            return count(leaf.overflowSlots, leaf.overflowStarts[k], leaf.overflowStarts[k + 1]);
+        }
+
+        /** The same for the slots {@code slots[from, to)} of a document. */
+        private boolean count(int[] slots, int from, int to) {
             int[] c = counts;
             int passed = 0;
-            for (int j = 0; j < n; j++) passed |= pass[slots[j]];
+            for (int j = from; j < to; j++) passed |= pass[slots[j]];
             int missed = required & ~passed;
             if (missed == 0) {
                 if (!countPassing) return true;
-                for (int j = 0; j < n; j++) c[slots[j]]++;
+                for (int j = from; j < to; j++) c[slots[j]]++;
                 documents++;
                 return true;
             }
             if ((missed & (missed - 1)) == 0) {
-                for (int j = 0; j < n; j++) c[slots[j]] += ((dimBit[slots[j]] ^ missed) - 1) >>> 31;
+                for (int j = from; j < to; j++) c[slots[j]] += ((dimBit[slots[j]] ^ missed) - 1) >>> 31;
             }
             return false;
         }
@@ -688,11 +698,38 @@ final class FacetOrdinals {
             /** Counts the first {@code size} matches of {@link #docs}: their words read first, then counted. */
             private void countBatch(int size) throws IOException {
                 LeafSlots l = leaf;
-                for (int i = 0; i < size; i++) words[i] = l.word(docs[i]);
+                long[] w = words;
+                for (int i = 0; i < size; i++) w[i] = l.word(docs[i]);
+                if (required == 0 && l.bits == QUARTERS) {
+                    countUnfiltered(l, w, size);
+                    return;
+                }
                 boolean handOver = required != 0;
                 for (int i = 0; i < size; i++) {
-                    if (count(l, words[i]) && handOver && forward != null) forward(docs[i]);
+                    if (count(l, w[i]) && handOver && forward != null) forward(docs[i]);
                 }
+            }
+
+            /**
+             * The same without filters, in the common 16-bit layout: every match counts in every dimension, so the
+             * loop only adds (the document count once per batch, not a field written per match).
+             */
+            private void countUnfiltered(LeafSlots l, long[] w, int size) {
+                int[] c = counts;
+                int[] starts = l.overflowStarts, many = l.overflowSlots;
+                for (int i = 0; i < size; i++) {
+                    long word = w[i];
+                    if ((word & 0xFFFF) == 0xFFFF) { // many-valued: its slots read where they are (a copy cost 2x)
+                        int k = (int) (word >>> QUARTERS);
+                        for (int j = starts[k], end = starts[k + 1]; j < end; j++) c[many[j]]++;
+                        continue;
+                    }
+                    c[(int) word & 0xFFFF]++;
+                    c[(int) (word >>> 16) & 0xFFFF]++;
+                    c[(int) (word >>> 32) & 0xFFFF]++;
+                    c[(int) (word >>> 48)]++;
+                }
+                documents += size;
             }
         }
     }
