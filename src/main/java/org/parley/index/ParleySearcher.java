@@ -56,9 +56,9 @@ final class ParleySearcher extends IndexSearcher {
     static final int FREQUENT_STEM_SHARE = 256;
     /**
      * Postings read to count the frequent stems ahead, per paragraph (see {@link FrequentStems}). At a million
-     * paragraphs 16 reach the stems in about 5,000 of them, where searches start to take two passes ({@link
-     * LuceneSearchService#ONE_PASS_MATCHES}): 784 stems against 95 with 8, the background counting 4.5 s from the open
-     * instead of 2.6 s, and 25% less CPU for the mix's rare words of frequent stems ("lining": "line", "lines").
+     * paragraphs 16 reach the stems in about 5,000 of them: 784 stems against 95 with 8, the background counting
+     * 4.5 s from the open instead of 2.6 s, and 25% less CPU for the mix's rare words of frequent stems ("lining":
+     * "line", "lines").
      */
     static final long FREQUENT_STEM_POSTINGS = 16;
     /** Every paragraph's facet values in memory, for counting (empty when the index has none). */

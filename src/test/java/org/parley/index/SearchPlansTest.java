@@ -56,7 +56,7 @@ import org.parley.search.SortOrder;
  * total, and the same count for every facet value listed (Lucene's {@link DrillSideways} as the oracle).
  */
 class SearchPlansTest {
-    private static final int PARAGRAPHS = 30_000;
+    private static final int PARAGRAPHS = 80_000;
     private static Path dir;
     private static LuceneSearchService service;
     private static DirectoryReader reader;
