@@ -53,7 +53,8 @@ import org.parley.search.SortOrder;
  * and under a filter; two conjunctions through a selective filter; first hits from a stem's ranked hits, or from a
  * top-N pass led by the matches its counting pass kept) against one plain Lucene search of the same query, on a
  * generated corpus large enough for every plan: the same hits in the same order with the same scores, the same
- * total, and the same count for every facet value listed (Lucene's {@link DrillSideways} as the oracle).
+ * total, the same next page (by cursor and by number), and the same count for every facet value listed (Lucene's
+ * {@link DrillSideways} as the oracle).
  */
 class SearchPlansTest {
     private static final int PARAGRAPHS = 80_000;
@@ -107,6 +108,15 @@ class SearchPlansTest {
                     Number expected = theirs.facets.getSpecificValue(dim, v.value());
                     assertThat(v.count()).as("%s=%s under %s", dim, v.value(), what).isEqualTo(expected.longValue());
                 }
+            }
+            // the next page by its cursor, and by its number: the reference's next ten
+            if (ours.nextCursor() != null) {
+                List<String> next = reference(r.withPage(1, 2 * r.size(), null)).ids;
+                next = next.subList(r.size(), next.size());
+                assertThat(service.search(r.withPage(1, r.size(), ours.nextCursor())).hits().stream().map(Hit::id).toList())
+                        .as("page 2 by cursor, %s", what).isEqualTo(next);
+                assertThat(service.search(r.withPage(2, r.size(), null)).hits().stream().map(Hit::id).toList())
+                        .as("page 2, %s", what).isEqualTo(next);
             }
             // without facets: the same hits and total (the counts may come along, and then must be right)
             SearchResult lean = service.searchWithoutFacets(r);
