@@ -43,6 +43,9 @@ final class DrillSidewaysPass {
         private final Map<String, Predicate<String>> tests = new LinkedHashMap<>();
         /** The filtered dimensions in the order they were added: the order of the drill-down's per-dimension queries. */
         private final List<String> dims = new ArrayList<>();
+        /** The filters in slot terms, made once per search (see {@link #selection}), and the ordinals they are for. */
+        private FacetOrdinals.Selection selection;
+        private FacetOrdinals selectedFrom;
 
         Filters(FacetsConfig config, Query base) {
             this.base = base;
@@ -53,6 +56,7 @@ final class DrillSidewaysPass {
         void add(String dim, String value) {
             if (tests.containsKey(dim)) throw new IllegalArgumentException(dim + " already has a query filter");
             query.add(dim, value);
+            selection = null;
             if (!values.containsKey(dim)) dims.add(dim);
             values.computeIfAbsent(dim, d -> new LinkedHashSet<>()).add(value);
         }
@@ -64,6 +68,7 @@ final class DrillSidewaysPass {
         void add(String dim, Query filter, Predicate<String> accepts) {
             if (values.containsKey(dim) || tests.containsKey(dim)) throw new IllegalArgumentException(dim + " is already filtered");
             query.add(dim, filter);
+            selection = null;
             tests.put(dim, accepts);
             dims.add(dim);
         }
@@ -94,10 +99,21 @@ final class DrillSidewaysPass {
          */
         double share(FacetOrdinals ordinals, FacetOrdinals.Counted counted) {
             if (dims.isEmpty()) return 1;
-            FacetOrdinals.Selection selection = ordinals.select(valueFilters());
             double share = 1;
-            for (String dim : dims) share *= ordinals.share(selection, ordinals.dimIndex(dim), counted);
+            for (String dim : dims) share *= ordinals.share(selection(ordinals), ordinals.dimIndex(dim), counted);
             return share;
+        }
+
+        /**
+         * The filters as the slots of {@code ordinals} they accept: made once, then reused by every step of the search
+         * that asks (the ranked hits' check, the counting passes).
+         */
+        FacetOrdinals.Selection selection(FacetOrdinals ordinals) {
+            if (selection == null || selectedFrom != ordinals) {
+                selection = ordinals.select(valueFilters());
+                selectedFrom = ordinals;
+            }
+            return selection;
         }
 
         Map<String, FacetOrdinals.ValueFilter> valueFilters() {
@@ -123,7 +139,7 @@ final class DrillSidewaysPass {
         FacetOrdinals.Counted counted = fromFrequentStem(searcher, ordinals, frequent, filters, keep);
         if (counted == null) counted = fromCountedStem(searcher, ordinals, frequent, stems, filters, OTHERS_SHARE, keep);
         if (counted == null) {
-            FacetOrdinals.Selection selection = ordinals.select(filters.valueFilters());
+            FacetOrdinals.Selection selection = filters.selection(ordinals);
             counted = throughSelectiveFilter(searcher, ordinals, filters, selection, frequent.get(filters.base), SELECTIVE_SHARE, keep);
             if (counted == null) counted = counting(searcher, filters.base, ordinals.counter(selection, recorder(keep)));
         }
@@ -209,7 +225,7 @@ final class DrillSidewaysPass {
         String dim = filters.dims().getFirst();
         int d = ordinals.dimIndex(dim);
         FacetOrdinals.Selection none = ordinals.select(Map.of());
-        if (ordinals.share(ordinals.select(filters.valueFilters()), d, base) > complementShare) {
+        if (ordinals.share(filters.selection(ordinals), d, base) > complementShare) {
             Query failing = new BooleanQuery.Builder().add(filters.base, BooleanClause.Occur.FILTER)
                     .add(filters.dimQuery(dim), BooleanClause.Occur.MUST_NOT).build();
             FacetOrdinals.Counted out = counting(searcher, failing, ordinals.counter(none, null));
@@ -298,7 +314,7 @@ final class DrillSidewaysPass {
                                                      CollectorManager<C, T> hits) throws IOException {
         List<C> collectors = Collections.synchronizedList(new ArrayList<>());
         FacetOrdinals.Counted counted = counting(searcher, filters.base,
-                ordinals.counter(ordinals.select(filters.valueFilters()), () -> {
+                ordinals.counter(filters.selection(ordinals), () -> {
                     C c = hits.newCollector();
                     collectors.add(c);
                     return c;

@@ -275,6 +275,11 @@ final class FacetOrdinals {
             return (word & mask) != mask;
         }
 
+        /** A many-valued document's number among them, from its word: where its slots start in the side array. */
+        int manyValued(long word) {
+            return (int) (word >>> bits);
+        }
+
         /** The same from the document's {@link #word}. */
         int decode(long word) {
             int[] out = slots;
@@ -282,7 +287,7 @@ final class FacetOrdinals {
                 for (int i = 0, shift = 0; i < fields; i++, shift += bits) out[i] = (int) (word >>> shift & mask);
                 return fields;
             }
-            int k = (int) (word >>> bits);
+            int k = manyValued(word);
             int from = overflowStarts[k], n = overflowStarts[k + 1] - from;
             System.arraycopy(overflowSlots, from, out, 0, n);
             return n;
@@ -556,8 +561,8 @@ final class FacetOrdinals {
          * they are in the side array (copying them out cost twice as much), or any in the wider layouts.
          */
         private boolean countUnpacked(LeafSlots leaf, long word) {
-            if (leaf.bits != QUARTERS) return count(leaf.slots, 0, leaf.decode(word));
-            int k = (int) (word >>> QUARTERS);
+            if (leaf.packed(word)) return count(leaf.slots, 0, leaf.decode(word));
+            int k = leaf.manyValued(word);
             return count(leaf.overflowSlots, leaf.overflowStarts[k], leaf.overflowStarts[k + 1]);
         }
 
@@ -634,7 +639,7 @@ final class FacetOrdinals {
                 if (oneByOne) {
                     if (count(leaf, leaf.word(doc)) && forward != null) forward(doc);
                     if (++n == SIZE && !scored) {
-                        oneByOne = doc - windowStart <= SPARSE_SPAN * SIZE; // else the matches spread out: batch them
+                        oneByOne = close(windowStart, doc, SIZE); // else the matches spread out: batch them
                         windowStart = doc + 1;
                         n = 0;
                     }
@@ -670,7 +675,7 @@ final class FacetOrdinals {
                     if (required == 0) {
                         for (int i = 0; i < got && forward != null; i++) forward(d[i]);
                         countBatch(got);
-                    } else if (d[got - 1] - d[0] <= SPARSE_SPAN * got) {
+                    } else if (close(d[0], d[got - 1], got)) {
                         for (int i = 0; i < got; i++) if (count(l, l.word(d[i])) && forward != null) forward(d[i]);
                     } else {
                         countBatch(got);
@@ -688,11 +693,16 @@ final class FacetOrdinals {
 
             private void flush() throws IOException {
                 countBatch(n);
-                if (required != 0 && docs[n - 1] - docs[0] <= SPARSE_SPAN * n) { // dense: count the next ones as they come
+                if (required != 0 && close(docs[0], docs[n - 1], n)) { // dense: count the next ones as they come
                     oneByOne = true;
                     windowStart = docs[n - 1] + 1;
                 }
                 n = 0;
+            }
+
+            /** Whether {@code matches} matches from {@code first} to {@code last} are dense (see {@link #SPARSE_SPAN}). */
+            private static boolean close(int first, int last, int matches) {
+                return last - first <= SPARSE_SPAN * matches;
             }
 
             /** Counts the first {@code size} matches of {@link #docs}: their words read first, then counted. */
@@ -719,8 +729,8 @@ final class FacetOrdinals {
                 int[] starts = l.overflowStarts, many = l.overflowSlots;
                 for (int i = 0; i < size; i++) {
                     long word = w[i];
-                    if ((word & 0xFFFF) == 0xFFFF) { // many-valued: its slots read where they are (a copy cost 2x)
-                        int k = (int) (word >>> QUARTERS);
+                    if (!l.packed(word)) { // many-valued: its slots read where they are (a copy cost 2x)
+                        int k = l.manyValued(word);
                         for (int j = starts[k], end = starts[k + 1]; j < end; j++) c[many[j]]++;
                         continue;
                     }
