@@ -32,9 +32,11 @@ import org.parley.search.Span;
  * Where a paragraph matches the query: the spans of its text, for hits and for the article page alike, so both
  * mark exactly what matched (a phrase as one span, no excluded word).
  *
- * <p>Uses the UnifiedHighlighter over the offsets stored in the postings (no re-analysis), with weight matches
- * so that a phrase is one span rather than word by word, and the whole paragraph as the passage. Turning spans
- * into markup is the caller's business.
+ * <p>The queries parley's parser makes most of the time (words, stems, exact phrases, AND / OR / NOT) are read
+ * straight from the postings ({@link PostingsSpans}); any other goes to the UnifiedHighlighter over the offsets stored
+ * in the postings (no re-analysis), with weight matches so that a phrase is one span rather than word by word, and
+ * the whole paragraph as the passage. Both give the same spans (PostingsSpansTest). Turning spans into markup is the
+ * caller's business.
  */
 final class Highlighting {
     /** Only this much of a paragraph is highlighted: bounds the work per hit (paragraphs are rarely longer). */
@@ -50,6 +52,18 @@ final class Highlighting {
         List<List<Span>> out = new ArrayList<>(docIds.length);
         for (int i = 0; i < docIds.length; i++) out.add(List.of());
         if (query == null || docIds.length == 0) return out;
+        PostingsSpans direct = PostingsSpans.of(query);
+        if (direct != null) return direct.spans(searcher, docIds, texts, MAX_HIGHLIGHT_CHARS);
+        return fromWeightMatches(searcher, query, docIds, texts);
+    }
+
+    /**
+     * The same through Lucene's weight matches and the UnifiedHighlighter, for any query: the path of the queries that
+     * {@link PostingsSpans} does not read, and its reference in tests.
+     */
+    List<List<Span>> fromWeightMatches(ParleySearcher searcher, Query query, int[] docIds, String[] texts) throws IOException {
+        List<List<Span>> out = new ArrayList<>(docIds.length);
+        for (int i = 0; i < docIds.length; i++) out.add(List.of());
         Map<Integer, String> textOf = new HashMap<>();
         for (int i = 0; i < docIds.length; i++) textOf.put(docIds[i], texts[i]);
         // highlightFields wants ascending doc ids; map results back to the hit order
@@ -171,23 +185,30 @@ final class Highlighting {
             Cancellation.checkpoint(); // highlighting is the costliest part of a wide query: stop when abandoned
             List<Span> spans = new ArrayList<>();
             for (Passage p : passages) {
-                int[] starts = p.getMatchStarts();
-                int[] ends = p.getMatchEnds();
-                int n = p.getNumMatches();
-                int pos = p.getStartOffset();
-                int i = 0;
-                while (i < n) {
-                    int start = Math.max(starts[i], pos);
-                    int end = ends[i];
-                    while (i + 1 < n && starts[i + 1] <= end) end = Math.max(end, ends[++i]);
-                    i++;
-                    end = Math.min(end, p.getEndOffset());
-                    if (end <= start) continue;
-                    spans.add(new Span(start, end));
-                    pos = end;
-                }
+                spans.addAll(merge(p.getMatchStarts(), p.getMatchEnds(), p.getNumMatches(), p.getStartOffset(), p.getEndOffset()));
             }
             return List.copyOf(spans);
         }
+    }
+
+    /**
+     * The first {@code n} matches {@code [starts[i], ends[i])}, in order of start, as ordered and disjoint spans within
+     * {@code [from, to)}: a match that touches or overlaps the one before extends it.
+     */
+    static List<Span> merge(int[] starts, int[] ends, int n, int from, int to) {
+        List<Span> spans = new ArrayList<>();
+        int pos = from;
+        int i = 0;
+        while (i < n) {
+            int start = Math.max(starts[i], pos);
+            int end = ends[i];
+            while (i + 1 < n && starts[i + 1] <= end) end = Math.max(end, ends[++i]);
+            i++;
+            end = Math.min(end, to);
+            if (end <= start) continue;
+            spans.add(new Span(start, end));
+            pos = end;
+        }
+        return List.copyOf(spans);
     }
 }

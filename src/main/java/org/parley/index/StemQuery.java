@@ -131,6 +131,11 @@ final class StemQuery extends Query {
         };
     }
 
+    /** The indexed words of the stem. */
+    Term[] words() {
+        return words.clone();
+    }
+
     /** The stem the words share. */
     String stem() {
         return stem;
