@@ -2,7 +2,6 @@ package org.parley.index;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
@@ -44,26 +43,50 @@ final class OrdinalFacets extends Facets {
         int d = dim(dim, path);
         int[] c = counts[d];
         String[] values = ordinals.values(d);
-        // min-heap of the best topN ordinals: lower count first, then later value first
-        PriorityQueue<Integer> top = new PriorityQueue<>(Math.min(topN, Math.max(1, c.length)) + 1,
-                (a, b) -> c[a] != c[b] ? Integer.compare(c[a], c[b]) : Integer.compare(b, a));
+        // a min-heap of the best topN ordinals, the worst at its root: fewer matches, then the later value (ints
+        // rather than a priority queue of boxed ones, which cost 2% of a search)
+        int[] heap = new int[Math.min(topN, c.length)];
+        int size = 0;
         int children = 0;
         for (int ord = 0; ord < c.length; ord++) {
             if (c[ord] == 0) continue;
             children++;
-            if (top.size() < topN) {
-                top.add(ord);
-            } else if (c[ord] > c[top.peek()]) {
-                top.poll();
-                top.add(ord);
+            if (size < heap.length) {
+                int i = size++;
+                while (i > 0 && worse(c, ord, heap[(i - 1) / 2])) { // sift up
+                    heap[i] = heap[(i - 1) / 2];
+                    i = (i - 1) / 2;
+                }
+                heap[i] = ord;
+            } else if (c[ord] > c[heap[0]]) { // a later value with as many matches ranks after the kept ones
+                siftDown(c, heap, size, ord);
             }
         }
-        LabelAndValue[] out = new LabelAndValue[top.size()];
-        for (int i = out.length - 1; i >= 0; i--) {
-            int ord = top.poll();
+        LabelAndValue[] out = new LabelAndValue[size];
+        for (int i = size - 1; i >= 0; i--) {
+            int ord = heap[0];
             out[i] = new LabelAndValue(values[ord], c[ord]);
+            siftDown(c, heap, i, heap[i]); // the last one replaces the root
         }
         return new FacetResult(dim, path, -1, out, children);
+    }
+
+    /** Whether ordinal {@code a} ranks below {@code b}: fewer matches, or as many and a later value. */
+    private static boolean worse(int[] c, int a, int b) {
+        return c[a] < c[b] || (c[a] == c[b] && a > b);
+    }
+
+    /** Puts {@code ord} at the root of the heap's first {@code size} ordinals and sifts it down to its place. */
+    private static void siftDown(int[] c, int[] heap, int size, int ord) {
+        int i = 0;
+        while (2 * i + 1 < size) {
+            int child = 2 * i + 1;
+            if (child + 1 < size && worse(c, heap[child + 1], heap[child])) child++;
+            if (!worse(c, heap[child], ord)) break;
+            heap[i] = heap[child];
+            i = child;
+        }
+        if (size > 0) heap[i] = ord;
     }
 
     @Override

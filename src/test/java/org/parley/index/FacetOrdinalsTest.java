@@ -312,6 +312,37 @@ class FacetOrdinalsTest {
         }
     }
 
+    /**
+     * The top values of a dimension with many values and many ties, for every size up to more than it has: the same
+     * as sorting all its values by count, the earlier value first on a tie.
+     */
+    @Test
+    void topChildrenAreTheFirstValuesOfAllSortedByCount() throws IOException {
+        FacetsConfig config = config();
+        Random random = new Random(8);
+        try (Directory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+                for (int v = 0; v < 400; v++) {
+                    for (int k = random.nextInt(12); k > 0; k--) { // counts of 1 to 11, many equal
+                        Document d = new Document();
+                        d.add(new SortedSetDocValuesFacetField("speaker", String.format("s%03d", random.nextInt(400))));
+                        w.addDocument(config.build(d));
+                    }
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                OrdinalFacets all = FacetOrdinals.load(reader, config, DIMS).totals();
+                List<LabelAndValue> sorted = new ArrayList<>(List.of(all.getAllChildren("speaker").labelValues));
+                sorted.sort((a, b) -> Integer.compare(b.value.intValue(), a.value.intValue())); // stable: value order on ties
+                for (int n : new int[] {1, 2, 7, 10, 64, sorted.size() - 1, sorted.size(), 500}) {
+                    FacetResult top = all.getTopChildren(n, "speaker");
+                    assertThat(top.labelValues).as("top %d", n).containsExactlyElementsOf(sorted.subList(0, Math.min(n, sorted.size())));
+                    assertThat(top.childCount).isEqualTo(sorted.size());
+                }
+            }
+        }
+    }
+
     @Test
     void countsMatchesOfAnIndexWithoutAnyFacetValue() throws IOException {
         FacetsConfig config = config();
