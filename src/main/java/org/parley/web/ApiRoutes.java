@@ -1,6 +1,9 @@
 package org.parley.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import org.parley.search.FacetValue;
 import org.parley.search.FacetValuesRequest;
 import org.parley.search.Health;
 import org.parley.search.InvalidQueryException;
+import org.parley.search.Json;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchService;
 import org.parley.search.WordsStartingWith;
@@ -32,6 +36,7 @@ final class ApiRoutes {
 
     private final SearchService search;
     private final byte[] openApi;
+    private final ObjectMapper mapper = Json.mapper();
 
     ApiRoutes(SearchService search) {
         this.search = search;
@@ -55,7 +60,19 @@ final class ApiRoutes {
         Map<String, List<String>> params = ctx.queryParamMap();
         SearchRequest request = SearchParams.parse(params, HitView.PARAMS);
         HitView view = HitView.parse(params);
-        ctx.json(view.body(search.search(request)));
+        json(ctx, view.body(search.search(request)));
+    }
+
+    /**
+     * Answers {@code body} as JSON written straight to UTF-8 bytes: {@code ctx.json} wrote a string first and encoded it
+     * again, two copies of every answer (the same mapper configuration, {@link Json}).
+     */
+    private void json(Context ctx, Object body) {
+        try {
+            ctx.contentType(ContentType.APPLICATION_JSON).result(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void article(Context ctx) {
