@@ -647,7 +647,7 @@ final class FacetOrdinals {
                 if (oneByOne) {
                     if (count(leaf, leaf.word(doc)) && forward != null) forward(doc);
                     if (++n == SIZE && !scored) {
-                        oneByOne = close(windowStart, doc, SIZE); // else the matches spread out: batch them
+                        oneByOne = close(windowStart, doc, SIZE, SPARSE_SPAN); // else the matches spread out: batch them
                         windowStart = doc + 1;
                         n = 0;
                     }
@@ -683,7 +683,7 @@ final class FacetOrdinals {
                     if (required == 0) {
                         for (int i = 0; i < got && forward != null; i++) forward(d[i]);
                         countBatch(got);
-                    } else if (d[got - 1] - d[0] <= SPARSE_STREAM_SPAN * got) {
+                    } else if (close(d[0], d[got - 1], got, SPARSE_STREAM_SPAN)) {
                         for (int i = 0; i < got; i++) if (count(l, l.word(d[i])) && forward != null) forward(d[i]);
                     } else {
                         countBatch(got);
@@ -701,16 +701,19 @@ final class FacetOrdinals {
 
             private void flush() throws IOException {
                 countBatch(n);
-                if (required != 0 && close(docs[0], docs[n - 1], n)) { // dense: count the next ones as they come
+                if (required != 0 && close(docs[0], docs[n - 1], n, SPARSE_SPAN)) { // dense: count the next ones as they come
                     oneByOne = true;
                     windowStart = docs[n - 1] + 1;
                 }
                 n = 0;
             }
 
-            /** Whether {@code matches} matches from {@code first} to {@code last} are dense (see {@link #SPARSE_SPAN}). */
-            private static boolean close(int first, int last, int matches) {
-                return last - first <= SPARSE_SPAN * matches;
+            /**
+             * Whether {@code matches} matches from {@code first} to {@code last} are at most {@code span} documents apart
+             * on average: dense (see {@link #SPARSE_SPAN} and {@link #SPARSE_STREAM_SPAN}).
+             */
+            private static boolean close(int first, int last, int matches, int span) {
+                return last - first <= span * matches;
             }
 
             /** Counts the first {@code size} matches of {@link #docs}: their words read first, then counted. */

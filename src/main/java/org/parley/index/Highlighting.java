@@ -49,9 +49,7 @@ final class Highlighting {
      * empty for documents without a match and for a null (match-all) query.
      */
     List<List<Span>> spans(ParleySearcher searcher, Query query, int[] docIds, String[] texts) throws IOException {
-        List<List<Span>> out = new ArrayList<>(docIds.length);
-        for (int i = 0; i < docIds.length; i++) out.add(List.of());
-        if (query == null || docIds.length == 0) return out;
+        if (query == null || docIds.length == 0) return none(docIds.length);
         PostingsSpans direct = PostingsSpans.of(query);
         if (direct != null) return direct.spans(searcher, docIds, texts, MAX_HIGHLIGHT_CHARS);
         return fromWeightMatches(searcher, query, docIds, texts);
@@ -62,14 +60,11 @@ final class Highlighting {
      * {@link PostingsSpans} does not read, and its reference in tests.
      */
     List<List<Span>> fromWeightMatches(ParleySearcher searcher, Query query, int[] docIds, String[] texts) throws IOException {
-        List<List<Span>> out = new ArrayList<>(docIds.length);
-        for (int i = 0; i < docIds.length; i++) out.add(List.of());
+        List<List<Span>> out = none(docIds.length);
         Map<Integer, String> textOf = new HashMap<>();
         for (int i = 0; i < docIds.length; i++) textOf.put(docIds[i], texts[i]);
         // highlightFields wants ascending doc ids; map results back to the hit order
-        Integer[] idx = new Integer[docIds.length];
-        for (int i = 0; i < idx.length; i++) idx[i] = i;
-        Arrays.sort(idx, (a, b) -> Integer.compare(docIds[a], docIds[b]));
+        Integer[] idx = ascending(docIds);
         int[] ascending = new int[idx.length];
         for (int i = 0; i < idx.length; i++) ascending[i] = docIds[idx[i]];
         Object[] found = new SpanHighlighter(searcher, analyzer, textOf).spans(query, ascending);
@@ -79,6 +74,21 @@ final class Highlighting {
             if (spans != null) out.set(idx[i], spans);
         }
         return out;
+    }
+
+    /** No spans for each of {@code n} paragraphs, in a list to set them in. */
+    static List<List<Span>> none(int n) {
+        List<List<Span>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(List.of());
+        return out;
+    }
+
+    /** The indexes of {@code docIds} in ascending order of the documents (both highlighting paths visit them so). */
+    static Integer[] ascending(int[] docIds) {
+        Integer[] order = new Integer[docIds.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Integer.compare(docIds[a], docIds[b]));
+        return order;
     }
 
     /** A UnifiedHighlighter that answers spans and takes the texts the caller already read. */

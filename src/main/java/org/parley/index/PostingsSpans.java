@@ -136,11 +136,8 @@ final class PostingsSpans {
      * highlighter cuts them; an empty list for a paragraph that does not match.
      */
     List<List<Span>> spans(IndexSearcher searcher, int[] docIds, String[] texts, int maxChars) throws IOException {
-        List<List<Span>> out = new ArrayList<>(docIds.length);
-        for (int i = 0; i < docIds.length; i++) out.add(List.of());
-        Integer[] order = new Integer[docIds.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(docIds[a], docIds[b])); // postings only move forward
+        List<List<Span>> out = Highlighting.none(docIds.length);
+        Integer[] order = Highlighting.ascending(docIds); // postings only move forward
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Occurrences occurrences = new Occurrences(terms.length);
         PostingsEnum[] postings = null;

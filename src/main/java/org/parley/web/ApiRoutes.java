@@ -51,7 +51,7 @@ final class ApiRoutes {
         config.routes.get("/api/health", this::health);
         config.routes.get("/api/stats", ctx -> {
             noParams(ctx, Set.of());
-            ctx.json(search.stats());
+            json(ctx, search.stats());
         });
         config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     }
@@ -64,8 +64,8 @@ final class ApiRoutes {
     }
 
     /**
-     * Answers {@code body} as JSON written straight to UTF-8 bytes: {@code ctx.json} wrote a string first and encoded it
-     * again, two copies of every answer (the same mapper configuration, {@link Json}).
+     * Answers {@code body} as JSON written straight to UTF-8 bytes, for every route here: {@code ctx.json} wrote a string
+     * first and encoded it again, two copies of every answer (the same mapper configuration, {@link Json}).
      */
     private void json(Context ctx, Object body) {
         try {
@@ -78,7 +78,7 @@ final class ApiRoutes {
     private void article(Context ctx) {
         noParams(ctx, Set.of("q"));
         String id = ctx.pathParam("id");
-        ctx.json(search.article(id, SearchParams.one(ctx.queryParamMap(), "q"))
+        json(ctx, search.article(id, SearchParams.one(ctx.queryParamMap(), "q"))
                 .orElseThrow(() -> new NotFoundResponse("no article with id '" + Errors.shorten(id) + "'", Map.of("param", "id"))));
     }
 
@@ -98,7 +98,7 @@ final class ApiRoutes {
                 SearchParams.intOr(params, "limit", FacetValuesRequest.DEFAULT_LIMIT),
                 SearchParams.one(params, "q"), filters,
                 SearchParams.optionalYear(params, "year_from"), SearchParams.optionalYear(params, "year_to"));
-        ctx.json(new FacetValues(request.dim(), request.prefix(), search.facetValues(request)));
+        json(ctx, new FacetValues(request.dim(), request.prefix(), search.facetValues(request)));
     }
 
     /**
@@ -112,7 +112,7 @@ final class ApiRoutes {
             throw new InvalidQueryException("invalid_prefix", "'prefix' must be one word of 1 to "
                     + WordsStartingWith.MAX_PREFIX_CHARS + " letters", "prefix");
         }
-        ctx.json(search.wordsStartingWith(prefix).orElseThrow(() -> new NotFoundResponse(
+        json(ctx, search.wordsStartingWith(prefix).orElseThrow(() -> new NotFoundResponse(
                 "this index lists no words (instant search then searches every keystroke)", Map.of("param", "prefix"))));
     }
 
@@ -125,7 +125,8 @@ final class ApiRoutes {
         body.put("paragraphs", health.paragraphs());
         body.put("last_build", health.lastBuild());
         if (!health.ok()) body.put("problem", health.problem());
-        ctx.status(health.ok() ? 200 : 503).json(body); // a load balancer takes a 503 node out
+        ctx.status(health.ok() ? 200 : 503); // a load balancer takes a 503 node out
+        json(ctx, body);
     }
 
     private static void noParams(Context ctx, Set<String> allowed) {
