@@ -52,10 +52,16 @@ final class SearchLimiter implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    /** Twice the cores (at least 4) searching at once; others wait up to 2 s; a search answers within 10 s. */
+    /**
+     * One search per core (at least 2, {@code -Dparley.search.slots=N} to change it) running at once; others wait
+     * up to 2 s; a search answers within 10 s. A search is CPU-bound, so more slots than cores only share the
+     * cores between more searches: each takes longer, and they evict each other's facet arrays and postings from
+     * the caches. With 8 clients on 2 cores, 2 slots answered faster than 4 at the median and at p99
+     * (BENCHMARKS.md, "One search per core").
+     */
     static SearchLimiter defaults() {
-        return new SearchLimiter(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(2),
-                Duration.ofSeconds(10));
+        int slots = Integer.getInteger("parley.search.slots", Math.max(2, Runtime.getRuntime().availableProcessors()));
+        return new SearchLimiter(Math.max(1, slots), Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
     /** The service with its searches bounded by this limiter. */
