@@ -1,16 +1,12 @@
 package org.parley.web;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.parley.search.ArticleView;
 import org.parley.search.FacetValue;
 import org.parley.search.FacetValuesRequest;
@@ -30,26 +26,36 @@ import org.parley.search.WordsStartingWith;
  * looping the most expensive query they can write cannot keep cheap searches waiting. Stats are not limited.
  */
 final class SearchLimiter implements AutoCloseable {
-    private final Semaphore permits;
-    /** Heavy searches also need one of these: at most half the slots, so cheap searches always find one. */
-    private final Semaphore heavyPermits;
+    private final int maxConcurrent;
+    /** Heavy searches take at most this many of the slots, so cheap searches always find one. */
+    private final int maxHeavy;
     private final Duration maxWait;
     private final Duration timeout;
-    private final int maxConcurrent;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a search joins the queue. */
+    private final Condition queued = lock.newCondition();
+    /** Searches waiting for a worker, in arrival order (guarded by {@link #lock}, as are the fields below). */
+    private final ArrayDeque<Job<?>> waiting = new ArrayDeque<>();
+    private int heavyRunning;
+    private boolean closed;
     /**
-     * Platform threads, not virtual ones: a search is CPU-bound and never blocks, and virtual threads are not
-     * preempted, so two heavy searches on a 2-core machine held both carriers and a cheap search waited for
-     * them to finish (10 s, the timeout). The OS scheduler shares the cores between running searches.
+     * One platform thread per slot, each taking the next search as soon as it has finished one. A search is
+     * CPU-bound and never blocks: a worker that is already on a core starts the next search at once, where a freed
+     * permit would have had to wake a waiting request thread, which then waited for a core itself before it started
+     * one (the slot stayed empty meanwhile). Platform threads, not virtual ones: virtual threads are not preempted,
+     * so two heavy searches on a 2-core machine held both carriers and a cheap search waited for them to finish.
      */
-    private final ExecutorService workers = Executors.newCachedThreadPool(Thread.ofPlatform().name("parley-search-", 0).daemon().factory());
+    private final List<Thread> workers = new ArrayList<>();
 
     SearchLimiter(int maxConcurrent, Duration maxWait, Duration timeout) {
         if (maxConcurrent < 1) throw new IllegalArgumentException("maxConcurrent must be >= 1");
         this.maxConcurrent = maxConcurrent;
-        this.permits = new Semaphore(maxConcurrent, true);
-        this.heavyPermits = new Semaphore(Math.max(1, maxConcurrent / 2), true);
+        this.maxHeavy = Math.max(1, maxConcurrent / 2);
         this.maxWait = maxWait;
         this.timeout = timeout;
+        for (int i = 0; i < maxConcurrent; i++) {
+            workers.add(Thread.ofPlatform().name("parley-search-" + i).daemon().start(this::work));
+        }
     }
 
     /**
@@ -84,15 +90,6 @@ final class SearchLimiter implements AutoCloseable {
         }
     }
 
-    private static boolean acquire(Semaphore semaphore, long deadlineNanos) {
-        try {
-            return semaphore.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BusyException("busy", "the server is shutting down");
-        }
-    }
-
     @FunctionalInterface
     private interface Search<T> {
         T run() throws InvalidQueryException;
@@ -109,53 +106,142 @@ final class SearchLimiter implements AutoCloseable {
         return q.isBlank() ? false : q.strip().split("\\s+").length > 12;
     }
 
-    private <T> T bounded(boolean heavy, Search<T> search) throws InvalidQueryException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        if (heavy && !acquire(heavyPermits, deadline)) {
-            throw new BusyException("busy", "the server is busy with expensive searches (wildcards, fuzzy terms, large pages); "
-                    + "retry in a moment or narrow the query");
+    /** A search handed to the workers; its state is guarded by {@link #lock}. */
+    private final class Job<T> {
+        final Search<T> search;
+        final boolean heavy;
+        /** Signalled when a worker starts the search and when it ends. */
+        final Condition changed = lock.newCondition();
+        Thread runner;
+        boolean done;
+        T value;
+        Throwable failure;
+
+        Job(Search<T> search, boolean heavy) {
+            this.search = search;
+            this.heavy = heavy;
         }
-        if (!acquire(permits, deadline)) {
-            if (heavy) heavyPermits.release();
-            throw new BusyException("busy", "the server is busy with " + maxConcurrent + " searches; retry in a moment");
+
+        void run() {
+            try {
+                value = search.run();
+            } catch (Throwable t) {
+                failure = t;
+            }
         }
-        Future<T> running;
-        try {
-            running = workers.submit(() -> {
-                try {
-                    return search.run();
-                } finally {
-                    permits.release(); // only when the work really ends
-                    if (heavy) heavyPermits.release();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            permits.release();
-            if (heavy) heavyPermits.release();
-            throw new BusyException("busy", "the server is shutting down");
-        }
-        try {
-            return running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            running.cancel(true); // the search stops at its next checkpoint and frees its slot
-            throw new BusyException("timeout", "the search took longer than " + timeout.toSeconds()
-                    + " s; narrow the query or add filters");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BusyException("busy", "the server is shutting down");
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
+
+        T result() throws InvalidQueryException {
+            return switch (failure) {
+                case null -> value;
                 case InvalidQueryException invalid -> throw invalid;
                 case RuntimeException runtime -> throw runtime;
                 case Error error -> throw error;
-                default -> throw new IllegalStateException(e.getCause());
+                default -> throw new IllegalStateException(failure);
+            };
+        }
+    }
+
+    /** A worker's loop: the first waiting search it may start (a heavy one only while the heavy lane has room). */
+    private void work() {
+        lock.lock();
+        try {
+            while (!closed) {
+                Job<?> job = null;
+                for (Job<?> j : waiting) {
+                    if (!j.heavy || heavyRunning < maxHeavy) {
+                        job = j;
+                        break;
+                    }
+                }
+                if (job == null) {
+                    queued.awaitUninterruptibly();
+                    continue;
+                }
+                waiting.remove(job);
+                job.runner = Thread.currentThread();
+                if (job.heavy) heavyRunning++;
+                job.changed.signalAll();
+                lock.unlock();
+                try {
+                    job.run();
+                } finally {
+                    lock.lock();
+                    // an interrupt meant for this search (its time ran out) must not reach the next one; it is only
+                    // sent under the lock while the search is not done, so none can arrive after this
+                    Thread.interrupted();
+                    if (job.heavy) heavyRunning--;
+                    job.runner = null;
+                    job.done = true;
+                    job.changed.signalAll();
+                }
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T bounded(boolean heavy, Search<T> search) throws InvalidQueryException {
+        Job<T> job = new Job<>(search, heavy);
+        lock.lock();
+        try {
+            if (closed) throw new BusyException("busy", "the server is shutting down");
+            waiting.add(job);
+            queued.signal();
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            while (job.runner == null && !job.done) {
+                if (closed) {
+                    waiting.remove(job);
+                    throw new BusyException("busy", "the server is shutting down");
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    waiting.remove(job);
+                    throw heavy && heavyRunning >= maxHeavy
+                            ? new BusyException("busy", "the server is busy with expensive searches (wildcards, fuzzy terms, "
+                                    + "large pages); retry in a moment or narrow the query")
+                            : new BusyException("busy", "the server is busy with " + maxConcurrent + " searches; retry in a moment");
+                }
+                awaitNanos(job, left);
+            }
+            long end = System.nanoTime() + timeout.toNanos();
+            while (!job.done) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    job.runner.interrupt(); // the search stops at its next checkpoint, and its worker takes the next one
+                    throw new BusyException("timeout", "the search took longer than " + timeout.toSeconds()
+                            + " s; narrow the query or add filters");
+                }
+                awaitNanos(job, left);
+            }
+        } finally {
+            lock.unlock();
+        }
+        return job.result();
+    }
+
+    /** Waits for the job to change; if this (request) thread is interrupted, the search is abandoned and stopped. */
+    private void awaitNanos(Job<?> job, long nanos) {
+        try {
+            job.changed.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            waiting.remove(job);
+            if (job.runner != null) job.runner.interrupt();
+            Thread.currentThread().interrupt();
+            throw new BusyException("busy", "the server is shutting down");
         }
     }
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        lock.lock();
+        try {
+            closed = true;
+            queued.signalAll();
+            for (Job<?> job : waiting) job.changed.signalAll();
+            for (Thread worker : workers) worker.interrupt();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private final class Limited implements SearchService {
