@@ -231,6 +231,16 @@ final class SearchLimiter implements AutoCloseable {
         }
     }
 
+    /** How many searches wait for a worker now (for tests). */
+    int waiting() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public void close() {
         lock.lock();

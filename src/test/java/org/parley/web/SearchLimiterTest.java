@@ -1,6 +1,7 @@
 package org.parley.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -28,7 +29,7 @@ import org.parley.search.SearchService;
 /** One slow query cannot starve the rest: searches beyond the limit wait briefly, then get a 503. */
 class SearchLimiterTest {
     /** A service whose searches block until released, counting how many run at once. */
-    static final class SlowService implements SearchService {
+    static class SlowService implements SearchService {
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger maxRunning = new AtomicInteger();
@@ -242,6 +243,116 @@ class SearchLimiterTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(Json.mapper().readTree(busy.body()).get("error").asText()).isEqualTo("busy");
             slow.release.countDown();
+        }
+    }
+
+    /** A service that runs each search's own body: what it does tells which search ran, in which order, on which thread. */
+    private static SearchService scripted(java.util.function.Function<String, SearchResult> body) {
+        return new SlowService() {
+            @Override
+            public SearchResult search(SearchRequest request) {
+                return body.apply(request.query());
+            }
+        };
+    }
+
+    @Test
+    void waitingSearchesStartInArrivalOrderAsSoonAsASlotFrees() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        SearchService service = scripted(q -> {
+            started.add(q);
+            if (q.equals("first")) {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return new SearchResult(0, 0, 1, 10, List.of(), List.of(), null, null);
+        });
+        try (SearchLimiter limiter = new SearchLimiter(1, Duration.ofSeconds(10), Duration.ofSeconds(30));
+             var clients = java.util.concurrent.Executors.newCachedThreadPool()) {
+            SearchService limited = limiter.limit(service);
+            List<CompletableFuture<SearchResult>> searches = new ArrayList<>();
+            for (String q : List.of("first", "second", "third", "fourth")) {
+                searches.add(CompletableFuture.supplyAsync(() -> call(limited, q), clients));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                // each one queued before the next is sent, so that arrival order is known
+                while (!q.equals("first") && limiter.waiting() < searches.size() - 1 && System.nanoTime() < deadline) Thread.sleep(5);
+                while (q.equals("first") && started.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
+            }
+            assertThat(started).containsExactly("first");
+            release.countDown();
+            for (var f : searches) assertThat(f.get(20, TimeUnit.SECONDS).total()).isZero();
+            assertThat(started).containsExactly("first", "second", "third", "fourth");
+        }
+    }
+
+    @Test
+    void aHeavySearchWaitingForItsLaneLetsACheapOneBehindItRun() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        SearchService service = scripted(q -> {
+            started.add(q);
+            if (q.startsWith("long")) {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return new SearchResult(0, 0, 1, 10, List.of(), List.of(), null, null);
+        });
+        try (SearchLimiter limiter = new SearchLimiter(2, Duration.ofSeconds(10), Duration.ofSeconds(30));
+             var clients = java.util.concurrent.Executors.newCachedThreadPool()) {
+            SearchService limited = limiter.limit(service);
+            // a heavy search holds the heavy lane (1 of 2 slots); a second heavy one waits, a cheap one after it runs
+            CompletableFuture<SearchResult> heavy = CompletableFuture.supplyAsync(() -> call(limited, "long*"), clients);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (started.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
+            CompletableFuture<SearchResult> secondHeavy = CompletableFuture.supplyAsync(() -> call(limited, "other*"), clients);
+            while (limiter.waiting() < 1 && System.nanoTime() < deadline) Thread.sleep(5);
+            assertThat(call(limited, "cheap").total()).isZero();
+            assertThat(started).containsExactly("long*", "cheap");
+            release.countDown();
+            heavy.get(20, TimeUnit.SECONDS);
+            secondHeavy.get(20, TimeUnit.SECONDS);
+            assertThat(started).containsExactly("long*", "cheap", "other*");
+        }
+    }
+
+    @Test
+    void anInterruptForASearchPastItsTimeDoesNotReachTheNextOneOnItsWorker() throws Exception {
+        SearchService service = scripted(q -> {
+            try {
+                if (q.equals("runaway")) {
+                    // ignores the interrupt sent when its time is up, and ends a little later with it still set
+                    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400);
+                    while (System.nanoTime() < end) Thread.onSpinWait();
+                } else {
+                    Thread.sleep(50); // would throw at once if the worker were still interrupted
+                }
+            } catch (InterruptedException e) {
+                throw new java.util.concurrent.CancellationException(q + " interrupted");
+            }
+            return new SearchResult(0, 0, 1, 10, List.of(), List.of(), null, null);
+        });
+        try (SearchLimiter limiter = new SearchLimiter(1, Duration.ofSeconds(5), Duration.ofMillis(200))) {
+            SearchService limited = limiter.limit(service);
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> limited.search(SearchRequest.of("runaway")))
+                        .isInstanceOfSatisfying(SearchLimiter.BusyException.class, e -> assertThat(e.code()).isEqualTo("timeout"));
+                assertThat(call(limited, "next").total()).as("the search after a stopped one, on the same worker").isZero();
+            }
+        }
+    }
+
+    private static SearchResult call(SearchService service, String q) {
+        try {
+            return service.search(SearchRequest.of(q));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }
