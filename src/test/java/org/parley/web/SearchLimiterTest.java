@@ -256,13 +256,11 @@ class SearchLimiterTest {
         };
     }
 
-    @Test
-    void waitingSearchesStartInArrivalOrderAsSoonAsASlotFrees() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
-        SearchService service = scripted(q -> {
+    /** A service that records the searches it starts, in order; those {@code blocks} accepts wait for {@code release}. */
+    private static SearchService recording(List<String> started, java.util.function.Predicate<String> blocks, CountDownLatch release) {
+        return scripted(q -> {
             started.add(q);
-            if (q.equals("first")) {
+            if (blocks.test(q)) {
                 try {
                     release.await(20, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -271,6 +269,13 @@ class SearchLimiterTest {
             }
             return new SearchResult(0, 0, 1, 10, List.of(), List.of(), null, null);
         });
+    }
+
+    @Test
+    void waitingSearchesStartInArrivalOrderAsSoonAsASlotFrees() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        SearchService service = recording(started, q -> q.equals("first"), release);
         try (SearchLimiter limiter = new SearchLimiter(1, Duration.ofSeconds(10), Duration.ofSeconds(30));
              var clients = java.util.concurrent.Executors.newCachedThreadPool()) {
             SearchService limited = limiter.limit(service);
@@ -293,17 +298,7 @@ class SearchLimiterTest {
     void aHeavySearchWaitingForItsLaneLetsACheapOneBehindItRun() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
-        SearchService service = scripted(q -> {
-            started.add(q);
-            if (q.startsWith("long")) {
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return new SearchResult(0, 0, 1, 10, List.of(), List.of(), null, null);
-        });
+        SearchService service = recording(started, q -> q.startsWith("long"), release);
         try (SearchLimiter limiter = new SearchLimiter(2, Duration.ofSeconds(10), Duration.ofSeconds(30));
              var clients = java.util.concurrent.Executors.newCachedThreadPool()) {
             SearchService limited = limiter.limit(service);
