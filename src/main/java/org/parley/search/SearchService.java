@@ -10,6 +10,15 @@ public interface SearchService extends Closeable {
     SearchResult search(SearchRequest request) throws InvalidQueryException;
 
     /**
+     * How many searches are worth running at once: a service that searches on this machine's cores gains nothing
+     * from more searches than cores (each only runs slower), one that waits on other machines does. A server bounds
+     * its concurrent searches by this.
+     */
+    default int usefulConcurrency() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
      * The same search's total and page of hits, without counting facet values (its facets may list only the selected
      * values, at 0, or be the counted facets when the service has them at little or no cost, e.g. from an earlier
      * identical search, or counted in the same pass as a few matches) and without a spelling suggestion: for results

@@ -537,6 +537,15 @@ public final class SolrSearchService implements SearchService {
         return false;
     }
 
+    /**
+     * A search here waits on the cluster's nodes, which do the work on their own cores: as many at once as the
+     * old default allowed per core, four times this machine's cores (at least 8).
+     */
+    @Override
+    public int usefulConcurrency() {
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    }
+
     @Override
     public IndexStats stats() {
         String facets = "{\"p\":{\"type\":\"query\",\"q\":\"type:paragraph\"},\"a\":{\"type\":\"query\",\"q\":\"type:article\"}}";

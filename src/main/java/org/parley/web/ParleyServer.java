@@ -37,7 +37,7 @@ public final class ParleyServer implements AutoCloseable {
      *                    the browser; none by default, so that other sites' scripts cannot read it
      */
     public ParleyServer(SearchService search, List<String> corsOrigins) {
-        this(search, SearchLimiter.defaults(), corsOrigins);
+        this(search, SearchLimiter.forService(search), corsOrigins);
     }
 
     ParleyServer(SearchService search, SearchLimiter limiter) {

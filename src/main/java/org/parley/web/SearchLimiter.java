@@ -59,14 +59,15 @@ final class SearchLimiter implements AutoCloseable {
     }
 
     /**
-     * One search per core (at least 2, {@code -Dparley.search.slots=N} to change it) running at once; others wait
-     * up to 2 s; a search answers within 10 s. A search is CPU-bound, so more slots than cores only share the
+     * As many searches running at once as {@code service} finds useful ({@link SearchService#usefulConcurrency}: one
+     * per core for the embedded index; {@code -Dparley.search.slots=N} to change it); others wait up to 2 s; a search
+     * answers within 10 s. A search of the embedded index is CPU-bound, so more slots than cores only share the
      * cores between more searches: each takes longer, and they evict each other's facet arrays and postings from
      * the caches. With 8 clients on 2 cores, 2 slots answered faster than 4 at the median and at p99
      * (BENCHMARKS.md, "One search per core").
      */
-    static SearchLimiter defaults() {
-        int slots = Integer.getInteger("parley.search.slots", Math.max(2, Runtime.getRuntime().availableProcessors()));
+    static SearchLimiter forService(SearchService service) {
+        int slots = Integer.getInteger("parley.search.slots", service.usefulConcurrency());
         return new SearchLimiter(Math.max(1, slots), Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
@@ -284,6 +285,11 @@ final class SearchLimiter implements AutoCloseable {
         @Override
         public Optional<WordsStartingWith> wordsStartingWith(String prefix) {
             return delegate.wordsStartingWith(prefix); // a term dictionary seek and at most MAX_WORDS + 1 terms: no slot
+        }
+
+        @Override
+        public int usefulConcurrency() {
+            return delegate.usefulConcurrency();
         }
 
         @Override

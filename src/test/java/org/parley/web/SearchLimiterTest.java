@@ -343,6 +343,33 @@ class SearchLimiterTest {
         }
     }
 
+    @Test
+    void aServerRunsAsManySearchesAtOnceAsItsServiceFindsUseful() throws Exception {
+        SlowService slow = new SlowService() {
+            @Override
+            public int usefulConcurrency() {
+                return 3;
+            }
+        };
+        try (SearchLimiter limiter = SearchLimiter.forService(slow);
+             var clients = java.util.concurrent.Executors.newCachedThreadPool()) {
+            SearchService limited = limiter.limit(slow);
+            List<CompletableFuture<SearchResult>> running = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String q = "slow" + i;
+                running.add(CompletableFuture.supplyAsync(() -> call(limited, q), clients));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (slow.running.get() < 3 && System.nanoTime() < deadline) Thread.sleep(5);
+            assertThat(slow.running.get()).isEqualTo(3);
+            assertThatThrownBy(() -> limited.search(SearchRequest.of("fourth")))
+                    .isInstanceOfSatisfying(SearchLimiter.BusyException.class, e -> assertThat(e.code()).isEqualTo("busy"));
+            slow.release.countDown();
+            for (var f : running) f.get(20, TimeUnit.SECONDS);
+            assertThat(slow.maxRunning.get()).isEqualTo(3);
+        }
+    }
+
     private static SearchResult call(SearchService service, String q) {
         try {
             return service.search(SearchRequest.of(q));
