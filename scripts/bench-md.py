@@ -38,7 +38,7 @@ print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for k, label in [("parleyInProcess", "parley in-process"), ("parleyHttp", "parley over HTTP"), ("sqlite", "SQLite FTS5")]:
     for s in q.get(k) or []:
         print(f"| {label} | {s['clients']} | {s['queries']} | {s['qps']:.1f} | {s['p50']:.2f} | {s['p95']:.2f} | "
-              f"{s['p99']:.2f} | {s['errors']} | {s.get('cpuMsPerQuery', '') if k != 'parleyHttp' else '(server: see below)'} |")
+              f"{s['p99']:.2f} | {s['errors']} | {s.get('cpuMsPerQuery', '') if k != 'parleyHttp' else (f"{s['cpuMsPerQuery']} (server)" if s.get('cpuMsPerQuery') else '(server: see below)')} |")
 if q.get("httpLoadGenerator"):
     gen = q["httpLoadGenerator"]
     print(f"\nHTTP load generator: {gen}" + (f" (`wrk -c CLIENTS`, {r['config'].get('httpSeconds')} s measured per client count "

@@ -402,7 +402,7 @@ public final class BenchRunner {
                 // wrk: measured by time (--http-seconds per client count), after a warm-up of --warmup-seconds
                 WrkLoad load = WrkLoad.prepare(wrk, QueryMix.read(mixFile), o.outDir().resolve("work"));
                 log.println("bench: HTTP load generator: wrk, clients " + o.clients() + ", " + o.httpSeconds() + " s each");
-                for (int c : o.clients()) h.add(logged(load.run(base, c, o.warmupSeconds(), o.httpSeconds())));
+                for (int c : o.clients()) h.add(logged(load.run(base, c, o.warmupSeconds(), o.httpSeconds(), () -> processCpuMillis(server.pid()))));
                 out.put("httpLoadGenerator", "wrk");
                 requests = load.requestsSent();
             } else {
@@ -615,7 +615,8 @@ public final class BenchRunner {
             if (l == null) continue;
             for (LatencyStats s : l) {
                 t.append(String.format(Locale.ROOT, "%-22s %7d %8d %9.1f %9.2f %9.2f %9.2f %6d %9s%n", s.engine(), s.clients(), s.queries(),
-                        s.qps(), s.p50(), s.p95(), s.p99(), s.errors(), k.equals("parleyHttp") ? "(client)" : s.cpuMsPerQuery()));
+                        s.qps(), s.p50(), s.p95(), s.p99(), s.errors(), !k.equals("parleyHttp") ? String.valueOf(s.cpuMsPerQuery())
+                                : s.cpuMsPerQuery() > 0 ? String.format(Locale.ROOT, "%.3f srv", s.cpuMsPerQuery()) : "(client)"));
             }
         }
         Object server = q.get("server");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The HTTP load generator when Debian's {@code wrk} is installed: a C client whose own CPU cost per request is a
@@ -55,16 +56,25 @@ final class WrkLoad {
         return new WrkLoad(wrk, script, paths);
     }
 
-    /** Warms up for {@code warmupSeconds}, then measures {@code seconds} with {@code clients} connections. */
-    LatencyStats run(String base, int clients, int warmupSeconds, int seconds) throws IOException, InterruptedException {
+    /**
+     * Warms up for {@code warmupSeconds}, then measures {@code seconds} with {@code clients} connections. The stats'
+     * CPU per query is the server's ({@code serverCpuMillis}: its process's CPU time so far, or negative when unknown)
+     * over the measured seconds alone, per request: the warm-up's requests and the JIT compiling during them are
+     * left out; 0 when unknown.
+     */
+    LatencyStats run(String base, int clients, int warmupSeconds, int seconds, LongSupplier serverCpuMillis)
+            throws IOException, InterruptedException {
         if (warmupSeconds > 0) sent += wrk(base, clients, warmupSeconds).get("requests").asLong();
+        long cpu0 = serverCpuMillis.getAsLong();
         JsonNode r = wrk(base, clients, seconds);
+        long cpu1 = serverCpuMillis.getAsLong();
         long requests = r.get("requests").asLong();
         sent += requests;
         double s = r.get("seconds").asDouble();
+        double cpuPerRequest = cpu0 < 0 || cpu1 < 0 || requests == 0 ? 0 : LatencyStats.round((double) (cpu1 - cpu0) / requests);
         return new LatencyStats("parley-http", clients, (int) requests, r.get("errors").asInt(), LatencyStats.round(s),
                 LatencyStats.round(requests / s), r.get("p50").asDouble(), r.get("p95").asDouble(), r.get("p99").asDouble(),
-                r.get("mean").asDouble(), r.get("max").asDouble(), -1, 0);
+                r.get("mean").asDouble(), r.get("max").asDouble(), -1, cpuPerRequest);
     }
 
     /** Requests sent so far, warm-up included. */
