@@ -37,8 +37,11 @@ print("\n| queries | clients | queries run | QPS | p50 ms | p95 ms | p99 ms | er
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for k, label in [("parleyInProcess", "parley in-process"), ("parleyHttp", "parley over HTTP"), ("sqlite", "SQLite FTS5")]:
     for s in q.get(k) or []:
+        cpu = s.get('cpuMsPerQuery', '')
+        if k == 'parleyHttp':  # the server's CPU per request over the measured seconds, when known
+            cpu = f"{cpu} (server)" if cpu else '(server: see below)'
         print(f"| {label} | {s['clients']} | {s['queries']} | {s['qps']:.1f} | {s['p50']:.2f} | {s['p95']:.2f} | "
-              f"{s['p99']:.2f} | {s['errors']} | {s.get('cpuMsPerQuery', '') if k != 'parleyHttp' else (f"{s['cpuMsPerQuery']} (server)" if s.get('cpuMsPerQuery') else '(server: see below)')} |")
+              f"{s['p99']:.2f} | {s['errors']} | {cpu} |")
 if q.get("httpLoadGenerator"):
     gen = q["httpLoadGenerator"]
     print(f"\nHTTP load generator: {gen}" + (f" (`wrk -c CLIENTS`, {r['config'].get('httpSeconds')} s measured per client count "
