@@ -32,7 +32,11 @@ final class CountryGazetteer {
 
     private enum Guard { NONE, NOT_A_PERSON, BEFORE_HYPHEN }
 
+    /** A country alias; {@code code} is an alpha-2 code, or several joined by "+" for a name of more than one country. */
     private record Alias(String code, Guard guard) {
+        List<String> codes() {
+            return code.indexOf('+') < 0 ? List.of(code) : List.of(code.split("\\+"));
+        }
     }
 
     private record Piece(String key, int start, int end, boolean capitalised, boolean hyphenAfter) {
@@ -136,8 +140,8 @@ final class CountryGazetteer {
         int n = pieces.size();
         for (int i = 0; i < n; i++) {
             Piece first = pieces.get(i);
-            // Aliases start with a capital; a few false friends do not ("state of Georgia").
-            if (!first.capitalised() && !isPrefix(first.key())) continue;
+            // Aliases start with a capital; a few do not ("state of Georgia", "inter-Korean").
+            if (!first.capitalised() && !isPrefix(first.key()) && alias(first.key()) == null) continue;
             StringBuilder key = new StringBuilder(first.key());
             Alias best = null;
             int bestEnd = -1;
@@ -156,7 +160,7 @@ final class CountryGazetteer {
             }
             if (best == null) continue;
             boolean person = bestEnd == i && best.guard() == Guard.NOT_A_PERSON && persons.contains(first.key());
-            if (!person && accept(best, pieces, i, bestEnd, text) && !turkeyTheBird(pieces, i, bestEnd, best)) found.add(best.code());
+            if (!person && accept(best, pieces, i, bestEnd, text) && !turkeyTheBird(pieces, i, bestEnd, best)) found.addAll(best.codes());
             i = bestEnd; // a false friend or a rejected alias still consumes its words
         }
         found.remove(FALSE_FRIEND);

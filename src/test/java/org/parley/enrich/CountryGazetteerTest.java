@@ -39,6 +39,16 @@ class CountryGazetteerTest {
     }
 
     @Test
+    void aNameOfMoreThanOneCountryMentionsEachOfThem() {
+        assertThat(G.find("relations between the two Koreas")).containsExactly("KR", "KP");
+        assertThat(G.find("Seoul resumed inter-Korean talks")).containsExactly("KR", "KP");
+        assertThat(G.find("Inter-Korean talks resumed")).containsExactly("KR", "KP");
+        // "Korean" alone names neither for sure, and a lower-case word is a country only when it is an alias
+        assertThat(G.find("a Korean restaurant and inter-agency talks")).isEmpty();
+        assertThat(G.find("the kingdom of eSwatini")).containsExactly("SZ");
+    }
+
+    @Test
     void falseFriendsAreNotCountries() {
         assertThat(G.find("a Brazil nut, Swiss cheese and a Panama hat")).isEmpty();
         assertThat(G.find("between the Pacific and Indian Oceans")).isEmpty();
