@@ -518,7 +518,10 @@ final class SpeakerExtractor {
                     if (!x.word() || quoted[v]) continue; // "President Smith says ..." inside a quote is still the quote's
                     String lw = x.lower();
                     boolean according = lw.equals("according") && v + 1 < to && t.get(v + 1).is("to");
-                    if (!x.lowercase() && !according && !(titleCase && SpeechRules.SPEECH_VERBS.contains(lw) && v > from)) continue;
+                    // not "Speaking of trade, ...", which only names a topic
+                    boolean speakingFirst = v == first && lw.equals("speaking") && v + 1 < to && !t.get(v + 1).is("of");
+                    if (!x.lowercase() && !according && !speakingFirst
+                            && !(titleCase && SpeechRules.SPEECH_VERBS.contains(lw) && v > from)) continue;
                     Phrase p = null;
                     int verb = SpeechRules.verbKind(lw); // one lookup for every verb list
                     if (verb == SpeechRules.SPEECH && !(lw.startsWith("wr") && SpeechRules.letterWithoutWords(t, v, to))
@@ -526,6 +529,7 @@ final class SpeakerExtractor {
                             || lw.equals("shared") && SpeechRules.sharedWords(t, v, to)
                             || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || SpeechRules.quoteWithin(t, v, to, 6))
                             || (lw.equals("pressed") || lw.equals("pushed")) && v + 1 < to && t.get(v + 1).is("for") // "pressed for a seat"
+                            || SpeechRules.speechWithParticle(t, v, to) // "hit out at", "lashed out at", "spoke of"
                             || verb == SpeechRules.NAMING && SpeechRules.quoteWithin(t, v, to, 8)
                             || verb == SpeechRules.BASE && SpeechRules.afterNarrativeWould(t, v, from)
                             || verb == SpeechRules.DOCUMENT && SpeechRules.documentFollows(t, v, to)) {
@@ -537,6 +541,14 @@ final class SpeakerExtractor {
                         int a = phrases.runStart(t, v - 1, from);
                         p = phrases.classify(t, a, v - 1, from, false);
                         if (p != null && p.kind() != Phrase.Kind.PERSON) p = null;
+                    } else if (speakingFirst) {
+                        // "Speaking to reporters in Ottawa, Prime Minister X defended ...": the name after the opening phrase
+                        int comma = v + 1;
+                        while (comma < to && !t.get(comma).is(",") && !quoted[comma]) comma++;
+                        if (comma < to && t.get(comma).is(",")) {
+                            p = phrases.phraseStartingAt(t, comma + 1, to);
+                            if (p != null && p.kind() == Phrase.Kind.SOURCE) p = null;
+                        }
                     } else if (lw.equals("quoted") && v + 1 < to) {
                         p = passiveQuoted(t, v, from, to); // "Wang was quoted by Xinhua as saying ..."
                         if (p == null) p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."

@@ -27,7 +27,7 @@ final class SpeechRules {
             "asked", "reported", "read", "states", "believes", "thinks", "accused", "criticised", "criticized", "condemned", "praised",
             "thanked", "briefed", "blasted", "slammed", "questioned", "justified", "conceded", "retorted", "alleged",
             "testified", "assured", "announces", "confirms", "denies", "vows", "accuses",
-            "recounted", "joked", "wondered", "hailed", "countered", "charged", "demanded", "appealed");
+            "recounted", "joked", "wondered", "hailed", "countered", "charged", "demanded", "appealed", "echoed", "echoes");
     /** Verbs that report words when a quotation follows closely: "described the plan as “reckless”". */
     static final Set<String> NAMING_VERBS = Set.of("described", "describes", "termed", "dubbed", "labelled", "labeled",
             "branded");
@@ -45,6 +45,21 @@ final class SpeechRules {
         if (k < from || !t.get(k).is("would")) return false;
         for (int j = from; j < k; j++) if (t.get(j).lowercase() && SPEECH_VERBS.contains(t.get(j).lower())) return false;
         return true;
+    }
+
+    /**
+     * Verbs that report words with their particle only: "hit out at", "lashed out at", "spoke of", "spoke about",
+     * "spoke out" (not "hit the target", "spoke by phone with", which report no words).
+     */
+    static boolean speechWithParticle(List<Token> t, int v, int to) {
+        if (v + 1 >= to) return false;
+        String lw = t.get(v).lower();
+        Token next = t.get(v + 1);
+        return switch (lw) {
+            case "hit", "hits", "lashed", "lashes" -> next.is("out");
+            case "spoke", "speaks" -> next.is("of") || next.is("about") || next.is("out");
+            default -> false;
+        };
     }
 
     /** Kinds of verb for {@link #verbKind}: one list each. */

@@ -557,4 +557,18 @@ class SpeakerExtractorTest {
         assertThat(speakers("The talks ended on Monday.", "Both leaders said they would meet again."))
                 .containsExactly(List.of(), List.of());
     }
+
+    @Test
+    void phrasalSpeechVerbsAndAnOpeningSpeakingPhrase() {
+        assertThat(speakers("Premier Talia Vorsk hit out at the tariff decision on Monday.")).containsExactly(List.of("Talia Vorsk"));
+        assertThat(speakers("President Oren Malvado lashed out at the court's ruling.")).containsExactly(List.of("Oren Malvado"));
+        assertThat(speakers("Minister Ada Kerrigan spoke of a \"new chapter\" in relations.")).containsExactly(List.of("Ada Kerrigan"));
+        assertThat(speakers("Senator Ilse Marou echoed those concerns in parliament.")).containsExactly(List.of("Ilse Marou"));
+        assertThat(speakers("Speaking to reporters in the capital, Prime Minister Juno Castell defended the budget."))
+                .containsExactly(List.of("Juno Castell"));
+        // reporting no words: a call, a topic, a crowd, a storm
+        assertThat(speakers("President Oren Malvado spoke by phone with Premier Talia Vorsk on Tuesday.")).containsExactly(List.of());
+        assertThat(speakers("Speaking of trade, President Oren Malvado's tariffs remain in place.")).containsExactly(List.of());
+        assertThat(speakers("Angry protesters lashed out at police, and the storm hit the coast.")).containsExactly(List.of());
+    }
 }
