@@ -157,6 +157,14 @@ final class PhraseReader {
     /** Classifies the run of tokens [a, b] (inclusive), {@code sentenceStart} the index of its sentence's first token. */
     Phrase classify(List<Token> t, int a, int b, int sentenceStart, boolean determiner) {
         if (b > a && t.get(b).is(".")) b--;
+        // "King Mohammed VI", "Pope Leo XIV", "Louis XIV": the name is read without its regnal number, which
+        // then ends it
+        String regnal = null;
+        if (b > a && regnalNumber(t.get(b).text()) && t.get(b - 1).capitalised() && !t.get(b - 1).allCaps()
+                && !NUMBERED_NOUNS.contains(t.get(b - 1).lower())) {
+            regnal = t.get(b).text();
+            b--;
+        }
         boolean allCaps = true;
         for (int k = a; k <= b; k++) if (t.get(k).word() && !t.get(k).allCaps()) allCaps = false;
         int n = b;
@@ -187,6 +195,7 @@ final class PhraseReader {
         if (nameStart <= b && nameStart == sentenceStart && nameStart < b && t.get(nameStart).lower().endsWith("ly")) nameStart++;
         List<String> name = new ArrayList<>();
         for (int k = nameStart; k <= b; k++) name.add(t.get(k).text());
+        if (regnal != null && !name.isEmpty()) name.add(regnal);
         Set<String> titles = new LinkedHashSet<>();
         String lastTitle = null;
         boolean org = false;
@@ -224,6 +233,20 @@ final class PhraseReader {
             text.append(t.get(k).text());
         }
         return text.isEmpty() ? null : new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), text.toString(), (char) 0);
+    }
+
+    private static final java.util.regex.Pattern REGNAL = java.util.regex.Pattern.compile("X{0,3}(?:IX|IV|V?I{0,3})");
+
+    /** Nouns that take a Roman numeral without being a person: "Title IX", "Chapter VII", "World War II". */
+    private static final Set<String> NUMBERED_NOUNS = Set.of("article", "chapter", "title", "section", "part", "phase",
+            "volume", "vol", "book", "annex", "protocol", "amendment", "schedule", "stage", "round", "class", "category",
+            "level", "type", "grade", "war", "tier", "pillar", "act", "series", "mark", "division", "form", "unit",
+            "block", "zone", "sector", "plan", "step", "option", "council", "convention", "vatican", "apollo", "gemini",
+            "league", "leg", "group", "track", "window", "line", "model", "version", "generation", "episode", "rule");
+
+    /** A Roman numeral from II to XXXIX, as monarchs and popes carry: not "I", which is the pronoun. */
+    static boolean regnalNumber(String w) {
+        return w.length() >= 1 && !w.equals("I") && REGNAL.matcher(w).matches();
     }
 
     private static boolean complementWord(Token x) {

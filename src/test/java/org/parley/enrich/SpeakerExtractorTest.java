@@ -571,4 +571,16 @@ class SpeakerExtractorTest {
         assertThat(speakers("Speaking of trade, President Oren Malvado's tariffs remain in place.")).containsExactly(List.of());
         assertThat(speakers("Angry protesters lashed out at police, and the storm hit the coast.")).containsExactly(List.of());
     }
+
+    @Test
+    void aRegnalNumberEndsAMonarchsName() {
+        assertThat(speakers("King Aldric IV said the treaty would stand.")).containsExactly(List.of("Aldric IV"));
+        assertThat(speakers("Pope Severin XIV called for a ceasefire.")).containsExactly(List.of("Severin XIV"));
+        assertThat(speakers("Queen Mirela II addressed the nation.", "The Queen said the country would recover.",
+                "Mirela added that she was proud of its people."))
+                .containsExactly(List.of(), List.of("Mirela II"), List.of("Mirela II"));
+        // numbered things are no people
+        assertThat(speakers("Chapter XI said nothing about refugees.")).containsExactly(List.of());
+        assertThat(speakers("The World War II veteran said he was proud.")).containsExactly(List.of());
+    }
 }
