@@ -83,7 +83,19 @@ final class PhraseReader {
         }
         if (!x.capitalised()) return false;
         if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
-        return !x.has(Token.FUNCTION) || x.has(Token.ORGANISATION);
+        return !x.has(Token.FUNCTION) || x.has(Token.ORGANISATION) || surnameHe(t, k, from, to);
+    }
+
+    /**
+     * "Vice Premier He Lifeng": a capitalised "He" inside a sentence, after a title or a name word and before a name
+     * word, is the Chinese surname, not the pronoun (which would be lower case there).
+     */
+    private static boolean surnameHe(List<Token> t, int k, int from, int to) {
+        if (!t.get(k).text().equals("He") || k <= from || k + 1 >= to) return false;
+        Token before = t.get(k - 1), after = t.get(k + 1);
+        return before.word() && (before.has(Token.TITLE) || before.capitalised() && !before.has(Token.FUNCTION))
+                && after.word() && after.capitalised() && !after.allCaps()
+                && (after.flags() & (Token.TITLE | Token.FUNCTION | Token.ORGANISATION)) == 0;
     }
 
     static boolean nameLike(Token x) {
@@ -114,6 +126,7 @@ final class PhraseReader {
         Token x = t.get(k);
         if (!x.capitalised()) return false;
         if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
+        if (surnameHe(t, k, 0, t.size())) return true;
         if ((x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return false;
         if (x.allCaps() && !allCapsRun) return initials(t, k); // ASEAN, AKP, UN: acronyms of organisations
         if (countryWord(x.text())) return personAliases.contains(x.text()) || personLikeCountry(t, k, allCapsRun);

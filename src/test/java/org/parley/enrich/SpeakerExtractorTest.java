@@ -583,4 +583,14 @@ class SpeakerExtractorTest {
         assertThat(speakers("Chapter XI said nothing about refugees.")).containsExactly(List.of());
         assertThat(speakers("The World War II veteran said he was proud.")).containsExactly(List.of());
     }
+
+    @Test
+    void aCapitalisedHeInsideASentenceBeforeANameIsTheSurname() {
+        assertThat(speakers("Vice Premier He Wenlan said the talks would continue.", "He Wenlan added that tariffs would fall.",
+                "He said the date was not fixed."))
+                .containsExactly(List.of("He Wenlan"), List.of("He Wenlan"), List.of("He Wenlan"));
+        // the pronoun opening a sentence stays the pronoun
+        assertThat(speakers("Minister Oren Malvado arrived on Monday. He said the talks would continue."))
+                .containsExactly(List.of("Oren Malvado"));
+    }
 }
