@@ -650,7 +650,9 @@ final class SpeakerExtractor {
             int b = 0;
             while (phrases.runToken(t, b, 0, t.size())) b++;
             if (b == 0 || b > 6 || b >= t.size() || !t.get(b).is(":")) return null;
-            Phrase p = phrases.classify(t, 0, b - 1, 0, false);
+            // "Said Lavrov: “...”": the verb put first, when the rest is a person the article has named
+            int a = (t.get(0).is("Said") || t.get(0).is("Says")) && b > 1 && longestForm(List.of(t.get(b - 1).text())) != null ? 1 : 0;
+            Phrase p = phrases.classify(t, a, b - 1, a, false);
             if (p == null || p.kind() != Phrase.Kind.PERSON) return null;
             Mention m = resolve(p);
             if (m != null) {
