@@ -771,8 +771,9 @@ final class SpeakerExtractor {
             }
             Token last = t.get(j);
             if (last.is("who") && j - 1 > from && t.get(j - 1).is(",")) return phrases.phraseEndingAt(t, j - 2, from);
-            // "X welcomed the minister and highlighted ...": a second verb shares the clause's subject.
-            if (last.is("and") && j > from && t.get(j - 1).word()) {
+            // "X welcomed the minister and highlighted ...", "X declined to comment but said ...": a second verb
+            // shares the clause's subject.
+            if ((last.is("and") || last.is("but")) && j > from && t.get(j - 1).word()) {
                 Phrase shared = clauseSubject(t, from, v);
                 return shared == null || shared.kind() == Phrase.Kind.SOURCE ? null : shared;
             }

@@ -601,4 +601,12 @@ class SpeakerExtractorTest {
         // "Said" is also a given name: a label of someone the article has not named stays whole
         assertThat(speakers("Said Barrani: “We are ready.”")).containsExactly(List.of("Said Barrani"));
     }
+
+    @Test
+    void aSecondVerbAfterButSharesTheSubject() {
+        assertThat(speakers("Spokesman Ivo Trenka said the talks were useful.",
+                "Asked about the sanctions, Trenka declined to comment but said the government would study them."))
+                .containsExactly(List.of("Ivo Trenka"), List.of("Ivo Trenka"));
+        assertThat(speakers("The ministry declined to comment but said it would study the report.")).containsExactly(List.of());
+    }
 }
