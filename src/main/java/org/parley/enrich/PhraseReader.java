@@ -86,16 +86,25 @@ final class PhraseReader {
         return !x.has(Token.FUNCTION) || x.has(Token.ORGANISATION) || surnameHe(t, k, from, to);
     }
 
+    /** Function words that are also East Asian surnames when capitalised before a name: "To Lam", "An Cheol-soo". */
+    private static final Set<String> FUNCTION_WORD_SURNAMES = Set.of("To", "An", "Do");
+
     /**
-     * "Vice Premier He Lifeng": a capitalised "He" inside a sentence, after a title or a name word and before a name
-     * word, is the Chinese surname, not the pronoun (which would be lower case there).
+     * "Vice Premier He Lifeng", "Vietnam's To Lam": a capitalised function word inside a sentence, before a name
+     * word, is a surname, not the pronoun or preposition (which would be lower case there). "He" may follow a title
+     * or a name word; "To", "An" and "Do" a title or a possessive, since a title-cased phrase ("Plans To Boost")
+     * puts them between capitalised words too.
      */
     private static boolean surnameHe(List<Token> t, int k, int from, int to) {
-        if (!t.get(k).text().equals("He") || k <= from || k + 1 >= to) return false;
+        if (k <= from || k + 1 >= to) return false;
+        String w = t.get(k).text();
+        boolean he = w.equals("He");
+        if (!he && !FUNCTION_WORD_SURNAMES.contains(w)) return false;
         Token before = t.get(k - 1), after = t.get(k + 1);
-        return before.word() && (before.has(Token.TITLE) || before.capitalised() && !before.has(Token.FUNCTION))
-                && after.word() && after.capitalised() && !after.allCaps()
-                && (after.flags() & (Token.TITLE | Token.FUNCTION | Token.ORGANISATION)) == 0;
+        if (!after.word() || !after.capitalised() || after.allCaps()
+                || (after.flags() & (Token.TITLE | Token.FUNCTION | Token.ORGANISATION)) != 0) return false;
+        return he ? before.word() && (before.has(Token.TITLE) || before.capitalised() && !before.has(Token.FUNCTION))
+                : before.has(Token.TITLE) || before.is("'s");
     }
 
     static boolean nameLike(Token x) {

@@ -585,13 +585,16 @@ class SpeakerExtractorTest {
     }
 
     @Test
-    void aCapitalisedHeInsideASentenceBeforeANameIsTheSurname() {
+    void aCapitalisedFunctionWordInsideASentenceBeforeANameIsASurname() {
         assertThat(speakers("Vice Premier He Wenlan said the talks would continue.", "He Wenlan added that tariffs would fall.",
                 "He said the date was not fixed."))
                 .containsExactly(List.of("He Wenlan"), List.of("He Wenlan"), List.of("He Wenlan"));
         // the pronoun opening a sentence stays the pronoun
         assertThat(speakers("Minister Oren Malvado arrived on Monday. He said the talks would continue."))
                 .containsExactly(List.of("Oren Malvado"));
+        assertThat(speakers("Vietnam's To Van Minh said the port would open.", "General Secretary An Ji-ho told the congress it would.",
+                "The Plan To Boost Exports, officials said, was approved."))
+                .containsExactly(List.of("To Van Minh"), List.of("An Ji-ho"), List.of());
     }
 
     @Test
