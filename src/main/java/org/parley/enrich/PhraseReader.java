@@ -83,7 +83,7 @@ final class PhraseReader {
         }
         if (!x.capitalised()) return false;
         if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
-        return !x.has(Token.FUNCTION) || x.has(Token.ORGANISATION) || surnameHe(t, k, from, to);
+        return !x.has(Token.FUNCTION) || x.has(Token.ORGANISATION) || functionWordSurname(t, k, from, to);
     }
 
     /** Function words that are also East Asian surnames when capitalised before a name: "To Lam", "An Cheol-soo". */
@@ -95,7 +95,7 @@ final class PhraseReader {
      * or a name word; "To", "An" and "Do" a title or a possessive, since a title-cased phrase ("Plans To Boost")
      * puts them between capitalised words too.
      */
-    private static boolean surnameHe(List<Token> t, int k, int from, int to) {
+    private static boolean functionWordSurname(List<Token> t, int k, int from, int to) {
         if (k <= from || k + 1 >= to) return false;
         String w = t.get(k).text();
         boolean he = w.equals("He");
@@ -135,8 +135,9 @@ final class PhraseReader {
         Token x = t.get(k);
         if (!x.capitalised()) return false;
         if (TIME_WORDS.contains(x.lower())) return !dateContext(t, k, 0, t.size());
-        if (surnameHe(t, k, 0, t.size())) return true;
-        if ((x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) return false;
+        if ((x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) {
+            return x.has(Token.FUNCTION) && functionWordSurname(t, k, 0, t.size());
+        }
         if (x.allCaps() && !allCapsRun) return initials(t, k); // ASEAN, AKP, UN: acronyms of organisations
         if (countryWord(x.text())) return personAliases.contains(x.text()) || personLikeCountry(t, k, allCapsRun);
         return endsAName(x.text());

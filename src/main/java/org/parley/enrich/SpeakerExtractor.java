@@ -542,13 +542,9 @@ final class SpeakerExtractor {
                         p = phrases.classify(t, a, v - 1, from, false);
                         if (p != null && p.kind() != Phrase.Kind.PERSON) p = null;
                     } else if (speakingFirst) {
-                        // "Speaking to reporters in Ottawa, Prime Minister X defended ...": the name after the opening phrase
-                        int comma = v + 1;
-                        while (comma < to && !t.get(comma).is(",") && !quoted[comma]) comma++;
-                        if (comma < to && t.get(comma).is(",")) {
-                            p = phrases.phraseStartingAt(t, comma + 1, to);
-                            if (p != null && p.kind() == Phrase.Kind.SOURCE) p = null;
-                        }
+                        // "Speaking to reporters in Ottawa, Prime Minister X defended ...": the sentence's subject, which
+                        // clauseSubject found past the opening phrase
+                        p = subject != null && subject.kind() != Phrase.Kind.SOURCE ? subject : null;
                     } else if (lw.equals("quoted") && v + 1 < to) {
                         p = passiveQuoted(t, v, from, to); // "Wang was quoted by Xinhua as saying ..."
                         if (p == null) p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."
