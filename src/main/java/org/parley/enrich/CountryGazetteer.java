@@ -121,6 +121,12 @@ final class CountryGazetteer {
         return alias(word) != null;
     }
 
+    /** The one country a single word names by itself ("Russian", "Kremlin", "Turkey"), or null: none, several, a false friend. */
+    String countryOf(String word) {
+        Alias a = alias(word);
+        return a == null || a.code().equals(FALSE_FRIEND) || a.code().indexOf('+') >= 0 ? null : a.code();
+    }
+
     /** Alpha-2 codes of the countries {@code text} mentions, in order of first mention. */
     List<String> find(String text) {
         return find(Tokenizer.tokenize(text), text);

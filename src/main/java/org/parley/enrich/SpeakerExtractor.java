@@ -55,6 +55,9 @@ final class SpeakerExtractor {
     // ---- the article ----------------------------------------------------------------------------------
 
     /** Mutable state of one pass over one article (never shared between threads). */
+    /** Prefix of {@code qualifierOwners} keys that are a country's code rather than a word. */
+    private static final String COUNTRY_KEY = "@";
+
     private final class Pass {
         final List<List<Token>> paragraphs;
         final List<ParagraphKind> kinds;
@@ -66,6 +69,8 @@ final class SpeakerExtractor {
         final Map<String, List<Mention>> byTitle = new HashMap<>();
         /** Lower-case capitalised words before a name ("NATO", "Kremlin" in "Kremlin spokesman X") -> name keys. */
         final Map<String, Set<String>> qualifierOwners = new HashMap<>();
+        /** Name key -> the countries its qualifiers named ("Turkish" in "Turkish President X"). */
+        final Map<String, Set<String>> countriesOf = new HashMap<>();
         /** Keys of names that were seen with a title at least once. */
         final Set<String> titled = new HashSet<>();
         final List<Mention> focus = new ArrayList<>(); // recent subjects and speakers, most recent last
@@ -131,6 +136,13 @@ final class SpeakerExtractor {
                                 Token x = t.get(q);
                                 if (x.word() && x.capitalised() && !x.has(Token.TITLE) && !x.has(Token.FUNCTION) && !p.name().contains(x.text())) {
                                     qualifierOwners.computeIfAbsent(NameWords.lower(x.text()), w -> new HashSet<>(2)).add(key(p.name()));
+                                    // "Turkish President X" and "the Turkey leader", "the Kremlin chief" and "Russian
+                                    // President Y": the country a qualifier names, whichever word names it
+                                    String country = gazetteer.countryOf(x.text());
+                                    if (country != null) {
+                                        qualifierOwners.computeIfAbsent(COUNTRY_KEY + country, w -> new HashSet<>(2)).add(key(p.name()));
+                                        countriesOf.computeIfAbsent(key(p.name()), w -> new HashSet<>(2)).add(country);
+                                    }
                                 }
                             }
                         }
@@ -301,7 +313,7 @@ final class SpeakerExtractor {
                     // unless the article gave that person other roles.
                     Mention recent = focus.isEmpty() ? null : focus.getLast();
                     boolean untitled = recent != null && recent.titles().stream().allMatch(x -> NameWords.ROLELESS.contains(x) || x.equals(SpeechRules.DESCRIBED));
-                    if (recent != null && untitled && recent.order() >= paragraph - 1) yield recent;
+                    if (recent != null && untitled && recent.order() >= paragraph - 1 && !otherThan(recent, p)) yield recent;
                     // "“We will respond,” the minister said. / The minister, Agnieszka Wrona, later ...": a lede that
                     // quotes first and names the person in the next paragraph, when nobody held the role before. Only
                     // for a quotation in a sentence: a headline's role, or a summary's ("the envoy warned"), stays unnamed.
@@ -319,6 +331,34 @@ final class SpeakerExtractor {
         }
 
         /**
+         * Whether the role reference {@code p} may be someone other than {@code recent}: its country is not one
+         * {@code recent} was named with ("Turkish President X ... the Russian leader said"), or, when it names a
+         * country, someone else was named after {@code recent}'s last mention ("X met Y. The Russian leader said").
+         */
+        boolean otherThan(Mention recent, Phrase p) {
+            String key = key(recent.name());
+            for (String q : p.name()) {
+                String country = gazetteer.countryOf(q);
+                if (country == null) continue;
+                Set<String> known = countriesOf.getOrDefault(key, Set.of());
+                if (!known.isEmpty()) return !known.contains(country);
+                int last = -1;
+                for (int i = 0; i < mentionKeys.size(); i++) {
+                    long[] at = mentionsAt.get(i);
+                    if (at[0] > paragraph) break;
+                    if (mentionKeys.get(i).equals(key)) last = i;
+                }
+                for (int i = Math.max(0, last + 1); i < mentionKeys.size(); i++) {
+                    long[] at = mentionsAt.get(i);
+                    if (at[0] > paragraph) break;
+                    if (at[0] >= recent.order() && !mentionKeys.get(i).equals(key)) return true;
+                }
+                return false;
+            }
+            return false;
+        }
+
+        /**
          * The one person named with a qualifier of the role reference ("NATO" in "the NATO chief"), holding that
          * role too if {@code withRole}; null when none or several.
          */
@@ -326,7 +366,13 @@ final class SpeakerExtractor {
             if (p.name().isEmpty()) return null;
             String found = null;
             for (String q : p.name()) {
-                for (String k : qualifierOwners.getOrDefault(NameWords.lower(q), Set.of())) {
+                String country = gazetteer.countryOf(q);
+                Set<String> owners = qualifierOwners.getOrDefault(NameWords.lower(q), Set.of());
+                if (country != null) {
+                    owners = new HashSet<>(owners);
+                    owners.addAll(qualifierOwners.getOrDefault(COUNTRY_KEY + country, Set.of()));
+                }
+                for (String k : owners) {
                     Mention m = byName.get(k);
                     if (m == null || m.order() > paragraph) continue;
                     if (withRole && SpeechRules.TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head())).stream().noneMatch(m.titles()::contains)) continue;
@@ -529,12 +575,16 @@ final class SpeakerExtractor {
                             || lw.equals("shared") && SpeechRules.sharedWords(t, v, to)
                             || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || SpeechRules.quoteWithin(t, v, to, 6))
                             || (lw.equals("pressed") || lw.equals("pushed")) && v + 1 < to && t.get(v + 1).is("for") // "pressed for a seat"
+                            || SpeechRules.pressedSomeoneTo(t, v, to) // "pressed Putin to revive the deal"
                             || SpeechRules.speechWithParticle(t, v, to) // "hit out at", "lashed out at", "spoke of"
+                            || SpeechRules.speechWithObject(t, v, to) // "welcomed the decision", "defended the plan"
                             || verb == SpeechRules.NAMING && SpeechRules.quoteWithin(t, v, to, 8)
                             || verb == SpeechRules.BASE && SpeechRules.afterNarrativeWould(t, v, from)
                             || verb == SpeechRules.DOCUMENT && SpeechRules.documentFollows(t, v, to)) {
                         p = speechSubject(t, v, from, to);
-                    } else if (v > from && t.get(v - 1).is(",") && SpeechRules.PARTICIPLES.contains(lw)) {
+                    } else if (v > from && t.get(v - 1).is(",") && (SpeechRules.PARTICIPLES.contains(lw)
+                            // "X, speaking at the alliance's headquarters, welcomed ..." (not "speaking of trade")
+                            || lw.equals("speaking") && v + 1 < to && !t.get(v + 1).is("of"))) {
                         p = clauseSubject(t, from, v);
                     } else if (v > from && t.get(v - 1).capitalised() && SpeechRules.PARTICIPLES.contains(lw)) {
                         // "..., with Prime Minister Arben Krasniqi vowing to press on": the name right before.
@@ -796,7 +846,7 @@ final class SpeakerExtractor {
                 // title ("Minister of Commerce").
                 if (c > from && t.get(c).is(",") && c + 1 < j) {
                     Token first = t.get(c + 1);
-                    boolean possessive = c + 2 < j && t.get(c + 2).is("'s"); // "X, Ukraine's human rights commissioner, said"
+                    boolean possessive = possessiveAt(t, c + 1, j); // "X, Ukraine's (South Korea's) human rights commissioner, said"
                     if (!first.capitalised() || first.has(Token.TITLE) || first.lower().equals("who") || first.lower().equals("whose")
                             || SpeechRules.partyTag(first) || possessive) {
                         Phrase before = phrases.phraseEndingAt(t, SpeechRules.skipGap(t, c - 1, from), from);
@@ -811,6 +861,18 @@ final class SpeakerExtractor {
                 return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.AGE, (char) 0); // "the 67-year-old mechanic said"
             }
             return phrases.phraseEndingAt(t, j, from);
+        }
+
+        /**
+         * Whether a possessive name of one to three capitalised words opens the appositive at {@code a}: "Ukraine's",
+         * "South Korea's", "Papua New Guinea's" (the description of the name before it, not a second person).
+         */
+        static boolean possessiveAt(List<Token> t, int a, int to) {
+            for (int k = a + 1; k < Math.min(to, a + 4); k++) {
+                if (t.get(k).is("'s")) return true;
+                if (!t.get(k).capitalised()) return false;
+            }
+            return false;
         }
 
         /** The last two distinct people named before token {@code v} of this paragraph or in the one before, or none. */

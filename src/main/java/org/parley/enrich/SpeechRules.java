@@ -49,7 +49,8 @@ final class SpeechRules {
 
     /**
      * Verbs that report words with their particle only: "hit out at", "lashed out at", "spoke of", "spoke about",
-     * "spoke out" (not "hit the target", "spoke by phone with", which report no words).
+     * "spoke out", "made the remarks" (not "hit the target", "spoke by phone with", "made the trip", which report no
+     * words).
      */
     static boolean speechWithParticle(List<Token> t, int v, int to) {
         if (v + 1 >= to) return false;
@@ -58,8 +59,60 @@ final class SpeechRules {
         return switch (lw) {
             case "hit", "hits", "lashed", "lashes" -> next.is("out");
             case "spoke", "speaks" -> next.is("of") || next.is("about") || next.is("out");
+            case "made", "makes" -> madeWords(t, v + 1, to);
             default -> false;
         };
+    }
+
+    /**
+     * Verbs that report words when their object is a decision, a plan or words ("welcomed the decision", "defended
+     * his record"), not a person or a place ("welcomed the delegation", "defended the city").
+     */
+    static boolean speechWithObject(List<Token> t, int v, int to) {
+        String lw = t.get(v).lower();
+        if (!lw.equals("welcomed") && !lw.equals("welcomes") && !lw.equals("defended") && !lw.equals("defends")) return false;
+        int k = v + 1;
+        if (k < to && MADE_DETERMINERS.contains(t.get(k).lower())) k++;
+        // "the government's decision", "the court's ruling": the possessor's noun is the object
+        if (k + 1 < to && t.get(k + 1).is("'s")) k += 2;
+        return k < to && STANCE_OBJECTS.contains(t.get(k).lower());
+    }
+
+    /** What a statement welcomes or defends: decisions, plans and words, not people or places. */
+    private static final Set<String> STANCE_OBJECTS = Set.of("decision", "decisions", "move", "moves", "agreement",
+            "deal", "plan", "plans", "policy", "policies", "proposal", "proposals", "initiative", "announcement",
+            "ruling", "verdict", "outcome", "resolution", "step", "steps", "ceasefire", "truce", "release", "news",
+            "report", "record", "law", "bill", "budget", "cost", "costs", "choice", "strategy", "approach", "ban",
+            "tariffs", "sanctions", "measures", "visit", "talks", "remarks", "comments", "position", "stance",
+            "vote", "election", "result", "results", "reforms", "reform", "agenda", "offer", "invitation", "progress");
+
+    /**
+     * "pressed Putin to revive the deal", "pressed his counterpart to act": a demand put to someone, which reports
+     * words. Not "pushed the car to the garage" (a place after "to") or "pressed ahead".
+     */
+    static boolean pressedSomeoneTo(List<Token> t, int v, int to) {
+        String lw = t.get(v).lower();
+        if (!lw.equals("pressed") && !lw.equals("presses") && !lw.equals("pushed") && !lw.equals("pushes")) return false;
+        int k = v + 1;
+        if (k < to && MADE_DETERMINERS.contains(t.get(k).lower())) {
+            k++;
+            if (k < to && t.get(k).lowercase()) k++; // "his counterpart", "the government"
+        } else {
+            while (k < to && k < v + 5 && t.get(k).capitalised()) k++; // "Vladimir Putin", "Beijing"
+        }
+        if (k + 1 < to && (t.get(k).is("on") || t.get(k).is("in")) && t.get(k + 1).capitalised()) k += 2; // "on Monday"
+        return k > v + 1 && k + 1 < to && t.get(k).is("to") && t.get(k + 1).lowercase() && !PhraseReader.isDeterminer(t.get(k + 1).lower());
+    }
+
+    /** Determiners before what someone "made": "made the remarks", "made his comments", "made a statement". */
+    private static final Set<String> MADE_DETERMINERS = Set.of("the", "these", "those", "his", "her", "their", "its", "our", "this", "that", "a", "an");
+    /** What someone "made" that is words ("made the remarks"), not a deed ("made a decision", "made the trip"). */
+    private static final Set<String> MADE_WORDS = Set.of("remarks", "comments", "comment", "statement", "statements",
+            "announcement", "speech", "appeal", "pledge");
+
+    /** "made the remarks", "made his comments", "made a statement" from token {@code d} (the determiner). */
+    private static boolean madeWords(List<Token> t, int d, int to) {
+        return d + 1 < to && MADE_DETERMINERS.contains(t.get(d).lower()) && MADE_WORDS.contains(t.get(d + 1).lower());
     }
 
     /** Kinds of verb for {@link #verbKind}: one list each. */

@@ -612,4 +612,58 @@ class SpeakerExtractorTest {
                 .containsExactly(List.of("Ivo Trenka"), List.of("Ivo Trenka"));
         assertThat(speakers("The ministry declined to comment but said it would study the report.")).containsExactly(List.of());
     }
+
+    @Test
+    void aPossessiveOfSeveralWordsOpensADescription() {
+        assertThat(speakers("Mara Veltri, South Korea's trade envoy, said the talks would resume.",
+                "Oskar Lind, New Zealand's foreign minister, later said Wellington agreed.",
+                "Ines Farrow, Papua New Guinea's high commissioner, warned of delays."))
+                .containsExactly(List.of("Mara Veltri"), List.of("Oskar Lind"), List.of("Ines Farrow"));
+        // a second person between the commas is still the speaker
+        assertThat(speakers("A spokeswoman for the ministry, Hana Okubo, said the plan was ready."))
+                .containsExactly(List.of("Hana Okubo"));
+    }
+
+    @Test
+    void madeTheRemarksReportsWords() {
+        assertThat(speakers("Emir Tariq Al Saberi, who is also defence minister, made the remarks at a news conference."))
+                .containsExactly(List.of("Tariq Al Saberi"));
+        assertThat(speakers("Minister Lina Hadrami made the comments during a visit to Amman."))
+                .containsExactly(List.of("Lina Hadrami"));
+        // deeds are no words
+        assertThat(speakers("Minister Lina Hadrami made the trip to Amman on Monday.", "President Oren Malvado made a decision."))
+                .containsExactly(List.of(), List.of());
+    }
+
+    @Test
+    void welcomingOrDefendingADecisionAndSpeakingBetweenCommasReportWords() {
+        assertThat(speakers("Premier Talia Vorsk welcomed the court's ruling on Monday.",
+                "Minister Ada Kerrigan has defended the cost of the programme.",
+                "Secretary General Ivo Trenka, speaking at the alliance's headquarters, greeted the new member."))
+                .containsExactly(List.of("Talia Vorsk"), List.of("Ada Kerrigan"), List.of("Ivo Trenka"));
+        // hosting a guest, holding a city, a topic: no words reported
+        assertThat(speakers("President Oren Malvado welcomed the delegation at the airport.",
+                "General Juno Castell defended the city for three months.",
+                "The envoy, speaking of trade, was brief."))
+                .containsExactly(List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void aDemandPutToSomeoneReportsWords() {
+        assertThat(speakers("President Oren Malvado pressed Talia Vorsk on Monday to reopen the border.",
+                "Chancellor Ivo Trenka pressed his counterpart to act.",
+                "Minister Ada Kerrigan pushed the car to the garage."))
+                .containsExactly(List.of("Oren Malvado"), List.of("Ivo Trenka"), List.of());
+    }
+
+    @Test
+    void aRoleWithACountryNamesThePersonNamedWithThatCountry() {
+        assertThat(speakers("Turkish President Aydin Korkmaz met Russian President Pavel Orlanov in Sochi.",
+                "The Russian leader said the deal could return.", "The Turkish leader said he was hopeful.",
+                "The Kremlin chief said little else."))
+                .containsExactly(List.of(), List.of("Pavel Orlanov"), List.of("Aydin Korkmaz"), List.of("Pavel Orlanov"));
+        // the subject in focus is not the one a country names when someone else was named after him
+        assertThat(speakers("Korkmaz met Pavel Orlanov in Sochi on Monday.", "The Russian leader said the deal could return."))
+                .containsExactly(List.of(), List.of());
+    }
 }
