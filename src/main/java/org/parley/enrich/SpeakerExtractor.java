@@ -271,8 +271,11 @@ final class SpeakerExtractor {
                     // "The driver of the convoy, Abebe Tola, walks on. / “...,” he says.": the subject the paragraph
                     // before introduced, after the last attribution, comes before that attribution's speaker.
                     Mention previous = focus.isEmpty() ? null : focus.getLast();
+                    // So does one the paragraph before made its subject, when this one opens with the pronoun: "Naledi
+                    // Pandor ... later spoke with X. / In the call, she told X ...".
                     if (found == null && previous != null && previous.order() == paragraph - 1 && lastSpeakerParagraph < paragraph - 1
-                            && SpeechRules.startsWithQuote(paragraphs.get(paragraph)) && agrees(previous, p.gender())) {
+                            && (SpeechRules.startsWithQuote(paragraphs.get(paragraph)) || pronounOpens(paragraphs.get(paragraph), p))
+                            && agrees(previous, p.gender())) {
                         found = previous;
                     }
                     if (found == null && lastSpeaker != null && lastSpeakerParagraph >= paragraph - 3 && agrees(lastSpeaker, p.gender())) {
@@ -328,6 +331,21 @@ final class SpeakerExtractor {
                 }
                 case SOURCE -> null;
             };
+        }
+
+        /**
+         * Whether the paragraph's first "he" or "she" comes in its first sentence, before any full name: the
+         * pronoun then continues the paragraph before ("In the call, she told ...").
+         */
+        boolean pronounOpens(List<Token> t, Phrase pronoun) {
+            int end = sentenceStarts[paragraph].length > 1 ? sentenceStarts[paragraph][1] : t.size();
+            for (int k = 0; k < end; k++) {
+                Token x = t.get(k);
+                if (!x.is("he") && !x.is("she") && !x.is("He") && !x.is("She")) continue;
+                for (long[] at : mentionsAt) if (at[0] == paragraph && at[1] < k) return false;
+                return true;
+            }
+            return false;
         }
 
         /**

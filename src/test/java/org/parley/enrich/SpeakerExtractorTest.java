@@ -666,4 +666,17 @@ class SpeakerExtractorTest {
         assertThat(speakers("Korkmaz met Pavel Orlanov in Sochi on Monday.", "The Russian leader said the deal could return."))
                 .containsExactly(List.of(), List.of());
     }
+
+    @Test
+    void aPronounOpeningAParagraphContinuesThePersonTheParagraphBeforeMadeItsSubject() {
+        assertThat(speakers("Ambassador Oren Malvado said on Thursday that the claim was accurate.",
+                "Talia Vorsk, the foreign minister, later spoke with the ambassador by phone.",
+                "In the call, she told him that trust had been damaged."))
+                .containsExactly(List.of("Oren Malvado"), List.of(), List.of("Talia Vorsk"));
+        // a full name before the pronoun is what the pronoun follows, as before
+        assertThat(speakers("Ambassador Oren Malvado said on Thursday that the claim was accurate.",
+                "Talia Vorsk, the foreign minister, later spoke with him by phone.",
+                "Minister Ada Kerrigan arrived as she left, and she said the talks were over."))
+                .containsExactly(List.of("Oren Malvado"), List.of(), List.of("Ada Kerrigan"));
+    }
 }
