@@ -600,10 +600,13 @@ final class SpeakerExtractor {
                             || verb == SpeechRules.BASE && SpeechRules.afterNarrativeWould(t, v, from)
                             || verb == SpeechRules.DOCUMENT && SpeechRules.documentFollows(t, v, to)) {
                         p = speechSubject(t, v, from, to);
-                    } else if (v > from && t.get(v - 1).is(",") && (SpeechRules.PARTICIPLES.contains(lw)
-                            // "X, speaking at the alliance's headquarters, welcomed ..." (not "speaking of trade")
-                            || lw.equals("speaking") && v + 1 < to && !t.get(v + 1).is("of"))) {
+                    } else if (v > from && t.get(v - 1).is(",") && SpeechRules.PARTICIPLES.contains(lw)) {
                         p = clauseSubject(t, from, v);
+                    } else if (v > from && t.get(v - 1).is(",") && lw.equals("speaking") && v + 1 < to && !t.get(v + 1).is("of")) {
+                        // "X, speaking at the alliance's headquarters, welcomed ...": a named subject only ("a senior
+                        // official, speaking on condition of anonymity, said" names nobody), and not "speaking of trade"
+                        p = clauseSubject(t, from, v);
+                        if (p != null && p.kind() != Phrase.Kind.PERSON) p = null;
                     } else if (v > from && t.get(v - 1).capitalised() && SpeechRules.PARTICIPLES.contains(lw)) {
                         // "..., with Prime Minister Arben Krasniqi vowing to press on": the name right before.
                         int a = phrases.runStart(t, v - 1, from);

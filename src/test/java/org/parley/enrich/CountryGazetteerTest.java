@@ -30,6 +30,12 @@ class CountryGazetteerTest {
     }
 
     @Test
+    void theHolySeeAndACapitalSpeltWithCedillas() {
+        assertThat(G.find("the Holy See and Chişinău")).containsExactly("VA", "MD");
+        assertThat(G.find("Chișinău and Chisinau")).containsExactly("MD");
+    }
+
+    @Test
     void hyphenatedPairsAndCombiningForms() {
         assertThat(G.find("Cambodia-Russia relations")).containsExactly("KH", "RU");
         assertThat(G.find("the ASEAN-Russia summit")).containsExactly("RU");
