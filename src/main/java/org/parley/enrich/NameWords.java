@@ -44,7 +44,10 @@ final class NameWords {
             // Honorifics of other countries before a name: "Ratu Josefa X" (Fiji), "Hon. Mary X", "Rt Hon X",
             // "Alhaji Musa X" (West Africa), "Shri"/"Smt." (India), "Daw" (Myanmar), "Khun" (Thailand).
             "ratu", "hon", "honourable", "honorable", "rt", "alhaji", "alhaja", "hajiya", "shri", "shrimati", "smt",
-            "daw", "khun", "ustaz", "ustadh", "kyai");
+            "daw", "khun", "ustaz", "ustadh", "kyai",
+            // Malaysian and Bruneian honorifics: "Datuk Seri Anwar X", "Datuk Seri Utama Y", "Tunku Z", "Pehin W".
+            // Not "Sri" or "Puan", which are also given names in Indonesia.
+            "seri", "utama", "datin", "tunku", "tengku", "pengiran", "pehin");
 
     /**
      * Trades and walks of life that news puts before a quoted person's name ("said driver Julio X"): titles, but

@@ -241,6 +241,7 @@ final class PhraseReader {
         if (!name.isEmpty() && name.size() <= 5 && (!institutionAfterLastTitle(t, a, nameStart) || !titles.isEmpty() && name.size() >= 2)) {
             return new Phrase(Phrase.Kind.PERSON, name, titles, null, gender);
         }
+        if (lastTitle != null && unreadName(t, a, nameStart)) return null;
         if (lastTitle != null && (determiner || !org || titles.size() > 0)) {
             // The qualifiers of a role ("the NATO chief", "the Kremlin spokesman") tell whose role it is.
             List<String> qualifiers = new ArrayList<>(2);
@@ -382,6 +383,19 @@ final class PhraseReader {
         if (!runToken(t, a, a, to)) return null;
         while (runToken(t, b + 1, a, to)) b++;
         return classify(t, a, b, -1, determiner);
+    }
+
+    /**
+     * Whether a capitalised word right after the last title before {@code nameStart} is a name this reader could not
+     * read ("Coordinating Minister Mahfud MD"): the phrase names someone, so it is no reference to whoever held the
+     * role before ("the Minister of Foreign Affairs" has "of" after its title, and is one).
+     */
+    private static boolean unreadName(List<Token> t, int a, int nameStart) {
+        int last = -1;
+        for (int k = a; k < nameStart; k++) if (t.get(k).word() && t.get(k).has(Token.TITLE)) last = k;
+        if (last < 0 || last + 1 >= nameStart) return false;
+        Token next = t.get(last + 1);
+        return next.word() && next.capitalised() && (next.flags() & (Token.TITLE | Token.FUNCTION | Token.ORGANISATION)) == 0;
     }
 
     static boolean isDeterminer(String lw) {

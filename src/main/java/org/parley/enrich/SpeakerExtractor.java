@@ -621,6 +621,9 @@ final class SpeakerExtractor {
                         if (p == null) p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."
                     } else if (according) {
                         p = phrases.phraseStartingAt(t, v + 2, to);
+                        // "according to Coordinating Minister for Political, Legal and Security Affairs X": a role
+                        // without "the" is a title before a name, not whoever held the role before
+                        if (p != null && p.kind() == Phrase.Kind.TITLE_REF && !PhraseReader.isDeterminer(t.get(v + 2).lower())) p = null;
                         // Media and documents are quoted this way too: a person needs a title, an earlier full mention
                         // or a role after the name ("according to X, a researcher at ...").
                         if (p != null && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty()

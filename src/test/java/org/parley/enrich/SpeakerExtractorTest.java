@@ -679,4 +679,23 @@ class SpeakerExtractorTest {
                 "Minister Ada Kerrigan arrived as she left, and she said the talks were over."))
                 .containsExactly(List.of("Oren Malvado"), List.of(), List.of("Ada Kerrigan"));
     }
+
+    @Test
+    void malaysianHonorificsAreTitles() {
+        assertThat(speakers("Prime Minister Datuk Seri Amran Yusof said the deal was timely.",
+                "Foreign Minister Datuk Seri Utama Halim Noor told reporters the talks would go on."))
+                .containsExactly(List.of("Amran Yusof"), List.of("Halim Noor"));
+    }
+
+    @Test
+    void aRoleBeforeANameTheReaderCannotReadIsNobodyElse() {
+        // the minister named first is not the minister whose name is unread ("Mahfud MD")
+        assertThat(speakers("Foreign Minister Ratna Wulan called for restraint.",
+                "The summit will be next week, according to Coordinating Minister Budi KS.",
+                "The summit will be next week, according to Coordinating Minister for Political, Legal and Security Affairs Budi KS."))
+                .containsExactly(List.of("Ratna Wulan"), List.of(), List.of());
+        // a role with "the" still names whoever holds it
+        assertThat(speakers("Foreign Minister Ratna Wulan called for restraint.", "The summit will be next week, according to the minister."))
+                .containsExactly(List.of("Ratna Wulan"), List.of("Ratna Wulan"));
+    }
 }
