@@ -581,6 +581,7 @@ final class SpeakerExtractor {
                     Token x = t.get(v);
                     if (!x.word() || quoted[v]) continue; // "President Smith says ..." inside a quote is still the quote's
                     String lw = x.lower();
+                    if (!SpeechRules.mayReport(lw)) continue; // every rule below starts from one of these words
                     boolean according = lw.equals("according") && v + 1 < to && t.get(v + 1).is("to");
                     // not "Speaking of trade, ...", which only names a topic
                     boolean speakingFirst = v == first && lw.equals("speaking") && v + 1 < to && !t.get(v + 1).is("of");

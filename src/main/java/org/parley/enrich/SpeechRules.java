@@ -115,6 +115,35 @@ final class SpeechRules {
         return d + 1 < to && MADE_DETERMINERS.contains(t.get(d).lower()) && MADE_WORDS.contains(t.get(d + 1).lower());
     }
 
+    /**
+     * Whether a lower-case word may start a report of words: on a verb list, a participle, or a word one of
+     * {@code SpeakerExtractor}'s rules starts from ("called", "quoted", "hit out", "made the remarks"). Most words of
+     * a text are none of these, and the attribution loop skips them after one bit of a filter. A rule that starts
+     * from a new word must add it to {@link Triggers#OTHERS}.
+     */
+    static boolean mayReport(String lw) {
+        return Triggers.FILTER.mightContain(lw) && Triggers.WORDS.contains(lw);
+    }
+
+    /** Built on first use, once every list above is. */
+    private static final class Triggers {
+        static final Set<String> OTHERS = Set.of("according", "speaking", "shared", "called", "pressed", "pushed",
+                "presses", "pushes", "hit", "hits", "lashed", "lashes", "spoke", "speaks", "made", "makes", "welcomed",
+                "welcomes", "defended", "defends", "quoted");
+        static final Set<String> WORDS = words();
+        static final WordFilter FILTER = WordFilter.of(WORDS);
+
+        private static Set<String> words() {
+            Set<String> all = new java.util.HashSet<>(OTHERS);
+            all.addAll(SPEECH_VERBS);
+            all.addAll(NAMING_VERBS);
+            all.addAll(BASE_SPEECH_VERBS);
+            all.addAll(DOCUMENT_VERBS);
+            all.addAll(PARTICIPLES);
+            return Set.copyOf(all);
+        }
+    }
+
     /** Kinds of verb for {@link #verbKind}: one list each. */
     static final int SPEECH = 1, NAMING = 2, BASE = 3, DOCUMENT = 4;
 
