@@ -148,21 +148,23 @@ final class CountryGazetteer {
             Piece first = pieces.get(i);
             // Aliases start with a capital; a few do not ("state of Georgia", "inter-Korean").
             if (!first.capitalised() && !isPrefix(first.key()) && alias(first.key()) == null) continue;
-            StringBuilder key = new StringBuilder(first.key());
-            Alias best = null;
-            int bestEnd = -1;
-            for (int j = i; j < n; j++) {
-                if (j > i) {
+            // The word alone first, as the tokenizer made it (its hash already computed); a key of several words only
+            // after a prefix of an alias.
+            Alias best = alias(first.key());
+            int bestEnd = best == null ? -1 : i;
+            if (isPrefix(first.key())) {
+                StringBuilder key = new StringBuilder(first.key());
+                for (int j = i + 1; j < n; j++) {
                     if (!adjacent(text, pieces.get(j - 1), pieces.get(j))) break;
                     key.append(' ').append(pieces.get(j).key());
+                    String k = key.toString();
+                    Alias a = alias(k);
+                    if (a != null) {
+                        best = a;
+                        bestEnd = j;
+                    }
+                    if (!isPrefix(k)) break;
                 }
-                String k = key.toString();
-                Alias a = alias(k);
-                if (a != null) {
-                    best = a;
-                    bestEnd = j;
-                }
-                if (!isPrefix(k)) break;
             }
             if (best == null) continue;
             boolean person = bestEnd == i && best.guard() == Guard.NOT_A_PERSON && persons.contains(first.key());
