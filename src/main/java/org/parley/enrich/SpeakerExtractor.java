@@ -589,7 +589,9 @@ final class SpeakerExtractor {
                             && !(titleCase && SpeechRules.SPEECH_VERBS.contains(lw) && v > from)) continue;
                     Phrase p = null;
                     int verb = SpeechRules.verbKind(lw); // one lookup for every verb list
-                    if (verb == SpeechRules.SPEECH && !(lw.startsWith("wr") && SpeechRules.letterWithoutWords(t, v, to))
+                    // "was cited by Interfax as saying": the person cited, as after "quoted" (below), not the outlet
+                    boolean citedAs = lw.equals("cited") && asSaying(t, v, to);
+                    if (verb == SpeechRules.SPEECH && !citedAs && !(lw.startsWith("wr") && SpeechRules.letterWithoutWords(t, v, to))
                             && !SpeechRules.hearsay(t, v, from, to)
                             || lw.equals("shared") && SpeechRules.sharedWords(t, v, to)
                             || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || SpeechRules.quoteWithin(t, v, to, 6))
@@ -617,9 +619,10 @@ final class SpeakerExtractor {
                         // "Speaking to reporters in Ottawa, Prime Minister X defended ...": the sentence's subject, which
                         // clauseSubject found past the opening phrase
                         p = subject != null && subject.kind() != Phrase.Kind.SOURCE ? subject : null;
-                    } else if (lw.equals("quoted") && v + 1 < to) {
+                    } else if ((lw.equals("quoted") || citedAs) && v + 1 < to) {
                         p = passiveQuoted(t, v, from, to); // "Wang was quoted by Xinhua as saying ..."
                         if (p == null) p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."
+                        if (p == null) p = ownOfficeQuoted(t, v, from, to); // "Macron's office quoted him as saying ..."
                     } else if (according) {
                         p = phrases.phraseStartingAt(t, v + 2, to);
                         // "according to Coordinating Minister for Political, Legal and Security Affairs X": a role
@@ -1041,6 +1044,22 @@ final class SpeakerExtractor {
             if (t.get(k).is("as") && SpeechRules.PARTICIPLES.contains(t.get(k + 1).lower())) return true;
         }
         return false;
+    }
+
+    /**
+     * The person in "X's office quoted him as saying": the one whose office, spokesman or ministry quotes "him" or
+     * "her" is that pronoun; null otherwise.
+     */
+    private Phrase ownOfficeQuoted(List<Token> t, int v, int from, int to) {
+        if (v + 1 >= to || !(t.get(v + 1).is("him") || t.get(v + 1).is("her")) || !asSaying(t, v, to)) return null;
+        int k = v - 1;
+        String noun = k > from ? t.get(k).lower() : "";
+        if (!NameWords.SOURCE_NOUNS.contains(noun) && !noun.startsWith("spokes")) return null;
+        k--;
+        if (k > from && t.get(k).lowercase()) k--; // "press office", "foreign ministry"
+        if (k <= from || !t.get(k).is("'s")) return null;
+        Phrase owner = phrases.phraseEndingAt(t, k - 1, from);
+        return owner != null && owner.kind() == Phrase.Kind.PERSON ? owner : null;
     }
 
     /** The person in "quoted X as saying/telling/stating", or null. */

@@ -698,4 +698,15 @@ class SpeakerExtractorTest {
         assertThat(speakers("Foreign Minister Ratna Wulan called for restraint.", "The summit will be next week, according to the minister."))
                 .containsExactly(List.of("Ratna Wulan"), List.of("Ratna Wulan"));
     }
+
+    @Test
+    void citedAsSayingAndAnOfficeQuotingItsPrincipal() {
+        assertThat(speakers("Deputy Minister Pavel Orlanov was cited by a news agency as saying that talks were off.",
+                "The agency cited Deputy Minister Pavel Orlanov as saying the same.",
+                "President Oren Malvado's press office quoted him as saying the talks were useful."))
+                .containsExactly(List.of("Pavel Orlanov"), List.of("Pavel Orlanov"), List.of("Oren Malvado"));
+        // a reason cited is the subject's own words; a ministry quoting "him" names nobody it can tell
+        assertThat(speakers("Minister Ada Kerrigan cited the drought as the reason.", "The ministry quoted him as saying nothing had changed."))
+                .containsExactly(List.of("Ada Kerrigan"), List.of());
+    }
 }
