@@ -72,8 +72,17 @@ final class PhraseReader {
                 return next.capitalised() && !next.has(Token.FUNCTION) || next.is("the") && k + 2 < to && t.get(k + 2).capitalised()
                         && !t.get(k + 2).has(Token.FUNCTION);
             }
+            if (x.is("to")) {
+                // "U.S. ambassador to Japan Rahm Emanuel", "special envoy to the Middle East Zhai Jun"
+                if (!between || !TO_TITLES.contains(t.get(k - 1).lower())) return false;
+                Token next = t.get(k + 1);
+                return next.capitalised() && !next.has(Token.FUNCTION) || next.is("the") && k + 2 < to && t.get(k + 2).capitalised()
+                        && !t.get(k + 2).has(Token.FUNCTION);
+            }
             if (x.is("the")) {
                 if (k - 2 >= from && k + 1 < to && t.get(k - 1).is("for") && t.get(k - 2).has(Token.TITLE) && t.get(k - 2).capitalised()
+                        && t.get(k + 1).capitalised() && !t.get(k + 1).has(Token.FUNCTION)) return true;
+                if (k - 2 >= from && k + 1 < to && t.get(k - 1).is("to") && TO_TITLES.contains(t.get(k - 2).lower())
                         && t.get(k + 1).capitalised() && !t.get(k + 1).has(Token.FUNCTION)) return true;
                 return k - 2 >= from && k + 1 < to && t.get(k - 1).is("of") && t.get(k + 1).capitalised()
                         && !t.get(k + 1).has(Token.FUNCTION) && (k + 2 >= to || !t.get(k + 2).is("'s"))
@@ -274,8 +283,12 @@ final class PhraseReader {
     }
 
     private static boolean complementWord(Token x) {
-        return x.is("of") || x.is("for");
+        return x.is("of") || x.is("for") || x.is("to");
     }
+
+    /** Titles whose complement follows "to": "ambassador to Japan", "envoy to the Middle East". */
+    private static final Set<String> TO_TITLES = Set.of("ambassador", "envoy", "emissary", "representative", "delegate",
+            "adviser", "advisor", "consul", "attaché", "attache");
 
     private static boolean hasTitle(List<Token> t, int a, int b) {
         for (int k = a; k < b; k++) if (t.get(k).has(Token.TITLE)) return true;

@@ -709,4 +709,16 @@ class SpeakerExtractorTest {
         assertThat(speakers("Minister Ada Kerrigan cited the drought as the reason.", "The ministry quoted him as saying nothing had changed."))
                 .containsExactly(List.of("Ada Kerrigan"), List.of());
     }
+
+    @Test
+    void aTitleWithItsComplementAfterTo() {
+        assertThat(speakers("U.S. ambassador to Japan Oren Malvado said the alliance was strong.",
+                "Former ambassador to NATO Ivo Trenka said the alliance was divided.",
+                "Special envoy to the Middle East Talia Vorsk said a ceasefire was near."))
+                .containsExactly(List.of("Oren Malvado"), List.of("Ivo Trenka"), List.of("Talia Vorsk"));
+        // the role alone is a reference to whoever holds it; a posting is no speech
+        assertThat(speakers("U.S. ambassador to Japan Oren Malvado arrived on Monday.", "The ambassador to Japan said the alliance was strong.",
+                "Talia Vorsk was appointed envoy to Brazil in 2021."))
+                .containsExactly(List.of(), List.of("Oren Malvado"), List.of());
+    }
 }
