@@ -146,13 +146,13 @@ final class CountryGazetteer {
         int n = pieces.size();
         for (int i = 0; i < n; i++) {
             Piece first = pieces.get(i);
-            // Aliases start with a capital; a few do not ("state of Georgia", "inter-Korean").
-            if (!first.capitalised() && !isPrefix(first.key()) && alias(first.key()) == null) continue;
             // The word alone first, as the tokenizer made it (its hash already computed); a key of several words only
-            // after a prefix of an alias.
+            // after a prefix of an alias. Aliases start with a capital; a few do not ("state of Georgia", "inter-Korean").
             Alias best = alias(first.key());
+            boolean prefix = isPrefix(first.key());
+            if (!first.capitalised() && !prefix && best == null) continue;
             int bestEnd = best == null ? -1 : i;
-            if (isPrefix(first.key())) {
+            if (prefix) {
                 StringBuilder key = new StringBuilder(first.key());
                 for (int j = i + 1; j < n; j++) {
                     if (!adjacent(text, pieces.get(j - 1), pieces.get(j))) break;

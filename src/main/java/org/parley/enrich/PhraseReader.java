@@ -65,24 +65,16 @@ final class PhraseReader {
                 return next.is("the") && k + 2 < to && t.get(k + 2).capitalised() && !t.get(k + 2).has(Token.FUNCTION)
                         && (k + 3 >= to || !t.get(k + 3).is("'s")) && (t.get(k - 1).capitalised() || t.get(k - 1).has(Token.TITLE));
             }
-            if (x.is("for")) {
-                // "Minister for Foreign Affairs Penny Wong", "Commissioner for the Internal Market Thierry Baudin"
-                if (!between || !t.get(k - 1).has(Token.TITLE) || !t.get(k - 1).capitalised()) return false;
-                Token next = t.get(k + 1);
-                return next.capitalised() && !next.has(Token.FUNCTION) || next.is("the") && k + 2 < to && t.get(k + 2).capitalised()
-                        && !t.get(k + 2).has(Token.FUNCTION);
-            }
-            if (x.is("to")) {
+            if (x.is("for") || x.is("to")) {
+                // "Minister for Foreign Affairs Penny Wong", "Commissioner for the Internal Market Thierry Baudin",
                 // "U.S. ambassador to Japan Rahm Emanuel", "special envoy to the Middle East Zhai Jun"
-                if (!between || !TO_TITLES.contains(t.get(k - 1).lower())) return false;
+                if (!between || !complementsTitle(x, t.get(k - 1))) return false;
                 Token next = t.get(k + 1);
                 return next.capitalised() && !next.has(Token.FUNCTION) || next.is("the") && k + 2 < to && t.get(k + 2).capitalised()
                         && !t.get(k + 2).has(Token.FUNCTION);
             }
             if (x.is("the")) {
-                if (k - 2 >= from && k + 1 < to && t.get(k - 1).is("for") && t.get(k - 2).has(Token.TITLE) && t.get(k - 2).capitalised()
-                        && t.get(k + 1).capitalised() && !t.get(k + 1).has(Token.FUNCTION)) return true;
-                if (k - 2 >= from && k + 1 < to && t.get(k - 1).is("to") && TO_TITLES.contains(t.get(k - 2).lower())
+                if (k - 2 >= from && k + 1 < to && complementsTitle(t.get(k - 1), t.get(k - 2))
                         && t.get(k + 1).capitalised() && !t.get(k + 1).has(Token.FUNCTION)) return true;
                 return k - 2 >= from && k + 1 < to && t.get(k - 1).is("of") && t.get(k + 1).capitalised()
                         && !t.get(k + 1).has(Token.FUNCTION) && (k + 2 >= to || !t.get(k + 2).is("'s"))
@@ -289,6 +281,15 @@ final class PhraseReader {
     /** Titles whose complement follows "to": "ambassador to Japan", "envoy to the Middle East". */
     private static final Set<String> TO_TITLES = Set.of("ambassador", "envoy", "emissary", "representative", "delegate",
             "adviser", "advisor", "consul", "attaché", "attache");
+
+    /**
+     * Whether {@code prep} starts the complement of the title {@code title} before it: "for" after a capitalised
+     * title ("Minister for Foreign Affairs"), "to" after a title that takes it ("ambassador to Japan").
+     */
+    private static boolean complementsTitle(Token prep, Token title) {
+        if (prep.is("for")) return title.has(Token.TITLE) && title.capitalised();
+        return prep.is("to") && TO_TITLES.contains(title.lower());
+    }
 
     private static boolean hasTitle(List<Token> t, int a, int b) {
         for (int k = a; k < b; k++) if (t.get(k).has(Token.TITLE)) return true;

@@ -54,10 +54,10 @@ final class SpeakerExtractor {
 
     // ---- the article ----------------------------------------------------------------------------------
 
-    /** Mutable state of one pass over one article (never shared between threads). */
     /** Prefix of {@code qualifierOwners} keys that are a country's code rather than a word. */
     private static final String COUNTRY_KEY = "@";
 
+    /** Mutable state of one pass over one article (never shared between threads). */
     private final class Pass {
         final List<List<Token>> paragraphs;
         final List<ParagraphKind> kinds;
@@ -274,7 +274,7 @@ final class SpeakerExtractor {
                     // So does one the paragraph before made its subject, when this one opens with the pronoun: "Naledi
                     // Pandor ... later spoke with X. / In the call, she told X ...".
                     if (found == null && previous != null && previous.order() == paragraph - 1 && lastSpeakerParagraph < paragraph - 1
-                            && (SpeechRules.startsWithQuote(paragraphs.get(paragraph)) || pronounOpens(paragraphs.get(paragraph), p))
+                            && (SpeechRules.startsWithQuote(paragraphs.get(paragraph)) || pronounOpens(paragraphs.get(paragraph)))
                             && agrees(previous, p.gender())) {
                         found = previous;
                     }
@@ -337,7 +337,7 @@ final class SpeakerExtractor {
          * Whether the paragraph's first "he" or "she" comes in its first sentence, before any full name: the
          * pronoun then continues the paragraph before ("In the call, she told ...").
          */
-        boolean pronounOpens(List<Token> t, Phrase pronoun) {
+        boolean pronounOpens(List<Token> t) {
             int end = sentenceStarts[paragraph].length > 1 ? sentenceStarts[paragraph][1] : t.size();
             for (int k = 0; k < end; k++) {
                 Token x = t.get(k);
@@ -360,16 +360,12 @@ final class SpeakerExtractor {
                 if (country == null) continue;
                 Set<String> known = countriesOf.getOrDefault(key, Set.of());
                 if (!known.isEmpty()) return !known.contains(country);
-                int last = -1;
-                for (int i = 0; i < mentionKeys.size(); i++) {
+                // back from this paragraph to recent's last mention: anyone else named on the way
+                for (int i = mentionKeys.size() - 1; i >= 0; i--) {
                     long[] at = mentionsAt.get(i);
-                    if (at[0] > paragraph) break;
-                    if (mentionKeys.get(i).equals(key)) last = i;
-                }
-                for (int i = Math.max(0, last + 1); i < mentionKeys.size(); i++) {
-                    long[] at = mentionsAt.get(i);
-                    if (at[0] > paragraph) break;
-                    if (at[0] >= recent.order() && !mentionKeys.get(i).equals(key)) return true;
+                    if (at[0] > paragraph) continue;
+                    if (mentionKeys.get(i).equals(key)) return false;
+                    if (at[0] >= recent.order()) return true;
                 }
                 return false;
             }

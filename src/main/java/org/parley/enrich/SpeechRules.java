@@ -69,8 +69,7 @@ final class SpeechRules {
      * his record"), not a person or a place ("welcomed the delegation", "defended the city").
      */
     static boolean speechWithObject(List<Token> t, int v, int to) {
-        String lw = t.get(v).lower();
-        if (!lw.equals("welcomed") && !lw.equals("welcomes") && !lw.equals("defended") && !lw.equals("defends")) return false;
+        if (!STANCE_VERBS.contains(t.get(v).lower())) return false;
         int k = v + 1;
         if (k < to && MADE_DETERMINERS.contains(t.get(k).lower())) k++;
         // "the government's decision", "the court's ruling": the possessor's noun is the object
@@ -78,6 +77,8 @@ final class SpeechRules {
         return k < to && STANCE_OBJECTS.contains(t.get(k).lower());
     }
 
+    /** Verbs of {@link #speechWithObject}. */
+    static final Set<String> STANCE_VERBS = Set.of("welcomed", "welcomes", "defended", "defends");
     /** What a statement welcomes or defends: decisions, plans and words, not people or places. */
     private static final Set<String> STANCE_OBJECTS = Set.of("decision", "decisions", "move", "moves", "agreement",
             "deal", "plan", "plans", "policy", "policies", "proposal", "proposals", "initiative", "announcement",
@@ -91,8 +92,7 @@ final class SpeechRules {
      * words. Not "pushed the car to the garage" (a place after "to") or "pressed ahead".
      */
     static boolean pressedSomeoneTo(List<Token> t, int v, int to) {
-        String lw = t.get(v).lower();
-        if (!lw.equals("pressed") && !lw.equals("presses") && !lw.equals("pushed") && !lw.equals("pushes")) return false;
+        if (!PRESS_VERBS.contains(t.get(v).lower())) return false;
         int k = v + 1;
         if (k < to && MADE_DETERMINERS.contains(t.get(k).lower())) {
             k++;
@@ -103,6 +103,9 @@ final class SpeechRules {
         if (k + 1 < to && (t.get(k).is("on") || t.get(k).is("in")) && t.get(k + 1).capitalised()) k += 2; // "on Monday"
         return k > v + 1 && k + 1 < to && t.get(k).is("to") && t.get(k + 1).lowercase() && !PhraseReader.isDeterminer(t.get(k + 1).lower());
     }
+
+    /** Verbs of {@link #pressedSomeoneTo}. */
+    static final Set<String> PRESS_VERBS = Set.of("pressed", "presses", "pushed", "pushes");
 
     /** Determiners before what someone "made": "made the remarks", "made his comments", "made a statement". */
     private static final Set<String> MADE_DETERMINERS = Set.of("the", "these", "those", "his", "her", "their", "its", "our", "this", "that", "a", "an");
@@ -127,9 +130,8 @@ final class SpeechRules {
 
     /** Built on first use, once every list above is. */
     private static final class Triggers {
-        static final Set<String> OTHERS = Set.of("according", "speaking", "shared", "called", "pressed", "pushed",
-                "presses", "pushes", "hit", "hits", "lashed", "lashes", "spoke", "speaks", "made", "makes", "welcomed",
-                "welcomes", "defended", "defends", "quoted");
+        static final Set<String> OTHERS = Set.of("according", "speaking", "shared", "called", "hit", "hits", "lashed",
+                "lashes", "spoke", "speaks", "made", "makes", "quoted");
         static final Set<String> WORDS = words();
         static final WordFilter FILTER = WordFilter.of(WORDS);
 
@@ -140,6 +142,8 @@ final class SpeechRules {
             all.addAll(BASE_SPEECH_VERBS);
             all.addAll(DOCUMENT_VERBS);
             all.addAll(PARTICIPLES);
+            all.addAll(STANCE_VERBS);
+            all.addAll(PRESS_VERBS);
             return Set.copyOf(all);
         }
     }
