@@ -433,6 +433,8 @@ final class PhraseReader {
         for (int k = 0; k < t.size() - 1; k++) {
             Token x = t.get(k);
             if (x.word() || !(x.is(".") || x.is("!") || x.is("?") || x.is("…") || x.is(";"))) continue;
+            // "R-S.C.", "D-Calif., said": a period with a word glued after it, or a comma after it, ends an abbreviation
+            if (x.is(".") && (t.get(k + 1).is(",") || t.get(k + 1).word() && t.get(k + 1).start() == x.end())) continue;
             if (x.is(".") && k > 0 && t.get(k - 1).word()) {
                 String prev = t.get(k - 1).lower();
                 if (t.get(k - 1).has(Token.DOTTED_TITLE) || prev.length() == 1 && t.get(k - 1).capitalised()
@@ -441,6 +443,8 @@ final class PhraseReader {
             int next = k + 1;
             while (next < t.size() && !t.get(next).word() && (CLOSE_QUOTES.contains(t.get(next).text()) || t.get(next).is("\"")
                     || t.get(next).is("’") || t.get(next).is(")"))) next++;
+            // "Rep. X (D-Calif.) said", "Acme Corp. said": a lower-case word after a period goes on with the sentence
+            if (x.is(".") && next < t.size() && t.get(next).lowercase()) continue;
             if (next < t.size()) starts.add(next);
             k = next - 1;
         }

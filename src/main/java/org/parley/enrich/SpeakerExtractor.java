@@ -63,6 +63,8 @@ final class SpeakerExtractor {
         final List<ParagraphKind> kinds;
         /** Distinct person names of the article by their lower-case form (first mention, with a known gender). */
         final Map<String, Mention> byName = new HashMap<>();
+        /** Lower-case alias -> the full name it was given for ("known as Jokowi"). */
+        final Map<String, List<String>> knownAs = new HashMap<>();
         /** Lower-case word -> keys of the distinct names containing it, for short forms. */
         final Map<String, List<String>> byWord = new HashMap<>();
         /** Title word -> mentions with that title, in article order, for "the King wrote". */
@@ -130,8 +132,18 @@ final class SpeakerExtractor {
                         if (p != null && p.kind() == Phrase.Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2)) {
                             Set<String> titles = appositiveTitles(t, k, b, from, to, p.titles());
                             remember(new Mention(p.name(), titles, p.gender(), pi));
+                            List<String> alias = SpeechRules.knownAs(t, b, to); // "Joko Widodo, popularly known as Jokowi,"
+                            if (alias != null) knownAs.putIfAbsent(key(alias), p.name());
                             mentionsAt.add(new long[] {pi, k});
                             mentionKeys.add(key(p.name()));
+                            // "Nepal's Prime Minister X", "X, North Korea's leader,": the possessor names X's country
+                            String owner = k >= from + 2 && t.get(k - 1).is("'s") ? possessorCountry(t, k - 1, from) : null;
+                            if (owner == null && b + 3 < to && t.get(b + 1).is(",") && possessiveAt(t, b + 2, to)) {
+                                int apostrophe = b + 3;
+                                while (!t.get(apostrophe).is("'s")) apostrophe++;
+                                owner = possessorCountry(t, apostrophe, b + 2);
+                            }
+                            if (owner != null) countryQualifies(p.name(), owner);
                             for (int q = k; q <= b; q++) {
                                 Token x = t.get(q);
                                 if (x.word() && x.capitalised() && !x.has(Token.TITLE) && !x.has(Token.FUNCTION) && !p.name().contains(x.text())) {
@@ -139,10 +151,7 @@ final class SpeakerExtractor {
                                     // "Turkish President X" and "the Turkey leader", "the Kremlin chief" and "Russian
                                     // President Y": the country a qualifier names, whichever word names it
                                     String country = gazetteer.countryOf(x.text());
-                                    if (country != null) {
-                                        qualifierOwners.computeIfAbsent(COUNTRY_KEY + country, w -> new HashSet<>(2)).add(key(p.name()));
-                                        countriesOf.computeIfAbsent(key(p.name()), w -> new HashSet<>(2)).add(country);
-                                    }
+                                    if (country != null) countryQualifies(p.name(), country);
                                 }
                             }
                         }
@@ -160,6 +169,25 @@ final class SpeakerExtractor {
                 personAliases = Set.copyOf(aliases);
                 phrases = phrases.withPersonAliases(personAliases);
             }
+        }
+
+        /** Records that {@code name} was named with a word of {@code country}, for "the Russian leader". */
+        private void countryQualifies(List<String> name, String country) {
+            qualifierOwners.computeIfAbsent(COUNTRY_KEY + country, w -> new HashSet<>(2)).add(key(name));
+            countriesOf.computeIfAbsent(key(name), w -> new HashSet<>(2)).add(country);
+        }
+
+        /** The country of the one to three capitalised words before the possessive at {@code s} ("North Korea's"), or null. */
+        private String possessorCountry(List<Token> t, int s, int from) {
+            int a = s;
+            while (a - 1 >= from && s - a < 3 && t.get(a - 1).word() && t.get(a - 1).capitalised()) a--;
+            for (; a < s; a++) { // the longest name first: "North Korea" before "Korea"
+                String words = t.get(a).text();
+                for (int q = a + 1; q < s; q++) words += " " + t.get(q).text();
+                String country = gazetteer.countryOf(words);
+                if (country != null) return country;
+            }
+            return null;
         }
 
         /**
@@ -244,6 +272,7 @@ final class SpeakerExtractor {
             return switch (p.kind()) {
                 case PERSON -> {
                     List<String> longest = longestForm(p.name());
+                    if (longest == null) longest = knownAs.get(key(p.name()));
                     if ((longest == null || longest.size() == 1) && p.name().size() == 1) {
                         List<String> similar = similarForm(p.name().getFirst());
                         if (similar != null) longest = similar;
@@ -296,20 +325,24 @@ final class SpeakerExtractor {
                     if (p.head() == null) yield null;
                     Mention qualified = qualified(p, true);
                     if (qualified != null) yield qualified;
+                    // "the Indian leader" is never someone named as Nepal's
                     for (int i = focus.size() - 1; i >= 0; i--) {
-                        if (focus.get(i).titles().contains(p.head())) yield focus.get(i);
+                        if (focus.get(i).titles().contains(p.head()) && !ofOtherCountry(focus.get(i), p)) yield focus.get(i);
                     }
                     for (String head : SpeechRules.TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head()))) {
                         List<Mention> withTitle = byTitle.getOrDefault(head, List.of());
                         for (int i = withTitle.size() - 1; i >= 0; i--) {
                             Mention m = withTitle.get(i);
-                            if (m.order() > paragraph) continue;
+                            if (m.order() > paragraph || ofOtherCountry(m, p)) continue;
                             yield inLongestForm(m);
                         }
                     }
                     // "the NATO chief said" after "NATO Secretary General Henrik Aasland": the one person named with it.
                     qualified = qualified(p, false);
                     if (qualified != null) yield qualified;
+                    // "Prime Minister X said India ... / the Indian leader said"
+                    Mention leader = leaderOf(p);
+                    if (leader != null) yield leader;
                     // "the former Norwegian prime minister, who ..., added": a past role of the person speaking.
                     if (p.titles().contains("former") && lastSpeaker != null && lastSpeakerParagraph >= paragraph - 1) yield lastSpeaker;
                     // "Jaishankar struck a cautious note. ... the Indian minister said": the person just in focus,
@@ -368,6 +401,48 @@ final class SpeakerExtractor {
                     if (at[0] >= recent.order()) return true;
                 }
                 return false;
+            }
+            return false;
+        }
+
+        /** The country a word of the role reference {@code p} names ("Indian" in "the Indian leader"), or null. */
+        String countryNamed(Phrase p) {
+            for (String q : p.name()) {
+                String country = gazetteer.countryOf(q);
+                if (country != null) return country;
+            }
+            return null;
+        }
+
+        /** Whether the role reference {@code p} names a country and {@code m} was named with others only. */
+        boolean ofOtherCountry(Mention m, Phrase p) {
+            Set<String> known = countriesOf.getOrDefault(key(m.name()), Set.of());
+            String country = known.isEmpty() ? null : countryNamed(p);
+            return country != null && !known.contains(country);
+        }
+
+        /**
+         * "Prime Minister X said India ... / the Indian leader said": the person in focus, when titled head of state or
+         * government ({@link SpeechRules#LEADER_TITLES}), named with no country and in a paragraph that names the
+         * reference's; null otherwise (another person may be meant: no guess).
+         */
+        Mention leaderOf(Phrase p) {
+            String country = "leader".equals(p.head()) ? countryNamed(p) : null;
+            Mention recent = focus.isEmpty() ? null : focus.getLast();
+            if (country == null || recent == null || recent.order() < paragraph - 1 || countriesOf.containsKey(key(recent.name()))
+                    || recent.titles().stream().noneMatch(SpeechRules.LEADER_TITLES::contains)) return null;
+            return namedBeside(recent, country) ? inLongestForm(recent) : null;
+        }
+
+        /** Whether a paragraph up to this one names {@code m} and a word of {@code country}. */
+        boolean namedBeside(Mention m, String country) {
+            String key = key(m.name());
+            for (int i = 0; i < mentionKeys.size(); i++) {
+                int pi = (int) mentionsAt.get(i)[0];
+                if (pi > paragraph || !mentionKeys.get(i).equals(key)) continue;
+                for (Token x : paragraphs.get(pi)) {
+                    if (x.word() && x.capitalised() && country.equals(gazetteer.countryOf(x.text()))) return true;
+                }
             }
             return false;
         }
@@ -483,11 +558,11 @@ final class SpeakerExtractor {
                 if (!speaking) continue; // captions describe photos; bylines and datelines quote nobody
                 boolean continues = inQuote;
                 LinkedHashSet<String> own = new LinkedHashSet<>();
-                boolean ownSource = attribute(t, own, sources.get(i));
+                boolean othersSpoke = attribute(t, own, sources.get(i));
                 speakers.get(i).addAll(own);
                 Mention by = textOfSpeech(t);
                 if (by != null) speechBy = String.join(" ", by.name()); // the announcement itself is not the speech
-                else if (speechBy != null && kind == ParagraphKind.BODY && own.isEmpty() && !ownSource) speakers.get(i).add(speechBy);
+                else if (speechBy != null && kind == ParagraphKind.BODY && own.isEmpty() && !othersSpoke) speakers.get(i).add(speechBy);
                 SpeechRules.QuoteShape shape = SpeechRules.quoteShape(t, continues);
                 if (continues && !shape.startsWithQuote() && !own.isEmpty() && !shape.closes()) {
                     continues = false; // an attributed paragraph of its own: the open quote was a typo
@@ -506,12 +581,12 @@ final class SpeakerExtractor {
                     }
                     continue;
                 }
-                if (own.isEmpty() && !ownSource && kind == ParagraphKind.BODY && !shape.startsWithQuote() && answersUnlabelledQuestion(i)) {
+                if (own.isEmpty() && !othersSpoke && kind == ParagraphKind.BODY && !shape.startsWithQuote() && answersUnlabelledQuestion(i)) {
                     // "How worried are you about tariffs? / Very worried. ...": an unlabelled interview's answer
                     Mention m = answerer();
                     if (m != null) speakers.get(i).add(String.join(" ", m.name()));
                 }
-                if (own.isEmpty() && !ownSource && (shape.startsWithQuote() || introduced) && i > 0 && !speakers.get(i - 1).isEmpty()
+                if (own.isEmpty() && !othersSpoke && (shape.startsWithQuote() || introduced) && i > 0 && !speakers.get(i - 1).isEmpty()
                         && kinds.get(i - 1) == ParagraphKind.BODY) {
                     // A quote with no attribution right after a paragraph whose speaker introduced it; after a colon
                     // ("The foreign ministers ... issued the following joint statement:"), everyone who introduced it.
@@ -548,7 +623,10 @@ final class SpeakerExtractor {
             return p == null ? null : resolve(p);
         }
 
-        /** Finds the speech acts of one paragraph; adds person names to {@code out}. True if a source spoke. */
+        /**
+         * Finds the speech acts of one paragraph; adds person names to {@code out}. True if someone spoke whom the
+         * article does not name as a person: a source, or a role of a country nobody was named with.
+         */
         boolean attribute(List<Token> t, Set<String> out, Set<String> sources) {
             boolean sourceSpoke = false;
             Mention interviewee = transcriptSpeaker(t);
@@ -653,12 +731,22 @@ final class SpeakerExtractor {
                     if (SpeechRules.SOURCE_ONLY_VERBS.contains(lw) && p.kind() != Phrase.Kind.PERSON) continue;
                     if (SpeechRules.SOURCE_ONLY_VERBS.contains(lw) && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && !titledName(p.name())) {
                         sources.add(String.join(" ", p.name())); // "Novaya Gazeta reported": media report, people say
+                        sourceSpoke = true;
                         continue;
                     }
                     Mention m = resolve(p);
                     if (m == null) {
                         // A lone capitalised word never introduced as a person: an agency or outlet ("Reuters reported").
-                        if (p.kind() == Phrase.Kind.PERSON) sources.add(String.join(" ", p.name()));
+                        // It spoke: a quote it closes is not the words of the paragraph before's speaker, and neither
+                        // is one that "the Thai leader" closes when that speaker was named with another country, or
+                        // never beside Thailand.
+                        if (p.kind() == Phrase.Kind.PERSON) {
+                            sources.add(String.join(" ", p.name()));
+                            sourceSpoke = true;
+                        } else if (p.kind() == Phrase.Kind.TITLE_REF && lastSpeaker != null && countryNamed(p) != null
+                                && (ofOtherCountry(lastSpeaker, p) || !namedBeside(lastSpeaker, countryNamed(p)))) {
+                            sourceSpoke = true;
+                        }
                         continue;
                     }
                     attend(m);
@@ -873,7 +961,9 @@ final class SpeakerExtractor {
                     boolean possessive = possessiveAt(t, c + 1, j); // "X, Ukraine's (South Korea's) human rights commissioner, said"
                     if (!first.capitalised() || first.has(Token.TITLE) || first.lower().equals("who") || first.lower().equals("whose")
                             || SpeechRules.partyTag(first) || possessive) {
-                        Phrase before = phrases.phraseEndingAt(t, SpeechRules.skipGap(t, c - 1, from), from);
+                        // "Rep. X, R-Texas, the chairman of ..., said": the party tag is a first appositive
+                        int tag = SpeechRules.partyTagBefore(t, c, from);
+                        Phrase before = phrases.phraseEndingAt(t, SpeechRules.skipGap(t, (tag >= 0 ? tag : c) - 1, from), from);
                         // "Abdullah, 34, a shopkeeper, said": a description makes a lone name a person
                         return described(before, t, c) ? described(before) : before;
                     }

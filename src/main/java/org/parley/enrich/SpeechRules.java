@@ -1,6 +1,7 @@
 package org.parley.enrich;
 
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +75,25 @@ final class SpeechRules {
         if (k < to && MADE_DETERMINERS.contains(t.get(k).lower())) k++;
         // "the government's decision", "the court's ruling": the possessor's noun is the object
         if (k + 1 < to && t.get(k + 1).is("'s")) k += 2;
-        return k < to && STANCE_OBJECTS.contains(t.get(k).lower());
+        if (k >= to) return false;
+        // "the security pact", "the trade deal": one modifier before the object
+        return STANCE_OBJECTS.contains(t.get(k).lower())
+                || k + 1 < to && t.get(k).lowercase() && STANCE_OBJECTS.contains(t.get(k + 1).lower());
+    }
+
+    /**
+     * The alias given after a name that ends at {@code b}: ", popularly known as Jokowi,", "(also known as Prachanda)";
+     * null if none.
+     */
+    static List<String> knownAs(List<Token> t, int b, int to) {
+        int k = b + 1;
+        if (k >= to || !t.get(k).is(",") && !t.get(k).is("(")) return null;
+        k++;
+        for (int adverbs = 0; adverbs < 2 && k < to && t.get(k).lowercase() && !t.get(k).is("known"); adverbs++) k++; // "also", "popularly"
+        if (k + 2 >= to || !t.get(k).is("known") || !t.get(k + 1).is("as")) return null;
+        List<String> alias = new ArrayList<>(2);
+        for (k += 2; k < to && alias.size() < 3 && t.get(k).word() && t.get(k).capitalised(); k++) alias.add(t.get(k).text());
+        return alias.isEmpty() ? null : alias;
     }
 
     /** Verbs of {@link #speechWithObject}. */
@@ -85,7 +104,9 @@ final class SpeechRules {
             "ruling", "verdict", "outcome", "resolution", "step", "steps", "ceasefire", "truce", "release", "news",
             "report", "record", "law", "bill", "budget", "cost", "costs", "choice", "strategy", "approach", "ban",
             "tariffs", "sanctions", "measures", "visit", "talks", "remarks", "comments", "position", "stance",
-            "vote", "election", "result", "results", "reforms", "reform", "agenda", "offer", "invitation", "progress");
+            "vote", "election", "result", "results", "reforms", "reform", "agenda", "offer", "invitation", "progress",
+            "pact", "pacts", "treaty", "accord", "deals", "agreements", "action", "actions", "operation", "programme",
+            "program", "spending");
 
     /**
      * "pressed Putin to revive the deal", "pressed his counterpart to act": a demand put to someone, which reports
@@ -225,6 +246,9 @@ final class SpeechRules {
             "spokeswoman", List.of("spokeswoman", "spokesperson"),
             "chief", List.of("chief", "head", "director", "director-general"),
             "monarch", List.of("monarch", "king", "queen"));
+    /** Titles of a head of state or government, whom "the Indian leader" may mean ("prime" as in "Prime Minister"). */
+    static final Set<String> LEADER_TITLES = Set.of("president", "prime", "premier", "chancellor", "king", "queen", "emir",
+            "sultan", "taoiseach");
     static final int MAX_QUOTE_SPAN = 12;
     /** The head of a description by age, "the 58-year-old (former minister)". */
     static final String AGE = "#age";
@@ -402,6 +426,14 @@ final class SpeechRules {
         String w = x.text();
         return w.length() >= 3 && w.charAt(1) == '-' && (w.charAt(0) == 'R' || w.charAt(0) == 'D' || w.charAt(0) == 'I')
                 && Character.isUpperCase(w.charAt(2));
+    }
+
+    /** The comma that opens ", R-Texas," or ", D-Calif.," when that appositive closes at the comma {@code c}, else -1. */
+    static int partyTagBefore(List<Token> t, int c, int from) {
+        for (int k = c - 1; k > from && c - k <= 5; k--) {
+            if (t.get(k).is(",")) return partyTag(t.get(k + 1)) ? k : -1;
+        }
+        return -1;
     }
 
     /** Whether the words that end at {@code j} are "the two leaders", "both foreign ministers". */

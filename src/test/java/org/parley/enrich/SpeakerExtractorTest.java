@@ -721,4 +721,47 @@ class SpeakerExtractorTest {
                 "Talia Vorsk was appointed envoy to Brazil in 2021."))
                 .containsExactly(List.of(), List.of("Oren Malvado"), List.of());
     }
+
+    @Test
+    void partyTagsWithPeriodsAndASecondAppositive() {
+        assertThat(speakers("Sen. Dana Kowalczyk (R-S.C.) said she would back the bill.",
+                "Rep. Ivo Trenka, D-Calif., said the bill was flawed.",
+                "Rep. Mara Veltri (D-Calif.) said the vote would wait.",
+                "Rep. Oren Malvado, R-Texas, the chairman of the committee, said the package could not wait."))
+                .containsExactly(List.of("Dana Kowalczyk"), List.of("Ivo Trenka"), List.of("Mara Veltri"), List.of("Oren Malvado"));
+    }
+
+    @Test
+    void aQuoteAnOutletClosesIsNotThePreviousSpeakers() {
+        assertThat(speakers("Minister Ada Kerrigan said the stockpiles were thin.", "“It is a mistake,” Vostokgaz said.",
+                "“It is a mistake,” she said."))
+                .containsExactly(List.of("Ada Kerrigan"), List.of(), List.of("Ada Kerrigan"));
+    }
+
+    @Test
+    void aCountrysLeaderIsNeverSomeoneNamedAsAnotherCountrys() {
+        assertThat(speakers("Prime Minister Oren Malvado said India and Australia shared a deep trust.",
+                "Nepal's Prime Minister Ivo Trenka said the border would be settled through talks.",
+                "“This was a productive visit,” the Indian leader told reporters.",
+                "“We are pleased,” the Nepali leader said."))
+                .containsExactly(List.of("Oren Malvado"), List.of("Ivo Trenka"), List.of(), List.of("Ivo Trenka"));
+        // right after the person in focus, titled head of government in a paragraph naming India: that person
+        assertThat(speakers("Prime Minister Oren Malvado said India and Australia shared a deep trust.", "The Indian leader said the talks were useful.",
+                "“This was a productive visit,” the Thai leader said."))
+                .containsExactly(List.of("Oren Malvado"), List.of("Oren Malvado"), List.of());
+    }
+
+    @Test
+    void anAliasGivenWithKnownAsIsTheSamePerson() {
+        assertThat(speakers("President Bagus Santoso Wirawan, popularly known as Bawi, said the bloc must stay united.",
+                "Bawi added that aid would follow.", "Premier Tamar Lekishvili (also known as Tamo) spoke first.", "“We will talk,” Tamo said."))
+                .containsExactly(List.of("Bagus Santoso Wirawan"), List.of("Bagus Santoso Wirawan"), List.of(), List.of("Tamar Lekishvili"));
+    }
+
+    @Test
+    void defendingOrWelcomingAPactReportsWords() {
+        assertThat(speakers("Prime Minister Ivo Trenka defended his government's security pact with Beijing.",
+                "President Mara Veltri welcomed the peace accord.", "President Mara Veltri defended the city walls."))
+                .containsExactly(List.of("Ivo Trenka"), List.of("Mara Veltri"), List.of());
+    }
 }
