@@ -437,8 +437,10 @@ final class PhraseReader {
             if (x.is(".") && (t.get(k + 1).is(",") || t.get(k + 1).word() && t.get(k + 1).start() == x.end())) continue;
             if (x.is(".") && k > 0 && t.get(k - 1).word()) {
                 String prev = t.get(k - 1).lower();
+                // "Oct. 13" abbreviates; "on Monday." and "last week." end a sentence
                 if (t.get(k - 1).has(Token.DOTTED_TITLE) || prev.length() == 1 && t.get(k - 1).capitalised()
-                        || TIME_WORDS.contains(prev) || prev.equals("no") || prev.equals("vs") || prev.equals("etc")) continue;
+                        || TIME_WORDS.contains(prev) && prev.length() <= 4 && !prev.equals("week") && t.get(k + 1).has(Token.DIGIT)
+                        || prev.equals("no") || prev.equals("vs") || prev.equals("etc")) continue;
             }
             int next = k + 1;
             while (next < t.size() && !t.get(next).word() && (CLOSE_QUOTES.contains(t.get(next).text()) || t.get(next).is("\"")

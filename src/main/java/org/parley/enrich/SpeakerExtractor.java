@@ -641,6 +641,7 @@ final class SpeakerExtractor {
             ParagraphKind kind = kinds.get(paragraph);
             titleCase = kind != ParagraphKind.BODY && SpeechRules.titleCased(t);
             int[] s = sentenceStarts[paragraph];
+            Mention subjectBefore = null; // the person an earlier sentence of this paragraph made its subject
             for (int si = 0; si + 1 < s.length; si++) {
                 int from = s[si], to = s[si + 1];
                 int first = from;
@@ -650,7 +651,13 @@ final class SpeakerExtractor {
                 if (subject != null && subject.kind() == Phrase.Kind.PERSON) {
                     Mention m = resolve(subject);
                     if (m != null) attend(m);
+                    // "X was arrested. “Free him!”": what is done to X is quoted from others
+                    subjectBefore = SpeechRules.passive(t, from, to) ? null : m;
+                } else if (subject != null) {
+                    subjectBefore = null; // "The crowd chanted. “Down with the war!”" quotes no person
                 }
+                int said = out.size();
+                boolean sourceBefore = sourceSpoke;
                 for (int v = from; v < to; v++) {
                     Token x = t.get(v);
                     if (!x.word() || quoted[v]) continue; // "President Smith says ..." inside a quote is still the quote's
@@ -753,6 +760,12 @@ final class SpeakerExtractor {
                     spoke(m);
                     String name = String.join(" ", m.name());
                     out.add(name);
+                }
+                // "For now, Nurova keeps baking. “What else can I do?”": a sentence that is all quotation, unattributed,
+                // after one whose subject is a person, is that person's.
+                if (si > 0 && out.size() == said && sourceSpoke == sourceBefore && subjectBefore != null && SpeechRules.allQuoted(t, quoted, from, to)) {
+                    out.add(String.join(" ", subjectBefore.name()));
+                    spoke(subjectBefore);
                 }
                 // "She put it simply: “Without the cooperative ...”": the subject of a clause that a colon ends
                 // introduces the quote after it.

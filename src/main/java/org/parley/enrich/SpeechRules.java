@@ -96,6 +96,30 @@ final class SpeechRules {
         return alias.isEmpty() ? null : alias;
     }
 
+    /** Whether the sentence [from, to) is passive ("was arrested", "had been shown"), except for "was asked". */
+    static boolean passive(List<Token> t, int from, int to) {
+        for (int k = from; k + 1 < to; k++) {
+            String lw = t.get(k).lower();
+            if (!lw.equals("was") && !lw.equals("were") && !lw.equals("been") && !lw.equals("being") && !lw.equals("is") && !lw.equals("are")) continue;
+            Token next = t.get(k + 1);
+            if (!next.lowercase() || next.is("asked")) continue;
+            String w = next.lower();
+            if (w.endsWith("ed") || w.endsWith("en") || w.endsWith("wn") || w.endsWith("ught")) return true;
+        }
+        return false;
+    }
+
+    /** Whether every word of the sentence [from, to) is inside a quotation (and it has words). */
+    static boolean allQuoted(List<Token> t, boolean[] quoted, int from, int to) {
+        boolean any = false;
+        for (int k = from; k < to; k++) {
+            if (!t.get(k).word()) continue;
+            if (!quoted[k]) return false;
+            any = true;
+        }
+        return any;
+    }
+
     /** Verbs of {@link #speechWithObject}. */
     static final Set<String> STANCE_VERBS = Set.of("welcomed", "welcomes", "defended", "defends");
     /** What a statement welcomes or defends: decisions, plans and words, not people or places. */

@@ -764,4 +764,14 @@ class SpeakerExtractorTest {
                 "President Mara Veltri welcomed the peace accord.", "President Mara Veltri defended the city walls."))
                 .containsExactly(List.of("Ivo Trenka"), List.of("Mara Veltri"), List.of());
     }
+
+    @Test
+    void anUnattributedQuoteAfterASentenceAboutAPersonIsThatPersons() {
+        assertThat(speakers("Farida Noor, 54, sells bread near the crossing.", "For now, Noor keeps baking. “What else can I do?”",
+                "President Ivo Trenka met the envoy on Monday. “It was a good meeting.”"))
+                .containsExactly(List.of(), List.of("Farida Noor"), List.of("Ivo Trenka"));
+        // what is done to a person, and what a crowd chants, are others' words
+        assertThat(speakers("Ivo Trenka was arrested on Monday. “Free him now!”", "The crowd chanted outside the embassy. “Down with the war!”"))
+                .containsExactly(List.of(), List.of());
+    }
 }
