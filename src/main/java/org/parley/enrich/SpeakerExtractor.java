@@ -898,6 +898,15 @@ final class SpeakerExtractor {
             if (j > from && t.get(j).is(",")) j--; // "Tomasz Wierzbicki and Rūta Kairienė, issued"
             if (j < from || !t.get(j).word()) return null;
             int a = phrases.runStart(t, j, from);
+            if (a - 2 >= from && t.get(a - 1).is(",")) {
+                // "X and his Saudi counterpart, Y, said": the description between "and" and the name's comma
+                for (int k = a - 2; k > from && a - k <= 6 && t.get(k).word(); k--) {
+                    if (t.get(k).is("and")) {
+                        a = k + 1;
+                        break;
+                    }
+                }
+            }
             if (a - 2 < from || !t.get(a - 1).is("and")) return null;
             Phrase first = phrases.phraseEndingAt(t, a - 2, from);
             return first != null && first.kind() == Phrase.Kind.PERSON ? first : null;

@@ -774,4 +774,11 @@ class SpeakerExtractorTest {
         assertThat(speakers("Ivo Trenka was arrested on Monday. “Free him now!”", "The crowd chanted outside the embassy. “Down with the war!”"))
                 .containsExactly(List.of(), List.of());
     }
+
+    @Test
+    void aNameAndADescribedCounterpartBothSpeak() {
+        assertThat(speakers("Foreign Minister Ada Kerrigan and her Saudi counterpart, Prince Ivo bin Trenka, said in a joint statement that they had met.",
+                "Minister Ada Kerrigan met the press and her aides, Mara Veltri, said nothing."))
+                .containsExactly(List.of("Ada Kerrigan", "Ivo bin Trenka"), List.of("Mara Veltri"));
+    }
 }
