@@ -327,13 +327,13 @@ final class SpeakerExtractor {
                     if (qualified != null) yield qualified;
                     // "the Indian leader" is never someone named as Nepal's
                     for (int i = focus.size() - 1; i >= 0; i--) {
-                        if (focus.get(i).titles().contains(p.head()) && !ofOtherCountry(focus.get(i), p)) yield focus.get(i);
+                        if (focus.get(i).titles().contains(p.head()) && !ofOtherCountry(focus.get(i), p) && !formerOnly(focus.get(i), p)) yield focus.get(i);
                     }
                     for (String head : SpeechRules.TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head()))) {
                         List<Mention> withTitle = byTitle.getOrDefault(head, List.of());
                         for (int i = withTitle.size() - 1; i >= 0; i--) {
                             Mention m = withTitle.get(i);
-                            if (m.order() > paragraph || ofOtherCountry(m, p)) continue;
+                            if (m.order() > paragraph || ofOtherCountry(m, p) || formerOnly(m, p)) continue;
                             yield inLongestForm(m);
                         }
                     }
@@ -344,7 +344,9 @@ final class SpeakerExtractor {
                     Mention leader = leaderOf(p);
                     if (leader != null) yield leader;
                     // "the former Norwegian prime minister, who ..., added": a past role of the person speaking.
-                    if (p.titles().contains("former") && lastSpeaker != null && lastSpeakerParagraph >= paragraph - 1) yield lastSpeaker;
+                    // Not one who holds it now: "President X said ... / The former president said" is someone else.
+                    if (p.titles().contains("former") && lastSpeaker != null && lastSpeakerParagraph >= paragraph - 1
+                            && (!lastSpeaker.titles().contains(p.head()) || lastSpeaker.titles().contains("former"))) yield lastSpeaker;
                     // "Jaishankar struck a cautious note. ... the Indian minister said": the person just in focus,
                     // unless the article gave that person other roles.
                     Mention recent = focus.isEmpty() ? null : focus.getLast();
@@ -412,6 +414,11 @@ final class SpeakerExtractor {
                 if (country != null) return country;
             }
             return null;
+        }
+
+        /** Whether {@code p} is "the former president" and {@code m} holds the role now ("President X"). */
+        static boolean formerOnly(Mention m, Phrase p) {
+            return p.titles().contains("former") && !m.titles().contains("former");
         }
 
         /** Whether the role reference {@code p} names a country and {@code m} was named with others only. */

@@ -781,4 +781,12 @@ class SpeakerExtractorTest {
                 "Minister Ada Kerrigan met the press and her aides, Mara Veltri, said nothing."))
                 .containsExactly(List.of("Ada Kerrigan", "Ivo bin Trenka"), List.of("Mara Veltri"));
     }
+
+    @Test
+    void theFormerHolderOfARoleIsNotItsHolderNow() {
+        assertThat(speakers("President Ivo Trenka said the plan had support.", "The former president, who left office in 2022, said he had no plans to return."))
+                .containsExactly(List.of("Ivo Trenka"), List.of());
+        assertThat(speakers("Former President Ivo Trenka arrived on Monday.", "The former president said he had no plans to return."))
+                .containsExactly(List.of(), List.of("Ivo Trenka"));
+    }
 }
