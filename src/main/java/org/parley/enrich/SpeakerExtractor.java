@@ -352,6 +352,10 @@ final class SpeakerExtractor {
                     Mention recent = focus.isEmpty() ? null : focus.getLast();
                     boolean untitled = recent != null && recent.titles().stream().allMatch(x -> NameWords.ROLELESS.contains(x) || x.equals(SpeechRules.DESCRIBED));
                     if (recent != null && untitled && recent.order() >= paragraph - 1 && !otherThan(recent, p)) yield recent;
+                    // "Lavrov accused Kyiv ..., a claim Ukraine's Kuleba dismissed. / The Russian minister did not respond":
+                    // when the person in focus is of another country, the one other untitled person just named
+                    Mention other = recent != null && ofOtherCountry(recent, p) ? soleUntitledOfNoCountry(p) : null;
+                    if (other != null) yield other;
                     // "“We will respond,” the minister said. / The minister, Agnieszka Wrona, later ...": a lede that
                     // quotes first and names the person in the next paragraph, when nobody held the role before. Only
                     // for a quotation in a sentence: a headline's role, or a summary's ("the envoy warned"), stays unnamed.
@@ -414,6 +418,21 @@ final class SpeakerExtractor {
                 if (country != null) return country;
             }
             return null;
+        }
+
+        /**
+         * The one person in focus from the last two paragraphs who has no title and no country, for a role reference
+         * {@code p} that names a country; null for none or several.
+         */
+        Mention soleUntitledOfNoCountry(Phrase p) {
+            Mention found = null;
+            for (Mention m : focus) {
+                if (m.order() < paragraph - 2 || countriesOf.containsKey(key(m.name()))
+                        || !m.titles().stream().allMatch(x -> NameWords.ROLELESS.contains(x) || x.equals(SpeechRules.DESCRIBED))) continue;
+                if (found != null && !found.name().equals(m.name())) return null;
+                found = m;
+            }
+            return found;
         }
 
         /** Whether {@code p} is "the former president" and {@code m} holds the role now ("President X"). */
@@ -521,7 +540,9 @@ final class SpeakerExtractor {
             return found;
         }
 
-        void attend(Mention m) {
+        void attend(Mention named) {
+            // in focus from this paragraph on, however it was referred to ("the Russian minister" as much as "Lavrov")
+            Mention m = named.order() == paragraph ? named : new Mention(named.name(), named.titles(), named.gender(), paragraph);
             focus.removeIf(f -> f.name().equals(m.name()));
             focus.add(m);
             if (focus.size() > 8) focus.removeFirst();
@@ -655,7 +676,8 @@ final class SpeakerExtractor {
                 while (first < to && !t.get(first).word()) first++;
                 // A sentence inside a quotation names people the speaker talks about, not the article's subjects.
                 Phrase subject = first < to && quoted[first] ? null : clauseSubject(t, from, to);
-                if (subject != null && subject.kind() == Phrase.Kind.PERSON) {
+                // "The Russian minister did not respond. Instead, he said": a role that names someone puts them in focus too
+                if (subject != null && (subject.kind() == Phrase.Kind.PERSON || subject.kind() == Phrase.Kind.TITLE_REF)) {
                     Mention m = resolve(subject);
                     if (m != null) attend(m);
                     // "X was arrested. “Free him!”": what is done to X is quoted from others
@@ -1093,6 +1115,13 @@ final class SpeakerExtractor {
             return p != null && p.kind() == Phrase.Kind.PERSON ? p : null;
         }
 
+        /** Whether the run of name and title words at {@code a} ends in a lower-case role: "(the) Russian minister". */
+        boolean endsInRole(List<Token> t, int a, int from, int to) {
+            int b = a;
+            while (phrases.runToken(t, b + 1, from, to)) b++;
+            return b > a && t.get(b).lowercase() && t.get(b).has(Token.TITLE);
+        }
+
         /** The subject at the start of a sentence's main clause, after introductory phrases ("In his letter to X, "). */
         Phrase clauseSubject(List<Token> t, int from, int to) {
             to = Math.min(to, from + SpeechRules.MAX_CLAUSE_TOKENS); // a subject stands near the start: bounded work on run-on text
@@ -1107,7 +1136,7 @@ final class SpeakerExtractor {
                 if (lw.equals("he") || lw.equals("she")) return new Phrase(Phrase.Kind.PRONOUN, List.of(), Set.of(), lw, lw.equals("she") ? 'F' : 'M');
                 int a = k;
                 if (PhraseReader.isDeterminer(lw) && k + 1 < to) a = k + 1;
-                if (phrases.runToken(t, a, from, to) && (a == k || !t.get(a).capitalised() || t.get(a).has(Token.TITLE))) {
+                if (phrases.runToken(t, a, from, to) && (a == k || !t.get(a).capitalised() || t.get(a).has(Token.TITLE) || endsInRole(t, a, from, to))) {
                     int b = a;
                     while (phrases.runToken(t, b + 1, from, to)) b++;
                     // "Malaysia's Foreign Minister Mohamad Hasan agreed": the possessor is not the subject.

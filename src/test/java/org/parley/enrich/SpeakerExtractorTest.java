@@ -789,4 +789,12 @@ class SpeakerExtractorTest {
         assertThat(speakers("Former President Ivo Trenka arrived on Monday.", "The former president said he had no plans to return."))
                 .containsExactly(List.of(), List.of("Ivo Trenka"));
     }
+
+    @Test
+    void aCountrysRoleAfterAnotherCountrysSpeakerIsTheOtherPersonJustNamed() {
+        assertThat(speakers("Pavel Orlanov accused Kyiv of smuggling weapons, a claim Ukraine's Taras Bondar dismissed as fantasy.",
+                "“Nobody believes this,” Bondar told reporters.",
+                "The Russian minister did not respond. Instead, he said the conditions had been clear."))
+                .containsExactly(List.of("Pavel Orlanov", "Taras Bondar"), List.of("Taras Bondar"), List.of("Pavel Orlanov"));
+    }
 }
