@@ -97,15 +97,29 @@ final class PhraseReader {
      * puts them between capitalised words too.
      */
     private static boolean functionWordSurname(List<Token> t, int k, int from, int to) {
-        if (k <= from || k + 1 >= to) return false;
+        if (k < from || k + 1 >= to) return false;
         String w = t.get(k).text();
         boolean he = w.equals("He");
         if (!he && !FUNCTION_WORD_SURNAMES.contains(w)) return false;
-        Token before = t.get(k - 1), after = t.get(k + 1);
-        if (!after.word() || !after.capitalised() || after.allCaps()
-                || (after.flags() & (Token.TITLE | Token.FUNCTION | Token.ORGANISATION)) != 0) return false;
-        return he ? before.word() && (before.has(Token.TITLE) || before.capitalised() && !before.has(Token.FUNCTION))
-                : before.has(Token.TITLE) || before.is("'s");
+        Token after = t.get(k + 1);
+        if (!nameAfterSurname(after)) return false;
+        Token before = k > from ? t.get(k - 1) : null;
+        if (before != null && before.word()) {
+            // "talks with To Lam": inside a sentence the pronoun and the preposition are lower case
+            if (before.lowercase()) return true;
+            return he ? before.has(Token.TITLE) || before.capitalised() && !before.has(Token.FUNCTION)
+                    : before.has(Token.TITLE) || before.is("'s");
+        }
+        // At a sentence's start, "To Lam said", "He Lifeng told": the name, then a lower-case word that is no function
+        // word ("To Moscow, ...", "To Beijing the message was clear" are the preposition).
+        int e = k + 1;
+        while (e + 1 < to && nameAfterSurname(t.get(e + 1))) e++;
+        Token next = e + 1 < to ? t.get(e + 1) : null;
+        return next != null && next.word() && next.lowercase() && !next.has(Token.FUNCTION);
+    }
+
+    private static boolean nameAfterSurname(Token x) {
+        return x.word() && x.capitalised() && !x.allCaps() && (x.flags() & (Token.TITLE | Token.FUNCTION | Token.ORGANISATION)) == 0;
     }
 
     static boolean nameLike(Token x) {

@@ -49,7 +49,7 @@ final class SpeechRules {
     }
 
     /**
-     * Verbs that report words with their particle only: "hit out at", "lashed out at", "spoke of", "spoke about",
+     * Verbs that report words with their particle only: "hit out at", "lashed out at", "pointed out", "spoke of", "spoke about",
      * "spoke out", "made the remarks" (not "hit the target", "spoke by phone with", "made the trip", which report no
      * words).
      */
@@ -58,7 +58,7 @@ final class SpeechRules {
         String lw = t.get(v).lower();
         Token next = t.get(v + 1);
         return switch (lw) {
-            case "hit", "hits", "lashed", "lashes" -> next.is("out");
+            case "hit", "hits", "lashed", "lashes", "pointed", "points" -> next.is("out"); // "pointed out that ..."
             case "spoke", "speaks" -> next.is("of") || next.is("about") || next.is("out");
             case "made", "makes" -> madeWords(t, v + 1, to);
             default -> false;
@@ -176,7 +176,7 @@ final class SpeechRules {
     /** Built on first use, once every list above is. */
     private static final class Triggers {
         static final Set<String> OTHERS = Set.of("according", "speaking", "shared", "called", "hit", "hits", "lashed",
-                "lashes", "spoke", "speaks", "made", "makes", "quoted");
+                "lashes", "pointed", "points", "spoke", "speaks", "made", "makes", "quoted");
         static final Set<String> WORDS = words();
         static final WordFilter FILTER = WordFilter.of(WORDS);
 

@@ -797,4 +797,14 @@ class SpeakerExtractorTest {
                 "The Russian minister did not respond. Instead, he said the conditions had been clear."))
                 .containsExactly(List.of("Pavel Orlanov", "Taras Bondar"), List.of("Taras Bondar"), List.of("Pavel Orlanov"));
     }
+
+    @Test
+    void aSurnameThatIsAFunctionWordAtASentencesStartOrAfterALowerCaseWord() {
+        assertThat(speakers("President Bo Jinhai held talks with To Van Hai, the party chief, in Hanoi.",
+                "To Van Hai said that the two countries were close.", "Bo pointed out that the border was calm.",
+                "To Moscow, the move was a provocation.", "He Lifang told reporters the talks were useful."))
+                .containsExactly(List.of(), List.of("To Van Hai"), List.of("Bo Jinhai"), List.of(), List.of("He Lifang"));
+        assertThat(speakers("An Israeli official said the talks had stalled.", "The guide pointed out the window."))
+                .containsExactly(List.of(), List.of());
+    }
 }
