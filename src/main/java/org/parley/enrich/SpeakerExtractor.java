@@ -96,7 +96,7 @@ final class SpeakerExtractor {
         boolean[] quoted = new boolean[0]; // per token of the paragraph being attributed: inside a quotation
 
         Pass(List<List<Token>> paragraphs, List<ParagraphKind> kinds) {
-            this.paragraphs = paragraphs.stream().map(SpeechRules::afterTimestamp).toList();
+            this.paragraphs = paragraphs.stream().map(SpeechRules::afterTimestamp).map(SpeechRules::withoutInlineAcronyms).toList();
             this.kinds = kinds;
             this.sentenceStarts = new int[paragraphs.size()][];
             for (int i = 0; i < paragraphs.size(); i++) {
@@ -325,18 +325,24 @@ final class SpeakerExtractor {
                     if (p.head() == null) yield null;
                     Mention qualified = qualified(p, true);
                     if (qualified != null) yield qualified;
-                    // "the Indian leader" is never someone named as Nepal's
+                    // The person in focus with the role or a synonym of it, else the last one the article gave it; "the
+                    // Indian leader" is never someone named as Nepal's.
+                    List<String> heads = SpeechRules.TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head()));
                     for (int i = focus.size() - 1; i >= 0; i--) {
-                        if (focus.get(i).titles().contains(p.head()) && !ofOtherCountry(focus.get(i), p) && !formerOnly(focus.get(i), p)) yield focus.get(i);
+                        Mention m = focus.get(i);
+                        if (heads.stream().anyMatch(m.titles()::contains) && !ofOtherCountry(m, p) && !formerOnly(m, p)) yield m;
                     }
-                    for (String head : SpeechRules.TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head()))) {
+                    Mention latest = null;
+                    for (String head : heads) {
                         List<Mention> withTitle = byTitle.getOrDefault(head, List.of());
                         for (int i = withTitle.size() - 1; i >= 0; i--) {
                             Mention m = withTitle.get(i);
                             if (m.order() > paragraph || ofOtherCountry(m, p) || formerOnly(m, p)) continue;
-                            yield inLongestForm(m);
+                            if (latest == null || m.order() > latest.order()) latest = m;
+                            break;
                         }
                     }
+                    if (latest != null) yield inLongestForm(latest);
                     // "the NATO chief said" after "NATO Secretary General Henrik Aasland": the one person named with it.
                     qualified = qualified(p, false);
                     if (qualified != null) yield qualified;

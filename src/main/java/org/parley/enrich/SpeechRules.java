@@ -261,15 +261,24 @@ final class SpeechRules {
             "still", "yesterday", "today", "tonight", "reiterating", "likewise", "similarly", "however", "too",
             "frankly", "bluntly", "candidly", "specifically", "particularly", "emphatically", "confidently");
     /** Role words that name the same role: "the envoy said" after "Ambassador X". */
-    static final Map<String, List<String>> TITLE_SYNONYMS = Map.of(
-            "envoy", List.of("envoy", "ambassador"),
-            "ambassador", List.of("ambassador", "envoy"),
-            "premier", List.of("premier", "minister"),
-            "spokesperson", List.of("spokesperson", "spokesman", "spokeswoman"),
-            "spokesman", List.of("spokesman", "spokesperson"),
-            "spokeswoman", List.of("spokeswoman", "spokesperson"),
-            "chief", List.of("chief", "head", "director", "director-general"),
-            "monarch", List.of("monarch", "king", "queen"));
+    static final Map<String, List<String>> TITLE_SYNONYMS = Map.ofEntries(
+            Map.entry("envoy", List.of("envoy", "ambassador")),
+            Map.entry("ambassador", List.of("ambassador", "envoy")),
+            Map.entry("diplomat", List.of("diplomat", "ambassador", "envoy")),
+            Map.entry("premier", List.of("premier", "minister")),
+            Map.entry("spokesperson", List.of("spokesperson", "spokesman", "spokeswoman")),
+            Map.entry("spokesman", List.of("spokesman", "spokesperson")),
+            Map.entry("spokeswoman", List.of("spokeswoman", "spokesperson")),
+            Map.entry("chief", List.of("chief", "head", "director", "director-general")),
+            Map.entry("monarch", List.of("monarch", "king", "queen")),
+            // "Senator X ... the lawmaker said"; "National Assembly Chairman X ... the top legislator affirmed"
+            Map.entry("lawmaker", List.of("lawmaker", "legislator", "senator", "sen", "congressman", "congresswoman", "rep",
+                    "representative", "mp", "mep")),
+            Map.entry("legislator", List.of("legislator", "lawmaker", "senator", "sen", "congressman", "congresswoman", "rep",
+                    "representative", "mp", "mep", "speaker", "chairman", "chairwoman", "chairperson")),
+            Map.entry("senator", List.of("senator", "sen")),
+            Map.entry("congressman", List.of("congressman", "rep", "representative")),
+            Map.entry("congresswoman", List.of("congresswoman", "rep", "representative")));
     /** Titles of a head of state or government, whom "the Indian leader" may mean ("prime" as in "Prime Minister"). */
     static final Set<String> LEADER_TITLES = Set.of("president", "prime", "premier", "chancellor", "king", "queen", "emir",
             "sultan", "taoiseach");
@@ -317,6 +326,25 @@ final class SpeechRules {
                 && (t.get(k).text().endsWith("T") || t.get(k).is("UTC")))) k++;
         if (k < t.size() && (t.get(k).is("-") || t.get(k).is("—") || t.get(k).is("–") || t.get(k).is(":") || t.get(k).is("|"))) k++;
         return k < t.size() ? t.subList(k, t.size()) : t;
+    }
+
+    /**
+     * The paragraph without an acronym in parentheses between two capitalised words, "National Assembly (NA)
+     * Chairman X", which would otherwise cut the title from the name; the paragraph itself when it has none.
+     */
+    static List<Token> withoutInlineAcronyms(List<Token> t) {
+        List<Token> out = null;
+        for (int k = 0; k < t.size(); k++) {
+            boolean acronym = k >= 1 && k + 3 < t.size() && t.get(k).is("(") && t.get(k - 1).capitalised() && t.get(k + 1).allCaps()
+                    && t.get(k + 1).text().length() <= 6 && t.get(k + 2).is(")") && t.get(k + 3).capitalised();
+            if (acronym && out == null) out = new ArrayList<>(t.subList(0, k));
+            if (acronym) {
+                k += 2;
+                continue;
+            }
+            if (out != null) out.add(t.get(k));
+        }
+        return out == null ? t : out;
     }
 
     private static final java.util.regex.Pattern TIME_MINUTES = java.util.regex.Pattern.compile("[0-5][0-9](?:am|pm)?");

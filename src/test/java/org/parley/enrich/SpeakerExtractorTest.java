@@ -807,4 +807,14 @@ class SpeakerExtractorTest {
         assertThat(speakers("An Israeli official said the talks had stalled.", "The guide pointed out the window."))
                 .containsExactly(List.of(), List.of());
     }
+
+    @Test
+    void aLawmakerOrLegislatorIsTheOneInFocusWithALegislativeTitle() {
+        assertThat(speakers("National Assembly (NA) Chairman Tran Van Hai received a delegation led by its Chairman Oren Malvado.",
+                "Welcoming the delegation, the top legislator affirmed that the partnership was strong."))
+                .containsExactly(List.of(), List.of("Tran Van Hai"));
+        assertThat(speakers("Senator Mara Veltri visited Kyiv.", "The lawmaker told reporters Ukraine needed air defence.",
+                "Sen. Ivo Trenka spoke next.", "The senator said the bill would pass."))
+                .containsExactly(List.of(), List.of("Mara Veltri"), List.of(), List.of("Ivo Trenka"));
+    }
 }
