@@ -28,7 +28,13 @@ final class SpeechRules {
             "asked", "reported", "read", "states", "believes", "thinks", "accused", "criticised", "criticized", "condemned", "praised",
             "thanked", "briefed", "blasted", "slammed", "questioned", "justified", "conceded", "retorted", "alleged",
             "testified", "assured", "announces", "confirms", "denies", "vows", "accuses",
-            "recounted", "joked", "wondered", "hailed", "countered", "charged", "demanded", "appealed", "echoed", "echoes");
+            "recounted", "joked", "wondered", "hailed", "countered", "charged", "demanded", "appealed", "echoed", "echoes",
+            // present tense, as headlines and features put it ("X slams ...", "X rejects ...")
+            "slams", "blasts", "rejects", "dismisses", "criticises", "criticizes", "condemns", "praises", "hails",
+            "demands", "admits", "concedes", "acknowledges", "declares", "replies", "responds", "pledges", "predicts",
+            "reveals", "laments", "complains", "testifies", "assures", "recounts", "counters", "tweets", "underlines",
+            "underscores", "observes", "mentions", "indicates", "discloses", "alleges", "retorts", "quips", "wonders",
+            "reports");
     /** Verbs that report words when a quotation follows closely: "described the plan as “reckless”". */
     static final Set<String> NAMING_VERBS = Set.of("described", "describes", "termed", "dubbed", "labelled", "labeled",
             "branded");
@@ -249,7 +255,7 @@ final class SpeechRules {
     static final Set<String> DOCUMENTS = Set.of("statement", "message", "letter", "decree", "address",
             "speech", "remarks", "communique", "communiqué", "declaration", "post", "video");
     /** Verbs that report a document's words but not a person's ("the statement read"). */
-    static final Set<String> SOURCE_ONLY_VERBS = Set.of("read", "reported", "states");
+    static final Set<String> SOURCE_ONLY_VERBS = Set.of("read", "reported", "reports", "states");
     /** "X shared a few thoughts": sharing words is speaking. */
     static final Set<String> SHARED_WHAT = Set.of("thoughts", "views", "remarks", "insights", "ideas",
             "opinion", "opinions", "perspective", "perspectives", "message", "vision");

@@ -817,4 +817,11 @@ class SpeakerExtractorTest {
                 "Sen. Ivo Trenka spoke next.", "The senator said the bill would pass."))
                 .containsExactly(List.of(), List.of("Mara Veltri"), List.of(), List.of("Ivo Trenka"));
     }
+
+    @Test
+    void presentTenseVerbsOfHeadlinesAndFeatures() {
+        assertThat(speakers("Minister Ada Kerrigan slams the new tariffs.", "President Ivo Trenka rejects the criticism, saying the plan works.",
+                "The agency reports that Ivo Trenka left."))
+                .containsExactly(List.of("Ada Kerrigan"), List.of("Ivo Trenka"), List.of());
+    }
 }
