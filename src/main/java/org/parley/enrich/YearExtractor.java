@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
 final class YearExtractor {
     private static final int MAX_EXPANDED_SPAN = 10;
     /**
-     * A four-digit number 1000-2099 standing alone: not glued to letters, digits, currency signs or a
-     * thousands separator; optionally a range end ("-2027", "–27", "/21") or a decade "s".
+     * A four-digit number 1000-2099 standing alone: not glued to letters (but for a fiscal year's "FY2025"), digits,
+     * currency signs or a thousands separator; optionally a range end ("-2027", "–27", "/21") or a decade "s".
      */
     static final Pattern YEAR = Pattern.compile(
-            "(?<![\\p{L}\\p{N}$€£¥.,/])(1\\d{3}|20\\d{2})(?:(?:\\s?[-–—/]\\s?|\\s(?:to|and|until|through)\\s)(1\\d{3}|20\\d{2}|\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d))?(s|'s|’s)?(?![\\p{L}\\p{N}]|[.,]\\d)");
+            "(?:(?<![\\p{L}\\p{N}$€£¥.,/])|(?<=(?<!\\p{L})FY))(1\\d{3}|20\\d{2})(?:(?:\\s?[-–—/]\\s?|\\s(?:to|and|until|through)\\s)(1\\d{3}|20\\d{2}|\\d{2})(?![\\p{L}\\p{N}]|[.,]\\d))?(s|'s|’s)?(?![\\p{L}\\p{N}]|[.,]\\d)");
     static final Pattern ISO_DATE = Pattern.compile("\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b");
     /** "12/05/2023", "05.06.2023": numeric dates, whose year follows a separator the YEAR pattern refuses. */
     static final Pattern NUMERIC_DATE = Pattern.compile("(?<!\\d)\\d{1,2}([/.])\\d{1,2}\\1(1\\d{3}|20\\d{2})(?!\\d)");

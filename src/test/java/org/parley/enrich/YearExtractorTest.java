@@ -20,6 +20,8 @@ class YearExtractorTest {
         assertThat(years("• October 14, 2020 1:28 PM")).containsExactly(2020);
         assertThat(years("the post-2020 order")).containsExactly(2020);
         assertThat(years("signed on 12/05/2023 and 05.06.2022")).containsExactly(2022, 2023);
+        // a fiscal year; not a code with letters glued before it
+        assertThat(years("the FY2025 budget, code AFY2024")).containsExactly(2025);
     }
 
     @Test
