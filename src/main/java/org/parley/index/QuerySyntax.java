@@ -104,7 +104,7 @@ public abstract class QuerySyntax extends QueryParser {
         try {
             query = parser.parse(cleaned);
         } catch (ParseException e) {
-            throw invalid(message(e));
+            throw invalid(message(e, text));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidQueryException("too_many_clauses", "query has too many clauses (limit " + MAX_CLAUSES + ")", "q");
         } catch (RuntimeException e) {
@@ -141,7 +141,11 @@ public abstract class QuerySyntax extends QueryParser {
     }
 
     /** The parser's messages quote JavaCC internals; keep the first line, which says where the problem is. */
-    private static String message(ParseException e) {
+    private static String message(ParseException e, String query) {
+        if (e.getCause() instanceof ParseException grammar && grammar.currentToken != null) {
+            String said = grammarMessage(grammar.currentToken, query);
+            if (said != null) return said;
+        }
         String m = e.getMessage() == null ? "syntax error" : e.getMessage();
         m = m.replaceFirst("^Cannot parse '.*?': ", "");
         if (m.startsWith("Lexical error") && m.contains("<EOF>")) {
@@ -153,6 +157,81 @@ public abstract class QuerySyntax extends QueryParser {
         if (nl > 0) m = m.substring(0, nl);
         if (m.startsWith("Encountered")) m = "syntax error: " + m.replace("Encountered", "unexpected").replaceAll("\\s+", " ").strip();
         return m.length() > 300 ? m.substring(0, 300) : m;
+    }
+
+    /**
+     * A grammar error said in the query's own terms: the parser's own message ("Encountered \" <AND> \"AND \"\" at
+     * line 1, column 0. Was expecting one of: ...") reached the page, the API and the command line as it was. Says
+     * which operator lacks a word, which parenthesis is not closed or closes nothing, with the character position
+     * in the query as typed; null when none of these applies (the parser's first line is said then).
+     *
+     * @param last the last token the parser accepted (a token of kind EOF without image before the first one)
+     */
+    static String grammarMessage(org.apache.lucene.queryparser.classic.Token last, String query) {
+        org.apache.lucene.queryparser.classic.Token bad = last.next;
+        if (bad == null) return null;
+        String before = last.kind == QueryParser.EOF || last.image == null ? null : last.image;
+        int at = typedColumn(query, bad.beginColumn) + 1;
+        if (before != null && isOperator(last.kind)) {
+            String needs = last.kind == QueryParser.AND || last.kind == QueryParser.OR ? "a word on each side" : "a word after it";
+            return bad.kind == QueryParser.EOF
+                    ? "the query ends with '" + before + "', which needs " + needs
+                    : "'" + before + "' at character " + (typedColumn(query, last.beginColumn) + 1) + " needs " + needs
+                            + ", not '" + bad.image + "'";
+        }
+        if (bad.kind == QueryParser.AND || bad.kind == QueryParser.OR) {
+            return "'" + bad.image + "' at character " + at + " needs a word on each side, as in: russia " + bad.image
+                    + " cambodia";
+        }
+        if (bad.kind == QueryParser.EOF) {
+            if (openParentheses(query) > 0) return "a parenthesis is not closed: add ')'";
+            if (last.kind == QueryParser.COLON) {
+                return "the query ends with a field name: put a value after the colon (country:Cambodia), or quote the "
+                        + "colon to search for it";
+            }
+            if (last.kind == QueryParser.CARAT) return "'^' at the end needs a number after it (russia^2)";
+            return null;
+        }
+        if (bad.kind == QueryParser.RPAREN) {
+            return last.kind == QueryParser.LPAREN ? "the parentheses at character " + (at - 1) + " hold nothing: put words between them"
+                    : "')' at character " + at + " closes no parenthesis";
+        }
+        return null;
+    }
+
+    private static boolean isOperator(int kind) {
+        return kind == QueryParser.AND || kind == QueryParser.OR || kind == QueryParser.NOT || kind == QueryParser.PLUS
+                || kind == QueryParser.MINUS;
+    }
+
+    /** Parentheses opened and not closed, outside quotes. */
+    private static int openParentheses(String s) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') { i++; continue; }
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c == '(') depth++;
+            else if (!quoted && c == ')') depth = Math.max(0, depth - 1);
+        }
+        return depth;
+    }
+
+    /** The column of the query as typed for a column of the parsed text, which has a backslash before each slash. */
+    static int typedColumn(String typed, int parsedColumn) {
+        int parsed = 0;
+        for (int i = 0; i < typed.length(); i++) {
+            if (parsed >= parsedColumn) return i;
+            char c = typed.charAt(i);
+            if (c == '\\' && i + 1 < typed.length()) {
+                parsed += 2;
+                i++;
+            } else {
+                parsed += c == '/' ? 2 : 1;
+            }
+        }
+        return Math.min(parsedColumn, typed.length());
     }
 
     /**
