@@ -42,6 +42,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // before the index is opened (or built, which takes minutes on a large corpus): the web server would only
+        // refuse the port after that, as an "unexpected error"
+        if (port < 0 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--port must be between 0 and 65535 (0 picks a free one), not " + port);
+        }
         if (watch && folders.solr != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--watch builds the embedded index; with --solr, run 'parley index --solr ...' when the corpus changes");

@@ -57,6 +57,18 @@ class CliErrorsTest {
     }
 
     @Test
+    void aPortOutOfRangeIsABadArgumentFoundBeforeIndexing() {
+        Path index = tmp.resolve("index");
+        for (String port : new String[] {"65536", "-1"}) {
+            Run r = run("serve", "--port", port, "--index", index.toString(), "--corpus", "corpus");
+            assertThat(r.exit()).as(port).isEqualTo(CliErrors.BAD_INPUT);
+            assertThat(r.err()).contains("--port must be between 0 and 65535").doesNotContain("unexpected error");
+            assertThat(r.err().lines().findFirst()).contains("--port must be between 0 and 65535 (0 picks a free one), not " + port);
+        }
+        assertThat(index).doesNotExist(); // refused before the corpus was indexed
+    }
+
+    @Test
     void aBadQueryIsExitCodeTwo() {
         Run r = run("search", "\"unclosed", "--index", tmp.resolve("index").toString(), "--corpus", "corpus");
         assertThat(r.exit()).isEqualTo(CliErrors.BAD_INPUT);
