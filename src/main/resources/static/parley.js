@@ -758,6 +758,11 @@
 
   // ---- facet value search: narrows the listed values, suggests the search's other values ----
 
+  /** Lower case without accents: a box is typed without them ("turk" for Türkiye), as the API's suggestions are. */
+  function fold(text) {
+    return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  }
+
   // A filter box for a long facet: narrows the listed values as you type, and asks the API for the values of
   // the current search that are not listed (GET /api/facets/{dim}?prefix=&q=&...), counted under it.
   function facetFilter(input) {
@@ -783,11 +788,11 @@
     });
 
     input.addEventListener('input', function () {
-      var prefix = input.value.trim().toLowerCase();
+      var prefix = fold(input.value.trim());
       var listed = {};
       list.querySelectorAll('.facet__value').forEach(function (li) {
         var box = li.querySelector('input');
-        var label = (li.querySelector('.facet__label') || li).textContent.toLowerCase();
+        var label = fold((li.querySelector('.facet__label') || li).textContent);
         if (box) listed[box.value.toLowerCase()] = true;
         var match = !prefix || label.indexOf(prefix) >= 0;
         li.classList.toggle('is-hidden', !match);

@@ -535,13 +535,13 @@ public final class LuceneSearchService implements SearchService {
 
     @Override
     public List<FacetValue> facetValues(FacetValuesRequest request) {
-        String p = request.prefix().toLowerCase(Locale.ROOT);
+        java.util.function.Predicate<FacetValue> matches = request.matcher();
         int n = request.limit();
         if (!request.inContext()) {
             return withSearcher(searcher -> {
                 List<FacetValue> out = new ArrayList<>(n);
                 for (FacetValue v : searcher.allValues(request.dim().param())) {
-                    if (p.isEmpty() || matchesPrefix(v.value(), p) || matchesPrefix(v.label(), p)) out.add(v);
+                    if (matches.test(v)) out.add(v);
                     if (out.size() == n) break;
                 }
                 return out;
@@ -567,23 +567,12 @@ public final class LuceneSearchService implements SearchService {
                 long count = lv.value.longValue();
                 if (count <= 0) continue;
                 String label = FacetListing.label(dim, lv.label);
-                if (p.isEmpty() || matchesPrefix(lv.label, p) || matchesPrefix(label, p)) {
-                    out.add(new FacetValue(lv.label, label, count, selected.contains(lv.label)));
-                }
+                FacetValue v = new FacetValue(lv.label, label, count, selected.contains(lv.label));
+                if (matches.test(v)) out.add(v);
             }
             out.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
             return out.size() > n ? List.copyOf(out.subList(0, n)) : out;
         });
-    }
-
-    /** Case-insensitive prefix of the value or of any of its words ("sen" finds "Hun Sen"). */
-    private static boolean matchesPrefix(String value, String lowerPrefix) {
-        String v = value.toLowerCase(Locale.ROOT);
-        if (v.startsWith(lowerPrefix)) return true;
-        for (int i = v.indexOf(' '); i >= 0; i = v.indexOf(' ', i + 1)) {
-            if (v.startsWith(lowerPrefix, i + 1)) return true;
-        }
-        return false;
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.Map;
  * search's own facets: the facet's own selection does not narrow its counts), so that a suggestion never leads to
  * an empty result; without, they are the whole index's.
  *
- * @param prefix   case-insensitive prefix of the value or of any of its words; blank lists the most frequent values
+ * @param prefix   prefix of the value, its label or any of their words, case and accents ignored (a country also by
+ *                 any of its names); blank lists the most frequent values
  * @param limit    values to return, 1..{@link #MAX_LIMIT}
  * @param query    the search's query text (full syntax; blank: every paragraph)
  * @param filters  the search's selected values per dimension
@@ -45,6 +46,37 @@ public record FacetValuesRequest(Dimension dim, String prefix, int limit, String
     /** Whether the values are those of a search (a query or a filter) rather than of the whole index. */
     public boolean inContext() {
         return !query.isBlank() || !filters.isEmpty() || yearFrom != null || yearTo != null;
+    }
+
+    /**
+     * Which values the prefix asks for, one rule for every backend: the prefix begins the value, its label or one of
+     * their words (after a space, hyphen or other non-letter: "sen" finds "Hun Sen", "obeidi" "Basim al-Obeidi"),
+     * with case and accents ignored, since a box is typed without them ("turk" finds "Türkiye", "ruta" "Rūta"); a
+     * country is also found by any name it is filtered by ("Turkey", see {@link CountryNames}).
+     */
+    public java.util.function.Predicate<FacetValue> matcher() {
+        if (prefix.isEmpty()) return v -> true;
+        String folded = fold(prefix);
+        String country = dim == Dimension.COUNTRY ? CountryNames.code(prefix).orElse(null) : null;
+        return v -> v.value().equals(country) || beginsWord(fold(v.value()), folded)
+                || (v.label() != null && beginsWord(fold(v.label()), folded));
+    }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+    /** Lower case without accents; ASCII (most values) without the normaliser's cost. */
+    static String fold(String s) {
+        boolean ascii = true;
+        for (int i = 0; i < s.length() && ascii; i++) ascii = s.charAt(i) < 0x80;
+        String plain = ascii ? s : MARKS.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)).replaceAll("");
+        return plain.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean beginsWord(String text, String prefix) {
+        for (int i = text.indexOf(prefix.charAt(0)); i >= 0; i = text.indexOf(prefix.charAt(0), i + 1)) {
+            if ((i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))) && text.startsWith(prefix, i)) return true;
+        }
+        return false;
     }
 
     /** The search whose matching paragraphs the values are counted over. */

@@ -480,10 +480,10 @@ public final class SolrSearchService implements SearchService {
 
     @Override
     public List<FacetValue> facetValues(FacetValuesRequest request) {
-        String prefix = request.prefix().toLowerCase(Locale.ROOT);
+        java.util.function.Predicate<FacetValue> matches = request.matcher();
         List<FacetValue> out = new ArrayList<>(request.limit());
         for (FacetValue v : request.inContext() ? valuesUnder(request) : allValues(request.dim())) {
-            if (prefix.isEmpty() || matchesPrefix(v.value(), prefix) || matchesPrefix(v.label(), prefix)) out.add(v);
+            if (matches.test(v)) out.add(v);
             if (out.size() == request.limit()) break;
         }
         return out;
@@ -526,15 +526,6 @@ public final class SolrSearchService implements SearchService {
         List<FacetValue> frozen = List.copyOf(values);
         facetValues.put(dim, new CachedValues(frozen, System.nanoTime()));
         return frozen;
-    }
-
-    private static boolean matchesPrefix(String value, String lowerPrefix) {
-        String v = value.toLowerCase(Locale.ROOT);
-        if (v.startsWith(lowerPrefix)) return true;
-        for (int i = v.indexOf(' '); i >= 0; i = v.indexOf(' ', i + 1)) {
-            if (v.startsWith(lowerPrefix, i + 1)) return true;
-        }
-        return false;
     }
 
     /**

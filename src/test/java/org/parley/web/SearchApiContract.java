@@ -412,6 +412,9 @@ abstract class SearchApiContract {
         assertThat(get("/api/facets/country?prefix=camb").body().get("values").get(0).get("value").asText()).isEqualTo("KH");
         assertThat(get("/api/facets/country?prefix=camb").body().get("values").get(0).get("label").asText()).isEqualTo("Cambodia");
         assertThat(get("/api/facets/year?limit=3").body().get("values")).hasSize(3);
+        // typed without its case or with accents it does not have, and by another name of the country
+        assertThat(get("/api/facets/speaker?prefix=SM%C3%8D").body().get("values").findValuesAsText("value")).containsExactly("Anna Smith");
+        assertThat(get("/api/facets/country?prefix=Kingdom+of+Cambodia").body().get("values").findValuesAsText("value")).containsExactly("KH");
     }
 
     /** Whether the backend lists the indexed words a prefix begins ({@code /api/words}); a 404 says it does not. */

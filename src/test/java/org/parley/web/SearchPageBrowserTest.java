@@ -446,6 +446,22 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void theCountryFilterBoxIgnoresAccents() {
+        // the bundled corpus names Turkey, listed as "Türkiye": typed "turk", it was hidden in the list and, being
+        // listed, not suggested either, so the box showed nothing
+        var accented = service.facetValues(new org.parley.search.FacetValuesRequest(org.parley.search.Dimension.COUNTRY, "", 100))
+                .stream().filter(v -> !v.label().equals(java.text.Normalizer.normalize(v.label(), java.text.Normalizer.Form.NFD)))
+                .findFirst().orElseThrow(() -> new AssertionError("the corpus has no country with an accented name"));
+        String typed = java.text.Normalizer.normalize(accented.label(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").substring(0, 4).toLowerCase(java.util.Locale.ROOT);
+        driver.get(base() + "/?more=country");
+        driver.findElement(By.id("country-filter")).sendKeys(typed);
+        WebElement box = checkbox("country", accented.value());
+        WebElement item = box.findElement(By.xpath("ancestor::li[contains(@class,'facet__value')]"));
+        assertThat(item.isDisplayed()).as(accented.label() + " typed as " + typed).isTrue();
+    }
+
+    @Test
     void aDragAcrossBarsSetsTheYearRangeWhichTheChartShades() throws Exception {
         driver.get(base() + "/?q=" + BrowserTestService.QUERY);
         List<WebElement> bars = driver.findElements(By.cssSelector(".timeline .bar"));
