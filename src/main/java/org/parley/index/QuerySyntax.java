@@ -111,6 +111,11 @@ public abstract class QuerySyntax extends QueryParser {
             throw invalid("cannot parse query: " + e.getMessage());
         }
         if (query == null || query instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
+            // "—", "?" or an empty phrase hold no common word either: telling them to add a word "that says what to
+            // find" beside 'the' or 'of' would be wrong
+            if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                throw invalid("the query has no word to search for: punctuation and symbols alone are not indexed");
+            }
             throw new InvalidQueryException("only_stop_words", "the query has only common words such as 'the' or 'of',"
                     + " which are not indexed: add a word that says what to find, or quote a phrase that includes them", "q");
         }

@@ -49,6 +49,13 @@ class QuerySyntaxMessagesTest {
     }
 
     @Test
+    void punctuationAloneIsNotCalledStopWords() {
+        for (String q : new String[] {"\u2014", "\"\"", ". , ;"}) {
+            assertThat(refusal(q)).isEqualTo("the query has no word to search for: punctuation and symbols alone are not indexed");
+        }
+    }
+
+    @Test
     void positionsCountTheQueryAsTyped() {
         // slashes are escaped before the parser sees them: the position is still the typed one
         assertThat(refusal("a/b/c russia)")).isEqualTo("')' at character 13 closes no parenthesis");
