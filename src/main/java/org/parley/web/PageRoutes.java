@@ -241,6 +241,9 @@ final class PageRoutes {
         undated = undated.withYearRange(null, null);
         long all = undated.equals(state.withGrouped(false)) && !state.grouped() ? result.total() : count(undated);
         long noYear = all - count(undated.withYearRange(SearchRequest.MIN_YEAR, SearchRequest.MAX_YEAR));
+        if (result.total() == 0 && !state.isEmpty() && count(UrlState.empty()) == 0) {
+            return new SearchPage.Extras(noYear, -1, null, -1, null, true); // nothing to find: no suggestion can help
+        }
         if (result.total() > 0 || !state.narrowed()) return new SearchPage.Extras(noYear, -1, null, -1, null);
         long queryOnly = count(state.withoutFilters());
         UrlState.Filter best = null;

@@ -60,17 +60,24 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
      * @param queryOnlyTotal on "no results" with filters: what the query finds without any filter, or -1
      * @param dropped        on "no results": the filter (or the year range, {@code dim} null) whose removal finds the
      *                       most, with that number; null when unknown
+     * @param indexEmpty     on "no results": the index holds no paragraph at all, so no spelling or filter is the cause
      */
-    record Extras(long noYear, long queryOnlyTotal, UrlState.Filter dropped, long droppedTotal, Overview overview) {
+    record Extras(long noYear, long queryOnlyTotal, UrlState.Filter dropped, long droppedTotal, Overview overview,
+                  boolean indexEmpty) {
         static final Extras NONE = new Extras(-1, -1, null, -1, null);
+
+        Extras(long noYear, long queryOnlyTotal, UrlState.Filter dropped, long droppedTotal, Overview overview) {
+            this(noYear, queryOnlyTotal, dropped, droppedTotal, overview, false);
+        }
     }
 
     /**
      * The "no results" notice, worded by its cause.
      *
-     * @param byFilters the query finds paragraphs, the filters exclude them all
+     * @param byFilters  the query finds paragraphs, the filters exclude them all
+     * @param indexEmpty the index holds no paragraph: the notice says how to add some instead of checking the spelling
      */
-    record Empty(boolean byFilters, String heading, String queryOnlyText, String dropText) {
+    record Empty(boolean byFilters, String heading, String queryOnlyText, String dropText, boolean indexEmpty) {
     }
 
     static final int PAGE_SIZE = 10;
@@ -135,16 +142,18 @@ record SearchPage(UrlState state, String error, boolean hasResult, long total, S
                 dropHref = state.withYearRange(null, null).href();
                 dropLabel = "the year range " + yearRangeText(state);
             }
-            boolean byFilters = state.narrowed() && extras.queryOnlyTotal() != 0;
+            // a search for everything that finds nothing: the index is empty, whatever the extras say
+            boolean indexEmpty = extras.indexEmpty() || state.isEmpty();
+            boolean byFilters = !indexEmpty && state.narrowed() && extras.queryOnlyTotal() != 0;
             String unit = state.grouped() ? "article" : "paragraph";
-            String heading = byFilters ? "No results with these filters"
+            String heading = indexEmpty ? "The index holds no paragraphs yet" : byFilters ? "No results with these filters"
                     : "No " + unit + "s match";
             String queryOnly = byFilters && extras.queryOnlyTotal() > 0
                     ? Views.plural(extras.queryOnlyTotal(), unit, unit + "s") + (state.q().isEmpty() ? " in all" : " match the query")
                     + " without filters" : null;
             String dropText = dropHref != null && extras.dropped() != null && extras.droppedTotal() > 0
                     ? Views.plural(extras.droppedTotal(), unit, unit + "s") : null;
-            empty = new Empty(byFilters, heading, queryOnly, dropText);
+            empty = new Empty(byFilters, heading, queryOnly, dropText, indexEmpty);
         }
         YearChart chart = YearChart.of(byDim.get(Dimension.YEAR), state, extras.noYear());
         String title = extras.overview() != null ? "parley · search news paragraphs about foreign relations"

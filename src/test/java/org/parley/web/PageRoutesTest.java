@@ -241,6 +241,24 @@ class PageRoutesTest {
     }
 
     @Test
+    void anEmptyIndexSaysHowToFillItInsteadOfSuggestingSpellings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("corpus"));
+        new org.parley.index.IndexBuilder(new org.parley.index.IndexLocation(tmp.resolve("index"))).build(tmp.resolve("corpus"));
+        try (SearchService empty = org.parley.index.LuceneSearchService.open(tmp.resolve("index"));
+             ParleyServer served = new ParleyServer(empty).start("127.0.0.1", 0)) {
+            for (String path : List.of("/", "/?q=russia", "/?q=russia&country=KH", "/?year_from=2000")) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + path))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(path).isEqualTo(200);
+                assertThat(r.body()).as(path).contains("The index holds no paragraphs yet", "./parley index")
+                        .doesNotContain("Check the spelling", "Browse all paragraphs", "No results with these filters",
+                                "Search without any filter");
+            }
+        }
+    }
+
+    @Test
     void aFailingServiceGivesAFriendlyPageNotAStackTrace() throws Exception {
         try (ParleyServer broken = new ParleyServer(new FailingService(() -> new IllegalStateException("index gone")))
                 .start("127.0.0.1", 0)) {
