@@ -64,6 +64,12 @@ final class PageRoutes {
             return;
         }
         UrlState state = UrlState.parse(ctx.queryString());
+        if (state.page() > SearchPage.MAX_PAGE) {
+            // past the deepest page the page's paging reaches (an edited address): its last page, as past the last
+            // hit, rather than the request's "page_too_deep" error, which offers a cursor the page has no use for
+            ctx.redirect(SearchPage.pagination(state, count(state)).pages().getLast().href());
+            return;
+        }
         ctx.header("Vary", PART_HEADER);
         Part part = Part.of(ctx.header(PART_HEADER));
         if (part == Part.FACETS) {

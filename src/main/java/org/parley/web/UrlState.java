@@ -123,7 +123,8 @@ record UrlState(String q, List<Filter> filters, Integer yearFrom, Integer yearTo
             int page = Integer.parseInt(value.strip());
             if (page >= 1) return strict ? page : Math.min(page, SearchRequest.MAX_PAGE_DEPTH / SearchPage.PAGE_SIZE);
         } catch (NumberFormatException ignored) {
-            // reported below
+            // a number too large for an int is a page past every end, not "less than 1"
+            if (value.strip().matches("\\+?\\d+")) return strict ? Integer.MAX_VALUE : SearchRequest.MAX_PAGE_DEPTH / SearchPage.PAGE_SIZE;
         }
         if (strict) throw new InvalidQueryException("invalid_page", "page must be 1 or more", "page");
         return 1;

@@ -241,6 +241,22 @@ class PageRoutesTest {
     }
 
     @Test
+    void aPagePastTheDeepestPagingGoesToTheLastPageNotToAnErrorAboutCursors() throws Exception {
+        long kh = WebTestIndex.count(p -> p.countries().contains("KH"));
+        long last = (kh + SearchPage.PAGE_SIZE - 1) / SearchPage.PAGE_SIZE;
+        for (String page : List.of(Integer.toString(SearchPage.MAX_PAGE + 1), "99999999999")) {
+            HttpResponse<String> r = get("/?country=KH&page=" + page);
+            assertThat(r.statusCode()).as(page).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location")).as(page).hasValue("/?country=KH&page=" + last);
+        }
+        // nothing found: the first page, which says so
+        HttpResponse<String> none = get("/?q=zzzyqx&page=" + (SearchPage.MAX_PAGE + 1));
+        assertThat(none.statusCode()).isEqualTo(302);
+        assertThat(none.headers().firstValue("Location")).hasValue("/?q=zzzyqx");
+        assertThat(get("/?page=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void anEmptyIndexSaysHowToFillItInsteadOfSuggestingSpellings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws Exception {
         java.nio.file.Files.createDirectories(tmp.resolve("corpus"));
