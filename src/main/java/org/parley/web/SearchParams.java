@@ -87,6 +87,9 @@ final class SearchParams {
         try {
             return Integer.parseInt(v.strip());
         } catch (NumberFormatException e) {
+            // a whole number too large for an int is out of the parameter's range, which the request then names with
+            // its own code ("size must be between 0 and 100"), not "not a whole number"
+            if (v.strip().matches("[+-]?\\d+")) return v.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
             throw new InvalidQueryException("invalid_number", name + " must be a whole number, not '" + truncate(v) + "'", name);
         }
     }

@@ -41,6 +41,24 @@ class RequestLimitsTest extends ServedCorpusTest {
     }
 
     @Test
+    void aWholeNumberTooLargeForAnIntIsOutOfRangeNotNotANumber() throws Exception {
+        String[][] cases = {
+                {"/api/search?size=99999999999", "invalid_size"},
+                {"/api/search?size=-99999999999", "invalid_size"},
+                {"/api/search?page=99999999999", "page_too_deep"},
+                {"/api/search?facet_size=99999999999", "invalid_facet_size"},
+                {"/api/search?q=Russia&fragment_size=99999999999", "invalid_fragment_size"},
+                {"/api/facets/country?limit=99999999999", "invalid_limit"},
+                {"/api/search?size=1e3", "invalid_number"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> r = get(c[0]);
+            assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
+            assertThat(Json.mapper().readTree(r.body()).get("error").asText()).as(c[0]).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
     void theLimitItselfIsAllowedEverywhere() throws Exception {
         String atLimit = "?q=Russia" + values("speaker", SearchRequest.MAX_VALUES_PER_FILTER);
         for (String route : new String[] {"/", "/api/search", "/export.csv", "/export.json"}) {
