@@ -137,12 +137,13 @@ public final class SearchCommand implements Callable<Integer> {
             System.out.println("    " + terminal(h));
             List<String> meta = new ArrayList<>();
             if (!h.countries().isEmpty()) meta.add("countries: " + String.join(", ", h.countries().stream().map(c -> c.name()).toList()));
-            if (!h.years().isEmpty()) meta.add("years: " + h.years());
+            if (!h.years().isEmpty()) meta.add("years: " + String.join(", ", h.years().stream().map(String::valueOf).toList()));
             if (!h.speakers().isEmpty()) meta.add("speakers: " + String.join(", ", h.speakers()));
             if (!meta.isEmpty()) System.out.println("    " + String.join("  |  ", meta));
         }
         System.out.println();
         for (Facet f : r.facets()) {
+            if (f.values().isEmpty() && f.otherValues() == 0) continue; // a bare "country:" line says nothing
             StringBuilder sb = new StringBuilder(f.dim().param()).append(":");
             for (FacetValue v : f.values()) sb.append(' ').append(v.label()).append(" (").append(v.count()).append(')');
             if (f.otherValues() > 0) sb.append(" +").append(f.otherValues()).append(" more");

@@ -81,6 +81,12 @@ class IndexSearchCommandsTest {
                 .isEqualToIgnoringCase("russia");
         assertThat(text.out()).containsIgnoringCase("[russia]"); // emphasis on a terminal, not HTML
 
+        // years as the countries are listed, not as a Java list; no facet lines without values
+        assertThat(text.out()).containsPattern("years: \\d{4}").doesNotContain("years: [");
+        Run none = run("search", "zzqxqz", "--index", index);
+        assertThat(none.exit()).isZero();
+        assertThat(none.out()).startsWith("0 paragraph(s)").doesNotContain("country:", "year:", "speaker:");
+
         Run bad = run("search", "\"unclosed", "--index", index);
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("close the quote");
