@@ -45,6 +45,10 @@ final class CountryGazetteer {
     private final Map<String, Alias> aliases = new HashMap<>();
     private final Set<String> prefixes = new HashSet<>();
     private final Map<String, String> names = new HashMap<>();
+    /** Names of a country itself, as written (not its people, capital or government): alias -> codes. */
+    private final Map<String, Set<String>> countryNames = new HashMap<>();
+    /** The generated gazetteer's kinds of alias that name the country itself. */
+    private static final Set<String> NAME_KINDS = Set.of("name", "official", "alt", "former", "native");
     /** The aliases and their prefixes: most words of a text are neither, and are ruled out by this alone. */
     private final WordFilter aliasesOrPrefixes;
 
@@ -250,14 +254,34 @@ final class CountryGazetteer {
                 String[] f = line.split("\t");
                 if (overrides) {
                     addOverride(f[0], f[1]);
+                    // "Turkey: common English name", "USA: usual abbreviation"; not "Kremlin: seat of ..." or "French: demonym"
+                    String note = f.length > 2 ? f[2] : "";
+                    if (f[1].matches("[A-Z]{2}") && (note.contains("name") || note.contains("abbreviation"))) nameOf(f[0], f[1]);
                 } else {
                     if (f[1].equals("name")) names.putIfAbsent(f[0], f[2]);
+                    if (NAME_KINDS.contains(f[1])) nameOf(f[2], f[0]);
                     add(f[2], new Alias(f[0], Guard.NONE), false);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void nameOf(String alias, String code) {
+        countryNames.computeIfAbsent(alias, a -> new HashSet<>(2)).add(code);
+    }
+
+    /**
+     * Every name of a country the gazetteer knows, as written ("Turkey", "Russian Federation", "Viet Nam", "USA"), with
+     * its code; not demonyms, capitals or seats of government, and not a name two countries share.
+     */
+    Map<String, String> countryNames() {
+        Map<String, String> out = new HashMap<>();
+        countryNames.forEach((alias, codes) -> {
+            if (codes.size() == 1) out.put(alias, codes.iterator().next());
+        });
+        return Map.copyOf(out);
     }
 
     private void addOverride(String alias, String spec) {

@@ -3,6 +3,7 @@ package org.parley.enrich;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.parley.corpus.Article;
 import org.parley.corpus.Paragraph;
@@ -59,4 +60,15 @@ public final class Enricher {
     public static String countryName(String code) {
         return SHARED_GAZETTEER.name(code);
     }
+
+    /**
+     * The names this enrichment recognises a country by in text, as written, with the country's ISO 3166-1 alpha-2
+     * code: common, official, former and native names and abbreviations ("Turkey", "Viet Nam", "USA"); not demonyms,
+     * capitals, or a name of two countries.
+     */
+    public static Map<String, String> countryNames() {
+        return COUNTRY_NAMES;
+    }
+
+    private static final Map<String, String> COUNTRY_NAMES = SHARED_GAZETTEER.countryNames();
 }

@@ -43,6 +43,9 @@ class CountryNamesTest {
     void demonymsCapitalsAndAmbiguousNamesAreNoCountry() {
         assertThat(CountryNames.code("Ankara")).isEmpty();
         assertThat(CountryNames.code("Cambodian")).isEmpty();
+        assertThat(CountryNames.code("French")).isEmpty();
+        assertThat(CountryNames.code("Kremlin")).isEmpty();
+        assertThat(CountryNames.code("Taipei")).isEmpty();
         assertThat(CountryNames.code("Korea")).isEmpty();
         assertThat(CountryNames.code("Congo")).isEmpty();
         assertThat(CountryNames.code("Atlantis")).isEmpty();
