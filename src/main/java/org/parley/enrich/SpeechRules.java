@@ -284,7 +284,9 @@ final class SpeechRules {
                     "representative", "mp", "mep", "speaker", "chairman", "chairwoman", "chairperson")),
             Map.entry("senator", List.of("senator", "sen")),
             Map.entry("congressman", List.of("congressman", "rep", "representative")),
-            Map.entry("congresswoman", List.of("congresswoman", "rep", "representative")));
+            Map.entry("congresswoman", List.of("congresswoman", "rep", "representative")),
+            Map.entry("head of state", List.of("president", "king", "queen", "emir", "sultan", "monarch", "emperor")),
+            Map.entry("head of government", List.of("prime", "premier", "chancellor", "taoiseach")));
     /** Titles of a head of state or government, whom "the Indian leader" may mean ("prime" as in "Prime Minister"). */
     static final Set<String> LEADER_TITLES = Set.of("president", "prime", "premier", "chancellor", "king", "queen", "emir",
             "sultan", "taoiseach");

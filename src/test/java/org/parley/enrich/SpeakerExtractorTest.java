@@ -824,4 +824,12 @@ class SpeakerExtractorTest {
                 "The agency reports that Ivo Trenka left."))
                 .containsExactly(List.of("Ada Kerrigan"), List.of("Ivo Trenka"), List.of());
     }
+
+    @Test
+    void theHeadOfStateAndTheHeadOfGovernment() {
+        assertThat(speakers("The Cuban president, Ivo Trenka, affirmed that the blockade was a crime.", "The head of state said Cuba would not give up.",
+                "Prime Minister Ada Kerrigan arrived later.", "The head of government told reporters the deal was close.",
+                "The head of the delegation said little."))
+                .containsExactly(List.of("Ivo Trenka"), List.of("Ivo Trenka"), List.of(), List.of("Ada Kerrigan"), List.of());
+    }
 }
