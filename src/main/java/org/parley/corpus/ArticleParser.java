@@ -1,5 +1,6 @@
 package org.parley.corpus;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -118,11 +119,17 @@ public final class ArticleParser {
         return deriveTitle(paragraphs);
     }
 
-    /** The article id for a file name: the name without its extension, restricted to safe characters. */
+    /**
+     * The article id for a file name: the name without its extension, letters (of any script), marks, digits and
+     * {@code ._-} kept, the rest {@code _}. Letters are kept because ids of non-Latin names would otherwise be all
+     * underscores and collide (新闻.txt and 体育.txt); NFC because macOS stores names decomposed.
+     */
     public static String articleId(String fileName) {
-        String base = fileName.replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
-        return base.replaceAll("[^A-Za-z0-9._-]", "_");
+        String base = Normalizer.normalize(fileName, Normalizer.Form.NFC).replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
+        return UNSAFE_ID_CHAR.matcher(base).replaceAll("_");
     }
+
+    private static final Pattern UNSAFE_ID_CHAR = Pattern.compile("[^\\p{L}\\p{M}\\p{N}._-]");
 
     private static String authorOf(String byline) {
         Matcher by = ParagraphClassifier.BY_LINE.matcher(byline);

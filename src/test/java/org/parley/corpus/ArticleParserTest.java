@@ -152,4 +152,18 @@ class ArticleParserTest {
         assertThat(ArticleParser.articleId("../../etc/passwd.txt")).doesNotContain("/");
         assertThat(ArticleParser.articleId("001_abc.txt")).isEqualTo("001_abc");
     }
+
+    @Test
+    void articleIdsOfNonLatinFileNamesKeepTheirLettersAndDoNotCollide() {
+        // Every letter used to become '_': 新闻.txt and 体育.txt were both '__', and the indexer skipped one of them
+        // as a duplicate article id.
+        assertThat(ArticleParser.articleId("新闻.txt")).isEqualTo("新闻");
+        assertThat(ArticleParser.articleId("体育.txt")).isNotEqualTo(ArticleParser.articleId("新闻.txt"));
+        assertThat(ArticleParser.articleId("Погода.txt")).isNotEqualTo(ArticleParser.articleId("Третий.txt"));
+        assertThat(ArticleParser.articleId("समाचार.html")).isEqualTo("समाचार"); // vowel signs are marks, not letters
+        // a name as macOS stores it (decomposed) gives the same id as the composed name
+        assertThat(ArticleParser.articleId("cafe\u0301 noir.md")).isEqualTo(ArticleParser.articleId("caf\u00e9 noir.md"))
+                .isEqualTo("caf\u00e9_noir");
+        assertThat(ArticleParser.articleId("a b/c\\d:e.txt")).isEqualTo("a_b_c_d_e");
+    }
 }
