@@ -94,6 +94,7 @@ public final class ArticleParser {
                 }
                 case BYLINE -> {
                     if (author == null) author = authorOf(content);
+                    if (published == null && !inLinkList) published = findDate(content); // "By Jo Hart | 15 September 2021"
                 }
                 case CAPTION -> {
                     Matcher credit = ParagraphClassifier.IMAGE_CREDIT.matcher(content);
@@ -134,14 +135,35 @@ public final class ArticleParser {
     private static String authorOf(String byline) {
         Matcher by = ParagraphClassifier.BY_LINE.matcher(byline);
         if (by.matches()) {
-            String name = by.group(1).strip();
-            return Character.isUpperCase(name.codePointAt(0)) ? name : null; // "by staff writers" names nobody
+            String name = nameBeforeDate(by.group(1));
+            // "by staff writers" names nobody
+            return !name.isEmpty() && Character.isUpperCase(name.codePointAt(0)) ? name : null;
         }
         Matcher bio = ParagraphClassifier.AUTHOR_BIO.matcher(byline);
         if (bio.matches()) return bio.group(1);
         if (ParagraphClassifier.BULLET_NAME.matcher(byline).matches()) return byline;
         return null;
     }
+
+    /**
+     * The names of a byline that goes on with the date ("Jo Hart | 15 September 2021", "Jo Hart, March 3, 2022",
+     * "Jo Hart - Updated 2 hours ago"): a story's meta line is often one block, and the date is no part of a name.
+     */
+    private static String nameBeforeDate(String names) {
+        int cut = names.length();
+        for (Pattern p : List.of(ISO_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, BYLINE_SEPARATOR)) {
+            Matcher m = p.matcher(names);
+            if (m.find()) cut = Math.min(cut, m.start());
+        }
+        return cut == names.length() ? names.strip() : BYLINE_TAIL.matcher(names.substring(0, cut)).replaceFirst("").strip();
+    }
+
+    /** Where the names of a byline end at the latest: a bar or spaced dash, or an "Updated"/"Published" label. */
+    private static final Pattern BYLINE_SEPARATOR = Pattern.compile("\\s*[|•·]|\\s[-–—]\\s|\\b(?:updated|published|posted)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** What is left between the names and the date: ",", " on", " at", a weekday (possessive: no backtracking). */
+    private static final Pattern BYLINE_TAIL = Pattern.compile(
+            "(?:[\\s,;:]|\\b(?:on|at|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b)++$", Pattern.CASE_INSENSITIVE);
 
     private static String trailingAgency(String lastParagraph) {
         Matcher m = TRAILING_AGENCY.matcher(lastParagraph);

@@ -597,9 +597,10 @@ final class HtmlExtractor {
         return null;
     }
 
+    /** The first date stated by a date line or a byline ("By Jo Hart | 15 September 2021"). */
     private static LocalDate datelineDate(List<Paragraph> paragraphs) {
         for (Paragraph p : paragraphs) {
-            if (p.kind() == ParagraphKind.DATELINE) {
+            if (p.kind() == ParagraphKind.DATELINE || p.kind() == ParagraphKind.BYLINE) {
                 LocalDate d = ArticleParser.findDate(p.text());
                 if (d != null) return d;
             }

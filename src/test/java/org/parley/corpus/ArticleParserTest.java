@@ -148,6 +148,14 @@ class ArticleParserTest {
     }
 
     @Test
+    void aBylineWithADateGivesTheAuthorAloneAndThePublicationDate() {
+        Article a = parser.parse("b.txt", "Port Strike Ends\n\nBy Jo Hart | 15 September 2021\n\nDock workers ended their strike on Friday.");
+        assertThat(kinds(a)).containsExactly(ParagraphKind.TITLE, ParagraphKind.BYLINE, ParagraphKind.BODY);
+        assertThat(a.author()).isEqualTo("Jo Hart");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2021, 9, 15));
+    }
+
+    @Test
     void articleIdsAreSafe() {
         assertThat(ArticleParser.articleId("../../etc/passwd.txt")).doesNotContain("/");
         assertThat(ArticleParser.articleId("001_abc.txt")).isEqualTo("001_abc");

@@ -198,6 +198,30 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void aBylineThatAlsoGivesTheDateNamesOnlyTheAuthorAndDatesTheArticle() throws Exception {
+        // A story header's meta line ("By Jo Hart <time>15 September 2021</time>") is one block: its author used to be
+        // "Jo Hart 15 September 2021", and the date in it was not taken when the page states no other.
+        String[][] cases = {
+                {"By Jo Hart 15 September 2021", "Jo Hart", "2021-09-15"},
+                {"By Jo Hart | 15 September 2021", "Jo Hart", "2021-09-15"},
+                {"By Jo Hart, March 3, 2022", "Jo Hart", "2022-03-03"},
+                {"By Jo Hart on Monday, March 3, 2022 at 10:00 am", "Jo Hart", "2022-03-03"},
+                {"By Jo Hart and Ed Lim - Updated 2 hours ago", "Jo Hart and Ed Lim", null},
+                {"By Jo Hart, Ed Lim and Ana Ruiz", "Jo Hart, Ed Lim and Ana Ruiz", null},
+                {"By Theresa May", "Theresa May", null},
+        };
+        for (String[] c : cases) {
+            String html = "<html><body><article><h1>Port strike ends after a week</h1><div class=\"meta\">" + c[0] + "</div>"
+                    + "<p>Dock workers in the port ended their strike on Friday, after the company offered a new contract.</p>"
+                    + "</article></body></html>";
+            Article a = reader.parse("b.html", html.getBytes(StandardCharsets.UTF_8));
+            assertThat(texts(a, ParagraphKind.BYLINE)).as(c[0]).containsExactly(c[0]);
+            assertThat(a.author()).as(c[0]).isEqualTo(c[1]);
+            assertThat(a.published()).as(c[0]).isEqualTo(c[2] == null ? null : LocalDate.parse(c[2]));
+        }
+    }
+
+    @Test
     void hardWrappedLinesInsideAParagraphAreJoined() throws Exception {
         String html = "<html><body><article><p>The delegation from Kenya arrived on Monday and<br>\nmet the foreign minister in the afternoon.<br>"
                 + "Talks continue on Tuesday.</p></article></body></html>";
