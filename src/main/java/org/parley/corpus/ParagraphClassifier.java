@@ -33,7 +33,11 @@ final class ParagraphClassifier {
     static final Pattern BOILERPLATE = Pattern.compile(
             "^(?:" + LINK_LIST_LINES
                     + "|advertisement|share(?: this(?: article| story)?)?|subscribe.{0,60}|follow us.{0,60}|sign up.{0,60}"
-                    + "|tags?:.{0,200}|topics?:.{0,200}|comments?|print|email)[.:!]?$",
+                    + "|tags?:.{0,200}|topics?:.{0,200}|comments?|print|email"
+                    // the site's notices: a copyright line (not running text that starts with the word "Copyright"),
+                    // the wire services' redistribution line, a cookie notice
+                    + "|(?:copyright\\s*)?(?:©|\\(c\\)\\s*\\d{4}).{0,200}|copyright\\s+\\d{4}\\b.{0,200}|.{0,200}\\ball rights reserved\\b.{0,100}"
+                    + "|this material may not be published.{0,200}|(?:we|this (?:web)?site) uses? cookies\\b.{0,300})[.:!]?$",
             Pattern.CASE_INSENSITIVE);
     static final Pattern BY_LINE = Pattern.compile(
             "^(?:(?:written|reported|story|text|words)\\s+)?by\\s+(.{2,80}?)(?:\\s*[–—|-]\\s*(?:translated|edited|photos?) by\\s+.{2,60})?$",

@@ -156,6 +156,22 @@ class ArticleParserTest {
     }
 
     @Test
+    void copyrightNoticesAndCookieNoticesAreBoilerplateNotBody() {
+        Article a = parser.parse("c.txt", String.join("\n",
+                "Port Strike Ends",
+                "Dock workers ended their strike on Friday.",
+                "Copyright holders welcomed the ruling on Monday.", // running text that starts with the word
+                "We use cookies to give you the best experience. By continuing you agree to our cookie policy.",
+                "Copyright 2021 Metro Post. All rights reserved.",
+                "© 2024 The Valley Gazette",
+                "Copyright © 2019 Harbour Media Ltd",
+                "This material may not be published, broadcast, rewritten or redistributed."));
+        assertThat(kinds(a)).containsExactly(ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.BODY,
+                ParagraphKind.BOILERPLATE, ParagraphKind.BOILERPLATE, ParagraphKind.BOILERPLATE, ParagraphKind.BOILERPLATE,
+                ParagraphKind.BOILERPLATE);
+    }
+
+    @Test
     void articleIdsAreSafe() {
         assertThat(ArticleParser.articleId("../../etc/passwd.txt")).doesNotContain("/");
         assertThat(ArticleParser.articleId("001_abc.txt")).isEqualTo("001_abc");

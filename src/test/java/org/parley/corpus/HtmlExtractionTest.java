@@ -222,6 +222,17 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void aCopyrightLineInsideTheStoryBodyIsNotSearchable() throws Exception {
+        String html = "<html><body><article><h1>Minister quits over leak</h1><div class=\"story-body\">"
+                + "<p>The interior minister resigned on Wednesday after a leaked memo showed she had known for months.</p>"
+                + "<p>Copyright 2021 Metro Post. All rights reserved.</p></div></article></body></html>";
+        Article a = reader.parse("c.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "The interior minister resigned on Wednesday after a leaked memo showed she had known for months.");
+        assertThat(texts(a, ParagraphKind.BOILERPLATE)).containsExactly("Copyright 2021 Metro Post. All rights reserved.");
+    }
+
+    @Test
     void hardWrappedLinesInsideAParagraphAreJoined() throws Exception {
         String html = "<html><body><article><p>The delegation from Kenya arrived on Monday and<br>\nmet the foreign minister in the afternoon.<br>"
                 + "Talks continue on Tuesday.</p></article></body></html>";
