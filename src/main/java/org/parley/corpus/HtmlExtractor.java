@@ -98,6 +98,9 @@ final class HtmlExtractor {
         List<Element> roots = mainContent(doc.body(), stats);
         List<Block> blocks = new ArrayList<>();
         for (Element root : roots) blocks.addAll(blocks(root));
+        if (meta.ldBody != null && blocks.stream().noneMatch(b -> b.kind() == ParagraphKind.BODY || b.kind() == ParagraphKind.HEADING)) {
+            blocks = articleBody(meta.ldBody); // a script-rendered page: the story is only in its JSON-LD
+        }
         String h1 = firstH1(doc, blocks);
         String title = first(meta.title, known.title(), h1, cleanTitle(meta.htmlTitle, meta.siteName));
         List<Paragraph> paragraphs = paragraphs(blocks, title);
@@ -126,6 +129,24 @@ final class HtmlExtractor {
         LocalDate published = firstDate(known.published(), datelineDate(paragraphs));
         return new Extracted(title == null ? ArticleParser.titleFrom(paragraphs) : title, published, author, known.source(),
                 known.url(), paragraphs);
+    }
+
+    /**
+     * The blocks of a JSON-LD {@code articleBody}: markup when it holds some, else plain text with a paragraph per
+     * line (what publishers put there: paragraphs separated by one or two newlines).
+     */
+    private static List<Block> articleBody(String body) {
+        Document doc = Jsoup.parseBodyFragment(body); // entities decoded either way
+        if (!doc.body().children().isEmpty()) {
+            clean(doc, false, null);
+            return blocks(doc.body());
+        }
+        List<Block> out = new ArrayList<>();
+        for (String line : doc.body().wholeText().split("\\R")) {
+            String text = ArticleParser.normaliseSpace(line);
+            if (!text.isEmpty()) out.add(new Block(text, ParagraphKind.BODY, 0));
+        }
+        return out;
     }
 
     private static Document parse(String html, String baseUrl) {
@@ -720,9 +741,11 @@ final class HtmlExtractor {
         String ldAuthor;
         LocalDate ldPublished;
         String ldUrl;
+        /** The story's text as JSON-LD states it: read only when the page's markup has none. */
+        String ldBody;
 
         void jsonLd(String json) {
-            if (ldTitle != null && ldPublished != null && ldAuthor != null) return;
+            if (ldTitle != null && ldPublished != null && ldAuthor != null && ldBody != null) return;
             JsonNode root;
             String t = json.strip();
             if (t.startsWith("<!--")) t = t.substring(4);
@@ -734,6 +757,10 @@ final class HtmlExtractor {
             }
             JsonNode article = findArticle(root, 0);
             if (article == null) return;
+            if (ldBody == null) {
+                JsonNode body = article.get("articleBody");
+                if (body != null && body.isTextual() && !body.asText().isBlank()) ldBody = body.asText();
+            }
             if (ldTitle == null) ldTitle = text(article.get("headline"));
             if (ldTitle == null) ldTitle = text(article.get("name"));
             if (ldPublished == null) ldPublished = Dates.parse(text(article.get("datePublished")));

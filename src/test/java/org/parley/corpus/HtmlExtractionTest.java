@@ -233,6 +233,37 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void aPageWhoseTextIsOnlyInItsJsonLdArticleBodyIsReadFromThere() throws Exception {
+        // A script-rendered page: the markup is an empty app shell, the story is in JSON-LD (it was refused as
+        // "empty after extraction").
+        String html = "<html><head><title>Rail strike ends | Daily Wave</title><script type=\"application/ld+json\">"
+                + "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Rail strike ends after deal\","
+                + "\"datePublished\":\"2024-02-10T09:00:00Z\",\"author\":{\"@type\":\"Person\",\"name\":\"Ola Brandt\"},"
+                + "\"articleBody\":\"Rail workers returned to work on Saturday after unions accepted a new pay offer.\\n\\n"
+                + "The deal ends a strike that lasted three weeks, the longest in a decade.\"}</script></head>"
+                + "<body><div id=\"app\"></div><noscript>Please enable JavaScript.</noscript></body></html>";
+        Article a = reader.parse("spa.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(a.title()).isEqualTo("Rail strike ends after deal");
+        assertThat(a.author()).isEqualTo("Ola Brandt");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2024, 2, 10));
+        assertThat(texts(a, ParagraphKind.TITLE)).containsExactly("Rail strike ends after deal");
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "Rail workers returned to work on Saturday after unions accepted a new pay offer.",
+                "The deal ends a strike that lasted three weeks, the longest in a decade.");
+        // markup in the articleBody is read as markup; the page's own text, when it has some, still comes first
+        Article m = reader.parse("m.html", html.replace("Rail workers returned", "<p>Rail workers returned")
+                .replace("offer.\\n\\n", "offer.</p><p>").replace("decade.\"", "decade.</p>\"").getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(m, ParagraphKind.BODY)).containsExactly(
+                "Rail workers returned to work on Saturday after unions accepted a new pay offer.",
+                "The deal ends a strike that lasted three weeks, the longest in a decade.");
+        Article own = reader.parse("own.html", html.replace("<div id=\"app\"></div>",
+                "<article><p>The page's own text, which says that the strike ended on Saturday, is what is read.</p></article>")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(own, ParagraphKind.BODY)).containsExactly(
+                "The page's own text, which says that the strike ended on Saturday, is what is read.");
+    }
+
+    @Test
     void hardWrappedLinesInsideAParagraphAreJoined() throws Exception {
         String html = "<html><body><article><p>The delegation from Kenya arrived on Monday and<br>\nmet the foreign minister in the afternoon.<br>"
                 + "Talks continue on Tuesday.</p></article></body></html>";
