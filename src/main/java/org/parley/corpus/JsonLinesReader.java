@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads JSON Lines: one article per line, {@code {"id", "url", "title", "published", "author", "source", "text"}}
@@ -22,6 +24,8 @@ import java.util.function.Consumer;
  */
 final class JsonLinesReader {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Pattern JACKSON_LOCATION = Pattern.compile(
+            "\\s*(?:\\(start marker at )?\\[Source: .*$");
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
     }
@@ -59,7 +63,10 @@ final class JsonLinesReader {
         try {
             node = JSON.readTree(line.bytes(), line.offset(), line.length());
         } catch (JsonProcessingException e) {
-            throw new CorpusException("parse error: " + e.getOriginalMessage().lines().findFirst().orElse("bad JSON"));
+            // without Jackson's location ("(start marker at [Source: REDACTED ...; line: 1, column: 1])"): the
+            // report gives the line number, and the rest is noise
+            String message = e.getOriginalMessage().lines().findFirst().orElse("bad JSON");
+            throw new CorpusException("parse error: " + JACKSON_LOCATION.matcher(message).replaceFirst(""));
         } catch (IOException e) {
             throw new CorpusException("parse error: " + e.getMessage());
         }
@@ -74,7 +81,17 @@ final class JsonLinesReader {
         Article a;
         String body = text(node, "text", "body", "content");
         JsonNode paragraphs = node.get("paragraphs");
+        if (paragraphs == null || !paragraphs.isArray()) paragraphs = list(node, "text", "body", "content"); // ["...", "..."]
         String markup = text(node, "html");
+        if (body == null && markup == null && (paragraphs == null || paragraphs.isEmpty())) {
+            for (String f : List.of("text", "body", "content", "paragraphs", "html")) {
+                JsonNode v = node.get(f);
+                if (v != null && !v.isNull() && !v.isTextual() && !v.isNumber() && !v.isArray()) {
+                    throw new CorpusException("parse error: \"" + f + "\" is " + (v.isObject() ? "an object" : "a " + v.getNodeType()
+                            .toString().toLowerCase(Locale.ROOT)) + ", not a string or a list of strings");
+                }
+            }
+        }
         if (paragraphs != null && paragraphs.isArray() && !paragraphs.isEmpty()) {
             List<String> parts = new ArrayList<>();
             for (JsonNode p : paragraphs) {
@@ -98,6 +115,15 @@ final class JsonLinesReader {
         for (String f : fields) {
             JsonNode v = node.get(f);
             if (v != null && (v.isTextual() || v.isNumber()) && !v.asText().isBlank()) return v.asText().strip();
+        }
+        return null;
+    }
+
+    /** The first of {@code fields} that is an array (the text as a list of paragraphs), or null. */
+    private static JsonNode list(JsonNode node, String... fields) {
+        for (String f : fields) {
+            JsonNode v = node.get(f);
+            if (v != null && v.isArray()) return v;
         }
         return null;
     }

@@ -80,6 +80,26 @@ class JsonLinesReaderTest {
     }
 
     @Test
+    void textAsAListOfParagraphsIsReadAndAFieldOfTheWrongTypeIsNamedInTheReport() throws Exception {
+        Path f = dir.resolve("types.jsonl");
+        Files.writeString(f, String.join("\n",
+                "{\"id\":\"list\",\"title\":\"Port reopens\",\"text\":[\"The port reopened on Monday.\",\"Ships queued outside.\"]}",
+                "{\"id\":\"obj\",\"text\":{\"en\":\"An object is no text.\"}}",
+                "{\"id\":\"cut\",\"title\":\"Cut short\",\"text\":\"The line ends before its close",
+                "{\"id\":\"ok\",\"body\":\"A body field is text too, and this one is fine.\"}"));
+        FileArticles r = reader.readAll(f);
+        // a list of strings under "text" (a common export shape) was refused: 'no "text", "paragraphs" or "html"'
+        assertThat(r.articles()).extracting(Article::id).containsExactly("types-list", "types-ok");
+        assertThat(texts(r.articles().get(0), ParagraphKind.BODY)).containsExactly("The port reopened on Monday.", "Ships queued outside.");
+        assertThat(r.skipped()).extracting(SkippedInput::where).containsExactly("line 2", "line 3");
+        assertThat(r.skipped().get(0).reason()).isEqualTo("parse error: \"text\" is an object, not a string or a list of strings");
+        // Jackson's parser location ("[Source: REDACTED (`StreamReadFeature...` disabled); line: 1, column: 1]") says
+        // nothing to the reader of the report: the line number is the report's own
+        assertThat(r.skipped().get(1).reason()).startsWith("parse error: Unexpected end-of-input").doesNotContain("Source")
+                .doesNotContain("REDACTED").doesNotContain("column");
+    }
+
+    @Test
     void aFileWithNoGoodLineFailsWithTheReasons() throws Exception {
         Path f = dir.resolve("bad.jsonl");
         Files.writeString(f, "{oops\n{\"title\":\"x\"}\n");
