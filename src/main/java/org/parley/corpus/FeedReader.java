@@ -1,6 +1,7 @@
 package org.parley.corpus;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -28,6 +29,10 @@ final class FeedReader {
     /** "jane@example.com (Jane Doe)" names Jane Doe. */
     private static final Pattern EMAIL_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
     private static final Pattern BARE_EMAIL = Pattern.compile("^\\S+@\\S+$");
+    /** A tag of the markup feeds put in their text: {@code <p>}, {@code </a>}, {@code <br/>}, {@code <img src>}. */
+    private static final Pattern HTML_TAG = Pattern.compile(
+            "</?(?:p|br|div|span|a|b|i|em|strong|img|ul|ol|li|h[1-6]|blockquote|figure|figcaption|table)\\b[^<>]*>",
+            Pattern.CASE_INSENSITIVE);
 
     private final HtmlExtractor html;
     private final CorpusLimits limits;
@@ -82,7 +87,8 @@ final class FeedReader {
     private Article item(String fileName, ArticleIds ids, int n, Element item, boolean atom, String feedTitle, String feedLink,
                          String feedAuthor) throws CorpusException {
         String title = plain(childText(item, "title"));
-        String url = Urls.resolve(feedLink, link(item, atom));
+        String base = xmlBase(item);
+        String url = Urls.resolve(base != null ? base : feedLink, link(item, atom));
         String guid = childText(item, atom ? "id" : "guid");
         if (guid == null) guid = item.attr("rdf:about");
         LocalDate published = null;
@@ -93,10 +99,10 @@ final class FeedReader {
         String author = author(item);
         if (author == null) author = feedAuthor;
 
-        String content = content(item, "content:encoded");
-        if (content == null) content = content(item, "content");
-        if (content == null) content = content(item, "description");
-        if (content == null) content = content(item, "summary");
+        String content = content(item, "content:encoded", atom);
+        if (content == null) content = content(item, "content", atom);
+        if (content == null) content = content(item, "description", atom);
+        if (content == null) content = content(item, "summary", atom);
         if (content == null) throw new CorpusException("empty after extraction: no content, description or summary");
         if (content.length() > limits.htmlPageBytes()) {
             throw new CorpusException("item too large: " + content.length() + " characters (limit " + limits.htmlPageBytes() + ")");
@@ -106,8 +112,12 @@ final class FeedReader {
         return CorpusReader.article(fileName, id, x, InputFormat.FEED);
     }
 
-    /** An item's content as HTML: CDATA or escaped markup as its text, inline XHTML as its markup, Atom type=text escaped. */
-    private static String content(Element item, String tag) {
+    /**
+     * An item's content as HTML: CDATA or escaped markup as its text, inline XHTML as its markup, Atom type=text
+     * escaped. Atom's default type is text (a blank line parts paragraphs, "3 &lt; 5" is no tag), but feeds that
+     * escape HTML without saying type="html" are common: an untyped Atom text that holds tags is read as HTML.
+     */
+    private static String content(Element item, String tag, boolean atom) {
         Element e = first(item, tag);
         if (e == null) return null;
         String type = e.attr("type").toLowerCase(Locale.ROOT);
@@ -116,11 +126,25 @@ final class FeedReader {
             value = e.html();
         } else {
             value = e.wholeText();
-            if (type.equals("text") || type.equals("text/plain")) {
+            if (type.equals("text") || type.equals("text/plain") || atom && type.isEmpty() && !HTML_TAG.matcher(value).find()) {
                 value = "<p>" + Entities.escape(value).replaceAll("\\n\\s*\\n", "</p><p>") + "</p>";
             }
         }
         return value.isBlank() ? null : value;
+    }
+
+    /** The xml:base in scope at {@code e} (Atom resolves an entry's relative links against it), or null. */
+    private static String xmlBase(Element e) {
+        List<Element> chain = new ArrayList<>();
+        for (Element p = e; p != null; p = p.parent()) chain.add(p);
+        String base = null;
+        for (Element p : chain.reversed()) {
+            String b = p.attr("xml:base");
+            if (b.isBlank()) continue;
+            String resolved = Urls.resolve(base, b);
+            if (resolved != null) base = resolved;
+        }
+        return base;
     }
 
     private static String author(Element parent) {

@@ -100,6 +100,43 @@ class FeedReaderTest {
     }
 
     @Test
+    void atomRelativeLinksFollowXmlBaseAndAnUntypedSummaryIsText() throws Exception {
+        String atom = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://hills.example/blog/">
+                  <title>Hill News</title>
+                  <link href="https://hills.example/"/>
+                  <entry>
+                    <title>Snow closes the pass</title>
+                    <link href="posts/snow"/>
+                    <id>snow</id>
+                    <updated>2024-01-02T10:00:00Z</updated>
+                    <summary>Heavy snow closed the mountain pass on Monday; 3 &lt; 5 lanes stayed open.
+
+                Drivers were told to wait in the valley.</summary>
+                  </entry>
+                  <entry xml:base="https://hills.example/other/">
+                    <title>Escaped markup without a type</title>
+                    <link href="rain"/>
+                    <id>rain</id>
+                    <summary>&lt;p&gt;Rain flooded the lower road on Tuesday.&lt;/p&gt;&lt;p&gt;It reopened at noon.&lt;/p&gt;</summary>
+                  </entry>
+                </feed>
+                """;
+        FileArticles r = read("hills.atom", atom.getBytes(StandardCharsets.UTF_8));
+        Article snow = r.articles().get(0);
+        // relative to the feed's xml:base, not to its <link> (that gave https://hills.example/posts/snow)
+        assertThat(snow.url()).isEqualTo("https://hills.example/blog/posts/snow");
+        // Atom's default type is text: the blank line is a paragraph break and "3 < 5" is text, not a tag
+        assertThat(texts(snow, ParagraphKind.BODY)).containsExactly(
+                "Heavy snow closed the mountain pass on Monday; 3 < 5 lanes stayed open.", "Drivers were told to wait in the valley.");
+        Article rain = r.articles().get(1);
+        assertThat(rain.url()).isEqualTo("https://hills.example/other/rain");
+        // a feed that escapes HTML without saying type="html" is still read as HTML
+        assertThat(texts(rain, ParagraphKind.BODY)).containsExactly("Rain flooded the lower road on Tuesday.", "It reopened at noon.");
+    }
+
+    @Test
     void aFeedWithTenThousandItems() throws Exception {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
                 + "<channel><title>Bulk Wire</title><link>https://bulk.example/</link>");
