@@ -425,6 +425,7 @@ final class HtmlExtractor {
             int linkChars;
             int chars;
             boolean pendingSpace;
+            Element row; // a data table's row being read as one block: its cells are not blocks of their own
 
             @Override
             public void head(Node node, int depth) {
@@ -452,9 +453,11 @@ final class HtmlExtractor {
                         pendingSpace = false;
                     }
                     else if (tag.equals("a")) linkDepth++;
+                    if (row != null && (tag.equals("td") || tag.equals("th"))) return;
                     if (BLOCK_TAGS.contains(tag) && e != root) {
                         flush();
                         kinds.add(kindOf(e, kinds.getLast()));
+                        if (row == null && tag.equals("tr") && dataRow(e)) row = e;
                     }
                 }
             }
@@ -465,9 +468,11 @@ final class HtmlExtractor {
                     String tag = e.normalName();
                     if (tag.equals("a")) linkDepth--;
                     else if (tag.equals("td") || tag.equals("th") || tag.equals("img")) pendingSpace = true;
+                    if (row != null && (tag.equals("td") || tag.equals("th"))) return;
                     if (BLOCK_TAGS.contains(tag) && e != root) {
                         flush();
                         kinds.removeLast();
+                        if (e == row) row = null;
                     }
                 }
             }
@@ -508,6 +513,27 @@ final class HtmlExtractor {
         visitor.flush(); // the root's own loose text after its last block
         return out;
     }
+
+    /**
+     * Whether a table row holds data (short cells of inline text: "For | 14") rather than layout (a cell holding the
+     * story's paragraphs, a menu of lines): a reader reads such a row as one line.
+     */
+    private static boolean dataRow(Element tr) {
+        int chars = 0;
+        for (Element cell : tr.children()) {
+            String tag = cell.normalName();
+            if (!tag.equals("td") && !tag.equals("th")) return false;
+            for (Element d : cell.getAllElements()) {
+                if (d != cell && (BLOCK_TAGS.contains(d.normalName()) || d.normalName().equals("br"))) return false;
+            }
+            chars += cell.text().length();
+            if (chars > MAX_ROW_CHARS) return false;
+        }
+        return tr.childrenSize() > 1;
+    }
+
+    /** A longer row is more likely a layout's: its cells stay blocks of their own. */
+    private static final int MAX_ROW_CHARS = 300;
 
     private static ParagraphKind kindOf(Element e, ParagraphKind outer) {
         String tag = e.normalName();

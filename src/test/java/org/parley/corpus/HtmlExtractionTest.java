@@ -264,6 +264,21 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void aDataTableRowIsOneParagraphNotOneParagraphPerCell() throws Exception {
+        // Each cell was a paragraph of its own: a search for "9" found a body paragraph that was just "9".
+        String html = "<html><body><article><h1>Harbour plan approved</h1>"
+                + "<p>Councillors voted on Thursday to approve the harbour plan, after a debate of six hours.</p>"
+                + "<table><tr><th>Vote</th><th>Councillors</th></tr><tr><td>For</td><td>14</td></tr>"
+                + "<tr><td>Against</td><td>9</td></tr></table>"
+                + "<p>The plan now goes to the regional government for approval.</p></article></body></html>";
+        Article a = reader.parse("t.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "Councillors voted on Thursday to approve the harbour plan, after a debate of six hours.",
+                "Vote Councillors", "For 14", "Against 9",
+                "The plan now goes to the regional government for approval.");
+    }
+
+    @Test
     void hardWrappedLinesInsideAParagraphAreJoined() throws Exception {
         String html = "<html><body><article><p>The delegation from Kenya arrived on Monday and<br>\nmet the foreign minister in the afternoon.<br>"
                 + "Talks continue on Tuesday.</p></article></body></html>";
