@@ -196,8 +196,8 @@ public final class IndexBuilder {
         try (Directory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config)) {
             try {
                 for (String path : deletions) writer.deleteDocuments(new Term(IndexSchema.FILE, path));
-                Map<String, String> owners = articleOwners(next, toProcess);
-                indexFiles(writer, toProcess, owners, next);
+                Map<String, String> ids = articleIds(next, toProcess);
+                indexFiles(writer, toProcess, ids, next);
                 long c0 = System.nanoTime();
                 next.write(dir, MANIFEST_FILE);
                 writer.setLiveCommitData(Map.of(
@@ -242,17 +242,36 @@ public final class IndexBuilder {
         return Math.max(16, Math.min(384, heapMb / 4));
     }
 
-    /** Which file owns each article id; a second file with the same id is skipped (ids must be unique). */
-    private static Map<String, String> articleOwners(CorpusManifest kept, List<BuildPlan.CorpusFile> toProcess) {
-        Map<String, String> owners = new HashMap<>();
+    /**
+     * The article id of each file to process, by path: its name's id ("index" for "2024/index.html"), or, when a kept
+     * file or a shallower one already has that id (saved pages are often all "index.html"), the id of its path
+     * ("2024-index"), then with "-2", "-3", ... Ids already given keep their files, so a rebuild renames nothing that
+     * was indexed.
+     */
+    private static Map<String, String> articleIds(CorpusManifest kept, List<BuildPlan.CorpusFile> toProcess) {
+        Set<String> taken = new HashSet<>();
         kept.entries().forEach((path, e) -> {
-            if (e.articleId() != null) owners.put(e.articleId(), path);
+            if (e.articleId() != null) taken.add(e.articleId());
         });
-        for (BuildPlan.CorpusFile s : toProcess) owners.putIfAbsent(ArticleParser.articleId(s.file().getFileName().toString()), s.path());
-        return owners;
+        Map<String, String> ids = new HashMap<>();
+        // shallower files first: "index.html" keeps its name's id before "2024/index.html" does
+        List<BuildPlan.CorpusFile> byDepth = new ArrayList<>(toProcess);
+        byDepth.sort(java.util.Comparator.comparingLong((BuildPlan.CorpusFile s) -> s.path().chars().filter(c -> c == '/').count())
+                .thenComparing(BuildPlan.CorpusFile::path));
+        for (BuildPlan.CorpusFile s : byDepth) {
+            String id = ArticleParser.articleId(s.file().getFileName().toString());
+            if (taken.contains(id)) {
+                String byPath = ArticleParser.articleId(s.path().replace('/', '-'));
+                id = byPath;
+                for (int n = 2; taken.contains(id); n++) id = byPath + "-" + n;
+            }
+            taken.add(id);
+            ids.put(s.path(), id);
+        }
+        return ids;
     }
 
-    private void indexFiles(IndexWriter writer, List<BuildPlan.CorpusFile> files, Map<String, String> owners, CorpusManifest next)
+    private void indexFiles(IndexWriter writer, List<BuildPlan.CorpusFile> files, Map<String, String> ids, CorpusManifest next)
             throws IOException {
         if (files.isEmpty()) return;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
@@ -264,7 +283,7 @@ public final class IndexBuilder {
         List<Future<Outcome>> futures = new ArrayList<>(files.size());
         try {
             long t0 = System.nanoTime();
-            for (BuildPlan.CorpusFile s : files) futures.add(pool.submit(() -> indexFile(writer, enricher, s, owners)));
+            for (BuildPlan.CorpusFile s : files) futures.add(pool.submit(() -> indexFile(writer, enricher, s, ids.get(s.path()))));
             int done = 0;
             for (Future<Outcome> f : futures) {
                 Outcome o = f.get();
@@ -313,14 +332,9 @@ public final class IndexBuilder {
         }
     }
 
-    private Outcome indexFile(IndexWriter writer, Function<Article, EnrichedArticle> enricher, BuildPlan.CorpusFile s, Map<String, String> owners)
+    private Outcome indexFile(IndexWriter writer, Function<Article, EnrichedArticle> enricher, BuildPlan.CorpusFile s, String id)
             throws IOException {
         String name = s.file().getFileName().toString();
-        String id = ArticleParser.articleId(name);
-        String owner = owners.get(id);
-        if (!s.path().equals(owner)) {
-            return skipped(s, hashOrNull(s.file()), "duplicate article id '" + id + "' (already indexed from " + owner + ")");
-        }
         String sha;
         FileArticles read;
         try {
@@ -337,6 +351,7 @@ public final class IndexBuilder {
         } catch (CorpusException e) {
             return skipped(s, hashOrNull(s.file()), e.getMessage());
         }
+        read = read.withFileId(ArticleParser.articleId(name), id);
         int paragraphs = 0;
         List<String> problems = new ArrayList<>();
         for (SkippedInput part : read.skipped()) problems.add(part.where() == null ? part.reason() : part.where() + ": " + part.reason());

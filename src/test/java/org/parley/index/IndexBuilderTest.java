@@ -109,16 +109,26 @@ class IndexBuilderTest {
     }
 
     @Test
-    void duplicateArticleIdsAreSkippedNotMerged() throws Exception {
+    void filesWithTheSameNameInOtherFoldersAreIndexedUnderTheIdOfTheirPath() throws Exception {
         Files.createDirectories(corpus.dir().resolve("sub"));
-        Files.writeString(corpus.dir().resolve("sub/syn_relation.txt"), "Another text entirely about Japan.\n");
+        Files.writeString(corpus.dir().resolve("sub/syn_relation.txt"), "Another text entirely\nThe delegates spoke about Japan.\n");
         BuildReport report = corpus.build(index);
-        // the first path in sorted order owns the id; the other is reported, not merged into it
-        assertThat(report.skipped()).singleElement().satisfies(s -> {
-            assertThat(s.file()).isEqualTo("syn_relation.txt");
-            assertThat(s.reason()).contains("duplicate article id 'syn_relation'").contains("sub/syn_relation.txt");
-        });
-        assertThat(report.articles()).isEqualTo(8);
+        // the first path in sorted order keeps the name's id; the other gets its path's, not merged, not skipped
+        assertThat(report.skipped()).isEmpty();
+        assertThat(report.articles()).isEqualTo(9);
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            assertThat(service.article("sub-syn_relation")).hasValueSatisfying(a -> assertThat(a.paragraphs().get(1).text()).contains("Japan"));
+            assertThat(service.article("syn_relation")).hasValueSatisfying(a -> assertThat(a.paragraphs().get(1).text()).doesNotContain("Japan"));
+        }
+        // a rebuild after a third file of that name joins renames nothing already indexed
+        Files.createDirectories(corpus.dir().resolve("a"));
+        Files.writeString(corpus.dir().resolve("a/syn_relation.txt"), "A third text\nThe delegates spoke about Peru.\n");
+        assertThat(corpus.build(index).skipped()).isEmpty();
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            assertThat(service.article("a-syn_relation")).hasValueSatisfying(a -> assertThat(a.paragraphs().get(1).text()).contains("Peru"));
+            assertThat(service.article("sub-syn_relation")).hasValueSatisfying(a -> assertThat(a.paragraphs().get(1).text()).contains("Japan"));
+            assertThat(service.article("syn_relation")).hasValueSatisfying(a -> assertThat(a.paragraphs().get(1).text()).doesNotContain("Peru"));
+        }
     }
 
     @Test
