@@ -28,7 +28,7 @@ final class NameWords {
             "delegate", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
             "his", "her", "excellency", "h.e.", "majesty", "highness", "samdech", "techo", "akka", "moha", "sena",
             "padei", "thipadei", "oknha", "okhna", "neak", "lok", "chumteav", "dato", "datuk", "dato'", "tun", "haji",
-            "pope", "cardinal", "bishop", "archbishop", "rev", "reverend", "imam", "rabbi", "ayatollah", "analyst",
+            "pope", "pontiff", "cardinal", "bishop", "archbishop", "rev", "reverend", "imam", "rabbi", "ayatollah", "analyst",
             "researcher", "expert", "scholar", "economist", "author", "journalist", "founder", "ceo", "executive",
             "justice", "judge", "prosecutor", "attorney", "gov", "pres", "supreme", "grand", "his/her",
             "madam", "madame", "comrade", "prime-minister", "counterpart", "pm", "fm", "dpm",

@@ -275,7 +275,12 @@ final class SpeechRules {
             Map.entry("spokesperson", List.of("spokesperson", "spokesman", "spokeswoman")),
             Map.entry("spokesman", List.of("spokesman", "spokesperson")),
             Map.entry("spokeswoman", List.of("spokeswoman", "spokesperson")),
-            Map.entry("chief", List.of("chief", "head", "director", "director-general")),
+            Map.entry("chief", List.of("chief", "head", "director", "director-general", "ceo")),
+            Map.entry("pontiff", List.of("pontiff", "pope")),
+            Map.entry("general", List.of("general", "gen")),
+            Map.entry("colonel", List.of("colonel", "col")),
+            Map.entry("admiral", List.of("admiral", "adm")),
+            Map.entry("captain", List.of("captain", "capt")),
             Map.entry("monarch", List.of("monarch", "king", "queen")),
             // "Senator X ... the lawmaker said"; "National Assembly Chairman X ... the top legislator affirmed"
             Map.entry("lawmaker", List.of("lawmaker", "legislator", "senator", "sen", "congressman", "congresswoman", "rep",

@@ -832,4 +832,13 @@ class SpeakerExtractorTest {
                 "The head of the delegation said little."))
                 .containsExactly(List.of("Ivo Trenka"), List.of("Ivo Trenka"), List.of(), List.of("Ada Kerrigan"), List.of());
     }
+
+    @Test
+    void rolesNamedByAnotherWordOrTheirAbbreviation() {
+        assertThat(speakers("Pope Linus called for a ceasefire during his Sunday blessing.", "The pontiff said the suffering was unbearable.",
+                "Acme CEO Ada Kerrigan said the company would invest in Peru.", "The tech chief added that supply chains were changing.",
+                "Col. Gen. Ivo Trenka told reporters the offensive had stalled.", "The general said reinforcements were coming."))
+                .containsExactly(List.of("Linus"), List.of("Linus"), List.of("Ada Kerrigan"), List.of("Ada Kerrigan"), List.of("Ivo Trenka"),
+                        List.of("Ivo Trenka"));
+    }
 }
