@@ -317,7 +317,7 @@ final class SpeakerExtractor {
                     yield found;
                 }
                 case TITLE_REF -> {
-                    if (SpeechRules.AGE.equals(p.head())) {
+                    if (SpeechRules.DESCRIPTION.equals(p.head())) {
                         // "the 67-year-old retired mechanic said": a description of the person just in focus.
                         Mention recent = focus.isEmpty() ? null : focus.getLast();
                         yield recent != null && recent.order() >= paragraph - 1 ? recent : null;
@@ -1028,8 +1028,9 @@ final class SpeakerExtractor {
                 return null;
             }
             if (SpeechRules.pairBefore(t, j, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.PAIR, (char) 0);
-            if (t.get(j).word() && !t.get(j).capitalised() && SpeechRules.ageBefore(t, j, from)) {
-                return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.AGE, (char) 0); // "the 67-year-old mechanic said"
+            if (t.get(j).word() && (!t.get(j).capitalised() && SpeechRules.ageBefore(t, j, from) || SpeechRules.descriptionBefore(t, j, from))) {
+                // "the 67-year-old mechanic said", "the billionaire said", "the Republican said"
+                return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.DESCRIPTION, (char) 0);
             }
             return phrases.phraseEndingAt(t, j, from);
         }

@@ -296,8 +296,8 @@ final class SpeechRules {
     static final Set<String> LEADER_TITLES = Set.of("president", "prime", "premier", "chancellor", "king", "queen", "emir",
             "sultan", "taoiseach");
     static final int MAX_QUOTE_SPAN = 12;
-    /** The head of a description by age, "the 58-year-old (former minister)". */
-    static final String AGE = "#age";
+    /** The head of a description of the person in focus: "the 58-year-old (former minister)", "the billionaire". */
+    static final String DESCRIPTION = "#description";
     /** The head of "the two leaders", "both ministers": two people. */
     static final String PAIR = "#pair";
     /** Plural role nouns of "the two leaders said". */
@@ -518,6 +518,31 @@ final class SpeechRules {
             Token x = t.get(k);
             if (!x.word()) return false;
             if (Character.isDigit(x.text().charAt(0)) && x.lower().endsWith("-year-old")) return k > from && t.get(k - 1).lower().equals("the");
+        }
+        return false;
+    }
+
+    /**
+     * Nouns that describe a person rather than name a role the article gives: "Elon Musk criticised the plan. / The
+     * billionaire said ...", "The Republican said ...". General words, never anyone's name.
+     */
+    private static final Set<String> DESCRIPTIVE_NOUNS = Set.of("billionaire", "millionaire", "tycoon", "magnate", "mogul",
+            "veteran", "incumbent", "challenger", "nominee", "frontrunner", "front-runner", "candidate", "republican",
+            "democrat", "conservative", "liberal", "socialist", "populist", "nationalist", "politician", "statesman",
+            "stateswoman", "strongman", "autocrat", "dissident", "reformist", "hardliner", "hard-liner", "centrist",
+            "laureate", "activist");
+
+    /** Whether the words ending at {@code j} are "the billionaire", "the veteran politician", "the ex-president". */
+    static boolean descriptionBefore(List<Token> t, int j, int from) {
+        Token x = t.get(j);
+        if (!x.word()) return false;
+        String lw = x.lower();
+        boolean descriptive = DESCRIPTIVE_NOUNS.contains(lw) || lw.startsWith("ex-") && NameWords.TITLES.contains(lw.substring(3));
+        if (!descriptive) return false;
+        for (int k = j - 1; k >= Math.max(from, j - 3); k--) {
+            Token w = t.get(k);
+            if (w.lower().equals("the")) return true;
+            if (!w.word() || !w.lowercase()) return false; // "the veteran politician", not "Labour Party politician"
         }
         return false;
     }

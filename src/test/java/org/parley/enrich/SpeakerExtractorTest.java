@@ -841,4 +841,16 @@ class SpeakerExtractorTest {
                 .containsExactly(List.of("Linus"), List.of("Linus"), List.of("Ada Kerrigan"), List.of("Ada Kerrigan"), List.of("Ivo Trenka"),
                         List.of("Ivo Trenka"));
     }
+
+    @Test
+    void aDescriptionOfThePersonInFocus() {
+        assertThat(speakers("Oren Malvado criticised the subsidy plan on Tuesday.", "The billionaire said the plan would waste money.",
+                "Sen. Ada Kerrigan (R-Ohio) voted against the bill.", "The Republican said the bill was too expensive.",
+                "Former President Ivo Trenka is running again.", "The ex-president told supporters he would win."))
+                .containsExactly(List.of("Oren Malvado"), List.of("Oren Malvado"), List.of(), List.of("Ada Kerrigan"), List.of(),
+                        List.of("Ivo Trenka"));
+        // nobody in focus from the paragraph before: no guess
+        assertThat(speakers("Oren Malvado criticised the plan.", "The weather was cold.", "Markets fell.", "The billionaire said little."))
+                .containsExactly(List.of("Oren Malvado"), List.of(), List.of(), List.of());
+    }
 }
