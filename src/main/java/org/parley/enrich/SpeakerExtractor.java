@@ -1047,22 +1047,17 @@ final class SpeakerExtractor {
             return false;
         }
 
-        /** The last two distinct people named before token {@code v} of this paragraph or in the one before, or none. */
+        /** The last two distinct people named before token {@code v} of this paragraph or the five before, or none. */
         List<Mention> lastTwoNamed(int v) {
-            List<String> keys = new ArrayList<>(2);
-            for (int i = mentionsAt.size() - 1; i >= 0 && keys.size() < 2; i--) {
+            List<Mention> named = new ArrayList<>(2); // latest first, by full name ("Prime Minister Kerrigan" is Ada Kerrigan)
+            for (int i = mentionsAt.size() - 1; i >= 0 && named.size() < 2; i--) {
                 long[] at = mentionsAt.get(i);
                 if (at[0] > paragraph || at[0] == paragraph && at[1] >= v) continue;
-                if (at[0] < paragraph - 1) break;
-                String k = mentionKeys.get(i);
-                if (!keys.contains(k)) keys.add(k);
+                if (at[0] < paragraph - 5) break; // "The two leaders also reaffirmed" a few paragraphs after both were named
+                Mention m = inLongestForm(byName.get(mentionKeys.get(i)));
+                if (named.stream().noneMatch(n -> n.name().equals(m.name()))) named.add(m);
             }
-            if (keys.size() < 2) return List.of();
-            List<Mention> out = new ArrayList<>(2);
-            for (int i = keys.size() - 1; i >= 0; i--) {
-                out.add(inLongestForm(byName.get(keys.get(i))));
-            }
-            return out;
+            return named.size() < 2 ? List.of() : List.of(named.get(1), named.get(0));
         }
 
         /** Whether the lone untitled name {@code p} is followed at {@code comma} by an age or a description of a person. */

@@ -853,4 +853,13 @@ class SpeakerExtractorTest {
         assertThat(speakers("Oren Malvado criticised the plan.", "The weather was cold.", "Markets fell.", "The billionaire said little."))
                 .containsExactly(List.of("Oren Malvado"), List.of(), List.of(), List.of());
     }
+
+    @Test
+    void theTwoLeadersOfAReadoutAreTheTwoNamedAtItsStart() {
+        assertThat(speakers("President Oren Malvado spoke today with Prime Minister Ada Kerrigan of Norland.",
+                "The President underscored his commitment to the alliance.", "The leaders discussed the situation in the region.",
+                "Prime Minister Kerrigan thanked the President for his leadership.",
+                "The two leaders also reaffirmed their support for open sea lanes."))
+                .containsExactly(List.of(), List.of("Oren Malvado"), List.of(), List.of("Ada Kerrigan"), List.of("Oren Malvado", "Ada Kerrigan"));
+    }
 }
