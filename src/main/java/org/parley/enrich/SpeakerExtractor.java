@@ -719,8 +719,8 @@ final class SpeakerExtractor {
                             || verb == SpeechRules.BASE && SpeechRules.afterNarrativeWould(t, v, from)
                             || verb == SpeechRules.DOCUMENT && SpeechRules.documentFollows(t, v, to)) {
                         p = speechSubject(t, v, from, to);
-                    } else if (v > from && t.get(v - 1).is(",") && SpeechRules.PARTICIPLES.contains(lw)) {
-                        p = clauseSubject(t, from, v);
+                    } else if (v > from && (t.get(v - 1).is(",") || t.get(v - 1).is("heard")) && SpeechRules.PARTICIPLES.contains(lw)) {
+                        p = clauseSubject(t, from, v); // "..., saying", "X could be heard saying"
                     } else if (v > from && t.get(v - 1).is(",") && lw.equals("speaking") && v + 1 < to && !t.get(v + 1).is("of")) {
                         // "X, speaking at the alliance's headquarters, welcomed ...": a named subject only ("a senior
                         // official, speaking on condition of anonymity, said" names nobody), and not "speaking of trade"
@@ -739,6 +739,11 @@ final class SpeakerExtractor {
                         p = passiveQuoted(t, v, from, to); // "Wang was quoted by Xinhua as saying ..."
                         if (p == null) p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."
                         if (p == null) p = ownOfficeQuoted(t, v, from, to); // "Macron's office quoted him as saying ..."
+                    } else if (lw.equals("words") && v >= from + 2 && t.get(v - 1).is("the") && t.get(v - 2).lower().equals("in")
+                            && v + 2 < to && t.get(v + 1).is("of")) {
+                        // "In the words of Foreign Minister X, the deal is dead"
+                        p = phrases.phraseStartingAt(t, v + 2, to);
+                        if (p != null && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && longestForm(p.name()) == null) p = null;
                     } else if (according) {
                         p = phrases.phraseStartingAt(t, v + 2, to);
                         // "according to Coordinating Minister for Political, Legal and Security Affairs X": a role

@@ -182,7 +182,7 @@ final class SpeechRules {
     /** Built on first use, once every list above is. */
     private static final class Triggers {
         static final Set<String> OTHERS = Set.of("according", "speaking", "shared", "called", "hit", "hits", "lashed",
-                "lashes", "pointed", "points", "spoke", "speaks", "made", "makes", "quoted");
+                "lashes", "pointed", "points", "spoke", "speaks", "made", "makes", "quoted", "words");
         static final Set<String> WORDS = words();
         static final WordFilter FILTER = WordFilter.of(WORDS);
 

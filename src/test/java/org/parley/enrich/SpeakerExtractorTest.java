@@ -862,4 +862,12 @@ class SpeakerExtractorTest {
                 "The two leaders also reaffirmed their support for open sea lanes."))
                 .containsExactly(List.of(), List.of("Oren Malvado"), List.of(), List.of("Ada Kerrigan"), List.of("Oren Malvado", "Ada Kerrigan"));
     }
+
+    @Test
+    void inTheWordsOfAndHeardSaying() {
+        assertThat(speakers("In the words of Foreign Minister Ada Kerrigan, the deal is “dead”.",
+                "President Ivo Trenka could be heard saying the talks were over.", "In the words of the report, the deal is dead.",
+                "The crowd could be heard chanting slogans."))
+                .containsExactly(List.of("Ada Kerrigan"), List.of("Ivo Trenka"), List.of(), List.of());
+    }
 }
