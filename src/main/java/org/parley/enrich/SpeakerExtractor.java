@@ -858,11 +858,14 @@ final class SpeakerExtractor {
                 if (m != null) attend(m);
                 return m;
             }
-            int b = 0;
-            while (phrases.runToken(t, b, 0, t.size())) b++;
-            if (b == 0 || b > 6 || b >= t.size() || !t.get(b).is(":")) return null;
+            // "• UN Secretary-General X: “...”": a list of reactions puts a bullet first
+            int start = !t.isEmpty() && SpeechRules.BULLETS.contains(t.get(0).text()) ? 1 : 0;
+            int b = start;
+            while (phrases.runToken(t, b, start, t.size())) b++;
+            if (b == start || b - start > 6 || b >= t.size() || !t.get(b).is(":")) return null;
             // "Said Lavrov: “...”": the verb put first, when the rest is a person the article has named
-            int a = (t.get(0).is("Said") || t.get(0).is("Says")) && b > 1 && longestForm(List.of(t.get(b - 1).text())) != null ? 1 : 0;
+            int a = (t.get(start).is("Said") || t.get(start).is("Says")) && b > start + 1 && longestForm(List.of(t.get(b - 1).text())) != null
+                    ? start + 1 : start;
             Phrase p = phrases.classify(t, a, b - 1, a, false);
             if (p == null || p.kind() != Phrase.Kind.PERSON) return null;
             Mention m = resolve(p);

@@ -126,6 +126,9 @@ final class SpeechRules {
         return any;
     }
 
+    /** Marks that open an item of a list: "• X: “...”", "- X said". */
+    static final Set<String> BULLETS = Set.of("•", "·", "▪", "-", "–", "—", "*");
+
     /** Verbs of {@link #speechWithObject}. */
     static final Set<String> STANCE_VERBS = Set.of("welcomed", "welcomes", "defended", "defends");
     /** What a statement welcomes or defends: decisions, plans and words, not people or places. */

@@ -870,4 +870,11 @@ class SpeakerExtractorTest {
                 "The crowd could be heard chanting slogans."))
                 .containsExactly(List.of("Ada Kerrigan"), List.of("Ivo Trenka"), List.of(), List.of());
     }
+
+    @Test
+    void aBulletedListOfReactionsGivesEachItemToItsLabel() {
+        assertThat(speakers("Here is what leaders said about the ruling:", "• Secretary-General Ada Kerrigan: “The decisions are binding.”",
+                "- Prime Minister Ivo Trenka: “We will defend ourselves.”", "- Note: the ruling is final."))
+                .containsExactly(List.of(), List.of("Ada Kerrigan"), List.of("Ivo Trenka"), List.of());
+    }
 }
