@@ -69,6 +69,9 @@ final class CountryGazetteer {
     /** Cities of the US state of Georgia, as "Atlanta, Georgia" tells the state from the country. */
     private static final Set<String> GEORGIA_US_CITIES = Set.of("atlanta", "savannah", "augusta", "macon", "athens",
             "columbus", "marietta", "alpharetta", "albany", "valdosta", "roswell", "sandy", "decatur", "dalton");
+    /** Words after a country name that is also a person's name which make it the state's institution, not a name. */
+    private static final Set<String> STATE_INSTITUTION_WORDS = Set.of("defense", "defence", "armed", "forces", "army",
+            "police", "embassy", "ministry", "government");
     /** Capitalised words after "Turkey" that make it the bird in a name: "National Turkey Federation". */
     private static final Set<String> BIRD_NAME_WORDS = Set.of("federation", "association", "council", "growers",
             "farm", "farms", "producers", "day", "trot", "pardon", "hotline");
@@ -212,6 +215,8 @@ final class CountryGazetteer {
         Piece p = pieces.get(i);
         Piece other = pieces.get(before ? i + 1 : i - 1);
         if (!p.capitalised() || FUNCTION_WORDS.contains(p.key()) || alias(p.key()) != null) return false;
+        // "Israel Defense Forces", "Jordan Armed Forces", "Israel Police": the state's own institutions
+        if (!before && STATE_INSTITUTION_WORDS.contains(p.key().toLowerCase(Locale.ROOT))) return false;
         Piece a = before ? p : other, b = before ? other : p;
         for (int c = a.end(); c < b.start(); c++) {
             if (!Character.isWhitespace(text.charAt(c))) return false;

@@ -114,4 +114,12 @@ class CountryGazetteerTest {
     private static boolean state(String text) {
         return CountryGazetteer.georgiaIsUsState(java.util.List.of(Tokenizer.tokenize(text)), java.util.List.of(text));
     }
+
+    @Test
+    void aStatesInstitutionIsTheCountryEvenWhenItsNameIsAlsoAPersons() {
+        assertThat(G.find("The Israel Defense Forces said the strike hit a depot")).containsExactly("IL");
+        assertThat(G.find("Jordan Armed Forces units were deployed")).containsExactly("JO");
+        // a person still is one
+        assertThat(G.find("Israel Katz and Chad Morrow said")).isEmpty();
+    }
 }
