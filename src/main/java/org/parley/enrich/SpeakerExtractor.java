@@ -1033,6 +1033,13 @@ final class SpeakerExtractor {
                         return described(before, t, c) ? described(before) : before;
                     }
                 }
+                // "Talks will resume next week, said Ada Kerrigan, a spokeswoman.": reported words, then the verb and
+                // the speaker, without quote marks
+                Phrase after = phrases.phraseStartingAt(t, v + 1, to);
+                if (after != null && (after.kind() == Phrase.Kind.PERSON && (!after.titles().isEmpty() || after.name().size() >= 2)
+                        || after.kind() == Phrase.Kind.TITLE_REF)) {
+                    return after;
+                }
                 return null;
             }
             if (SpeechRules.pairBefore(t, j, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.PAIR, (char) 0);

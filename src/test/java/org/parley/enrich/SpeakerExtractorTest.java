@@ -877,4 +877,11 @@ class SpeakerExtractorTest {
                 "- Prime Minister Ivo Trenka: “We will defend ourselves.”", "- Note: the ruling is final."))
                 .containsExactly(List.of(), List.of("Ada Kerrigan"), List.of("Ivo Trenka"), List.of());
     }
+
+    @Test
+    void reportedWordsThenTheVerbAndTheSpeakerWithoutQuoteMarks() {
+        assertThat(speakers("Talks will resume next week, said Ada Kerrigan, a spokeswoman.", "We will not give in, said the defence minister, Ivo Trenka.",
+                "Russia, said the agency, had moved troops.", "The plan, said to cost billions, was dropped."))
+                .containsExactly(List.of("Ada Kerrigan"), List.of("Ivo Trenka"), List.of(), List.of());
+    }
 }
