@@ -1036,8 +1036,8 @@ final class SpeakerExtractor {
                 // "Talks will resume next week, said Ada Kerrigan, a spokeswoman.": reported words, then the verb and
                 // the speaker, without quote marks
                 Phrase after = phrases.phraseStartingAt(t, v + 1, to);
-                if (after != null && (after.kind() == Phrase.Kind.PERSON && (!after.titles().isEmpty() || after.name().size() >= 2)
-                        || after.kind() == Phrase.Kind.TITLE_REF)) {
+                if (after != null && (after.kind() == Phrase.Kind.PERSON && (!after.titles().isEmpty() || after.name().size() >= 2
+                        || longestForm(after.name()) != null) || after.kind() == Phrase.Kind.TITLE_REF)) {
                     return after;
                 }
                 return null;

@@ -883,5 +883,7 @@ class SpeakerExtractorTest {
         assertThat(speakers("Talks will resume next week, said Ada Kerrigan, a spokeswoman.", "We will not give in, said the defence minister, Ivo Trenka.",
                 "Russia, said the agency, had moved troops.", "The plan, said to cost billions, was dropped."))
                 .containsExactly(List.of("Ada Kerrigan"), List.of("Ivo Trenka"), List.of(), List.of());
+        assertThat(speakers("Minister Ada Kerrigan arrived in Oslo.", "The border is safe, added Kerrigan."))
+                .containsExactly(List.of(), List.of("Ada Kerrigan"));
     }
 }
