@@ -141,7 +141,7 @@ public final class IndexBuilder {
 
             // 1. Compare the corpus with the manifest.
             long t0 = System.nanoTime();
-            CorpusReader.Listing listing = CorpusReader.list(corpusDir);
+            CorpusReader.Listing listing = withoutIndex(corpusDir, CorpusReader.list(corpusDir));
             List<BuildReport.Skipped> notRead = new ArrayList<>();
             for (SkippedInput si : listing.skipped()) notRead.add(new BuildReport.Skipped(si.file(), si.reason()));
             BuildPlan plan = BuildPlan.of(old, scan(corpusDir, listing), IndexBuilder::hashOrNull);
@@ -378,6 +378,22 @@ public final class IndexBuilder {
 
     private static Outcome skipped(BuildPlan.CorpusFile s, String sha, String reason) {
         return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), sha == null ? "" : sha, null, reason, 0));
+    }
+
+    /**
+     * The listing without the index folder's own files, when the index lies inside the corpus ({@code --index
+     * corpus/idx}): its pointer file would become an article and every Lucene file a skipped corpus file, hashed
+     * again at every build (the corpus watcher ignores that folder for the same reason).
+     */
+    private CorpusReader.Listing withoutIndex(Path corpusDir, CorpusReader.Listing listing) {
+        Path corpusAbs = corpusDir.toAbsolutePath().normalize();
+        Path indexAbs = location.root().toAbsolutePath().normalize();
+        if (!indexAbs.startsWith(corpusAbs) || indexAbs.equals(corpusAbs)) return listing;
+        String rel = corpusAbs.relativize(indexAbs).toString().replace('\\', '/');
+        List<Path> files = listing.files().stream().filter(f -> !f.toAbsolutePath().normalize().startsWith(indexAbs)).toList();
+        List<SkippedInput> skipped = listing.skipped().stream()
+                .filter(si -> !(si.file().equals(rel + "/") || si.file().equals(rel) || si.file().startsWith(rel + "/"))).toList();
+        return new CorpusReader.Listing(files, skipped);
     }
 
     private static List<BuildPlan.CorpusFile> scan(Path corpusDir, CorpusReader.Listing listing) {

@@ -109,6 +109,26 @@ class IndexBuilderTest {
     }
 
     @Test
+    void anIndexFolderInsideTheCorpusIsNotReadAsCorpusFiles() throws Exception {
+        // serve --watch --index corpus/idx: the watcher ignores the index folder, so the build must too, else its own
+        // CURRENT pointer becomes an article and every Lucene file is reported (and re-hashed) as a skipped corpus file
+        Path inside = corpus.dir().resolve("idx");
+        BuildReport first = corpus.build(inside);
+        BuildReport second = corpus.build(inside);
+        Files.writeString(corpus.dir().resolve("late.txt"), "A late story\n\nThe delegates spoke about Peru.\n");
+        BuildReport third = corpus.build(inside);
+        for (BuildReport r : List.of(first, second, third)) {
+            assertThat(r.skipped()).extracting(BuildReport.Skipped::file).noneMatch(f -> f.startsWith("idx"));
+        }
+        assertThat(second.switched()).as("nothing but the index changed").isFalse();
+        assertThat(third.processed()).isEqualTo(1);
+        assertThat(third.articles()).isEqualTo(first.articles() + 1);
+        try (LuceneSearchService service = LuceneSearchService.open(inside)) {
+            assertThat(service.article("CURRENT")).isEmpty();
+        }
+    }
+
+    @Test
     void filesWithTheSameNameInOtherFoldersAreIndexedUnderTheIdOfTheirPath() throws Exception {
         Files.createDirectories(corpus.dir().resolve("sub"));
         Files.writeString(corpus.dir().resolve("sub/syn_relation.txt"), "Another text entirely\nThe delegates spoke about Japan.\n");
