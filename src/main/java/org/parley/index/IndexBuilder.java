@@ -334,6 +334,28 @@ public final class IndexBuilder {
 
     private Outcome indexFile(IndexWriter writer, Function<Article, EnrichedArticle> enricher, BuildPlan.CorpusFile s, String id)
             throws IOException {
+        try {
+            return readAndIndex(writer, enricher, s, id);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // One file too large for this heap (or nested too deeply for the stack) must not fail the whole build: the
+            // corpus watcher would retry that build forever and no file dropped later would ever be indexed. Unless
+            // the writer itself was hit (then the build fails as before), what the file added is deleted and it is
+            // reported as skipped.
+            if (writer.getTragicException() != null) throw e;
+            writer.deleteDocuments(new Term(IndexSchema.FILE, s.path()));
+            String reason = e instanceof OutOfMemoryError
+                    ? "out of memory while indexing it (" + e.getMessage() + "); give parley more heap (PARLEY_JAVA_OPTS=-Xmx...); "
+                            + "tried again at the next build"
+                    : "too deeply nested to read (stack overflow); tried again at the next build";
+            // No size, time or hash a listing can match: the next build tries it again rather than keeping it out
+            // until it changes, for the heap may have been raised meanwhile, and with several indexing threads out of
+            // memory can strike another file than the one that filled the heap.
+            return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), -1, "", null, reason, 0));
+        }
+    }
+
+    private Outcome readAndIndex(IndexWriter writer, Function<Article, EnrichedArticle> enricher, BuildPlan.CorpusFile s, String id)
+            throws IOException {
         String name = s.file().getFileName().toString();
         String sha;
         FileArticles read;

@@ -285,6 +285,46 @@ class IndexBuilderTest {
     }
 
     @Test
+    void aFileThatExhaustsTheHeapIsSkippedAndRetriedNotFailingEveryBuild() throws Exception {
+        // serve --watch -Xmx512m with a 60 MB text dropped in: the enricher ran out of memory on it, the build failed,
+        // and every later build (retried by the watcher) failed the same way, so no other file was indexed again
+        corpus.build(index);
+        Files.writeString(corpus.dir().resolve("huge.txt"), "A huge story\n\nToo much text about Laos.\n");
+        Files.writeString(corpus.dir().resolve("syn_good.txt"), "A good story\n\nThe wombat summit in Laos.\n");
+        AtomicInteger hugeTries = new AtomicInteger();
+        boolean[] heapIsLarger = {false};
+        IndexBuilder smallHeap = corpus.builder(index).withEnrichment(a -> {
+            if (a.id().equals("huge") && !heapIsLarger[0]) {
+                hugeTries.incrementAndGet();
+                throw new OutOfMemoryError("Java heap space (simulated)");
+            }
+            return TestCorpus.enrich(a);
+        });
+        BuildReport report = smallHeap.build(corpus.dir());
+        assertThat(report.switched()).isTrue();
+        assertThat(report.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.file()).isEqualTo("huge.txt");
+            assertThat(s.reason()).contains("out of memory");
+        });
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            assertThat(service.search(SearchRequest.of("wombat")).total()).isEqualTo(1);
+            assertThat(service.article("huge")).isEmpty();
+        }
+        // tried again at the next build, not kept out until it changes: the heap may have been raised meanwhile
+        Files.writeString(corpus.dir().resolve("syn_later.txt"), "A later story\n\nThe quokka summit in Laos.\n");
+        BuildReport later = smallHeap.build(corpus.dir());
+        assertThat(hugeTries.get()).isEqualTo(2);
+        assertThat(later.skipped()).extracting(BuildReport.Skipped::file).containsExactly("huge.txt");
+        heapIsLarger[0] = true;
+        BuildReport fixed = smallHeap.build(corpus.dir());
+        assertThat(fixed.skipped()).isEmpty();
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            assertThat(service.search(SearchRequest.of("quokka")).total()).isEqualTo(1);
+            assertThat(service.article("huge")).isPresent();
+        }
+    }
+
+    @Test
     void leftoversOfAKilledBuildAreIgnoredAndCleanedUp() throws Exception {
         BuildReport first = corpus.build(index);
         Path partial = index.resolve("gen-000099");
