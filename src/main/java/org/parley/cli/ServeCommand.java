@@ -72,6 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
                 watcher = CorpusWatcher.of(folders.corpus, folders.index,
                         r -> System.err.println("parley: corpus changed; " + IndexSupport.summary(r).replace("\n", "\nparley:   ")),
                         CorpusWatcher.Settings.DEFAULT).start();
+                server.reportWatch(watcher::status); // a failing build leaves the old index serving: health says so
             } catch (Exception e) {
                 server.close();
                 service.close();

@@ -19,7 +19,9 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,11 @@ public final class CorpusWatcher implements Closeable {
     private final Thread thread;
     private final AtomicInteger builds = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    /** What {@link #status} reports; written by the watcher thread only. */
+    private volatile Instant lastSuccess;
+    private volatile Instant failingSince;
+    private volatile String lastFailureMessage;
+    private volatile List<BuildReport.Skipped> skipped = List.of();
     private volatile boolean closed;
     private volatile boolean polling;
     private volatile WatchService watchService;
@@ -133,6 +140,33 @@ public final class CorpusWatcher implements Closeable {
         return failures.get();
     }
 
+    /**
+     * What the watcher did, for the health route: a build that fails leaves the previous index serving (so search
+     * stays healthy), and is logged once per distinct failure; without this, nothing a client can see would say that
+     * dropped files are no longer being indexed, nor which of them were skipped.
+     *
+     * @param status       "ok", or "failing" while builds fail (the previous index keeps serving meanwhile)
+     * @param builds       builds attempted, the catch-up build included
+     * @param failures     builds that failed
+     * @param lastSuccess  when a build last completed (switched or not), or null
+     * @param failingSince when the builds started failing, or null when the last one completed
+     * @param lastFailure  why the last build failed, or null when it completed
+     * @param skippedCount how many files the last completed build could not index
+     * @param skipped      the first {@link #LISTED_SKIPPED} of them, with the reason
+     */
+    public record Status(String status, int builds, int failures, Instant lastSuccess, Instant failingSince, String lastFailure,
+                         int skippedCount, List<BuildReport.Skipped> skipped) {
+    }
+
+    /** Skipped files {@link #status} lists: enough to act on, and a corpus of bad files cannot bloat health. */
+    static final int LISTED_SKIPPED = 100;
+
+    public Status status() {
+        List<BuildReport.Skipped> s = skipped;
+        return new Status(failingSince == null ? "ok" : "failing", builds.get(), failures.get(), lastSuccess, failingSince,
+                lastFailureMessage, s.size(), s.subList(0, Math.min(LISTED_SKIPPED, s.size())));
+    }
+
     /** Whether changes are found by polling (no usable watch service). */
     public boolean polling() {
         return polling;
@@ -163,6 +197,10 @@ public final class CorpusWatcher implements Closeable {
                     retryAt = Long.MAX_VALUE;
                     backoff = settings.retryDelay();
                     lastFailure = null;
+                    skipped = List.copyOf(report.skipped());
+                    lastFailureMessage = null;
+                    failingSince = null;
+                    lastSuccess = Instant.now();
                     if (report.switched()) onBuild.accept(report);
                     if (!polling && !keys.containsValue(corpus)) registerTree(corpus); // the folder was removed and is back
                 } catch (IOException | RuntimeException | Error e) {
@@ -173,6 +211,8 @@ public final class CorpusWatcher implements Closeable {
                             "index build after a corpus change failed; the previous index keeps serving; retrying at the next change"
                                     + " or in " + backoff.toSeconds() + " s", e);
                     lastFailure = message;
+                    lastFailureMessage = e instanceof IOException || e instanceof RuntimeException ? message : e.toString();
+                    if (failingSince == null) failingSince = Instant.now();
                     retryAt = System.nanoTime() + backoff.toNanos();
                     backoff = backoff.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : backoff.multipliedBy(2);
                 }

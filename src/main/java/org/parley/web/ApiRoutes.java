@@ -38,8 +38,16 @@ final class ApiRoutes {
     private final byte[] openApi;
     private final ObjectMapper mapper = Json.mapper();
 
+    /** Live ingestion's status for health, or null when the corpus is not watched. */
+    private final java.util.function.Supplier<?> watch;
+
     ApiRoutes(SearchService search) {
+        this(search, () -> null);
+    }
+
+    ApiRoutes(SearchService search, java.util.function.Supplier<?> watch) {
         this.search = search;
+        this.watch = watch;
         this.openApi = loadOpenApi();
     }
 
@@ -125,6 +133,8 @@ final class ApiRoutes {
         body.put("paragraphs", health.paragraphs());
         body.put("last_build", health.lastBuild());
         if (!health.ok()) body.put("problem", health.problem());
+        Object watching = watch.get();
+        if (watching != null) body.put("watch", watching);
         ctx.status(health.ok() ? 200 : 503); // a load balancer takes a 503 node out
         json(ctx, body);
     }

@@ -8,6 +8,8 @@ import io.javalin.plugin.bundled.CorsPlugin;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.parley.search.Json;
 import org.parley.search.SearchService;
 
@@ -26,6 +28,8 @@ public final class ParleyServer implements AutoCloseable {
 
     private final Javalin app;
     private final SearchLimiter limiter;
+    /** What {@code /api/health} adds as "watch" (set once {@code serve --watch} has started its watcher). */
+    private final AtomicReference<Supplier<?>> watchStatus = new AtomicReference<>();
 
     /** @param search the search service to answer from (a Lucene service switches to rebuilt indexes itself) */
     public ParleyServer(SearchService search) {
@@ -48,7 +52,7 @@ public final class ParleyServer implements AutoCloseable {
         List<String> origins = corsOrigins.stream().map(ParleyServer::origin).toList();
         this.limiter = limiter;
         SearchService limited = limiter.limit(search);
-        this.app = Javalin.create(config -> configure(config, limited, origins));
+        this.app = Javalin.create(config -> configure(config, limited, origins, watchStatus));
     }
 
     /**
@@ -72,7 +76,17 @@ public final class ParleyServer implements AutoCloseable {
                 + v + "'");
     }
 
-    private static void configure(JavalinConfig config, SearchService search, List<String> corsOrigins) {
+    /**
+     * Has {@code /api/health} report what live ingestion did ({@code status} is serialized as its "watch" member): a
+     * build that fails leaves the old index serving, so the rest of health stays ok.
+     */
+    public ParleyServer reportWatch(Supplier<?> status) {
+        watchStatus.set(status);
+        return this;
+    }
+
+    private static void configure(JavalinConfig config, SearchService search, List<String> corsOrigins,
+                                  AtomicReference<Supplier<?>> watchStatus) {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = 64 * 1024; // no endpoint takes a body
         config.jetty.modifyHttpConfiguration(http -> {
@@ -103,7 +117,10 @@ public final class ParleyServer implements AutoCloseable {
         config.routes.before(ctx -> RawQueryString.check(ctx.queryString()));
         PageRoutes pages = new PageRoutes(search);
         Errors.register(config, pages::renderError);
-        new ApiRoutes(search).register(config);
+        new ApiRoutes(search, () -> {
+            Supplier<?> status = watchStatus.get();
+            return status == null ? null : status.get();
+        }).register(config);
         pages.register(config);
     }
 

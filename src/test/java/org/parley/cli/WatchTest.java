@@ -2,6 +2,7 @@ package org.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -55,6 +56,7 @@ class WatchTest {
         service = LuceneSearchService.open(index);
         server = new ParleyServer(service).start("127.0.0.1", 0);
         watcher = CorpusWatcher.of(corpus, index, r -> { }, settings).start();
+        server.reportWatch(watcher::status); // as ServeCommand does
         port = server.port();
     }
 
@@ -126,6 +128,33 @@ class WatchTest {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void healthReportsSkippedFilesAndFailingBuildsWhileTheOldIndexKeepsServing() throws Exception {
+        serveWatched(CorpusWatcher.Settings.DEFAULT);
+        Files.write(corpus.resolve("empty.txt"), new byte[0]);
+        JsonNode watch = awaitWatchHealth(w -> w.path("skipped_count").asInt() == 1);
+        assertThat(watch.path("status").asText()).isEqualTo("ok");
+        assertThat(watch.path("skipped").get(0).path("file").asText()).isEqualTo("empty.txt");
+        assertThat(watch.path("skipped").get(0).path("reason").asText()).isEqualTo("empty file");
+
+        // the corpus folder goes away: builds fail and the old index keeps serving; health must say both, not only "ok"
+        org.parley.index.IndexLocation.deleteRecursively(corpus);
+        watch = awaitWatchHealth(w -> w.path("status").asText().equals("failing"));
+        assertThat(watch.path("last_failure").asText()).contains("corpus folder not found");
+        assertThat(watch.path("failing_since").isTextual()).isTrue();
+        assertThat(health().path("status").asText()).isEqualTo("ok");
+        assertThat(total("bridge")).isPositive();
+
+        Files.createDirectories(corpus);
+        Files.writeString(corpus.resolve("back.txt"), "Back again\n\nThe platypusback paragraph returns with its folder.\n");
+        assertThat(awaitTotal("platypusback", n -> n > 0)).isPositive();
+        watch = awaitWatchHealth(w -> w.path("status").asText().equals("ok"));
+        assertThat(watch.path("last_failure").isNull()).isTrue();
+        assertThat(watch.path("failures").asInt()).isPositive();
+        assertThat(watch.path("skipped_count").asInt()).isZero();
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void pollingFindsChangesWhereThereIsNoWatchService() throws Exception {
         serveWatched(CorpusWatcher.Settings.DEFAULT.withPolling(true));
         assertThat(watcher.polling()).isTrue();
@@ -151,6 +180,7 @@ class WatchTest {
             Files.delete(corpus.resolve("late.txt"));
             assertThat(awaitTotal("kookaburralate", n -> n == 0)).as("log:%n%s", Files.readString(log)).isZero();
             assertThat(Files.readString(log)).contains("watching").contains("corpus changed");
+            assertThat(health().path("watch").path("builds").asInt()).as("health reports the watcher").isPositive();
         } finally {
             child.destroy();
             if (!child.waitFor(20, TimeUnit.SECONDS)) child.destroyForcibly();
@@ -187,6 +217,24 @@ class WatchTest {
         while (watcher.builds() < n && System.nanoTime() < deadline) Thread.sleep(50);
         // the build may still be running: wait until it is done by waiting for a quiet index
         Thread.sleep(200);
+    }
+
+    private JsonNode health() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    /** Polls /api/health until its "watch" member satisfies {@code ok}, at most {@link #WAIT}; returns the last one. */
+    private JsonNode awaitWatchHealth(java.util.function.Predicate<JsonNode> ok) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode w = health().path("watch");
+        while (!ok.test(w) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            w = health().path("watch");
+        }
+        return w;
     }
 
     /** Polls the API until {@code ok} holds for the total of {@code q}, at most {@link #WAIT}; returns the last total. */
