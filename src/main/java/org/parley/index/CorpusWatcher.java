@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * Keeps the index in step with a corpus folder while a server runs ({@code parley serve --watch}).
  *
  * <p>One daemon thread waits for changes under the corpus folder (recursively: subfolders are registered as they
- * appear) with the platform's {@link WatchService}, or, when that is unavailable or cannot register a folder, by
+ * appear, and the corpus folder itself again when another folder takes its path) with the platform's
+ * {@link WatchService}, or, when that is unavailable or cannot register a folder, by
  * comparing a listing of paths, sizes and modification times every {@code pollInterval}. Changes are batched: a
  * build starts once the folder has been quiet for {@code quiet}, or {@code maxDelay} after the first change of a
  * burst at the latest, so thousands of dropped files make a few builds, not thousands. Each build is the normal
@@ -85,6 +86,13 @@ public final class CorpusWatcher implements Closeable {
     private volatile boolean polling;
     private volatile WatchService watchService;
     private final Map<WatchKey, Path> keys = new HashMap<>();
+    /**
+     * The corpus folder the watch keys were registered on (its file key, or {@link #MISSING}); only touched by the
+     * watcher thread. A watch follows a folder, not its path: after {@code mv corpus corpus.old && mv corpus.new
+     * corpus} it would watch the old folder forever, so the path is checked for another folder at every wait.
+     */
+    private Object watchedCorpus;
+    private static final Object MISSING = new Object();
     /** Only touched by the watcher thread. */
     private Map<Path, Long> snapshot;
     private String lastFailure;
@@ -119,6 +127,7 @@ public final class CorpusWatcher implements Closeable {
         if (!polling) {
             try {
                 watchService = FileSystems.getDefault().newWatchService();
+                watchedCorpus = corpusIdentity();
                 registerTree(corpus);
             } catch (IOException | UnsupportedOperationException e) {
                 fallBackToPolling("cannot watch " + corpus + " for changes; polling it every " + settings.pollInterval().toMillis()
@@ -202,7 +211,6 @@ public final class CorpusWatcher implements Closeable {
                     failingSince = null;
                     lastSuccess = Instant.now();
                     if (report.switched()) onBuild.accept(report);
-                    if (!polling && !keys.containsValue(corpus)) registerTree(corpus); // the folder was removed and is back
                 } catch (IOException | RuntimeException | Error e) {
                     // an Error too (out of memory on a huge file): the build is retried with the back-off, not in a loop
                     failures.incrementAndGet();
@@ -267,12 +275,43 @@ public final class CorpusWatcher implements Closeable {
         }
         WatchService ws = watchService;
         WatchKey key = ws.poll(nanos, TimeUnit.NANOSECONDS);
-        if (key == null) return false;
         boolean relevant = false;
-        do {
+        while (key != null) {
             relevant |= handle(key);
-        } while (!polling && (key = ws.poll()) != null);
-        return relevant;
+            if (polling) return true;
+            key = ws.poll();
+        }
+        return corpusReplaced() || relevant;
+    }
+
+    /** The corpus folder's identity: its file key where the platform has one, else its creation time. */
+    private Object corpusIdentity() {
+        try {
+            BasicFileAttributes a = Files.readAttributes(corpus, BasicFileAttributes.class);
+            return a.fileKey() != null ? a.fileKey() : a.creationTime();
+        } catch (IOException e) {
+            return MISSING;
+        }
+    }
+
+    /**
+     * Whether the corpus path now names another folder than the one watched (swapped, or deleted and created again)
+     * or none; the new folder is then watched instead of the old one, and the change counts (its files may differ).
+     */
+    private boolean corpusReplaced() {
+        Object now = corpusIdentity();
+        if (now.equals(watchedCorpus)) return false;
+        watchedCorpus = now;
+        for (WatchKey k : keys.keySet()) k.cancel(); // the old folder, wherever it went, is no longer the corpus
+        keys.clear();
+        if (now != MISSING) {
+            try {
+                registerTree(corpus);
+            } catch (IOException e) {
+                fallBackToPolling("cannot watch " + corpus + " after it was replaced; polling it instead", e);
+            }
+        }
+        return true;
     }
 
     /** Takes one key's events: registers new folders; true when any of them changes the corpus. */

@@ -69,6 +69,31 @@ class CorpusWatcherTest {
         }
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aCorpusFolderSwappedForAnotherIsWatchedAgain() throws Exception {
+        // mv corpus corpus.old && mv corpus.new corpus (a deploy, rsync into a fresh copy): the watch stayed on the old
+        // folder, so neither the swap nor any file dropped into the new folder was ever noticed
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        AtomicInteger calls = new AtomicInteger();
+        try (CorpusWatcher w = new CorpusWatcher(corpus, null, () -> {
+            calls.incrementAndGet();
+            return report();
+        }, r -> { }, FAST).start()) {
+            await(() -> calls.get() >= 1);
+            Path fresh = Files.createDirectories(dir.resolve("corpus.new"));
+            Files.writeString(fresh.resolve("swapped.txt"), "Swapped\n\nText.\n");
+            int beforeSwap = calls.get();
+            Files.move(corpus, dir.resolve("corpus.old"));
+            Files.move(fresh, corpus);
+            await(() -> calls.get() > beforeSwap);
+            Thread.sleep(300); // the swap's build is over (the fake build returns at once)
+            int afterSwap = calls.get();
+            Files.writeString(corpus.resolve("later.txt"), "Later\n\nText.\n");
+            await(() -> calls.get() > afterSwap);
+        }
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
