@@ -164,7 +164,8 @@ public final class IndexBuilder {
             Path generation = location.newGeneration();
             try {
                 if (!full) linkFiles(previous, generation);
-                writeGeneration(generation, full, deletions, toProcess, next, fingerprint);
+                // a full build derives every id afresh: the way ids are made may be what changed
+                writeGeneration(generation, full, deletions, toProcess, next, old, fingerprint);
                 long v0 = System.nanoTime();
                 Counts counts = count(generation, prior.verifiedFiles());
                 listener.phaseDone("verify", since(v0));
@@ -180,7 +181,7 @@ public final class IndexBuilder {
     }
 
     private void writeGeneration(Path generation, boolean full, Set<String> deletions, List<BuildPlan.CorpusFile> toProcess,
-                                 CorpusManifest next, String fingerprint) throws IOException {
+                                 CorpusManifest next, CorpusManifest previousIds, String fingerprint) throws IOException {
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setNoCFSRatio(0); // compound files would copy every byte of a large index once more
         MeteredMergeScheduler scheduler = new MeteredMergeScheduler();
@@ -196,7 +197,7 @@ public final class IndexBuilder {
         try (Directory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config)) {
             try {
                 for (String path : deletions) writer.deleteDocuments(new Term(IndexSchema.FILE, path));
-                Map<String, String> ids = articleIds(next, toProcess);
+                Map<String, String> ids = articleIds(next, previousIds, toProcess);
                 indexFiles(writer, toProcess, ids, next);
                 long c0 = System.nanoTime();
                 next.write(dir, MANIFEST_FILE);
@@ -246,19 +247,25 @@ public final class IndexBuilder {
      * The article id of each file to process, by path: its name's id ("index" for "2024/index.html"), or, when a kept
      * file or a shallower one already has that id (saved pages are often all "index.html"), the id of its path
      * ("2024-index"), then with "-2", "-3", ... Ids already given keep their files, so a rebuild renames nothing that
-     * was indexed.
+     * was indexed: a kept file's id is taken, and a changed file gets the id it had in {@code previous} back (else an
+     * edit made in the same batch as the removal of a namesake gave it the freed name's id, breaking links to it).
      */
-    private static Map<String, String> articleIds(CorpusManifest kept, List<BuildPlan.CorpusFile> toProcess) {
+    private static Map<String, String> articleIds(CorpusManifest kept, CorpusManifest previous, List<BuildPlan.CorpusFile> toProcess) {
         Set<String> taken = new HashSet<>();
         kept.entries().forEach((path, e) -> {
             if (e.articleId() != null) taken.add(e.articleId());
         });
         Map<String, String> ids = new HashMap<>();
+        for (BuildPlan.CorpusFile s : toProcess) {
+            CorpusManifest.Entry before = previous.get(s.path());
+            if (before != null && before.articleId() != null && taken.add(before.articleId())) ids.put(s.path(), before.articleId());
+        }
         // shallower files first: "index.html" keeps its name's id before "2024/index.html" does
         List<BuildPlan.CorpusFile> byDepth = new ArrayList<>(toProcess);
         byDepth.sort(java.util.Comparator.comparingLong((BuildPlan.CorpusFile s) -> s.path().chars().filter(c -> c == '/').count())
                 .thenComparing(BuildPlan.CorpusFile::path));
         for (BuildPlan.CorpusFile s : byDepth) {
+            if (ids.containsKey(s.path())) continue;
             String id = ArticleParser.articleId(s.file().getFileName().toString());
             if (taken.contains(id)) {
                 String byPath = ArticleParser.articleId(s.path().replace('/', '-'));
