@@ -86,6 +86,8 @@ public final class CorpusWatcher implements Closeable {
     private volatile boolean polling;
     private volatile WatchService watchService;
     private final Map<WatchKey, Path> keys = new HashMap<>();
+    /** The other way round: the key last registered for each watched folder (a deleted file is looked up in O(1)). */
+    private final Map<Path, WatchKey> folders = new HashMap<>();
     /**
      * The corpus folder the watch keys were registered on (its file key, or {@link #MISSING}); only touched by the
      * watcher thread. A watch follows a folder, not its path: after {@code mv corpus corpus.old && mv corpus.new
@@ -304,6 +306,7 @@ public final class CorpusWatcher implements Closeable {
         watchedCorpus = now;
         for (WatchKey k : keys.keySet()) k.cancel(); // the old folder, wherever it went, is no longer the corpus
         keys.clear();
+        folders.clear();
         if (now != MISSING) {
             try {
                 registerTree(corpus);
@@ -334,6 +337,7 @@ public final class CorpusWatcher implements Closeable {
             Path child = dir.resolve((Path) event.context());
             if (!counts(child)) continue;
             relevant = true;
+            if (event.kind() == ENTRY_DELETE) forget(child);
             if (event.kind() == ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                 try {
                     registerTree(child);
@@ -343,8 +347,28 @@ public final class CorpusWatcher implements Closeable {
                 }
             }
         }
-        if (!key.reset()) keys.remove(key); // its folder is gone
+        if (!key.reset()) unmap(key); // its folder is gone
         return relevant;
+    }
+
+    /**
+     * A folder deleted or moved away (a rename is a delete, then a create registered anew): its watches and its
+     * subfolders' are cancelled. A watch follows the folder, not the path, so one moved out of the corpus would go on
+     * reporting its changes as the corpus's, each running a build, for as long as the server runs.
+     */
+    private void forget(Path gone) {
+        if (!folders.containsKey(gone)) return; // a file: nothing was watched there
+        for (Map.Entry<WatchKey, Path> e : Map.copyOf(keys).entrySet()) {
+            if (e.getValue().startsWith(gone)) {
+                e.getKey().cancel();
+                unmap(e.getKey());
+            }
+        }
+    }
+
+    private void unmap(WatchKey key) {
+        Path p = keys.remove(key);
+        if (p != null && folders.get(p) == key) folders.remove(p);
     }
 
     /** Whether a change of {@code p} matters: not hidden, not the index folder. */
@@ -361,7 +385,10 @@ public final class CorpusWatcher implements Closeable {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
                 if (!d.equals(corpus) && !counts(d)) return FileVisitResult.SKIP_SUBTREE;
-                keys.put(d.register(ws, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), d); // registering twice is harmless
+                WatchKey key = d.register(ws, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE); // registering twice is harmless
+                Path before = keys.put(key, d); // the same key when the folder was renamed: it now has this path
+                if (before != null && folders.get(before) == key) folders.remove(before);
+                folders.put(d, key);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -406,6 +433,7 @@ public final class CorpusWatcher implements Closeable {
         WatchService ws = watchService;
         watchService = null;
         keys.clear();
+        folders.clear();
         if (ws != null) {
             try {
                 ws.close();

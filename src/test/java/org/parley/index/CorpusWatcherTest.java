@@ -94,6 +94,42 @@ class CorpusWatcherTest {
         }
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFolderMovedOutOfTheCorpusIsNoLongerWatchedAndOneRenamedInsideStillIs() throws Exception {
+        // a watch follows the folder: after "mv corpus/drafts ~/archive", every save in the archive ran a build of the
+        // corpus (a listing of every file), for as long as the server ran
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Path drafts = Files.createDirectories(corpus.resolve("drafts/2026"));
+        Path renamed = Files.createDirectories(corpus.resolve("before"));
+        AtomicInteger calls = new AtomicInteger();
+        try (CorpusWatcher w = new CorpusWatcher(corpus, null, () -> {
+            calls.incrementAndGet();
+            return report();
+        }, r -> { }, FAST).start()) {
+            await(() -> calls.get() >= 1);
+            int before = calls.get();
+            Path archive = dir.resolve("archive");
+            Files.move(corpus.resolve("drafts"), archive);
+            await(() -> calls.get() > before); // leaving the corpus is a change
+            Thread.sleep(500); // that build is over (the fake build returns at once)
+            int moved = calls.get();
+            Files.writeString(archive.resolve("note.txt"), "Note\n\nText.\n");
+            Files.writeString(archive.resolve("2026/deep.txt"), "Deep\n\nText.\n");
+            Thread.sleep(1500);
+            assertThat(calls.get()).as("builds for files outside the corpus").isEqualTo(moved);
+
+            Path after = corpus.resolve("after");
+            Files.move(renamed, after);
+            await(() -> calls.get() > moved);
+            Thread.sleep(500);
+            int renamedBuilds = calls.get();
+            Files.createDirectories(after.resolve("sub"));
+            Files.writeString(after.resolve("sub/late.txt"), "Late\n\nText.\n");
+            await(() -> calls.get() > renamedBuilds);
+        }
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
