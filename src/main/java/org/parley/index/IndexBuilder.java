@@ -141,6 +141,7 @@ public final class IndexBuilder {
 
             // 1. Compare the corpus with the manifest.
             long t0 = System.nanoTime();
+            long listedAt = System.currentTimeMillis();
             CorpusReader.Listing listing = withoutIndex(corpusDir, CorpusReader.list(corpusDir));
             List<BuildReport.Skipped> notRead = new ArrayList<>();
             for (SkippedInput si : listing.skipped()) notRead.add(new BuildReport.Skipped(si.file(), si.reason()));
@@ -165,7 +166,7 @@ public final class IndexBuilder {
             try {
                 if (!full) linkFiles(previous, generation);
                 // a full build derives every id afresh: the way ids are made may be what changed
-                writeGeneration(generation, full, deletions, toProcess, next, old, fingerprint);
+                writeGeneration(generation, full, deletions, toProcess, next, old, fingerprint, listedAt);
                 long v0 = System.nanoTime();
                 Counts counts = count(generation, prior.verifiedFiles());
                 listener.phaseDone("verify", since(v0));
@@ -181,7 +182,8 @@ public final class IndexBuilder {
     }
 
     private void writeGeneration(Path generation, boolean full, Set<String> deletions, List<BuildPlan.CorpusFile> toProcess,
-                                 CorpusManifest next, CorpusManifest previousIds, String fingerprint) throws IOException {
+                                 CorpusManifest next, CorpusManifest previousIds, String fingerprint, long listedAt)
+            throws IOException {
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setNoCFSRatio(0); // compound files would copy every byte of a large index once more
         MeteredMergeScheduler scheduler = new MeteredMergeScheduler();
@@ -198,7 +200,7 @@ public final class IndexBuilder {
             try {
                 for (String path : deletions) writer.deleteDocuments(new Term(IndexSchema.FILE, path));
                 Map<String, String> ids = articleIds(next, previousIds, toProcess);
-                indexFiles(writer, toProcess, ids, next);
+                indexFiles(writer, toProcess, ids, next, listedAt);
                 long c0 = System.nanoTime();
                 next.write(dir, MANIFEST_FILE);
                 writer.setLiveCommitData(Map.of(
@@ -278,8 +280,8 @@ public final class IndexBuilder {
         return ids;
     }
 
-    private void indexFiles(IndexWriter writer, List<BuildPlan.CorpusFile> files, Map<String, String> ids, CorpusManifest next)
-            throws IOException {
+    private void indexFiles(IndexWriter writer, List<BuildPlan.CorpusFile> files, Map<String, String> ids, CorpusManifest next,
+                            long listedAt) throws IOException {
         if (files.isEmpty()) return;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
             Thread t = new Thread(r, "parley-indexer");
@@ -294,7 +296,7 @@ public final class IndexBuilder {
             int done = 0;
             for (Future<Outcome> f : futures) {
                 Outcome o = f.get();
-                next.put(o.path(), o.entry());
+                next.put(o.path(), racy(o.entry(), listedAt));
                 listener.fileDone(++done, files.size(), o.path(), o.entry().paragraphs());
             }
             listener.phaseDone("index", since(t0));
@@ -403,6 +405,23 @@ public final class IndexBuilder {
         String partly = problems.isEmpty() ? null : problems.size() + " problem(s), the rest indexed: "
                 + String.join("; ", problems.subList(0, Math.min(3, problems.size()))) + (problems.size() > 3 ? "; ..." : "");
         return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), s.mtime(), sha, id, partly, paragraphs));
+    }
+
+    /**
+     * How close to the listing a file's modification time must be for the time to prove nothing: file systems with a
+     * one- or two-second grain (FAT, SMB and NFS shares, some container mounts) give a file saved again in the same
+     * second the same time, and a same-size edit (a typo fixed) would look unchanged to every later build.
+     */
+    static final long RACY_MILLIS = 2_000;
+
+    /**
+     * The entry as the manifest keeps it: one whose time is too recent to tell a later save in the same second apart
+     * gets no time (-1, which no listing matches), so the next build compares its hash instead, as git does with
+     * "racily clean" files; a hash that still matches keeps the file without reading it again.
+     */
+    private static CorpusManifest.Entry racy(CorpusManifest.Entry e, long listedAt) {
+        if (e.mtime() < listedAt - RACY_MILLIS) return e;
+        return new CorpusManifest.Entry(e.size(), -1, e.sha256(), e.articleId(), e.skipped(), e.paragraphs());
     }
 
     private static Outcome skipped(BuildPlan.CorpusFile s, String sha, String reason) {

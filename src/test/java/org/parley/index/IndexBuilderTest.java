@@ -233,6 +233,30 @@ class IndexBuilderTest {
     }
 
     @Test
+    void aFileSavedAgainWithinTheSameSecondAsTheBuildIsNotKeptStale() throws Exception {
+        // where times have a one-second grain (FAT, SMB and NFS shares, some container mounts), a file saved again in the
+        // second a build read it (a typo fixed: same size) looked unchanged to every later build: its old text stayed
+        // searchable and the new one never was. The second is simulated by setting the same time on both saves.
+        Path f = corpus.dir().resolve("syn_typo.txt");
+        FileTime second = FileTime.fromMillis(System.currentTimeMillis() / 1000 * 1000);
+        Files.writeString(f, "A typo\n\nThe delegates met in Vientaine.\n");
+        Files.setLastModifiedTime(f, second);
+        corpus.build(index);
+        Files.writeString(f, "A typo\n\nThe delegates met in Vientiane.\n");
+        Files.setLastModifiedTime(f, second);
+        BuildReport fixed = corpus.build(index);
+        assertThat(fixed.processed()).isEqualTo(1);
+        try (LuceneSearchService service = LuceneSearchService.open(index)) {
+            assertThat(service.search(SearchRequest.of("Vientiane")).total()).isEqualTo(1);
+            assertThat(service.search(SearchRequest.of("Vientaine")).total()).isZero();
+        }
+        // once its time is older than the build that read it, an unchanged file is no longer read again
+        Files.setLastModifiedTime(f, FileTime.fromMillis(second.toMillis() - 60_000));
+        corpus.build(index);
+        assertThat(corpus.build(index).processed()).isZero();
+    }
+
+    @Test
     void onlyModifiedAddedAndRemovedFilesAreReprocessed() throws Exception {
         BuildReport first = corpus.build(index);
         try (LuceneSearchService service = LuceneSearchService.open(new IndexLocation(index), 60_000)) {
