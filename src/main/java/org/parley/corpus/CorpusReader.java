@@ -96,13 +96,17 @@ public final class CorpusReader {
     public static Listing list(Path dir) throws IOException {
         if (Files.isRegularFile(dir)) return new Listing(List.of(dir), List.of());
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) throw new NoSuchFileException(dir.toString());
+        // A corpus folder given as a link to a folder (corpus -> /mnt/news, or "ln -sfn releases/v2 corpus") is walked
+        // where it points, else the walk saw one link "not followed" and nothing was indexed; files are still named
+        // under the path given, and links inside the corpus are not followed as before.
+        Path walked = Files.isSymbolicLink(dir) && Files.isDirectory(dir) ? dir.toRealPath() : dir;
         List<Path> files = new ArrayList<>();
         List<SkippedInput> skipped = new ArrayList<>();
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        Files.walkFileTree(walked, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                if (!d.equals(dir) && d.getFileName().toString().startsWith(".")) {
-                    skipped.add(new SkippedInput(rel(dir, d) + "/", null, "hidden folder (not read)"));
+                if (!d.equals(walked) && d.getFileName().toString().startsWith(".")) {
+                    skipped.add(new SkippedInput(rel(walked, d) + "/", null, "hidden folder (not read)"));
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return FileVisitResult.CONTINUE;
@@ -112,46 +116,46 @@ public final class CorpusReader {
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                 String name = f.getFileName().toString();
                 if (name.startsWith(".")) {
-                    skipped.add(new SkippedInput(rel(dir, f), null, "hidden file (not read)"));
+                    skipped.add(new SkippedInput(rel(walked, f), null, "hidden file (not read)"));
                     return FileVisitResult.CONTINUE;
                 }
                 if (attrs.isSymbolicLink()) {
                     if (!Files.exists(f)) {
-                        skipped.add(new SkippedInput(rel(dir, f), null, "dangling symbolic link"));
+                        skipped.add(new SkippedInput(rel(walked, f), null, "dangling symbolic link"));
                         return FileVisitResult.CONTINUE;
                     }
                     if (Files.isDirectory(f)) {
-                        skipped.add(new SkippedInput(rel(dir, f), null, "symbolic link to a folder (not followed)"));
+                        skipped.add(new SkippedInput(rel(walked, f), null, "symbolic link to a folder (not followed)"));
                         return FileVisitResult.CONTINUE;
                     }
                     if (!Files.isRegularFile(f)) {
-                        skipped.add(new SkippedInput(rel(dir, f), null, "symbolic link to " + specialKind(f)));
+                        skipped.add(new SkippedInput(rel(walked, f), null, "symbolic link to " + specialKind(f)));
                         return FileVisitResult.CONTINUE;
                     }
                     if (!insideCorpus(f)) {
                         // ln -s /etc/passwd corpus/passwd must not put the system's files into search results
-                        skipped.add(new SkippedInput(rel(dir, f), null, "symbolic link leaving the corpus folder (not followed)"));
+                        skipped.add(new SkippedInput(rel(walked, f), null, "symbolic link leaving the corpus folder (not followed)"));
                         return FileVisitResult.CONTINUE;
                     }
                 } else if (!attrs.isRegularFile()) {
-                    skipped.add(new SkippedInput(rel(dir, f), null, "not a regular file: " + specialKind(f)));
+                    skipped.add(new SkippedInput(rel(walked, f), null, "not a regular file: " + specialKind(f)));
                     return FileVisitResult.CONTINUE;
                 }
                 if (FormatDetector.knownByName(name)) {
-                    files.add(f);
+                    files.add(dir.resolve(walked.relativize(f)));
                     return FileVisitResult.CONTINUE;
                 }
                 FormatDetector.Detection d;
                 try {
                     d = FormatDetector.detect(name, head(f));
                 } catch (IOException e) {
-                    skipped.add(new SkippedInput(rel(dir, f), null, "cannot read: " + e.getMessage()));
+                    skipped.add(new SkippedInput(rel(walked, f), null, "cannot read: " + e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
                 if (d.supported()) {
-                    files.add(f);
+                    files.add(dir.resolve(walked.relativize(f)));
                 } else {
-                    skipped.add(new SkippedInput(rel(dir, f), null, d.reason()));
+                    skipped.add(new SkippedInput(rel(walked, f), null, d.reason()));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -166,7 +170,7 @@ public final class CorpusReader {
 
             @Override
             public FileVisitResult visitFileFailed(Path f, IOException e) {
-                skipped.add(new SkippedInput(rel(dir, f), null, "cannot read: " + e.getMessage()));
+                skipped.add(new SkippedInput(rel(walked, f), null, "cannot read: " + e.getMessage()));
                 return FileVisitResult.CONTINUE;
             }
         });

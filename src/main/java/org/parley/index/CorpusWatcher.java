@@ -105,12 +105,39 @@ public final class CorpusWatcher implements Closeable {
      */
     public CorpusWatcher(Path corpus, Path index, Build build, Consumer<BuildReport> onBuild, Settings settings) {
         this.corpus = corpus.toAbsolutePath().normalize();
-        this.ignored = index == null ? null : index.toAbsolutePath().normalize();
+        this.ignored = index == null ? null : underCorpus(this.corpus, index.toAbsolutePath().normalize());
         this.build = Objects.requireNonNull(build);
         this.onBuild = onBuild == null ? r -> { } : onBuild;
         this.settings = Objects.requireNonNull(settings);
         this.thread = new Thread(this::loop, "parley-corpus-watcher");
         thread.setDaemon(true);
+    }
+
+    /**
+     * The index folder as events name it: under the corpus path given, also when the corpus is a link and the index
+     * was named through the folder it points to (else every write of a build would count as a change, and start one).
+     */
+    private static Path underCorpus(Path corpus, Path index) {
+        try {
+            Path corpusReal = corpus.toRealPath();
+            Path indexReal = index.toRealPath();
+            if (indexReal.startsWith(corpusReal)) return corpus.resolve(corpusReal.relativize(indexReal));
+        } catch (IOException e) {
+            // not there yet: as given
+        }
+        return index;
+    }
+
+    /**
+     * Where a walk of the corpus starts: where the corpus path points when it is a link to a folder (a walk does not
+     * follow its start when that is a link: "corpus -> /mnt/news" would be one link, and no folder would be watched).
+     */
+    private Path walkedCorpus() {
+        try {
+            return Files.isSymbolicLink(corpus) ? corpus.toRealPath() : corpus;
+        } catch (IOException e) {
+            return corpus;
+        }
     }
 
     /** The usual wiring: the incremental build of {@code corpus} into {@code index}. */
@@ -381,11 +408,13 @@ public final class CorpusWatcher implements Closeable {
     private void registerTree(Path top) throws IOException {
         WatchService ws = watchService;
         if (ws == null) return;
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+        Path start = top.equals(corpus) ? walkedCorpus() : top;
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult preVisitDirectory(Path walked, BasicFileAttributes attrs) throws IOException {
+                Path d = top.resolve(start.relativize(walked)); // named under the corpus path, as events are
                 if (!d.equals(corpus) && !counts(d)) return FileVisitResult.SKIP_SUBTREE;
-                WatchKey key = d.register(ws, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE); // registering twice is harmless
+                WatchKey key = walked.register(ws, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE); // registering twice is harmless
                 Path before = keys.put(key, d); // the same key when the folder was renamed: it now has this path
                 if (before != null && folders.get(before) == key) folders.remove(before);
                 folders.put(d, key);
@@ -402,15 +431,18 @@ public final class CorpusWatcher implements Closeable {
     /** Every non-hidden path under the corpus with its size and modification time folded into one number. */
     private Map<Path, Long> snapshot() {
         Map<Path, Long> out = new HashMap<>();
+        Path start = walkedCorpus();
         try {
-            Files.walkFileTree(corpus, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                public FileVisitResult preVisitDirectory(Path walked, BasicFileAttributes attrs) {
+                    Path d = corpus.resolve(start.relativize(walked));
                     return d.equals(corpus) || counts(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                public FileVisitResult visitFile(Path walked, BasicFileAttributes attrs) {
+                    Path f = corpus.resolve(start.relativize(walked));
                     if (counts(f)) out.put(f, attrs.size() * 31 + attrs.lastModifiedTime().toMillis());
                     return FileVisitResult.CONTINUE;
                 }

@@ -434,13 +434,20 @@ public final class IndexBuilder {
      * again at every build (the corpus watcher ignores that folder for the same reason).
      */
     private CorpusReader.Listing withoutIndex(Path corpusDir, CorpusReader.Listing listing) {
-        Path corpusAbs = corpusDir.toAbsolutePath().normalize();
-        Path indexAbs = location.root().toAbsolutePath().normalize();
-        if (!indexAbs.startsWith(corpusAbs) || indexAbs.equals(corpusAbs)) return listing;
-        String rel = corpusAbs.relativize(indexAbs).toString().replace('\\', '/');
-        List<Path> files = listing.files().stream().filter(f -> !f.toAbsolutePath().normalize().startsWith(indexAbs)).toList();
+        Path rel;
+        try {
+            // real paths: the corpus (or the index) may be named through a link
+            Path corpusReal = corpusDir.toRealPath();
+            Path indexReal = location.root().toRealPath();
+            if (!indexReal.startsWith(corpusReal) || indexReal.equals(corpusReal)) return listing;
+            rel = corpusReal.relativize(indexReal);
+        } catch (IOException e) {
+            return listing; // no index folder yet: nothing of it to list
+        }
+        String prefix = rel.toString().replace('\\', '/');
+        List<Path> files = listing.files().stream().filter(f -> !corpusDir.relativize(f).startsWith(rel)).toList();
         List<SkippedInput> skipped = listing.skipped().stream()
-                .filter(si -> !(si.file().equals(rel + "/") || si.file().equals(rel) || si.file().startsWith(rel + "/"))).toList();
+                .filter(si -> !(si.file().equals(prefix + "/") || si.file().equals(prefix) || si.file().startsWith(prefix + "/"))).toList();
         return new CorpusReader.Listing(files, skipped);
     }
 

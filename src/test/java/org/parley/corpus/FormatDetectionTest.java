@@ -96,6 +96,21 @@ class FormatDetectionTest {
     }
 
     @Test
+    void aCorpusFolderGivenAsALinkToAFolderIsListedWhereItPoints(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        // --corpus corpus where corpus -> /mnt/news (data on another disk, or "ln -sfn releases/v2 corpus"): the folder
+        // itself was reported as a "symbolic link to a folder (not followed)" and nothing was indexed
+        Files.createDirectories(data.resolve("news/2026"));
+        Files.writeString(data.resolve("news/a.txt"), "A title\n\nLaos and Thailand met.\n");
+        Files.writeString(data.resolve("news/2026/b.txt"), "B title\n\nPeru and Chile met.\n");
+        Files.createSymbolicLink(data.resolve("news/loop"), data.resolve("news/2026"));
+        Path link = Files.createSymbolicLink(dir.resolve("corpus"), data.resolve("news"));
+
+        CorpusReader.Listing l = CorpusReader.list(link);
+        assertThat(l.files()).containsExactly(link.resolve("2026/b.txt"), link.resolve("a.txt"));
+        assertThat(l.skipped()).extracting(SkippedInput::describe).containsExactly("loop: symbolic link to a folder (not followed)");
+    }
+
+    @Test
     void listingReportsEverythingItDoesNotTake() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "Title Here\nBody text.");
         Files.writeString(dir.resolve("page.html"), "<html><p>x</p></html>");

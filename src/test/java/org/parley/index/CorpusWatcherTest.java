@@ -130,6 +130,35 @@ class CorpusWatcherTest {
         }
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aCorpusGivenAsALinkIsWatchedWhereItPointsAndFollowedWhenItIsPointedElsewhere() throws Exception {
+        // corpus -> releases/v1, then "ln -sfn releases/v2 corpus": no folder was watched through the link at all
+        Path v1 = Files.createDirectories(dir.resolve("releases/v1/sub"));
+        Path v2 = Files.createDirectories(dir.resolve("releases/v2"));
+        Path corpus = Files.createSymbolicLink(dir.resolve("corpus"), v1.getParent());
+        AtomicInteger calls = new AtomicInteger();
+        try (CorpusWatcher w = new CorpusWatcher(corpus, null, () -> {
+            calls.incrementAndGet();
+            return report();
+        }, r -> { }, FAST).start()) {
+            await(() -> calls.get() >= 1);
+            Thread.sleep(300); // the catch-up build is over (the fake build returns at once)
+            int before = calls.get();
+            Files.writeString(v1.resolve("a.txt"), "A\n\nText.\n");
+            await(() -> calls.get() > before);
+            Thread.sleep(300);
+            int written = calls.get();
+            Path next = Files.createSymbolicLink(dir.resolve("corpus.next"), v2);
+            Files.move(next, corpus, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            await(() -> calls.get() > written);
+            Thread.sleep(300);
+            int pointed = calls.get();
+            Files.writeString(v2.resolve("b.txt"), "B\n\nText.\n");
+            await(() -> calls.get() > pointed);
+        }
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
