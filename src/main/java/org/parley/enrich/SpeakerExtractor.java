@@ -676,6 +676,7 @@ final class SpeakerExtractor {
             titleCase = kind != ParagraphKind.BODY && SpeechRules.titleCased(t);
             int[] s = sentenceStarts[paragraph];
             Mention subjectBefore = null; // the person an earlier sentence of this paragraph made its subject
+            int subjectFrom = 0, subjectTo = 0; // that sentence
             for (int si = 0; si + 1 < s.length; si++) {
                 int from = s[si], to = s[si + 1];
                 int first = from;
@@ -686,8 +687,9 @@ final class SpeakerExtractor {
                 if (subject != null && (subject.kind() == Phrase.Kind.PERSON || subject.kind() == Phrase.Kind.TITLE_REF)) {
                     Mention m = resolve(subject);
                     if (m != null) attend(m);
-                    // "X was arrested. “Free him!”": what is done to X is quoted from others
-                    subjectBefore = SpeechRules.passive(t, from, to) ? null : m;
+                    subjectBefore = m;
+                    subjectFrom = from;
+                    subjectTo = to;
                 } else if (subject != null) {
                     subjectBefore = null; // "The crowd chanted. “Down with the war!”" quotes no person
                 }
@@ -803,7 +805,9 @@ final class SpeakerExtractor {
                 }
                 // "For now, Nurova keeps baking. “What else can I do?”": a sentence that is all quotation, unattributed,
                 // after one whose subject is a person, is that person's.
-                if (si > 0 && out.size() == said && sourceSpoke == sourceBefore && subjectBefore != null && SpeechRules.allQuoted(t, quoted, from, to)) {
+                // not after a passive: "X was arrested. “Free him!”" quotes others about X
+                if (si > 0 && out.size() == said && sourceSpoke == sourceBefore && subjectBefore != null && SpeechRules.allQuoted(t, quoted, from, to)
+                        && !SpeechRules.passive(t, subjectFrom, subjectTo)) {
                     out.add(String.join(" ", subjectBefore.name()));
                     spoke(subjectBefore);
                 }
@@ -859,7 +863,7 @@ final class SpeakerExtractor {
                 return m;
             }
             // "• UN Secretary-General X: “...”": a list of reactions puts a bullet first
-            int start = !t.isEmpty() && SpeechRules.BULLETS.contains(t.get(0).text()) ? 1 : 0;
+            int start = !t.isEmpty() && !t.get(0).word() && SpeechRules.BULLETS.contains(t.get(0).text()) ? 1 : 0;
             int b = start;
             while (phrases.runToken(t, b, start, t.size())) b++;
             if (b == start || b - start > 6 || b >= t.size() || !t.get(b).is(":")) return null;

@@ -349,8 +349,13 @@ final class SpeechRules {
      * Chairman X", which would otherwise cut the title from the name; the paragraph itself when it has none.
      */
     static List<Token> withoutInlineAcronyms(List<Token> t) {
+        int first = -1; // most paragraphs have no such acronym: one cheap pass, no copy
+        for (int k = 1; k + 3 < t.size() && first < 0; k++) {
+            if (!t.get(k).word() && t.get(k).text().charAt(0) == '(' && t.get(k + 2).text().charAt(0) == ')') first = k;
+        }
+        if (first < 0) return t;
         List<Token> out = null;
-        for (int k = 0; k < t.size(); k++) {
+        for (int k = first; k < t.size(); k++) {
             boolean acronym = k >= 1 && k + 3 < t.size() && t.get(k).is("(") && t.get(k - 1).capitalised() && t.get(k + 1).allCaps()
                     && t.get(k + 1).text().length() <= 6 && t.get(k + 2).is(")") && t.get(k + 3).capitalised();
             if (acronym && out == null) out = new ArrayList<>(t.subList(0, k));
