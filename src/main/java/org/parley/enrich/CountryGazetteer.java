@@ -258,10 +258,7 @@ final class CountryGazetteer {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] f = line.split("\t");
                 if (overrides) {
-                    addOverride(f[0], f[1]);
-                    // "Turkey: common English name", "USA: usual abbreviation"; not "Kremlin: seat of ..." or "French: demonym"
-                    String note = f.length > 2 ? f[2] : "";
-                    if (f[1].matches("[A-Z]{2}") && (note.contains("name") || note.contains("abbreviation"))) nameOf(f[0], f[1]);
+                    addOverride(f[0], f[1], f.length > 2 ? f[2] : "");
                 } else {
                     if (f[1].equals("name")) names.putIfAbsent(f[0], f[2]);
                     if (NAME_KINDS.contains(f[1])) nameOf(f[2], f[0]);
@@ -289,7 +286,7 @@ final class CountryGazetteer {
         return Map.copyOf(out);
     }
 
-    private void addOverride(String alias, String spec) {
+    private void addOverride(String alias, String spec, String note) {
         if (spec.equals(FALSE_FRIEND)) {
             add(alias, new Alias(FALSE_FRIEND, Guard.NONE), true);
         } else if (spec.endsWith("?")) {
@@ -298,6 +295,9 @@ final class CountryGazetteer {
             add(alias, new Alias(spec.substring(0, 2), Guard.BEFORE_HYPHEN), true);
         } else {
             add(alias, new Alias(spec, Guard.NONE), true);
+            // "Turkey: common English name", "USA: usual abbreviation"; not "Kremlin: seat of ..." or "French: demonym",
+            // nor a name of several countries ("KR+KP")
+            if (spec.indexOf('+') < 0 && (note.contains("name") || note.contains("abbreviation"))) nameOf(alias, spec);
         }
     }
 

@@ -67,8 +67,6 @@ public final class Enricher {
      * capitals, or a name of two countries.
      */
     public static Map<String, String> countryNames() {
-        return COUNTRY_NAMES;
+        return SHARED_GAZETTEER.countryNames(); // asked once, by the search contract: not built when only enriching
     }
-
-    private static final Map<String, String> COUNTRY_NAMES = SHARED_GAZETTEER.countryNames();
 }

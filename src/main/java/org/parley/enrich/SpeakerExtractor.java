@@ -138,11 +138,8 @@ final class SpeakerExtractor {
                             mentionKeys.add(key(p.name()));
                             // "Nepal's Prime Minister X", "X, North Korea's leader,": the possessor names X's country
                             String owner = k >= from + 2 && t.get(k - 1).is("'s") ? possessorCountry(t, k - 1, from) : null;
-                            if (owner == null && b + 3 < to && t.get(b + 1).is(",") && possessiveAt(t, b + 2, to)) {
-                                int apostrophe = b + 3;
-                                while (!t.get(apostrophe).is("'s")) apostrophe++;
-                                owner = possessorCountry(t, apostrophe, b + 2);
-                            }
+                            int apostrophe = owner == null && b + 3 < to && t.get(b + 1).is(",") ? possessiveEnd(t, b + 2, to) : -1;
+                            if (apostrophe >= 0) owner = possessorCountry(t, apostrophe, b + 2);
                             if (owner != null) countryQualifies(p.name(), owner);
                             for (int q = k; q <= b; q++) {
                                 Token x = t.get(q);
@@ -356,8 +353,7 @@ final class SpeakerExtractor {
                     // "Jaishankar struck a cautious note. ... the Indian minister said": the person just in focus,
                     // unless the article gave that person other roles.
                     Mention recent = focus.isEmpty() ? null : focus.getLast();
-                    boolean untitled = recent != null && recent.titles().stream().allMatch(x -> NameWords.ROLELESS.contains(x) || x.equals(SpeechRules.DESCRIBED));
-                    if (recent != null && untitled && recent.order() >= paragraph - 1 && !otherThan(recent, p)) yield recent;
+                    if (recent != null && untitled(recent) && recent.order() >= paragraph - 1 && !otherThan(recent, p)) yield recent;
                     // "Lavrov accused Kyiv ..., a claim Ukraine's Kuleba dismissed. / The Russian minister did not respond":
                     // when the person in focus is of another country, the one other untitled person just named
                     Mention other = recent != null && ofOtherCountry(recent, p) ? soleUntitledOfNoCountry(p) : null;
@@ -399,20 +395,17 @@ final class SpeakerExtractor {
          * country, someone else was named after {@code recent}'s last mention ("X met Y. The Russian leader said").
          */
         boolean otherThan(Mention recent, Phrase p) {
+            String country = countryNamed(p);
+            if (country == null) return false;
             String key = key(recent.name());
-            for (String q : p.name()) {
-                String country = gazetteer.countryOf(q);
-                if (country == null) continue;
-                Set<String> known = countriesOf.getOrDefault(key, Set.of());
-                if (!known.isEmpty()) return !known.contains(country);
-                // back from this paragraph to recent's last mention: anyone else named on the way
-                for (int i = mentionKeys.size() - 1; i >= 0; i--) {
-                    long[] at = mentionsAt.get(i);
-                    if (at[0] > paragraph) continue;
-                    if (mentionKeys.get(i).equals(key)) return false;
-                    if (at[0] >= recent.order()) return true;
-                }
-                return false;
+            Set<String> known = countriesOf.getOrDefault(key, Set.of());
+            if (!known.isEmpty()) return !known.contains(country);
+            // back from this paragraph to recent's last mention: anyone else named on the way
+            for (int i = mentionKeys.size() - 1; i >= 0; i--) {
+                long[] at = mentionsAt.get(i);
+                if (at[0] > paragraph) continue;
+                if (mentionKeys.get(i).equals(key)) return false;
+                if (at[0] >= recent.order()) return true;
             }
             return false;
         }
@@ -433,12 +426,16 @@ final class SpeakerExtractor {
         Mention soleUntitledOfNoCountry(Phrase p) {
             Mention found = null;
             for (Mention m : focus) {
-                if (m.order() < paragraph - 2 || countriesOf.containsKey(key(m.name()))
-                        || !m.titles().stream().allMatch(x -> NameWords.ROLELESS.contains(x) || x.equals(SpeechRules.DESCRIBED))) continue;
+                if (m.order() < paragraph - 2 || countriesOf.containsKey(key(m.name())) || !untitled(m)) continue;
                 if (found != null && !found.name().equals(m.name())) return null;
                 found = m;
             }
             return found;
+        }
+
+        /** Whether the article gave {@code m} no role: only honorifics ("Mr") or a description ("Abdullah, 34,"). */
+        static boolean untitled(Mention m) {
+            return m.titles().stream().allMatch(x -> NameWords.ROLELESS.contains(x) || x.equals(SpeechRules.DESCRIBED));
         }
 
         /** Whether {@code p} is "the former president" and {@code m} holds the role now ("President X"). */
@@ -789,11 +786,11 @@ final class SpeakerExtractor {
                         // It spoke: a quote it closes is not the words of the paragraph before's speaker, and neither
                         // is one that "the Thai leader" closes when that speaker was named with another country, or
                         // never beside Thailand.
+                        String country = p.kind() == Phrase.Kind.TITLE_REF && lastSpeaker != null ? countryNamed(p) : null;
                         if (p.kind() == Phrase.Kind.PERSON) {
                             sources.add(String.join(" ", p.name()));
                             sourceSpoke = true;
-                        } else if (p.kind() == Phrase.Kind.TITLE_REF && lastSpeaker != null && countryNamed(p) != null
-                                && (ofOtherCountry(lastSpeaker, p) || !namedBeside(lastSpeaker, countryNamed(p)))) {
+                        } else if (country != null && (ofOtherCountry(lastSpeaker, p) || !namedBeside(lastSpeaker, country))) {
                             sourceSpoke = true;
                         }
                         continue;
@@ -1059,11 +1056,16 @@ final class SpeakerExtractor {
          * "South Korea's", "Papua New Guinea's" (the description of the name before it, not a second person).
          */
         static boolean possessiveAt(List<Token> t, int a, int to) {
+            return possessiveEnd(t, a, to) >= 0;
+        }
+
+        /** The index of the "'s" of {@link #possessiveAt}'s possessive at {@code a}, or -1 when there is none. */
+        static int possessiveEnd(List<Token> t, int a, int to) {
             for (int k = a + 1; k < Math.min(to, a + 4); k++) {
-                if (t.get(k).is("'s")) return true;
-                if (!t.get(k).capitalised()) return false;
+                if (t.get(k).is("'s")) return k;
+                if (!t.get(k).capitalised()) return -1;
             }
-            return false;
+            return -1;
         }
 
         /** The last two distinct people named before token {@code v} of this paragraph or the five before, or none. */
