@@ -52,11 +52,7 @@ class CorpusWatcherTest {
     void hiddenFilesAndTheIndexFolderInsideTheCorpusAreNotChanges() throws Exception {
         Path index = Files.createDirectories(dir.resolve("index"));
         AtomicInteger calls = new AtomicInteger();
-        try (CorpusWatcher w = new CorpusWatcher(dir, index, () -> {
-            calls.incrementAndGet();
-            return report();
-        }, r -> { }, FAST).start()) {
-            await(() -> calls.get() >= 1);
+        try (CorpusWatcher w = countingWatcher(dir, index, calls)) {
             Thread.sleep(300);
             int after = calls.get();
             Files.writeString(dir.resolve(".swap"), "editor state");
@@ -76,11 +72,7 @@ class CorpusWatcherTest {
         // folder, so neither the swap nor any file dropped into the new folder was ever noticed
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
         AtomicInteger calls = new AtomicInteger();
-        try (CorpusWatcher w = new CorpusWatcher(corpus, null, () -> {
-            calls.incrementAndGet();
-            return report();
-        }, r -> { }, FAST).start()) {
-            await(() -> calls.get() >= 1);
+        try (CorpusWatcher w = countingWatcher(corpus, null, calls)) {
             Path fresh = Files.createDirectories(dir.resolve("corpus.new"));
             Files.writeString(fresh.resolve("swapped.txt"), "Swapped\n\nText.\n");
             int beforeSwap = calls.get();
@@ -103,11 +95,7 @@ class CorpusWatcherTest {
         Path drafts = Files.createDirectories(corpus.resolve("drafts/2026"));
         Path renamed = Files.createDirectories(corpus.resolve("before"));
         AtomicInteger calls = new AtomicInteger();
-        try (CorpusWatcher w = new CorpusWatcher(corpus, null, () -> {
-            calls.incrementAndGet();
-            return report();
-        }, r -> { }, FAST).start()) {
-            await(() -> calls.get() >= 1);
+        try (CorpusWatcher w = countingWatcher(corpus, null, calls)) {
             int before = calls.get();
             Path archive = dir.resolve("archive");
             Files.move(corpus.resolve("drafts"), archive);
@@ -138,11 +126,7 @@ class CorpusWatcherTest {
         Path v2 = Files.createDirectories(dir.resolve("releases/v2"));
         Path corpus = Files.createSymbolicLink(dir.resolve("corpus"), v1.getParent());
         AtomicInteger calls = new AtomicInteger();
-        try (CorpusWatcher w = new CorpusWatcher(corpus, null, () -> {
-            calls.incrementAndGet();
-            return report();
-        }, r -> { }, FAST).start()) {
-            await(() -> calls.get() >= 1);
+        try (CorpusWatcher w = countingWatcher(corpus, null, calls)) {
             Thread.sleep(300); // the catch-up build is over (the fake build returns at once)
             int before = calls.get();
             Files.writeString(v1.resolve("a.txt"), "A\n\nText.\n");
@@ -157,6 +141,21 @@ class CorpusWatcherTest {
             Files.writeString(v2.resolve("b.txt"), "B\n\nText.\n");
             await(() -> calls.get() > pointed);
         }
+    }
+
+    /** A started watcher whose fake build counts its calls in {@code calls}, once its catch-up build has run. */
+    private static CorpusWatcher countingWatcher(Path corpus, Path index, AtomicInteger calls) throws Exception {
+        CorpusWatcher w = new CorpusWatcher(corpus, index, () -> {
+            calls.incrementAndGet();
+            return report();
+        }, r -> { }, FAST).start();
+        try {
+            await(() -> calls.get() >= 1);
+        } catch (InterruptedException | AssertionError e) {
+            w.close(); // the caller's try-with-resources never got it
+            throw e;
+        }
+        return w;
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
