@@ -26,8 +26,8 @@ import org.parley.search.Span;
 
 /**
  * The match spans of the queries parley's parser makes on the text most of the time (words, stems, exact phrases,
- * and AND / OR / NOT of them), read straight from the postings: the spans the UnifiedHighlighter finds through
- * Lucene's weight matches ({@link Highlighting}), for much less work.
+ * and AND / OR / NOT of them), read straight from the postings: the spans Lucene's weight matches find
+ * ({@link Highlighting#fromWeightMatches}), for much less work.
  *
  * <p>Why: the weight matches looked every word of a stem up again in the term dictionary for each highlighted
  * paragraph, opened its postings and skipped them from their start; that was about a sixth of a search's CPU in the
@@ -137,7 +137,8 @@ final class PostingsSpans {
      */
     List<List<Span>> spans(IndexSearcher searcher, int[] docIds, String[] texts, int maxChars) throws IOException {
         List<List<Span>> out = Highlighting.none(docIds.length);
-        Integer[] order = Highlighting.ascending(docIds); // postings only move forward
+        WordOffsets words = new WordOffsets();
+        Integer[] order = Highlighting.ascending(docIds);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Occurrences occurrences = new Occurrences(terms.length);
         PostingsEnum[] postings = null;
@@ -158,18 +159,18 @@ final class PostingsSpans {
             Intervals found = new Intervals();
             collect(root, occurrences, found);
             String text = texts[i] == null ? "" : texts[i];
-            out.set(i, found.spans(Math.min(text.length(), maxChars)));
+            out.set(i, found.spans(text, Math.min(text.length(), maxChars), words));
         }
         return out;
     }
 
-    /** Each word's postings with offsets in one segment (null where the segment lacks it). */
+    /** Each word's postings with positions in one segment (null where the segment lacks it). */
     private PostingsEnum[] postings(LeafReaderContext context) throws IOException {
         PostingsEnum[] out = new PostingsEnum[terms.length];
         Terms field = Terms.getTerms(context.reader(), IndexSchema.TEXT);
         TermsEnum it = field.iterator();
         for (int t = 0; t < terms.length; t++) {
-            if (it.seekExact(terms[t])) out[t] = it.postings(null, PostingsEnum.OFFSETS);
+            if (it.seekExact(terms[t])) out[t] = it.postings(null, PostingsEnum.POSITIONS);
         }
         return out;
     }
@@ -200,7 +201,7 @@ final class PostingsSpans {
     private static void collect(Node node, Occurrences in, Intervals out) {
         switch (node) {
             case Words w -> {
-                for (int t : w.terms()) for (int k = 0; k < in.count[t]; k++) out.add(in.start[t][k], in.end[t][k]);
+                for (int t : w.terms()) for (int k = 0; k < in.count[t]; k++) out.add(in.position[t][k], in.position[t][k]);
             }
             case Phrase p -> {
                 int first = p.terms()[0];
@@ -208,8 +209,7 @@ final class PostingsSpans {
                     int at = in.position[first][k];
                     if (!phraseAt(p, at, in)) continue;
                     // one span from the first word's start to the last word's end, as Lucene's exact phrase matches
-                    int last = p.terms().length - 1, lastTerm = p.terms()[last];
-                    out.add(in.start[first][k], in.end[lastTerm][in.indexOf(lastTerm, at + p.offsets()[last])]);
+                    out.add(at, at + p.offsets()[p.terms().length - 1]);
                 }
             }
             case Bool b -> {
@@ -225,16 +225,14 @@ final class PostingsSpans {
         return true;
     }
 
-    /** Where each word occurs in one paragraph: positions and offsets, in position order. */
+    /** Where each word occurs in one paragraph: its positions, in order. */
     private static final class Occurrences {
         final int[] count;
-        final int[][] position, start, end;
+        final int[][] position;
 
         Occurrences(int terms) {
             count = new int[terms];
             position = new int[terms][4];
-            start = new int[terms][4];
-            end = new int[terms][4];
         }
 
         void read(PostingsEnum[] postings, int doc) throws IOException {
@@ -245,17 +243,8 @@ final class PostingsSpans {
                 if (p.docID() < doc) p.advance(doc);
                 if (p.docID() != doc) continue;
                 int freq = p.freq();
-                if (position[t].length < freq) {
-                    int size = Math.max(freq, 2 * position[t].length);
-                    position[t] = new int[size];
-                    start[t] = new int[size];
-                    end[t] = new int[size];
-                }
-                for (int k = 0; k < freq; k++) {
-                    position[t][k] = p.nextPosition();
-                    start[t][k] = p.startOffset();
-                    end[t][k] = p.endOffset();
-                }
+                if (position[t].length < freq) position[t] = new int[Math.max(freq, 2 * position[t].length)];
+                for (int k = 0; k < freq; k++) position[t][k] = p.nextPosition();
                 count[t] = freq;
             }
         }
@@ -266,33 +255,33 @@ final class PostingsSpans {
         }
     }
 
-    /** Match offsets gathered for one paragraph, turned into spans by the highlighter's rules. */
+    /** Matches gathered for one paragraph, as first and last word positions, turned into spans by the highlighter's rules. */
     private static final class Intervals {
         private long[] packed = new long[16];
         private int size;
 
-        void add(int start, int end) {
+        void add(int first, int last) {
             if (size == packed.length) packed = Arrays.copyOf(packed, size * 2);
-            packed[size++] = ((long) start << 32) | (end & 0xFFFFFFFFL); // sorts by start, then end
+            packed[size++] = ((long) first << 32) | (last & 0xFFFFFFFFL); // sorts by first word, then last
         }
 
         /**
-         * Ordered, disjoint spans within the first {@code length} characters, as the UnifiedHighlighter makes them: in
-         * order of start, a match crossing that length is dropped and the first one past it ends the list; then
-         * touching or overlapping matches merge ({@link Highlighting#merge}).
+         * Ordered, disjoint spans of {@code text} within its first {@code length} characters: each match from its first
+         * word's start to its last word's end ({@link WordOffsets}; a later word never starts or ends earlier, so the
+         * order by position is the order by offset), then the highlighter's rules ({@link Highlighting#within}).
          */
-        List<Span> spans(int length) {
+        List<Span> spans(String text, int length, WordOffsets words) {
+            if (size == 0) return List.of();
             Arrays.sort(packed, 0, size);
+            int lastNeeded = 0;
+            for (int i = 0; i < size; i++) lastNeeded = Math.max(lastNeeded, (int) packed[i]);
+            words.read(text, lastNeeded, length);
             int[] starts = new int[size], ends = new int[size];
-            int n = 0;
             for (int i = 0; i < size; i++) {
-                int start = (int) (packed[i] >>> 32), end = (int) packed[i];
-                if (start >= length) break;
-                if (end > length) continue;
-                starts[n] = start;
-                ends[n++] = end;
+                starts[i] = words.start((int) (packed[i] >>> 32));
+                ends[i] = words.end((int) packed[i]);
             }
-            return Highlighting.merge(starts, ends, n, 0, length);
+            return Highlighting.within(starts, ends, size, length);
         }
     }
 }
