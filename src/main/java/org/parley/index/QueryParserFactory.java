@@ -73,8 +73,8 @@ final class QueryParserFactory {
         }
 
         @Override
-        protected Query title(String words, boolean quoted) throws ParseException {
-            return onArticles(newFieldQuery(stemmed, IndexSchema.ARTICLE_TITLE, words, quoted));
+        protected Query title(String words, boolean quoted, int slop) throws ParseException {
+            return onArticles(withSlop(newFieldQuery(stemmed, IndexSchema.ARTICLE_TITLE, words, quoted), slop));
         }
 
         /** A query on article titles, as the paragraphs of the matching articles (null stays null: stop words only). */

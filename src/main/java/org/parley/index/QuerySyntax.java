@@ -11,7 +11,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
@@ -65,8 +67,12 @@ public abstract class QuerySyntax extends QueryParser {
     /** Words of the paragraph text: stemmed when bare, exact in a quoted phrase. */
     protected abstract Query text(String words, boolean quoted) throws ParseException;
 
-    /** Words of the article titles, as the paragraphs of the matching articles (null: stop words only). */
-    protected abstract Query title(String words, boolean quoted) throws ParseException;
+    /**
+     * Words of the article titles, as the paragraphs of the matching articles (null: stop words only). A quoted
+     * phrase's {@code ~slop} is passed here (0 without one) for the backend to put on the phrase before wrapping it
+     * ({@link #withSlop}): the grammar can only add it to a bare phrase query.
+     */
+    protected abstract Query title(String words, boolean quoted, int slop) throws ParseException;
 
     protected abstract Query country(String code);
 
@@ -321,7 +327,7 @@ public abstract class QuerySyntax extends QueryParser {
     protected final Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
         return switch (field) {
             case IndexSchema.TEXT -> text(queryText, quoted);
-            case IndexSchema.TITLE -> title(queryText, quoted);
+            case IndexSchema.TITLE -> title(queryText, quoted, 0);
             case IndexSchema.COUNTRY -> country(CountryNames.code(queryText)
                     .orElseThrow(() -> new ParseException("unknown country '" + queryText + "'")));
             case IndexSchema.SPEAKER -> speaker(queryText.strip());
@@ -330,6 +336,27 @@ public abstract class QuerySyntax extends QueryParser {
             default -> throw new ParseException("unknown field '" + field.toLowerCase(Locale.ROOT) + "'; fields are " + FIELDS
                     + " (put a colon in quotes or escape it with \\: to search for it)");
         };
+    }
+
+    /** A quoted phrase with {@code ~slop}: on titles the slop goes to the phrase inside the backend's title query. */
+    @Override
+    protected final Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        if (IndexSchema.TITLE.equals(field)) return title(queryText, true, slop);
+        return super.getFieldQuery(field, queryText, slop);
+    }
+
+    /** {@code phrase} with {@code slop} when it is a phrase query (a single word or null stays as it is). */
+    protected final Query withSlop(Query phrase, int slop) {
+        if (slop <= 0 || phrase == null) return phrase;
+        if (phrase instanceof PhraseQuery p) {
+            PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop);
+            for (int i = 0; i < p.getTerms().length; i++) b.add(p.getTerms()[i], p.getPositions()[i]);
+            return b.build();
+        }
+        if (phrase instanceof MultiPhraseQuery m) {
+            return new MultiPhraseQuery.Builder(m).setSlop(slop).build();
+        }
+        return phrase;
     }
 
     @Override

@@ -89,8 +89,13 @@ final class SolrQueryTranslator {
             case PhraseQuery p -> {
                 sb.append(p.getField()).append(":\"");
                 Term[] terms = p.getTerms();
+                int[] positions = p.getPositions();
                 for (int i = 0; i < terms.length; i++) {
-                    if (i > 0) sb.append(' ');
+                    if (i > 0) {
+                        sb.append(' ');
+                        // a removed stop word keeps its place ("Cambodia and Russia": cambodia, any word, russia)
+                        for (int gap = positions[i - 1] + 1; gap < positions[i]; gap++) sb.append(SolrSchema.GAP).append(' ');
+                    }
                     sb.append(terms[i].text().replace("\\", "\\\\").replace("\"", "\\\""));
                 }
                 sb.append('"');
@@ -175,8 +180,8 @@ final class SolrQueryTranslator {
         }
 
         @Override
-        protected Query title(String words, boolean quoted) throws ParseException {
-            return newFieldQuery(stemmed, SolrSchema.TITLE_STEM, words, quoted);
+        protected Query title(String words, boolean quoted, int slop) throws ParseException {
+            return withSlop(newFieldQuery(stemmed, SolrSchema.TITLE_STEM, words, quoted), slop);
         }
 
         @Override

@@ -32,14 +32,21 @@ import org.parley.search.ParagraphView;
  * words removed and Porter stems, for bare terms. The embedded index stems at query time and expands a stem
  * to its indexed words; Solr indexes the stems, which matches the same paragraphs and scores the stem as one
  * term, as the embedded index does. Query-time analysis happens in parley (the query analyzers here only split
- * on whitespace), so a query is analysed by exactly the same code on both backends.
+ * on whitespace and turn {@link #GAP} into a position gap), so a query is analysed by exactly the same
+ * code on both backends.
  *
  * <p>Document ids are {@code articleId!000007} (compositeId routing: an article's documents share a shard, so
  * collapse, expand and per-article counts are exact); the uniqueKey is also the sort tie-breaker.
  */
 public final class SolrSchema {
-    /** Bump when fields or analysis change. */
-    public static final String VERSION = "s1";
+    /** Bump when fields or analysis change (s2: the query analyzers turn {@link #GAP} into a position gap). */
+    public static final String VERSION = "s2";
+    /**
+     * Written by the translator where a phrase on the stems skips a position (a stop word the analyzer removed):
+     * the query analyzers remove it and keep its position, as the embedded index's phrase does. Upper
+     * case, so no analysed word (always lower case) can be mistaken for it.
+     */
+    public static final String GAP = "GAP";
     public static final String CONFIGSET = "parley-" + VERSION;
 
     public static final String ID = "id";
@@ -165,6 +172,8 @@ public final class SolrSchema {
                 </analyzer>
                 <analyzer type="query">
                   <tokenizer name="whitespace"/>
+                  <filter name="patternReplace" pattern="^GAP$" replacement="" replace="all"/>
+                  <filter name="length" min="1" max="2147483647"/>
                 </analyzer>
               </fieldType>
               <!-- English stems without stop words, as the embedded index's stemmed query analyzer -->
@@ -178,8 +187,11 @@ public final class SolrSchema {
                   <filter name="stop"/>
                   <filter name="porterStem"/>
                 </analyzer>
+                <!-- the words come analysed; GAP holds the place of a removed stop word inside a phrase -->
                 <analyzer type="query">
                   <tokenizer name="whitespace"/>
+                  <filter name="patternReplace" pattern="^GAP$" replacement="" replace="all"/>
+                  <filter name="length" min="1" max="2147483647"/>
                 </analyzer>
               </fieldType>
 

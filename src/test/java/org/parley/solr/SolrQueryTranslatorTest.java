@@ -31,6 +31,9 @@ class SolrQueryTranslatorTest {
             "*:*|*:*",
             "(Cambodia)^2|(text_stem:cambodia)^2.0",
             "a/b|text_stem:b",
+            "title:\"Cambodia and Russia\"|title_stem:\"cambodia GAP russia\"",
+            "title:\"Cambodia Russia\"~3|title_stem:\"cambodia russia\"~3",
+            "title:\"Cambodia and the Russia\"~1|title_stem:\"cambodia GAP GAP russia\"~1",
     })
     void translates(String query, String solr) {
         assertThat(t.translate(query)).isEqualTo(solr);

@@ -311,6 +311,35 @@ abstract class SearchApiContract {
                 .isEqualTo(where(e -> e.years().stream().anyMatch(y -> y >= 1950 && y <= 1980)).size());
     }
 
+    /**
+     * A quoted title phrase keeps its {@code ~slop} and the places of its stop words, as a text phrase does:
+     * {@code "Cambodia and Russia"} is cambodia, any one word, russia.
+     */
+    @Test
+    void aTitlePhraseKeepsItsSlopAndTheGapsOfItsStopWords() throws Exception {
+        Map<String, String> titles = new TreeMap<>();
+        for (JsonNode h : allHits("size", "100")) titles.put(h.get("article_id").asText(), h.get("title").asText());
+        assertThat(titleSearch("title:\"Cambodia Russia\"~3")).isEqualTo(titled(titles, "\\bcambodia\\W+(\\w+\\W+){0,3}russia\\b"))
+                .isNotEqualTo(titleSearch("title:\"Cambodia Russia\"")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(titleSearch("title:\"Cambodia and Russia\"")).isEqualTo(titled(titles, "\\bcambodia\\W+\\w+\\W+russia\\b"))
+                .hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    /** The articles whose paragraphs a title search finds, checking that it finds every paragraph of each. */
+    private static Set<String> titleSearch(String q) throws Exception {
+        List<JsonNode> hits = allHits("q", q, "size", "100");
+        Set<String> articles = hits.stream().map(h -> h.get("article_id").asText()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        assertThat(ids(hits)).as(q).isEqualTo(where(e -> articles.contains(e.articleId())).stream().map(Expected::id)
+                .collect(Collectors.toSet()));
+        return articles;
+    }
+
+    private static Set<String> titled(Map<String, String> titles, String regex) {
+        Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        return titles.entrySet().stream().filter(t -> p.matcher(t.getValue()).find()).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     @Test
     void snippetsEscapeHtmlAndMarkMatchesAndPhrasesAsOneSpan() throws Exception {
         JsonNode hit = search("q", "script").body().get("hits").get(0);
