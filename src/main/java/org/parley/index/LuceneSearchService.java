@@ -46,6 +46,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 import org.parley.search.ArticleView;
+import org.parley.search.DidYouMean;
 import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
@@ -69,7 +70,7 @@ public final class LuceneSearchService implements SearchService {
     /** Deepest page reachable with {@code page}; beyond it clients use the cursor (as Elasticsearch does). */
     public static final int MAX_PAGE_DEPTH = SearchRequest.MAX_PAGE_DEPTH;
     /** Suggest a spelling when a query finds fewer hits than this. */
-    static final int SUGGEST_BELOW = 3;
+    static final int SUGGEST_BELOW = DidYouMean.SUGGEST_BELOW;
     static final int MAX_ID_CHARS = 200;
     /**
      * A search matching at most this many paragraphs (by document frequencies) is counted and ranked in one pass,

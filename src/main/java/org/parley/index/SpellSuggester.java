@@ -1,55 +1,43 @@
 package org.parley.index;
 
 import java.io.IOException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.parley.search.DidYouMean;
 
 /**
- * "Did you mean": replaces each word of the query that the index does not contain by the closest word it does
- * contain, leaving operators, quotes and fields as typed. Suggestions come from the words of the {@code text}
- * field (unstemmed), so they read as real words; the spell checker needs no side index.
+ * "Did you mean" on the embedded index: candidates for each query word the {@code text} field (unstemmed, so they
+ * read as real words) does not hold, from Lucene's spell checker (no side index); the choice is the search
+ * contract's ({@link DidYouMean}).
  */
 final class SpellSuggester {
-    /** Words of the query that can be corrected: letters only, not operators, not followed by a colon (fields). */
-    private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}:~*?\\\\])(\\p{L}{3,})(?![\\p{L}\\p{N}:*?~])");
-
     private final DirectSpellChecker checker = new DirectSpellChecker();
 
     SpellSuggester() {
         checker.setMinPrefix(1); // typos rarely hit the first letter; this bounds the terms visited
         checker.setMinQueryLength(3);
-        checker.setMaxEdits(2);
+        checker.setMaxEdits(DidYouMean.MAX_EDITS);
     }
 
     /** The corrected query, or null when no word needed (or had) a correction. */
     String suggest(String query, IndexReader reader) throws IOException {
-        Matcher m = WORD.matcher(query);
-        StringBuilder out = new StringBuilder();
-        boolean changed = false;
-        int last = 0;
-        while (m.find()) {
-            String word = m.group(1);
-            if (word.equals("AND") || word.equals("OR") || word.equals("NOT") || word.equals("TO")) continue;
-            String lower = word.toLowerCase(Locale.ROOT);
-            Term term = new Term(IndexSchema.TEXT, lower);
+        Map<String, List<DidYouMean.Candidate>> candidates = new HashMap<>();
+        for (String word : DidYouMean.words(query)) {
+            Term term = new Term(IndexSchema.TEXT, word);
             if (reader.docFreq(term) > 0) continue;
-            SuggestWord[] s = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            if (s.length == 0) continue;
-            String replacement = s[0].string;
-            if (Character.isUpperCase(word.charAt(0))) {
-                replacement = Character.toUpperCase(replacement.charAt(0)) + replacement.substring(1);
+            List<DidYouMean.Candidate> found = new ArrayList<>();
+            for (SuggestWord s : checker.suggestSimilar(term, DidYouMean.CANDIDATES, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+                found.add(new DidYouMean.Candidate(s.string, s.freq));
             }
-            out.append(query, last, m.start(1)).append(replacement);
-            last = m.end(1);
-            changed = true;
+            candidates.put(word, found);
         }
-        if (!changed) return null;
-        return out.append(query.substring(last)).toString();
+        return candidates.isEmpty() ? null : DidYouMean.suggest(query, candidates);
     }
 }

@@ -18,11 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.parley.search.ArticleView;
 import org.parley.search.CountryNames;
 import org.parley.search.CountryRef;
+import org.parley.search.DidYouMean;
 import org.parley.search.Dimension;
 import org.parley.search.Facet;
 import org.parley.search.FacetValue;
@@ -57,13 +56,12 @@ import org.parley.search.Span;
  * </ul>
  */
 public final class SolrSearchService implements SearchService {
-    static final int SUGGEST_BELOW = 3;
+    static final int SUGGEST_BELOW = DidYouMean.SUGGEST_BELOW;
     static final int MAX_ID_CHARS = 200;
     static final int MAX_HIGHLIGHT_CHARS = 5000;
     private static final char PRE = '\uE000';
     private static final char POST = '\uE001';
     private static final long FACET_VALUES_TTL_NANOS = 5_000_000_000L;
-    private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}:~*?\\\\])(\\p{L}{3,})(?![\\p{L}\\p{N}:*?~])");
     private static final String FL = String.join(",", SolrSchema.ID, SolrSchema.PID, SolrSchema.ARTICLE_ID, SolrSchema.TITLE,
             SolrSchema.PUBLISHED, SolrSchema.ORDINAL, SolrSchema.TEXT, SolrSchema.COUNTRY, SolrSchema.YEAR,
             SolrSchema.EXPLICIT_YEAR, SolrSchema.SPEAKER, "score");
@@ -380,56 +378,62 @@ public final class SolrSearchService implements SearchService {
         return out;
     }
 
-    /** Did-you-mean: each word the index lacks replaced by its closest indexed word (Solr's spell checker). */
+    /**
+     * Did-you-mean: candidates from Solr's spell checker on the word field, each counted over the whole collection
+     * (the spell checker's merged counts are those of one shard), chosen by the search contract ({@link DidYouMean}).
+     */
     private String suggest(String query) {
-        Matcher m = WORD.matcher(query);
-        List<int[]> words = new ArrayList<>();
-        Set<String> lower = new LinkedHashSet<>();
-        while (m.find()) {
-            String w = m.group(1);
-            if (w.equals("AND") || w.equals("OR") || w.equals("NOT") || w.equals("TO")) continue;
-            words.add(new int[] {m.start(1), m.end(1)});
-            lower.add(w.toLowerCase(Locale.ROOT));
-        }
-        if (lower.isEmpty()) return null;
-        List<Map.Entry<String, String>> p = new ArrayList<>();
-        p.add(Map.entry("q", "*:*"));
-        p.add(Map.entry("fq", SolrSchema.TYPE + ":" + SolrSchema.TYPE_PARAGRAPH));
-        p.add(Map.entry("rows", "0"));
-        p.add(Map.entry("spellcheck", "true"));
-        p.add(Map.entry("spellcheck.q", String.join(" ", lower)));
-        p.add(Map.entry("spellcheck.count", "1"));
-        p.add(Map.entry("json.nl", "map"));
-        JsonNode r;
+        Set<String> words = DidYouMean.words(query);
+        if (words.isEmpty()) return null;
         try {
-            r = select(p);
+            List<Map.Entry<String, String>> p = new ArrayList<>();
+            p.add(Map.entry("q", "*:*"));
+            p.add(Map.entry("fq", SolrSchema.TYPE + ":" + SolrSchema.TYPE_PARAGRAPH));
+            p.add(Map.entry("rows", "0"));
+            p.add(Map.entry("spellcheck", "true"));
+            p.add(Map.entry("spellcheck.q", String.join(" ", words)));
+            p.add(Map.entry("spellcheck.count", Integer.toString(DidYouMean.CANDIDATES)));
+            p.add(Map.entry("spellcheck.extendedResults", "true"));
+            p.add(Map.entry("json.nl", "map"));
+            JsonNode suggestions = select(p).path("spellcheck").path("suggestions");
+            Map<String, List<String>> found = new HashMap<>();
+            Set<String> all = new LinkedHashSet<>(words);
+            suggestions.fieldNames().forEachRemaining(word -> {
+                List<String> list = new ArrayList<>();
+                for (JsonNode c : suggestions.path(word).path("suggestion")) {
+                    String w = c.isTextual() ? c.asText() : c.path("word").asText("");
+                    if (!w.isBlank()) list.add(w);
+                }
+                found.put(word, list);
+                all.addAll(list);
+            });
+            if (found.isEmpty()) return null;
+            Map<String, Long> paragraphs = paragraphsHolding(all);
+            Map<String, List<DidYouMean.Candidate>> candidates = new HashMap<>();
+            for (String word : words) {
+                if (paragraphs.getOrDefault(word, 0L) > 0 || !found.containsKey(word)) continue;
+                candidates.put(word, found.get(word).stream().map(w -> new DidYouMean.Candidate(w, paragraphs.getOrDefault(w, 0L))).toList());
+            }
+            return candidates.isEmpty() ? null : DidYouMean.suggest(query, candidates);
         } catch (RuntimeException e) {
             return null; // a suggestion is optional
         }
-        Map<String, String> fixes = new HashMap<>();
-        JsonNode suggestions = r.path("spellcheck").path("suggestions");
-        suggestions.fieldNames().forEachRemaining(word -> {
-            JsonNode s = suggestions.path(word).path("suggestion");
-            if (s.isArray() && !s.isEmpty()) {
-                JsonNode first = s.get(0);
-                String fix = first.isTextual() ? first.asText() : first.path("word").asText(null);
-                if (fix != null && !fix.isBlank()) fixes.put(word, fix);
-            }
-        });
-        if (fixes.isEmpty()) return null;
-        StringBuilder out = new StringBuilder();
-        int last = 0;
-        boolean changed = false;
-        for (int[] w : words) {
-            String word = query.substring(w[0], w[1]);
-            String fix = fixes.get(word.toLowerCase(Locale.ROOT));
-            if (fix == null) continue;
-            if (Character.isUpperCase(word.charAt(0))) fix = Character.toUpperCase(fix.charAt(0)) + fix.substring(1);
-            out.append(query, last, w[0]).append(fix);
-            last = w[1];
-            changed = true;
+    }
+
+    /** The number of paragraphs holding each word in the word field, over every shard. */
+    private Map<String, Long> paragraphsHolding(Set<String> words) {
+        ObjectNode facets = json.createObjectNode();
+        List<String> list = new ArrayList<>(words);
+        for (int i = 0; i < list.size(); i++) {
+            ObjectNode f = facets.putObject("w" + i);
+            f.put("type", "query");
+            f.put("q", "{!term f=" + SolrSchema.TEXT + "}" + list.get(i));
         }
-        return changed ? out.append(query.substring(last)).toString() : null;
+        JsonNode r = select(List.of(Map.entry("q", "*:*"), Map.entry("fq", SolrSchema.TYPE + ":" + SolrSchema.TYPE_PARAGRAPH),
+                Map.entry("rows", "0"), Map.entry("json.facet", facets.toString()))).path("facets");
+        Map<String, Long> out = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) out.put(list.get(i), r.path("w" + i).path("count").asLong(0));
+        return out;
     }
 
     // ------------------------------------------------------------------------------------------ validation

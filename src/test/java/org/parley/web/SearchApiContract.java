@@ -432,6 +432,13 @@ abstract class SearchApiContract {
         assertThat(search("q", "Cambodia").body().get("did_you_mean").isNull()).isTrue();
     }
 
+    /** The closest word wins (fewest edits, then most paragraphs), whichever shard holds it. */
+    @ParameterizedTest
+    @CsvSource({"woul,would", "sayin,saying", "Chiua,China", "nevr,never", "Cambodai relatoins,Cambodia relations"})
+    void didYouMeanPrefersTheFewestEdits(String typed, String suggested) throws Exception {
+        assertThat(search("q", typed, "size", "1").body().get("did_you_mean").asText()).isEqualTo(suggested);
+    }
+
     @Test
     void facetValueSearchForAutocomplete() throws Exception {
         Response r = get("/api/facets/speaker?prefix=smi");
