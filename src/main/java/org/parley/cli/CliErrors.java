@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.NoSuchFileException;
 import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchUnavailableException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -36,7 +37,8 @@ final class CliErrors implements IExecutionExceptionHandler {
             if (t instanceof NoSuchFileException missing) return "no such file or folder: " + missing.getFile();
         }
         if (e instanceof UncheckedIOException u && u.getCause() != null) return describe(u.getCause());
-        if (e instanceof IOException || e instanceof InvalidQueryException || e instanceof IllegalArgumentException) {
+        if (e instanceof IOException || e instanceof InvalidQueryException || e instanceof IllegalArgumentException
+                || e instanceof SearchUnavailableException) {
             return e.getMessage();
         }
         String message = e.getMessage();

@@ -34,6 +34,7 @@ import org.parley.search.ParagraphView;
 import org.parley.search.SearchRequest;
 import org.parley.search.SearchResult;
 import org.parley.search.SearchService;
+import org.parley.search.SearchUnavailableException;
 import org.parley.search.SortOrder;
 import org.parley.search.Span;
 
@@ -97,8 +98,20 @@ public final class SolrSearchService implements SearchService {
                 // parley's parser accepted what Solr refuses: still the client's query, not a server fault
                 throw new InvalidQueryException("invalid_query", "the query cannot be searched: " + shorten(e.getMessage()), "q");
             }
-            throw e;
+            throw unavailable(e);
         }
+    }
+
+    /**
+     * No node answers, or none holds a shard (Solr's 503), or a node timed out (504): the cluster is unavailable for
+     * now, which the routes say as a 503. Anything else stays a fault.
+     */
+    static RuntimeException unavailable(SolrHttp.SolrException e) {
+        if (e.status() == 503 || e.status() == 504) {
+            return new SearchUnavailableException("the SolrCloud cluster cannot answer right now (no node reachable, or a part"
+                    + " of the index has no live copy); try again in a moment", e);
+        }
+        return e;
     }
 
     private static String shorten(String s) {
@@ -543,6 +556,14 @@ public final class SolrSearchService implements SearchService {
 
     @Override
     public IndexStats stats() {
+        try {
+            return readStats();
+        } catch (SolrHttp.SolrException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private IndexStats readStats() {
         String facets = "{\"p\":{\"type\":\"query\",\"q\":\"type:paragraph\"},\"a\":{\"type\":\"query\",\"q\":\"type:article\"}}";
         JsonNode r = select(List.of(Map.entry("q", "*:*"), Map.entry("rows", "0"), Map.entry("json.facet", facets)));
         int paragraphs = r.path("facets").path("p").path("count").asInt();

@@ -5,10 +5,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import org.parley.search.InvalidQueryException;
+import org.parley.search.SearchUnavailableException;
 
 /**
- * Every failure of every route, declared once: client mistakes are 400s with a code, an overloaded server a 503
- * with {@code Retry-After}, unknown things 404s, wrong methods 405s, anything else a logged 500 without a stack
+ * Every failure of every route, declared once: client mistakes are 400s with a code, an overloaded server or an unreachable backend a
+ * 503 with {@code Retry-After}, unknown things 404s, wrong methods 405s, anything else a logged 500 without a stack
  * trace. Under {@code /api} and for downloads the body is the API's JSON error; elsewhere it is a page.
  */
 final class Errors {
@@ -34,6 +35,12 @@ final class Errors {
         config.routes.exception(SearchLimiter.BusyException.class, (e, ctx) -> {
             ctx.header("Retry-After", "1");
             respond(ctx, pages, 503, e.code(), e.getMessage(), null);
+        });
+        config.routes.exception(SearchUnavailableException.class, (e, ctx) -> {
+            LOG.log(System.Logger.Level.WARNING, "search unavailable on " + ctx.method() + " " + ctx.path() + ": "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+            ctx.header("Retry-After", "5");
+            respond(ctx, pages, 503, "unavailable", e.getMessage(), null);
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();

@@ -286,7 +286,7 @@ final class PageRoutes {
         String heading = switch (status) {
             case 404 -> ctx.path().startsWith("/articles/") ? "Article not found" : "Page not found";
             case 400 -> "That request could not be read";
-            case 503 -> "Parley is busy";
+            case 503 -> "unavailable".equals(code) ? "Search is unavailable" : "Parley is busy";
             default -> "Something went wrong";
         };
         String text = switch (status) {
@@ -300,6 +300,9 @@ final class PageRoutes {
     }
 
     private static String pageMessage(int status, String code, String message) {
+        if (status == 503 && "unavailable".equals(code)) {
+            return "Search is unavailable right now: the search cluster cannot be reached. Please try again in a moment.";
+        }
         if (status == 503) {
             return "timeout".equals(code) ? "This search took too long. Try fewer words, or fewer wildcards (*)."
                     : "Parley is busy with other searches right now. Please try again in a moment.";
