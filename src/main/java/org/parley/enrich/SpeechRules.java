@@ -34,7 +34,12 @@ final class SpeechRules {
             "demands", "admits", "concedes", "acknowledges", "declares", "replies", "responds", "pledges", "predicts",
             "reveals", "laments", "complains", "testifies", "assures", "recounts", "counters", "tweets", "underlines",
             "underscores", "observes", "mentions", "indicates", "discloses", "alleges", "retorts", "quips", "wonders",
-            "reports");
+            "reports",
+            // verbs of condemning, regretting and correcting ("X deplored the attack", "X clarified that ..."): words
+            // said, as "condemned" is
+            "denounced", "denounces", "decried", "decries", "deplored", "deplores", "lambasted", "lambasts", "rebuked",
+            "rebukes", "castigated", "chided", "chides", "regretted", "reassured", "reassures", "clarified", "clarifies",
+            "informed", "scoffed");
     /** Verbs that report words when a quotation follows closely: "described the plan as “reckless”". */
     static final Set<String> NAMING_VERBS = Set.of("described", "describes", "termed", "dubbed", "labelled", "labeled",
             "branded");
@@ -139,7 +144,7 @@ final class SpeechRules {
             "tariffs", "sanctions", "measures", "visit", "talks", "remarks", "comments", "position", "stance",
             "vote", "election", "result", "results", "reforms", "reform", "agenda", "offer", "invitation", "progress",
             "pact", "pacts", "treaty", "accord", "deals", "agreements", "action", "actions", "operation", "programme",
-            "program", "spending");
+            "program", "spending", "extension", "adoption", "signing", "appointment", "commitment", "pledge");
 
     /**
      * "pressed Putin to revive the deal", "pressed his counterpart to act": a demand put to someone, which reports

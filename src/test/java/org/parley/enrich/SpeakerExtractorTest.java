@@ -886,4 +886,16 @@ class SpeakerExtractorTest {
         assertThat(speakers("Minister Ada Kerrigan arrived in Oslo.", "The border is safe, added Kerrigan."))
                 .containsExactly(List.of(), List.of("Ada Kerrigan"));
     }
+
+    @Test
+    void verbsOfCondemningRegrettingAndCorrectingReportWords() {
+        assertThat(speakers("The head of the agency, Ada Kerrigan, deplored the shelling of the plant.",
+                "Foreign Minister Ivo Trenka denounced the vote as “a farce”.", "Senator Lena Ostrova clarified that the bill would pass.",
+                "President Oren Malvado informed his counterpart that the border would reopen.",
+                "The chairperson, Tomas Reyl, welcomed the extension.",
+                // not a person's words: a passive with no agent, and someone "informed" by others
+                "Ada Kerrigan was denounced on state television.", "Ivo Trenka was informed of the decision."))
+                .containsExactly(List.of("Ada Kerrigan"), List.of("Ivo Trenka"), List.of("Lena Ostrova"), List.of("Oren Malvado"),
+                        List.of("Tomas Reyl"), List.of(), List.of());
+    }
 }
