@@ -41,9 +41,19 @@ final class YearExtractor {
     static List<Integer> extract(String text, LocalDate published) {
         boolean digits = hasFourDigits(text);
         boolean relative = published != null && text.contains(" year");
-        if (!digits && !relative) return List.of(); // most paragraphs: no regex work at all
+        int fiscal = text.indexOf("FY");
+        int apostrophe = shortDecadeAt(text, 0);
+        if (!digits && !relative && fiscal < 0 && apostrophe < 0) return List.of(); // most paragraphs: no regex work at all
         TreeSet<Integer> years = new TreeSet<>();
         if (digits) findNumericYears(text, years);
+        if (fiscal >= 0) findShortFiscalYears(text, fiscal, years);
+        for (int a = apostrophe; a >= 0; a = shortDecadeAt(text, a + 4)) {
+            // "the '90s", "the 1970s and ’80s": a decade by its last two digits; "'20s" may be either century
+            int d = (text.charAt(a + 1) - '0') * 10;
+            if (d == 20) continue;
+            int first = d >= 30 ? 1900 + d : 2000 + d;
+            for (int y = first; y < first + 10; y++) years.add(y);
+        }
         if (relative) {
             Matcher rel = RELATIVE.matcher(text);
             while (rel.find()) {
@@ -56,6 +66,44 @@ final class YearExtractor {
             }
         }
         return List.copyOf(years);
+    }
+
+    /**
+     * The index of the next apostrophe at or after {@code from} that opens a two-digit decade ("'90s", "’80s": a digit,
+     * a zero, "s", no word glued before or after), or -1.
+     */
+    static int shortDecadeAt(String text, int from) {
+        for (int i = from, n = text.length(); i + 3 < n; i++) {
+            char c = text.charAt(i);
+            if (c != '\'' && c != '’') continue;
+            if (!isDigit(text.charAt(i + 1)) || text.charAt(i + 2) != '0' || text.charAt(i + 3) != 's') continue;
+            if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
+            if (i + 4 < n && Character.isLetterOrDigit(text.charAt(i + 4))) continue;
+            return i;
+        }
+        return -1;
+    }
+
+    /**
+     * "FY24", "FY24-25", "FY24/25": a fiscal year by its last two digits, as "FY2024" is by four (the year it is named
+     * after, and the next one of a range). Not a longer code ("FY245", "XFY24").
+     */
+    static void findShortFiscalYears(String text, int at, TreeSet<Integer> years) {
+        for (int i = at; i >= 0; i = text.indexOf("FY", i + 2)) {
+            int d = i + 2, n = text.length();
+            if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
+            if (d + 1 >= n || !isDigit(text.charAt(d)) || !isDigit(text.charAt(d + 1))) continue;
+            if (d + 2 < n && Character.isLetterOrDigit(text.charAt(d + 2))) continue; // "FY2025" is the YEAR pattern's
+            int two = (text.charAt(d) - '0') * 10 + (text.charAt(d + 1) - '0');
+            int first = (two >= 50 ? 1900 : 2000) + two; // "FY99" is 1999
+            years.add(first);
+            int e = d + 3; // "FY24-25", "FY24/25"
+            if (e + 1 < n && (text.charAt(d + 2) == '-' || text.charAt(d + 2) == '/' || text.charAt(d + 2) == '–')
+                    && isDigit(text.charAt(e)) && isDigit(text.charAt(e + 1)) && (e + 2 >= n || !Character.isLetterOrDigit(text.charAt(e + 2)))) {
+                int second = (text.charAt(e) - '0') * 10 + (text.charAt(e + 1) - '0');
+                if (second == (two + 1) % 100) years.add(first + 1);
+            }
+        }
     }
 
     private static boolean hasFourDigits(String text) {

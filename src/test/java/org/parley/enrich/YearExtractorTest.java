@@ -100,4 +100,14 @@ class YearExtractorTest {
         while (m.find()) YearExtractor.consider(text, m, years);
         return List.copyOf(years);
     }
+
+    @Test
+    void twoDigitFiscalYearsAndDecades() {
+        assertThat(years("the ministry's budget for FY24 grew")).containsExactly(2024);
+        assertThat(years("plans for FY26-27 and FY99")).containsExactly(1999, 2026, 2027);
+        assertThat(years("slow growth in the '90s")).containsExactly(1990, 1991, 1992, 1993, 1994, 1995, 1996, 1997, 1998, 1999);
+        assertThat(years("the 1970s and ’80s")).hasSize(20).contains(1970, 1989);
+        // not years: an abbreviation, a code, a decade of either century, an apostrophe glued to a word
+        assertThat(years("the FYROM talks, code FY245, the '20s, rock'n'roll '9s, Q'90st")).isEmpty();
+    }
 }
