@@ -123,9 +123,13 @@ final class CountryGazetteer {
         return code == null ? null : names.getOrDefault(code.toUpperCase(Locale.ROOT), code);
     }
 
-    /** Whether one word is by itself a country alias or false friend ("Russian", "Moscow"). */
+    /**
+     * Whether one word is by itself a country alias ("Russian", "Moscow"), not a false friend: "Dominique", "Maurice"
+     * and "Victoria" are listed as given names first, and stay name words.
+     */
     boolean isAlias(String word) {
-        return alias(word) != null;
+        Alias a = alias(word);
+        return a != null && !a.code().equals(FALSE_FRIEND);
     }
 
     /** The one country a single word names by itself ("Russian", "Kremlin", "Turkey"), or null: none, several, a false friend. */

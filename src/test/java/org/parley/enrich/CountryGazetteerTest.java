@@ -122,4 +122,16 @@ class CountryGazetteerTest {
         // a person still is one
         assertThat(G.find("Israel Katz and Chad Morrow said")).isEmpty();
     }
+
+    @Test
+    void shortSaintSpellingsNewsCapitalSpellingsAndAThinkTank() {
+        assertThat(G.find("St Kitts and Nevis, St. Lucia and St Vincent and the Grenadines")).containsExactly("KN", "LC", "VC");
+        assertThat(G.find("talks in Naypyitaw, also written Nay Pyi Taw")).containsExactly("MM");
+        // a think tank's name is no mention of Germany; the country itself still is
+        assertThat(G.find("a fellow at the German Marshall Fund")).isEmpty();
+        assertThat(G.find("the German Marshall Fund said German exports fell")).containsExactly("DE");
+        // a false friend is no country word for names either ("Dominique Morel" is a person)
+        assertThat(G.isAlias("Dominique")).isFalse();
+        assertThat(G.isAlias("Victoria")).isFalse();
+    }
 }

@@ -898,4 +898,11 @@ class SpeakerExtractorTest {
                 .containsExactly(List.of("Ada Kerrigan"), List.of("Ivo Trenka"), List.of("Lena Ostrova"), List.of("Oren Malvado"),
                         List.of("Tomas Reyl"), List.of(), List.of());
     }
+
+    @Test
+    void aGivenNameListedAsACountrysFalseFriendStartsAName() {
+        assertThat(speakers("Dominique Morel said the embassy would reopen.", "Victoria Lindqvist told reporters the deal was off.",
+                "Heavy rains flooded villages around Lake Victoria, officials said."))
+                .containsExactly(List.of("Dominique Morel"), List.of("Victoria Lindqvist"), List.of());
+    }
 }
