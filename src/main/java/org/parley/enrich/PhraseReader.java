@@ -230,7 +230,7 @@ final class PhraseReader {
             if (b - nameStart >= 2) nameStart = b - 1; // the name is its last two words
             else if (hasTitle(t, a, of)) nameStart = b + 1;
         }
-        if (nameStart <= b && nameStart == sentenceStart && nameStart < b && t.get(nameStart).lower().endsWith("ly")) nameStart++;
+        if (nameStart <= b && nameStart == sentenceStart && nameStart < b && sentenceAdverb(t.get(nameStart).lower())) nameStart++;
         List<String> name = new ArrayList<>();
         for (int k = nameStart; k <= b; k++) name.add(t.get(k).text());
         if (regnal != null && !name.isEmpty()) name.add(regnal);
@@ -272,6 +272,20 @@ final class PhraseReader {
             text.append(t.get(k).text());
         }
         return text.isEmpty() ? null : new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), text.toString(), (char) 0);
+    }
+
+    /**
+     * Whether a capitalised word ending in "-ly" that opens a sentence before a name is an adverb ("Separately Putin
+     * said") rather than a given name ("Anatoly", "Vitaly", "Vasily", "Emily", "Kelly", "Holly", "Beverly"): a word of six
+     * letters or more ending in "-ally", "-fully" or "-arily", or in any other "-ly" than the given names' "-ily", "-lly",
+     * "-oly", "-aly" and "-erly", is an adverb; a shorter one is a name (a short adverb takes a comma). General English
+     * morphology, no list of names.
+     */
+    static boolean sentenceAdverb(String lw) {
+        if (!lw.endsWith("ly")) return false;
+        if (lw.endsWith("ally") || lw.endsWith("fully") || lw.endsWith("arily")) return lw.length() >= 6;
+        if (lw.length() <= 5) return false; // "Emily", "Kelly", "Holly", "Sally"; short adverbs take a comma
+        return !(lw.endsWith("ily") || lw.endsWith("lly") || lw.endsWith("oly") || lw.endsWith("aly") || lw.endsWith("erly"));
     }
 
     private static final java.util.regex.Pattern REGNAL = java.util.regex.Pattern.compile("X{0,3}(?:IX|IV|V?I{0,3})");

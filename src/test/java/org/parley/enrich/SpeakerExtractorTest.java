@@ -905,4 +905,14 @@ class SpeakerExtractorTest {
                 "Heavy rains flooded villages around Lake Victoria, officials said."))
                 .containsExactly(List.of("Dominique Morel"), List.of("Victoria Lindqvist"), List.of());
     }
+
+    @Test
+    void aGivenNameEndingInLyOpensASentence() {
+        assertThat(speakers("Anatoly Verenko said the talks had failed.", "Vitaly Orlan told the council the vote was rigged.",
+                "Emily Hartwell said the embassy was closed.", "Kelly Brannagh warned that the ceasefire would collapse.",
+                // an adverb before a lone surname is no given name
+                "Separately Trenka said the border was open.", "Reportedly Malvado said the plan was dead."))
+                .containsExactly(List.of("Anatoly Verenko"), List.of("Vitaly Orlan"), List.of("Emily Hartwell"), List.of("Kelly Brannagh"),
+                        List.of(), List.of());
+    }
 }
