@@ -205,7 +205,7 @@ final class PhraseReader {
         }
         boolean allCaps = true;
         for (int k = a; k <= b; k++) if (t.get(k).word() && !t.get(k).allCaps()) allCaps = false;
-        int n = b;
+        int n = surnameTitle(t, a, b, allCaps) ? b - 1 : b;
         while (n >= a && (nameToken(t, n, allCaps)
                 || n > a && t.get(n).lowercase() && t.get(n).has(Token.PARTICLE)
                 || n > a && n < b && INNER_TITLES.contains(t.get(n).lower()) && nameToken(t, n - 1, allCaps))) n--;
@@ -286,6 +286,21 @@ final class PhraseReader {
         if (lw.endsWith("ally") || lw.endsWith("fully") || lw.endsWith("arily")) return lw.length() >= 6;
         if (lw.length() <= 5) return false; // "Emily", "Kelly", "Holly", "Sally"; short adverbs take a comma
         return !(lw.endsWith("ily") || lw.endsWith("lly") || lw.endsWith("oly") || lw.endsWith("aly") || lw.endsWith("erly"));
+    }
+
+    /** Titles that are also common surnames: "Julie Bishop", "John Major", "Camille Grand", "Angus King". */
+    private static final Set<String> SURNAME_TITLES = Set.of("bishop", "major", "grand", "king", "judge", "marshal");
+
+    /**
+     * Whether the title word that ends the run [a, b] is a surname after a given name ("Julie Bishop said"): a title
+     * stands before a name, so one that ends a run right after a plain name word, with no article before the run, is
+     * the name's own last word ("the Anglican Bishop said" and "Bishop Ana Ruiz" are titles).
+     */
+    private boolean surnameTitle(List<Token> t, int a, int b, boolean allCaps) {
+        if (b <= a || allCaps || !t.get(b).has(Token.TITLE) || !t.get(b).capitalised() || t.get(b).allCaps()
+                || !SURNAME_TITLES.contains(t.get(b).lower())) return false;
+        if (a > 0 && t.get(a - 1).word() && isDeterminer(t.get(a - 1).lower())) return false;
+        return nameToken(t, b - 1, false) && !t.get(b - 1).allCaps() && !countryWord(t.get(b - 1).text());
     }
 
     private static final java.util.regex.Pattern REGNAL = java.util.regex.Pattern.compile("X{0,3}(?:IX|IV|V?I{0,3})");

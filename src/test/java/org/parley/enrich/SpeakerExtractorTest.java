@@ -915,4 +915,14 @@ class SpeakerExtractorTest {
                 .containsExactly(List.of("Anatoly Verenko"), List.of("Vitaly Orlan"), List.of("Emily Hartwell"), List.of("Kelly Brannagh"),
                         List.of(), List.of());
     }
+
+    @Test
+    void aTitleWordAfterAGivenNameIsItsSurname() {
+        assertThat(speakers("Julia Bishop said Canberra would send observers.", "“It is a shift,” said Lucien Grand, a fellow at an institute.",
+                "Tomas Major told reporters the vote was close."))
+                .containsExactly(List.of("Julia Bishop"), List.of("Lucien Grand"), List.of("Tomas Major"));
+        // a title after an article, or before a name, is a title
+        assertThat(speakers("The Anglican Bishop said the war must end.", "Bishop Ana Ruiz said the church would help."))
+                .containsExactly(List.of(), List.of("Ana Ruiz"));
+    }
 }
