@@ -405,11 +405,28 @@ final class PhraseReader {
             return phraseEndingAt(t, before - 1, from);
         }
         Phrase p = classify(t, a, j, from, determiner);
+        if ((p == null || p.kind() != Phrase.Kind.PERSON) && a - 2 > from && t.get(a - 1).is("'s")) {
+            // "Anna Brown of King's College said", "X of Harvard's Kennedy School said": the person before "of" an
+            // employer whose name has a possessive in it
+            Phrase owner = personBeforeOf(t, runStart(t, a - 2, from), a - 2, from);
+            if (owner != null) return owner;
+        }
         // "a senior official said": an unnamed person, not a reference to anyone named before.
         if (p != null && p.kind() == Phrase.Kind.TITLE_REF && determiner && t.get(a - 1).lower().startsWith("a")) return null;
         if (p != null && p.kind() == Phrase.Kind.SOURCE && determiner && !t.get(j).capitalised()
                 && !NameWords.SOURCE_NOUNS.contains(lw) && !t.get(j).has(Token.TITLE)) return null;
         return p;
+    }
+
+    /** The person of a run [a, b] that puts "of" between a name and a place or employer ("Anna Brown of King"), or null. */
+    private Phrase personBeforeOf(List<Token> t, int a, int b, int from) {
+        if (a > from && isDeterminer(t.get(a - 1).lower())) return null;
+        for (int o = a + 1; o < b; o++) {
+            if (!t.get(o).is("of")) continue;
+            Phrase p = classify(t, a, b, from, false);
+            return p != null && p.kind() == Phrase.Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2) ? p : null;
+        }
+        return null;
     }
 
     /** The start of the run of name and title words that ends at {@code j}. */

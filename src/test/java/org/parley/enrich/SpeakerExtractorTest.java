@@ -925,4 +925,14 @@ class SpeakerExtractorTest {
         assertThat(speakers("The Anglican Bishop said the war must end.", "Bishop Ana Ruiz said the church would help."))
                 .containsExactly(List.of(), List.of("Ana Ruiz"));
     }
+
+    @Test
+    void aPersonOfAnEmployerWithAPossessiveInItsName() {
+        assertThat(speakers("Professor Ines Vallo of Queen's College London notes that the strait is contested.",
+                "Marek Dunn of Harvard's Kennedy School said sanctions rarely work."))
+                .containsExactly(List.of("Ines Vallo"), List.of("Marek Dunn"));
+        // an institution's possessive before a body that speaks names no person
+        assertThat(speakers("The Bank of England's monetary policy committee said rates would stay.", "Russia's Foreign Ministry said the talks were over."))
+                .containsExactly(List.of(), List.of());
+    }
 }
