@@ -47,7 +47,9 @@ final class NameWords {
             "daw", "khun", "ustaz", "ustadh", "kyai",
             // Malaysian and Bruneian honorifics: "Datuk Seri Anwar X", "Datuk Seri Utama Y", "Tunku Z", "Pehin W".
             // Not "Sri" or "Puan", which are also given names in Indonesia.
-            "seri", "utama", "datin", "tunku", "tengku", "pengiran", "pehin");
+            "seri", "utama", "datin", "tunku", "tengku", "pengiran", "pehin",
+            // Peers' ranks before a name, as "Lord" is: "Baroness Ashton", "Viscount Younger"
+            "baroness", "viscount", "viscountess");
 
     /**
      * Trades and walks of life that news puts before a quoted person's name ("said driver Julio X"): titles, but
@@ -61,7 +63,9 @@ final class NameWords {
      * Words that are a title only capitalised before a name ("Sister Mercedes Olmos", "Father Tomás Ruiz") and
      * kinship otherwise ("his father said"): {@link Tokenizer} marks them {@link Token#TITLE} there alone.
      */
-    static final Set<String> CAPITALISED_TITLES = Set.of("sister", "father", "brother", "mother");
+    static final Set<String> CAPITALISED_TITLES = Set.of("sister", "father", "brother", "mother",
+            // an Orthodox bishop's rank ("Metropolitan Onufriy"), an English word otherwise ("metropolitan area")
+            "metropolitan");
 
     /** Lower-case words that continue a title: "foreign ministry secretary of state", "Senate president". */
     static final Set<String> TITLE_GLUE = Set.of("foreign", "affairs", "ministry", "state", "defence", "defense",
@@ -72,14 +76,15 @@ final class NameWords {
 
     /** Title words that give nobody a role: a person with only these may be "the minister" of a later sentence. */
     static final Set<String> ROLELESS = Set.of("counterpart", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "his",
-            "her", "former", "late", "then", "current", "h.e.", "excellency", "sir", "dame", "lord", "lady");
+            "her", "former", "late", "then", "current", "h.e.", "excellency", "sir", "dame", "lord", "lady", "baroness",
+            "viscount", "viscountess");
 
     /** Titles that tell a woman or a man, for "she"/"he". */
     static final Set<String> FEMALE = Set.of("mrs", "ms", "miss", "queen", "princess", "empress", "lady", "dame",
             "madam", "madame", "chairwoman", "spokeswoman", "congresswoman", "chumteav", "sister", "mother", "abbess",
-            "alhaja", "hajiya", "shrimati", "smt", "daw");
+            "alhaja", "hajiya", "shrimati", "smt", "daw", "baroness", "viscountess");
     static final Set<String> MALE = Set.of("mr", "king", "prince", "emperor", "sultan", "sir", "lord", "chairman",
-            "spokesman", "congressman", "samdech", "father", "brother", "fr", "abbot");
+            "spokesman", "congressman", "samdech", "father", "brother", "fr", "abbot", "viscount");
 
     /** Lower-case connectors inside names: "Ursula von der Leyen", "Mohammed bin Salman". */
     static final Set<String> PARTICLES = Set.of("von", "van", "der", "den", "de", "da", "das", "do", "dos", "du",
@@ -114,7 +119,10 @@ final class NameWords {
             // bodies that speak as one ("the Revolutionary Guards said"), never a person's name
             "guards", "brigade", "brigades", "militia", "militias", "rebels", "services", "airlines", "airways",
             "holdings", "industries", "motors", "systems", "technologies", "telecom", "petroleum", "hospital",
-            "clinic", "church", "brotherhood", "directorate", "ministers", "cabinet", "chamber", "tribunal");
+            "clinic", "church", "brotherhood", "directorate", "ministers", "cabinet", "chamber", "tribunal",
+            // places that speak through their staff ("the Hermitage Museum said"), never a person's name
+            "museum", "museums", "gallery", "library", "opera", "orchestra", "theatre", "theater", "hotel", "club",
+            "stadium", "cathedral", "mosque", "synagogue", "zoo");
 
     /** Capitalised words that begin sentences or clauses but never belong to a name. */
     static final Set<String> FUNCTION = Set.of(

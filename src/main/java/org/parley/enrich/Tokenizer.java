@@ -105,13 +105,23 @@ final class Tokenizer {
             i = j;
         }
         if (text.indexOf('„') >= 0) closeGermanQuotes(out);
+        markCapitalisedTitles(out);
+        return out;
+    }
+
+    /**
+     * Marks the words that are titles only capitalised before a name ("Sister Mercedes Olmos", "Metropolitan Onufriy")
+     * as titles there: not before an organisation's word ("the Metropolitan Police") nor after an article ("the
+     * Metropolitan Museum", "the Sister Cities programme").
+     */
+    static void markCapitalisedTitles(List<Token> out) {
         for (int k = 0; k + 1 < out.size(); k++) {
             Token x = out.get(k);
-            if (x.has(Token.CAPITALISED_TITLE) && x.capitalised() && out.get(k + 1).capitalised()) {
-                out.set(k, new Token(x.text(), x.lower(), x.start(), x.end(), true, x.flags() | Token.TITLE));
-            }
+            if (!x.has(Token.CAPITALISED_TITLE) || !x.capitalised()) continue;
+            Token next = out.get(k + 1);
+            if (!next.capitalised() || next.has(Token.ORGANISATION) || k > 0 && out.get(k - 1).lower().equals("the")) continue;
+            out.set(k, new Token(x.text(), x.lower(), x.start(), x.end(), true, x.flags() | Token.TITLE));
         }
-        return out;
     }
 
     /** End of "U.S." or "H.E." (two or more capital letters each followed by a period) at {@code i}, or {@code i}. */

@@ -67,12 +67,7 @@ final class ReferenceTokenizer {
             i = j;
         }
         if (text.indexOf('„') >= 0) Tokenizer.closeGermanQuotes(out);
-        for (int k = 0; k + 1 < out.size(); k++) {
-            Token x = out.get(k);
-            if (x.has(Token.CAPITALISED_TITLE) && x.capitalised() && out.get(k + 1).capitalised()) {
-                out.set(k, new Token(x.text(), x.lower(), x.start(), x.end(), true, x.flags() | Token.TITLE));
-            }
-        }
+        Tokenizer.markCapitalisedTitles(out);
         return out;
     }
 

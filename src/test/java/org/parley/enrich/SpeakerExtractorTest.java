@@ -935,4 +935,14 @@ class SpeakerExtractorTest {
         assertThat(speakers("The Bank of England's monetary policy committee said rates would stay.", "Russia's Foreign Ministry said the talks were over."))
                 .containsExactly(List.of(), List.of());
     }
+
+    @Test
+    void anOrthodoxMetropolitanAndPeersRanksAreTitles() {
+        assertThat(speakers("Metropolitan Ilarion of Odesa said the church would stay neutral.", "Baroness Wendell told peers the cut was temporary."))
+                .containsExactly(List.of("Ilarion"), List.of("Wendell"));
+        // the English word before an institution, or after an article, is no title
+        assertThat(speakers("The Metropolitan Police said two men had been arrested.", "The Metropolitan Museum said the loan would go ahead.",
+                "The Kestrel Gallery said the loan would go ahead."))
+                .containsExactly(List.of(), List.of(), List.of());
+    }
 }
