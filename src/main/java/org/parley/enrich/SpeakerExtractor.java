@@ -130,7 +130,7 @@ final class SpeakerExtractor {
                         while (phrases.runToken(t, b + 1, from, to)) b++;
                         Phrase p = phrases.classify(t, k, b, from, false);
                         if (p != null && p.kind() == Phrase.Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2)) {
-                            Set<String> titles = appositiveTitles(t, k, b, from, to, p.titles());
+                            Set<String> titles = appositiveTitles(t, k, b, from, to, p.name(), p.titles());
                             remember(new Mention(p.name(), titles, p.gender(), pi));
                             List<String> alias = SpeechRules.knownAs(t, b, to); // "Joko Widodo, popularly known as Jokowi,"
                             if (alias != null) knownAs.putIfAbsent(key(alias), p.name());
@@ -191,11 +191,15 @@ final class SpeakerExtractor {
          * The titles of a person named with an appositive role: "The Coordinating Minister of Health, Dr. Musa
          * Bello Adamu" or "Joseph Kariuki, Kenya's foreign secretary,": a later "the minister" is that person.
          */
-        private Set<String> appositiveTitles(List<Token> t, int a, int b, int from, int to, Set<String> titles) {
+        private Set<String> appositiveTitles(List<Token> t, int a, int b, int from, int to, List<String> name, Set<String> titles) {
             Phrase role = null;
             if (a - 2 >= from && t.get(a - 1).is(",") && t.get(a - 2).word()) {
                 int s = phrases.runStart(t, a - 2, from);
                 if (s <= a - 2) role = phrases.classify(t, s, a - 2, from, s > from && PhraseReader.isDeterminer(t.get(s - 1).lower()));
+                // "China's representative, Fu X,": the possessor names the role's country
+                String owner = role != null && role.kind() == Phrase.Kind.TITLE_REF && s >= from + 2 && t.get(s - 1).is("'s")
+                        ? possessorCountry(t, s - 1, from) : null;
+                if (owner != null) countryQualifies(name, owner);
                 if (role == null || role.kind() != Phrase.Kind.TITLE_REF) {
                     // "The European Union's envoy for the Western Balkans, Miroslav X,": the role's word further back
                     Set<String> found = new LinkedHashSet<>();
@@ -217,9 +221,20 @@ final class SpeakerExtractor {
                     int e = s;
                     while (phrases.runToken(t, e + 1, s, to)) e++;
                     role = phrases.classify(t, s, e, from, true);
+                } else if (s > b + 2 && t.get(s).capitalised() && phrases.runToken(t, s, s, to)) {
+                    // "X, the U.S. ambassador to the UN,", "Y, the Russian envoy,": a country's word before the role
+                    int e = s;
+                    while (phrases.runToken(t, e + 1, s, to)) e++;
+                    boolean titled = false;
+                    for (int q = s + 1; q <= e && !titled; q++) titled = t.get(q).has(Token.TITLE) && !NameWords.ROLELESS.contains(t.get(q).lower());
+                    if (titled && countryOfWords(List.of(t.get(s).text())) != null) role = phrases.classify(t, s, e, from, true);
                 }
             }
             if (role == null || role.kind() != Phrase.Kind.TITLE_REF || role.titles().isEmpty()) return titles;
+            // "The Permanent Representative of Sudan, X,": the role's country is X's, so "the representative of
+            // Guyana" later is someone else
+            String country = countryOfWords(role.name());
+            if (country != null) countryQualifies(name, country);
             Set<String> all = new LinkedHashSet<>(role.titles());
             all.addAll(titles);
             return all;
@@ -412,9 +427,20 @@ final class SpeakerExtractor {
 
         /** The country a word of the role reference {@code p} names ("Indian" in "the Indian leader"), or null. */
         String countryNamed(Phrase p) {
-            for (String q : p.name()) {
-                String country = gazetteer.countryOf(q);
+            return countryOfWords(p.name());
+        }
+
+        /** The first country that one word of {@code words}, or two or three in a row ("South Africa"), name; or null. */
+        String countryOfWords(List<String> words) {
+            for (int i = 0; i < words.size(); i++) {
+                String country = gazetteer.countryOf(words.get(i));
                 if (country != null) return country;
+                String joined = words.get(i);
+                for (int j = i + 1; j < Math.min(words.size(), i + 3); j++) {
+                    joined += " " + words.get(j);
+                    country = gazetteer.countryOf(joined);
+                    if (country != null) return country;
+                }
             }
             return null;
         }

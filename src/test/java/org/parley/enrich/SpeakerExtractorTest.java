@@ -945,4 +945,22 @@ class SpeakerExtractorTest {
                 "The Kestrel Gallery said the loan would go ahead."))
                 .containsExactly(List.of(), List.of(), List.of());
     }
+
+    @Test
+    void aRoleOfACountryIsNotTheDelegateOfAnother() {
+        // each delegate's country comes with the role: "of Sudan", "China's", "the U.S. ambassador"
+        assertThat(speakers("The Permanent Representative of Moldova, Ada Kerrigan, welcomed the vote.",
+                "The representative of Guyana expressed regret that the Council had failed."))
+                .containsExactly(List.of("Ada Kerrigan"), List.of());
+        assertThat(speakers("China's representative, Ivo Trenka, said Beijing had abstained.",
+                "The representative of Guyana expressed regret that the Council had failed."))
+                .containsExactly(List.of("Ivo Trenka"), List.of());
+        assertThat(speakers("Lena Ostrova, the U.S. ambassador to the UN, accused Moscow of blocking peace.",
+                "The representative of Guyana expressed regret that the Council had failed."))
+                .containsExactly(List.of("Lena Ostrova"), List.of());
+        // the same country's role is still the person named with it
+        assertThat(speakers("The Permanent Representative of Guyana, Ada Kerrigan, arrived late.",
+                "The representative of Guyana expressed regret that the Council had failed."))
+                .containsExactly(List.of(), List.of("Ada Kerrigan"));
+    }
 }
