@@ -1025,6 +1025,12 @@ final class SpeakerExtractor {
             // shares the clause's subject.
             if ((last.is("and") || last.is("but")) && j > from && t.get(j - 1).word()) {
                 Phrase shared = clauseSubject(t, from, v);
+                // "The two presidents signed a declaration and said ...": both share the second verb too
+                if (shared == null) {
+                    for (int k = from; k < Math.min(v, from + 4); k++) {
+                        if (SpeechRules.pairBefore(t, k, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.PAIR, (char) 0);
+                    }
+                }
                 return shared == null || shared.kind() == Phrase.Kind.SOURCE ? null : shared;
             }
             if (last.is(",")) {

@@ -963,4 +963,12 @@ class SpeakerExtractorTest {
                 "The representative of Guyana expressed regret that the Council had failed."))
                 .containsExactly(List.of(), List.of("Ada Kerrigan"));
     }
+
+    @Test
+    void theTwoLeadersShareASecondVerb() {
+        assertThat(speakers("President Ada Kerrigan hosted her counterpart, Ivo Trenka, in Astana.",
+                "The two presidents signed a declaration on water and said the sea must be saved.",
+                "The two presidents signed a declaration and left for the airport."))
+                .containsExactly(List.of(), List.of("Ada Kerrigan", "Ivo Trenka"), List.of());
+    }
 }
