@@ -134,4 +134,13 @@ class CountryGazetteerTest {
         assertThat(G.isAlias("Dominique")).isFalse();
         assertThat(G.isAlias("Victoria")).isFalse();
     }
+
+    @Test
+    void pluralDemonymsSpellingVariantsAndSeatsOfGovernment() {
+        assertThat(G.find("Batswana and Basotho workers met a Comorian envoy in Mbabane")).containsExactly("BW", "LS", "KM", "SZ");
+        assertThat(G.find("The Élysée and Downing Street spoke; the Quai d'Orsay summoned the envoy")).containsExactly("FR", "GB");
+        assertThat(G.find("Zhongnanhai, the Casa Rosada, La Moncloa, Planalto and Malacañang")).containsExactly("CN", "AR", "ES", "BR", "PH");
+        // a seat of government's name inside another name is not it
+        assertThat(G.find("the Downing Streets of this world")).isEmpty();
+    }
 }
