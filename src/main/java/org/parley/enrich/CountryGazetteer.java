@@ -132,6 +132,15 @@ final class CountryGazetteer {
         return a != null && !a.code().equals(FALSE_FRIEND);
     }
 
+    /**
+     * Whether the words of a name, together, are a place's alias or false friend ("Costa Rica", "Sri Lanka", "Buenos
+     * Aires", "Casa Rosada"): a place, not a person. Asked only when the first word starts a longer alias.
+     */
+    boolean isPlaceName(List<String> words) {
+        if (words.size() < 2 || !isPrefix(words.getFirst())) return false;
+        return alias(String.join(" ", words)) != null;
+    }
+
     /** The one country a single word names by itself ("Russian", "Kremlin", "Turkey"), or null: none, several, a false friend. */
     String countryOf(String word) {
         Alias a = alias(word);

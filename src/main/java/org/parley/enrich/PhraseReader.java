@@ -253,7 +253,8 @@ final class PhraseReader {
             if (NameWords.FEMALE.contains(ti)) gender = 'F';
             if (NameWords.MALE.contains(ti)) gender = 'M';
         }
-        if (!name.isEmpty() && name.size() <= 5 && (!institutionAfterLastTitle(t, a, nameStart) || !titles.isEmpty() && name.size() >= 2)) {
+        if (!name.isEmpty() && name.size() <= 5 && (!institutionAfterLastTitle(t, a, nameStart) || !titles.isEmpty() && name.size() >= 2)
+                && !(titles.isEmpty() && notAPerson(name))) {
             return new Phrase(Phrase.Kind.PERSON, name, titles, null, gender);
         }
         if (lastTitle != null && unreadName(t, a, nameStart)) return null;
@@ -286,6 +287,22 @@ final class PhraseReader {
         if (lw.endsWith("ally") || lw.endsWith("fully") || lw.endsWith("arily")) return lw.length() >= 6;
         if (lw.length() <= 5) return false; // "Emily", "Kelly", "Holly", "Sally"; short adverbs take a comma
         return !(lw.endsWith("ily") || lw.endsWith("lly") || lw.endsWith("oly") || lw.endsWith("aly") || lw.endsWith("erly"));
+    }
+
+    /**
+     * Articles of other languages that open the name of a newspaper, a party or a building, never a person's given name:
+     * "Der Spiegel", "El País", "La Moncloa", "Die Welt", "Il Foglio". Not "Le" (also a Vietnamese surname) nor "Al" (a
+     * given name).
+     */
+    private static final Set<String> FOREIGN_ARTICLES = Set.of("La", "Las", "Los", "Les", "El", "Il", "Der", "Die", "Das", "Het");
+
+    /**
+     * Whether an untitled name is no person's: a place's name of several words ("Costa Rica said", "Sri Lanka said",
+     * "Casa Rosada said"), or two words after a foreign article ("Der Spiegel said").
+     */
+    private boolean notAPerson(List<String> name) {
+        if (name.size() == 2 && FOREIGN_ARTICLES.contains(name.getFirst())) return true;
+        return gazetteer.isPlaceName(name);
     }
 
     /** Titles that are also common surnames: "Julie Bishop", "John Major", "Camille Grand", "Angus King". */

@@ -971,4 +971,16 @@ class SpeakerExtractorTest {
                 "The two presidents signed a declaration and left for the airport."))
                 .containsExactly(List.of(), List.of("Ada Kerrigan", "Ivo Trenka"), List.of());
     }
+
+    @Test
+    void aPlaceOfSeveralWordsOrAForeignTitleIsNoSpeaker() {
+        assertThat(speakers("Costa Rica said it would host the talks.", "Sri Lanka said the debt deal was signed.",
+                "Buenos Aires said the decree would stand.", "Casa Rosada said the decree would stand.",
+                "Der Spiegel said the army lacked ammunition.", "El Diario said the deal was close."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        // people still: a name after the place's adjective, a Vietnamese two-word name, a surname with its particle
+        assertThat(speakers("Costa Rican President Ada Kerrigan said San José would host.", "Le Duan said the war would go on.",
+                "Lucas van Dijk said the port was closed."))
+                .containsExactly(List.of("Ada Kerrigan"), List.of("Le Duan"), List.of("Lucas van Dijk"));
+    }
 }
