@@ -740,7 +740,8 @@ final class SpeakerExtractor {
                             || SpeechRules.pressedSomeoneTo(t, v, to) // "pressed Putin to revive the deal"
                             || SpeechRules.speechWithParticle(t, v, to) // "hit out at", "lashed out at", "spoke of"
                             || SpeechRules.speechWithObject(t, v, to) // "welcomed the decision", "defended the plan"
-                            || verb == SpeechRules.NAMING && SpeechRules.quoteWithin(t, v, to, 8)
+                            || verb == SpeechRules.NAMING && (SpeechRules.quoteWithin(t, v, to, 8) // "described it as “reckless”"
+                                    || SpeechRules.namesObjectAs(t, v, from, to)) // "described the loan as unsustainable"
                             || verb == SpeechRules.BASE && SpeechRules.afterNarrativeWould(t, v, from)
                             || verb == SpeechRules.DOCUMENT && SpeechRules.documentFollows(t, v, to)) {
                         p = speechSubject(t, v, from, to);

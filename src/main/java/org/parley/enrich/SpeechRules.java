@@ -451,6 +451,25 @@ final class SpeechRules {
         return false;
     }
 
+    /**
+     * "Senator X described the loan as unsustainable", "X termed the visit a success as well" (no: only "as"): a naming
+     * verb in the active voice, its object, then "as" within a few words. Not "was described as", "widely described
+     * as" nor ", described as" (a participle about the subject), and not past a comma or "by".
+     */
+    static boolean namesObjectAs(List<Token> t, int v, int from, int to) {
+        if (v == from) return false;
+        Token before = t.get(v - 1);
+        String lb = before.lower();
+        if (!before.word() || lb.endsWith("ly") || lb.equals("was") || lb.equals("were") || lb.equals("been")
+                || lb.equals("being") || lb.equals("is") || lb.equals("are") || lb.equals("be")) return false;
+        for (int k = v + 2; k < Math.min(to, v + 8); k++) {
+            Token x = t.get(k);
+            if (x.is("as")) return true;
+            if (!x.word() && !x.is("'s") || x.is("by")) return false;
+        }
+        return false;
+    }
+
     /** "issued a statement", "ordered ... in a message": a verb that carries words through a document. */
     static boolean documentFollows(List<Token> t, int v, int to) {
         if (t.get(v).is("issued")) {

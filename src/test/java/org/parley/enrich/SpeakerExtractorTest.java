@@ -983,4 +983,16 @@ class SpeakerExtractorTest {
                 "Lucas van Dijk said the port was closed."))
                 .containsExactly(List.of("Ada Kerrigan"), List.of("Le Duan"), List.of("Lucas van Dijk"));
     }
+
+    @Test
+    void aNamingVerbWithItsObjectAndAsReportsWords() {
+        assertThat(speakers("Senator Ada Kerrigan described the loan as unsustainable.",
+                "Foreign Minister Ivo Trenka described Chile's ties with Peru as stable.", "Kerrigan has termed the deal as a trap."))
+                .containsExactly(List.of("Ada Kerrigan"), List.of("Ivo Trenka"), List.of("Ada Kerrigan"));
+        // what others call someone, a participle about the subject, an object cut by a comma: nobody speaks
+        assertThat(speakers("Ada Kerrigan arrived.", "Kerrigan was described as a hard bargainer.",
+                "Kerrigan, widely described as a hawk, left early.", "Kerrigan was described by state media as a genius.",
+                "Kerrigan described the talks, held in Lima, as fruitful."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of(), List.of());
+    }
 }
