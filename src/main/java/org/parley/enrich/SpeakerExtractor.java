@@ -687,6 +687,12 @@ final class SpeakerExtractor {
         boolean attribute(List<Token> t, Set<String> out, Set<String> sources) {
             boolean sourceSpoke = false;
             Mention interviewee = transcriptSpeaker(t);
+            int signature = interviewee == null ? signature(t) : -1;
+            if (signature >= 0) {
+                interviewee = quoteSigner(t, signature);
+                // "“...” — Reuters", "“Never again” — a slogan on the wall": signed, but by no one the article names
+                if (interviewee == null) sourceSpoke = true;
+            }
             if (interviewee != null) {
                 out.add(String.join(" ", interviewee.name()));
                 spoke(interviewee);
@@ -901,6 +907,38 @@ final class SpeakerExtractor {
                 attend(m);
                 interviewee = m;
             }
+            return m;
+        }
+
+        /**
+         * Where the signature of a quotation starts in "“The door remains open.” — Foreign Minister X, on talks with
+         * Iran": a paragraph that opens with a quotation and signs it after a dash, as pull quotes and quote boxes do;
+         * or -1.
+         */
+        static int signature(List<Token> t) {
+            if (t.size() < 4 || !(PhraseReader.OPEN_QUOTES.contains(t.get(0).text()) || t.get(0).is("\""))) return -1;
+            for (int k = 1; k + 2 < t.size(); k++) {
+                if (!PhraseReader.CLOSE_QUOTES.contains(t.get(k).text()) && !t.get(k).is("\"")) continue;
+                return t.get(k + 1).is("—") || t.get(k + 1).is("–") ? k + 2 : -1;
+            }
+            return -1;
+        }
+
+        /**
+         * The person who signs a quotation at {@code a}: one titled, of two words or more, or named before in the
+         * article, or the one a role ("— the foreign minister") refers to; null for an outlet or anything else.
+         */
+        Mention quoteSigner(List<Token> t, int a) {
+            boolean determiner = t.get(a).word() && PhraseReader.isDeterminer(t.get(a).lower());
+            if (determiner) a++;
+            int b = a;
+            while (phrases.runToken(t, b, a, t.size())) b++;
+            if (b == a) return null;
+            Phrase p = phrases.classify(t, a, b - 1, a, determiner);
+            if (p == null || p.kind() == Phrase.Kind.SOURCE) return null;
+            if (p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && p.name().size() < 2 && longestForm(p.name()) == null) return null;
+            Mention m = resolve(p);
+            if (m != null) attend(m);
             return m;
         }
 

@@ -995,4 +995,17 @@ class SpeakerExtractorTest {
                 "Kerrigan described the talks, held in Lima, as fruitful."))
                 .containsExactly(List.of(), List.of(), List.of(), List.of(), List.of());
     }
+
+    @Test
+    void aQuotationSignedAfterADashIsTheSigners() {
+        assertThat(speakers("Chilean Foreign Minister Ivo Trenka said the ambassador would be summoned.",
+                "“The door remains open.” — Peruvian Foreign Minister Ada Kerrigan, on talks with Chile",
+                "“Peace is near.” — the foreign minister"))
+                .containsExactly(List.of("Ivo Trenka"), List.of("Ada Kerrigan"), List.of("Ada Kerrigan"));
+        // signed by an outlet, a role nobody holds here, or a thing: not the last speaker's words either
+        assertThat(speakers("Chilean Foreign Minister Ivo Trenka said the ambassador would be summoned.",
+                "“Peace is near.” — Reuters", "“We will win.” — the Ukrainian president",
+                "“Never again” — a slogan painted on the wall."))
+                .containsExactly(List.of("Ivo Trenka"), List.of(), List.of(), List.of());
+    }
 }
