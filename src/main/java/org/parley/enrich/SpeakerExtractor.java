@@ -813,6 +813,14 @@ final class SpeakerExtractor {
                         sourceSpoke = true;
                         continue;
                     }
+                    if (p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && !titledName(p.name())
+                            && SpeechRules.itsFollows(t, v, to)) {
+                        // "Médecins Sans Frontières said its clinic had been hit": a name the article never gave a
+                        // person's title or role, that speaks of "its" own, is a body's
+                        sources.add(String.join(" ", p.name()));
+                        sourceSpoke = true;
+                        continue;
+                    }
                     Mention m = resolve(p);
                     if (m == null) {
                         // A lone capitalised word never introduced as a person: an agency or outlet ("Reuters reported").

@@ -470,6 +470,18 @@ final class SpeechRules {
         return false;
     }
 
+    /**
+     * "said its clinic", "said in its statement", "told its members": "its" within three words after the verb, before
+     * any comma; what a person says of their own takes "his", "her" or "their".
+     */
+    static boolean itsFollows(List<Token> t, int v, int to) {
+        for (int k = v + 1; k < Math.min(to, v + 4); k++) {
+            if (t.get(k).is("its")) return true;
+            if (!t.get(k).word()) return false;
+        }
+        return false;
+    }
+
     /** "issued a statement", "ordered ... in a message": a verb that carries words through a document. */
     static boolean documentFollows(List<Token> t, int v, int to) {
         if (t.get(v).is("issued")) {

@@ -1008,4 +1008,14 @@ class SpeakerExtractorTest {
                 "“Never again” — a slogan painted on the wall."))
                 .containsExactly(List.of("Ivo Trenka"), List.of(), List.of(), List.of());
     }
+
+    @Test
+    void aNameThatSpeaksOfItsOwnIsABody() {
+        assertThat(speakers("Trenka Kerrigan said its clinic in Lima had been hit.", "Nova Brava told its clients to sell."))
+                .containsExactly(List.of(), List.of());
+        // a person given a role or title before still speaks of a country's or a firm's "its"
+        assertThat(speakers("Ivo Trenka, a farmer, grows rice near Hue.", "Trenka said its price had fallen.",
+                "Finance Minister Ada Kerrigan said its economy would recover."))
+                .containsExactly(List.of(), List.of("Ivo Trenka"), List.of("Ada Kerrigan"));
+    }
 }
