@@ -712,6 +712,13 @@ final class SpeakerExtractor {
                 while (first < to && !t.get(first).word()) first++;
                 // A sentence inside a quotation names people the speaker talks about, not the article's subjects.
                 Phrase subject = first < to && quoted[first] ? null : clauseSubject(t, from, to);
+                // "When Mia X took the podium, she ...": the person an opening clause is about is in focus first, while
+                // nobody is ("President Y met reporters. After Z left, she said" is still about Y)
+                Phrase opening = focus.isEmpty() && first < to && !quoted[first] ? openingClauseSubject(t, first, to) : null;
+                if (opening != null) {
+                    Mention m = resolve(opening);
+                    if (m != null) attend(m);
+                }
                 // "The Russian minister did not respond. Instead, he said": a role that names someone puts them in focus too
                 if (subject != null && (subject.kind() == Phrase.Kind.PERSON || subject.kind() == Phrase.Kind.TITLE_REF)) {
                     Mention m = resolve(subject);
@@ -948,6 +955,19 @@ final class SpeakerExtractor {
             Mention m = resolve(p);
             if (m != null) attend(m);
             return m;
+        }
+
+        /**
+         * The person named right after a subordinating word that opens the sentence ("When Mia X took the podium, ...",
+         * "After President Y landed, ..."), or null: titled or of two words or more, followed by a lower-case verb.
+         */
+        Phrase openingClauseSubject(List<Token> t, int first, int to) {
+            if (first + 2 >= to || !SpeechRules.SUBORDINATORS.contains(t.get(first).text())) return null;
+            int a = first + 1, b = a;
+            while (phrases.runToken(t, b + 1, a, to)) b++;
+            if (!phrases.runToken(t, a, a, to) || b + 1 >= to || !t.get(b + 1).lowercase()) return null;
+            Phrase p = phrases.classify(t, a, b, a, false);
+            return p != null && p.kind() == Phrase.Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2) ? p : null;
         }
 
         /** The index of a colon right before an opening quote mark, outside quotations, in [from, to), or -1. */

@@ -131,6 +131,9 @@ final class SpeechRules {
         return any;
     }
 
+    /** Words that open a subordinate clause at a sentence's start: "When X arrived, ...". */
+    static final Set<String> SUBORDINATORS = Set.of("When", "After", "As", "Before", "While", "Since", "Although", "Though",
+            "Once", "Because", "Until", "Whereas");
     /** Marks that open an item of a list: "• X: “...”", "- X said". */
     static final Set<String> BULLETS = Set.of("•", "·", "▪", "-", "–", "—", "*");
 

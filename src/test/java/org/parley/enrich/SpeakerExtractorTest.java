@@ -1018,4 +1018,14 @@ class SpeakerExtractorTest {
                 "Finance Minister Ada Kerrigan said its economy would recover."))
                 .containsExactly(List.of(), List.of("Ivo Trenka"), List.of("Ada Kerrigan"));
     }
+
+    @Test
+    void thePersonOfAnOpeningClauseIsInFocusWhenNobodyElseIs() {
+        assertThat(speakers("When Ada Kerrigan took the podium in Lima, she did not read from her notes.",
+                "“We want justice,” she told the delegates."))
+                .containsExactly(List.of(), List.of("Ada Kerrigan"));
+        // someone already in focus keeps it: the opening clause's person is not the pronoun's
+        assertThat(speakers("President Ada Kerrigan met reporters.", "After Ivo Trenka left the room, she said the deal was done."))
+                .containsExactly(List.of(), List.of("Ada Kerrigan"));
+    }
 }
