@@ -373,6 +373,10 @@ final class SpeakerExtractor {
                     // when the person in focus is of another country, the one other untitled person just named
                     Mention other = recent != null && ofOtherCountry(recent, p) ? soleUntitledOfNoCountry(p) : null;
                     if (other != null) yield other;
+                    // "Brazil's president on Monday urged ... / Luiz Inácio Lula da Silva, speaking in Belém, said": a
+                    // wire lede that gives a country's role and the name only at the next paragraph's start
+                    Mention delayed = namedNext(p);
+                    if (delayed != null) yield delayed;
                     // "“We will respond,” the minister said. / The minister, Agnieszka Wrona, later ...": a lede that
                     // quotes first and names the person in the next paragraph, when nobody held the role before. Only
                     // for a quotation in a sentence: a headline's role, or a summary's ("the envoy warned"), stays unnamed.
@@ -387,6 +391,41 @@ final class SpeakerExtractor {
                 }
                 case SOURCE -> null;
             };
+        }
+
+        /**
+         * The person a body paragraph's role of a country ("Brazil's president", "the Kenyan leader") refers to when
+         * nobody is named before it and the next paragraph opens with a name: that person, if the article gives them
+         * no other role and no other country; else null.
+         */
+        Mention namedNext(Phrase p) {
+            if (kinds.get(paragraph) != ParagraphKind.BODY || mentionsAt.isEmpty()) return null;
+            long[] at = mentionsAt.getFirst();
+            if (at[0] != paragraph + 1 || at[1] != 0) return null; // someone named before, or not at the next paragraph's start
+            String country = countryNamed(p);
+            if (country == null) return null;
+            String key = mentionKeys.getFirst();
+            Mention m = byName.get(key);
+            if (m == null || !untitled(m) && !m.titles().contains(p.head())) return null;
+            // "Raila X, the opposition leader, called for calm": a name given another role there is someone else
+            List<Token> next = paragraphs.get(paragraph + 1);
+            int b = 0;
+            while (phrases.runToken(next, b + 1, 0, next.size())) b++;
+            if (b + 2 < next.size() && next.get(b + 1).is(",") && (PhraseReader.isDeterminer(next.get(b + 2).lower())
+                    || b + 3 < next.size() && next.get(b + 3).is("'s"))) {
+                boolean role = false;
+                for (int k = b + 2; k < Math.min(next.size(), b + 9) && !next.get(k).is(",") && !role; k++) role = next.get(k).lower().equals(p.head());
+                if (!role) return null;
+            }
+            // "The Russian foreign minister accused ... / Annalena X said Berlin would ...": another country's voice
+            int end = sentenceStarts[paragraph + 1].length > 1 ? sentenceStarts[paragraph + 1][1] : next.size();
+            for (int k = b + 1; k < end; k++) {
+                if (!next.get(k).capitalised()) continue;
+                String other = gazetteer.countryOf(next.get(k).text());
+                if (other != null && !other.equals(country)) return null;
+            }
+            Set<String> known = countriesOf.getOrDefault(key, Set.of());
+            return known.isEmpty() || known.contains(country) ? inLongestForm(m) : null;
         }
 
         /**

@@ -1028,4 +1028,16 @@ class SpeakerExtractorTest {
         assertThat(speakers("President Ada Kerrigan met reporters.", "After Ivo Trenka left the room, she said the deal was done."))
                 .containsExactly(List.of(), List.of("Ada Kerrigan"));
     }
+
+    @Test
+    void aLedesRoleOfACountryIsTheNameThatOpensTheNextParagraph() {
+        assertThat(speakers("The Peruvian president on Monday urged rich nations to act.",
+                "Ada Kerrigan, speaking at the summit in Lima, said the forest could not wait."))
+                .containsExactly(List.of("Ada Kerrigan"), List.of("Ada Kerrigan"));
+        // someone given another role there, or speaking for another country, is someone else
+        assertThat(speakers("The Peruvian president warned protesters on Monday.", "Ivo Trenka, the opposition leader, called for calm."))
+                .containsExactly(List.of(), List.of("Ivo Trenka"));
+        assertThat(speakers("The Peruvian president accused Chile of lying.", "Ivo Trenka said Santiago would not be intimidated."))
+                .containsExactly(List.of(), List.of("Ivo Trenka"));
+    }
 }
