@@ -23,6 +23,8 @@ public final class FormatDetector {
     private static final Set<String> JSONL_EXT = Set.of("jsonl", "ndjson", "json");
     private static final Set<String> MARKDOWN_EXT = Set.of("md", "markdown", "mdown", "mkd");
     private static final Set<String> TEXT_EXT = Set.of("txt", "text");
+    /** WARC archives and their predecessor ARC (jwarc reads both, plain or gzip per record). */
+    private static final Set<String> WARC_EXT = Set.of("warc", "warc.gz", "arc", "arc.gz");
 
     /** The verdict: a format, or null with the reason the file is refused. */
     public record Detection(InputFormat format, String reason) {
@@ -46,6 +48,7 @@ public final class FormatDetector {
     public static String extension(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
         if (n.endsWith(".warc.gz")) return "warc.gz";
+        if (n.endsWith(".arc.gz")) return "arc.gz";
         int dot = n.lastIndexOf('.');
         return dot <= 0 || dot == n.length() - 1 ? "" : n.substring(dot + 1);
     }
@@ -54,7 +57,7 @@ public final class FormatDetector {
     static boolean knownByName(String fileName) {
         String ext = extension(fileName);
         return ext.isEmpty() || TEXT_EXT.contains(ext) || MARKDOWN_EXT.contains(ext) || HTML_EXT.contains(ext)
-                || FEED_EXT.contains(ext) || JSONL_EXT.contains(ext) || ext.equals("warc") || ext.equals("warc.gz");
+                || FEED_EXT.contains(ext) || JSONL_EXT.contains(ext) || WARC_EXT.contains(ext);
     }
 
     /** Detects the format of a file named {@code fileName} whose content starts with {@code head}. */
@@ -65,6 +68,10 @@ public final class FormatDetector {
             case "warc", "warc.gz" -> {
                 return s == Sniffed.WARC ? Detection.of(InputFormat.WARC)
                         : Detection.refuse("parse error: not a WARC archive (no WARC/1.x record header)");
+            }
+            case "arc", "arc.gz" -> {
+                return s == Sniffed.WARC ? Detection.of(InputFormat.WARC)
+                        : Detection.refuse("parse error: not an ARC archive (no filedesc:// header)");
             }
             case "gz" -> {
                 return s == Sniffed.WARC ? Detection.of(InputFormat.WARC)
@@ -106,14 +113,21 @@ public final class FormatDetector {
         };
     }
 
+    /** Whether bytes with no declared type start like an HTML page or fragment (a WARC response with no Content-Type). */
+    static boolean looksLikeHtml(byte[] head) {
+        Sniffed s = sniff(head);
+        return s == Sniffed.HTML_DOCUMENT || s == Sniffed.HTML;
+    }
+
     private enum Sniffed { EMPTY, BINARY, GZIP, WARC, FEED, XML, HTML_DOCUMENT, HTML, JSON_OBJECT, JSON_ARRAY, OTHER }
 
     private static Sniffed sniff(byte[] head) {
         if (head.length == 0) return Sniffed.EMPTY;
         if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
-            return startsWith(gunzipHead(head), "WARC/") ? Sniffed.WARC : Sniffed.GZIP;
+            byte[] inner = gunzipHead(head);
+            return startsWith(inner, "WARC/") || startsWith(inner, "filedesc://") ? Sniffed.WARC : Sniffed.GZIP;
         }
-        if (startsWith(head, "WARC/")) return Sniffed.WARC;
+        if (startsWith(head, "WARC/") || startsWith(head, "filedesc://")) return Sniffed.WARC; // ARC: jwarc reads it as WARC
         String text = asciiHead(head);
         int i = skipSpaceAndBom(text, 0);
         if (i >= text.length()) return Sniffed.EMPTY;

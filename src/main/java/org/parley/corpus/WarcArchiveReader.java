@@ -14,8 +14,9 @@ import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 
 /**
- * Reads WARC archives (plain or gzip per record) with jwarc, as a stream: every HTML response record with a
- * 2xx status (and every HTML resource record) is an article whose URL is the record's {@code WARC-Target-URI};
+ * Reads WARC archives (plain or gzip per record) with jwarc, as a stream (ARC files too: jwarc reads their records
+ * as WARC responses): every HTML response record with a 2xx status (and every HTML resource record; a response
+ * without a {@code Content-Type} whose body starts like an HTML page) is an article whose URL is the record's {@code WARC-Target-URI};
  * its HTTP body is decoded (chunked, gzip, deflate, brotli) and its charset taken from the HTTP
  * {@code Content-Type} before the page's own declaration. Records that are not HTML pages (requests, metadata,
  * images, redirects, errors) are counted in one line of the report; an HTML record that is too large or yields no
@@ -67,11 +68,28 @@ final class WarcArchiveReader {
                         continue;
                     }
                     contentType = http.headers().first("Content-Type").orElse(null);
-                    if (!isHtml(http.contentType())) {
+                    body = http.bodyDecoded().stream();
+                    if (contentType == null || contentType.isBlank()) {
+                        // No Content-Type at all (old servers, some ARC captures): sniffed like a file with no extension
+                        body = new java.io.BufferedInputStream(body, FormatDetector.HEAD_BYTES);
+                        body.mark(FormatDetector.HEAD_BYTES);
+                        byte[] head;
+                        try {
+                            head = body.readNBytes(FormatDetector.HEAD_BYTES);
+                            body.reset();
+                        } catch (IOException e) {
+                            skipped.accept(new SkippedInput(fileName, "record " + target, "cannot read the record's body: " + e.getMessage()));
+                            continue;
+                        }
+                        if (!FormatDetector.looksLikeHtml(head)) {
+                            notPages.merge("response without a Content-Type that is not HTML", 1, Integer::sum);
+                            continue;
+                        }
+                        contentType = null;
+                    } else if (!isHtml(http.contentType())) {
                         notPages.merge("response of type " + baseType(http.contentType()), 1, Integer::sum);
                         continue;
                     }
-                    body = http.bodyDecoded().stream();
                 } else if (record instanceof WarcResource resource) {
                     target = resource.target();
                     if (!isHtml(resource.contentType())) {
@@ -97,7 +115,11 @@ final class WarcArchiveReader {
                             + " bytes (limit " + maxRecordBytes + ")"));
                     continue;
                 }
-                String id = ids.next(String.valueOf(record.id()), "record" + records);
+                // ARC records (and a WARC record written without one) have no WARC-Record-ID: the capture's URI and
+                // time key them instead (record.id() throws there)
+                String recordId = record.headers().first("WARC-Record-ID").map(v -> v.strip().replaceAll("^<|>$", ""))
+                        .orElse(target + " " + record.headers().first("WARC-Date").orElse(""));
+                String id = ids.next(recordId, "record" + records);
                 try {
                     articles.accept(reader.parseHtml(fileName, id, page, 0, page.length, Urls.absoluteOrNull(target), contentType,
                             InputFormat.WARC));

@@ -14,8 +14,8 @@
  * <td>1 per item</td></tr>
  * <tr><td>JSON Lines</td><td>{@code .jsonl .ndjson .json}</td><td>extension-less file starting with <code>&#123;</code></td>
  * <td>1 per line</td></tr>
- * <tr><td>WARC</td><td>{@code .warc .warc.gz .gz}</td><td>{@code WARC/1.x}, plain or gzip</td>
- * <td>1 per HTML response record</td></tr>
+ * <tr><td>WARC</td><td>{@code .warc .warc.gz .gz .arc .arc.gz}</td><td>{@code WARC/1.x} or ARC's {@code filedesc://},
+ * plain or gzip</td><td>1 per HTML response record (a response without a Content-Type when its body starts like a page)</td></tr>
  * </table>
  * Plain text is read exactly as before these formats existed.
  *

@@ -149,4 +149,62 @@ class WarcArchiveReaderTest {
         Files.writeString(notWarc, "hello");
         assertThatThrownBy(() -> new CorpusReader().readAll(notWarc)).hasMessageContaining("not a WARC");
     }
+
+    @Test
+    void arcArchivesFromOldCrawlsAreReadLikeWarc() throws Exception {
+        // ARC, the format before WARC (old crawls, the early web archives): it was refused as 'unsupported type: .arc'
+        // (and a gzipped one as 'a gzip file that is not a WARC archive'); jwarc reads its records as WARC responses.
+        byte[] desc = "1 0 Parley test\nURL IP-address Archive-date Content-type Archive-length\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] body = ("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + SMALL_PAGE).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream first = new ByteArrayOutputStream(), second = new ByteArrayOutputStream();
+        first.writeBytes(("filedesc://old-crawl.arc 0.0.0.0 20010203040506 text/plain " + desc.length + "\n").getBytes(StandardCharsets.US_ASCII));
+        first.writeBytes(desc);
+        first.write('\n');
+        second.writeBytes(("https://local.example/2001/bridge 192.0.2.7 20010203040506 text/html " + body.length + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        second.writeBytes(body);
+        second.write('\n');
+        Path plain = dir.resolve("old-crawl.arc");
+        Files.write(plain, concat(first.toByteArray(), second.toByteArray()));
+        Path gz = dir.resolve("old-crawl2.arc.gz");
+        Files.write(gz, gzipEach(first.toByteArray(), second.toByteArray()));
+        for (Path f : new Path[]{plain, gz}) {
+            assertThat(CorpusReader.list(dir).skipped()).as(f.toString()).isEmpty();
+            FileArticles r = new CorpusReader().readAll(f);
+            assertThat(r.format()).isEqualTo(InputFormat.WARC);
+            assertThat(r.articles()).as(f.toString()).singleElement().satisfies(a -> {
+                assertThat(a.url()).isEqualTo("https://local.example/2001/bridge");
+                assertThat(a.title()).isEqualTo("Moldova and Romania Open Bridge");
+                assertThat(texts(a, ParagraphKind.BODY)).contains("Café owners in Ungheni welcomed the crossing.");
+            });
+        }
+        Path notArc = dir.resolve("notes.arc");
+        Files.writeString(notArc, "an arc of notes, not an archive");
+        assertThatThrownBy(() -> new CorpusReader().readAll(notArc)).hasMessageContaining("not an ARC archive");
+    }
+
+    @Test
+    void aResponseWithoutContentTypeIsAPageWhenItsBodyStartsLikeOne() throws Exception {
+        // Old servers sent no Content-Type: the page was counted as 'response of type application/octet-stream' and lost.
+        byte[] warc = gzipEach(
+                record("response", "https://local.example/untyped", "00000000-0000-0000-0000-0000000000b1",
+                        "application/http; msgtype=response", http("HTTP/1.1 200 OK", SMALL_PAGE.getBytes(StandardCharsets.UTF_8))),
+                record("response", "https://local.example/untyped.bin", "00000000-0000-0000-0000-0000000000b2",
+                        "application/http; msgtype=response", http("HTTP/1.1 200 OK", new byte[]{0, 1, 2, 3, 4, 5})));
+        Path f = dir.resolve("untyped.warc.gz");
+        Files.write(f, warc);
+        FileArticles r = new CorpusReader().readAll(f);
+        assertThat(r.articles()).singleElement().satisfies(a -> {
+            assertThat(a.url()).isEqualTo("https://local.example/untyped");
+            assertThat(texts(a, ParagraphKind.BODY)).contains("Café owners in Ungheni welcomed the crossing.");
+        });
+        assertThat(r.skipped()).extracting(SkippedInput::describe).containsExactly(
+                "untyped.warc.gz (1 of 2 records): not HTML pages: 1 response without a Content-Type that is not HTML");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
