@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Decodes markup (HTML, XML feeds) the way browsers do: a byte order mark first, then the charset the transport
  * declares (a WARC record's HTTP {@code Content-Type}), then the one the document declares in its first 8 KB
  * ({@code <meta charset>}, {@code <meta http-equiv=Content-Type>}, {@code <?xml encoding?>}), then UTF-8 when the
- * bytes are valid UTF-8, else Windows-1252.
+ * bytes are valid UTF-8, else Windows-1252. A declared UTF-8 that the bytes are not (no valid multi-byte sequence,
+ * some invalid bytes) is Windows-1252 too.
  */
 final class Charsets {
     private static final int PRESCAN_BYTES = 8192;
@@ -50,7 +51,18 @@ final class Charsets {
             if (m.find()) declared = charset(m.group(1));
         }
         if (declared == null) declared = declaredInDocument(bytes, off, len);
-        if (declared != null) return new String(bytes, off, len, declared);
+        if (declared != null) {
+            String text = new String(bytes, off, len, declared);
+            // "UTF-8" declared over Latin-1 bytes (a template's <meta charset=utf-8> on a page saved or written in a
+            // legacy editor): every accented letter became U+FFFD. Bytes without one valid multi-byte sequence are
+            // Windows-1252, as when nothing is declared; UTF-8 with damaged bytes stays UTF-8 (the declaration is trusted
+            // while any of its text is UTF-8).
+            if (declared == StandardCharsets.UTF_8 && text.indexOf('\uFFFD') >= 0
+                    && CorpusReader.Utf8Check.of(java.util.Arrays.copyOfRange(bytes, off, off + len)).multiByte() == 0) {
+                return new String(bytes, off, len, WINDOWS_1252);
+            }
+            return text;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -127,6 +127,25 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void aPageDeclaringUtf8ButWrittenInLatin1IsReadAsLatin1() throws Exception {
+        // A template's <meta charset="utf-8"> over text saved in Latin-1: every accented letter was U+FFFD ("caf\uFFFD").
+        String html = "<html><head><meta charset=\"utf-8\"><title>Café diplomacy</title></head><body><article>"
+                + "<h1>Café diplomacy</h1><p>The ministers met at a café near the façade of the old embassy, where the "
+                + "négociations went on until late.</p></article></body></html>";
+        Article a = reader.parse("latin.html", html.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(a.title()).isEqualTo("Café diplomacy");
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "The ministers met at a café near the façade of the old embassy, where the négociations went on until late.");
+        // real UTF-8 with one damaged byte stays UTF-8 (the rule must not turn good pages into mojibake)
+        byte[] utf8 = html.replace("late.", "late. Zürich \u2014 Genève.").getBytes(StandardCharsets.UTF_8);
+        byte[] damaged = java.util.Arrays.copyOf(utf8, utf8.length);
+        int at = html.indexOf("Café diplomacy</title>") + 3; // the first byte of the title's é
+        damaged[at] = (byte) 0xFF;
+        Article d = reader.parse("damaged.html", damaged);
+        assertThat(allText(d)).contains("façade", "Zürich — Genève.");
+    }
+
+    @Test
     void malformedMarkupStillYieldsItsParagraphs() throws Exception {
         Article a = reader.parse("malformed.html", bytes("malformed.html"));
         assertThat(a.title()).isEqualTo("Border Talks Resume in Geneva");
