@@ -275,7 +275,14 @@ public final class CorpusReader {
         return switch (format) {
             case TEXT -> parseText(fileName, decode(bytes));
             case MARKDOWN -> parseMarkdown(fileName, decode(bytes));
-            case HTML -> parseHtml(fileName, ArticleParser.articleId(fileName), bytes, 0, bytes.length, null, null, InputFormat.HTML);
+            case HTML -> {
+                if (Mhtml.isMime(bytes)) { // a page saved as one file (.mhtml/.mht): the page is a part of a MIME message
+                    Mhtml.Page page = Mhtml.page(bytes);
+                    yield parseHtml(fileName, ArticleParser.articleId(fileName), page.html(), 0, page.html().length, page.url(),
+                            page.contentType(), InputFormat.HTML);
+                }
+                yield parseHtml(fileName, ArticleParser.articleId(fileName), bytes, 0, bytes.length, null, null, InputFormat.HTML);
+            }
             default -> throw new CorpusException("unsupported type: " + format.label() + " holds many articles");
         };
     }

@@ -18,7 +18,7 @@ public final class FormatDetector {
     /** How many leading bytes {@link #detect} looks at. */
     public static final int HEAD_BYTES = 8192;
 
-    private static final Set<String> HTML_EXT = Set.of("html", "htm", "xhtml", "shtml", "mhtml");
+    private static final Set<String> HTML_EXT = Set.of("html", "htm", "xhtml", "shtml", "mhtml", "mht");
     private static final Set<String> FEED_EXT = Set.of("xml", "rss", "atom", "rdf");
     private static final Set<String> JSONL_EXT = Set.of("jsonl", "ndjson", "json");
     private static final Set<String> MARKDOWN_EXT = Set.of("md", "markdown", "mdown", "mkd");

@@ -8,7 +8,8 @@
  * <tr><th>format</th><th>extensions</th><th>by content</th><th>articles per file</th></tr>
  * <tr><td>text</td><td>{@code .txt}, none</td><td>anything else readable</td><td>1</td></tr>
  * <tr><td>Markdown</td><td>{@code .md .markdown .mdown .mkd}</td><td>-</td><td>1</td></tr>
- * <tr><td>HTML</td><td>{@code .html .htm .xhtml .shtml}</td><td>{@code <!doctype html>} or {@code <html>} (also in
+ * <tr><td>HTML</td><td>{@code .html .htm .xhtml .shtml .mhtml .mht} (MHTML: the first {@code text/html} part, see
+ * {@link org.parley.corpus.Mhtml})</td><td>{@code <!doctype html>} or {@code <html>} (also in
  * {@code .txt}, extension-less and unknown-extension files)</td><td>1</td></tr>
  * <tr><td>feed</td><td>{@code .xml .rss .atom .rdf}</td><td>root {@code <rss>}, {@code <feed>} or {@code <rdf:RDF>}</td>
  * <td>1 per item</td></tr>

@@ -146,6 +146,52 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void aPageSavedAsOneFileMhtmlIsReadFromItsHtmlPart() throws Exception {
+        // "Save as: Web page, single file": a MIME message, the page quoted-printable. It was read as markup ("Wedn=
+        // esday", "=E2=80=9Cimpressive=E2=80=9D" in the text, no URL) and a .mht file was refused as an unsupported type.
+        String mhtml = "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://coastline.example/port-visit\r\n"
+                + "Subject: Delegation visits the port\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+                + "\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--p0rt----\"\r\n\r\n\r\n"
+                + "------MultipartBoundary--p0rt----\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\nContent-Location: https://coastline.example/port-visit\r\n\r\n"
+                + "<!DOCTYPE html><html><head><meta charset=3D\"utf-8\"><title>Delegation visits the port</title></head><bo=\r\n"
+                + "dy><article><h1>Delegation visits the port</h1><p>A trade delegation toured the container port on Wedn=\r\n"
+                + "esday, the first such visit since the terminal opened.</p><p>Its head called the terminal =E2=80=9Cimp=\r\n"
+                + "ressive=E2=80=9D and said exports could be routed through it.</p></article></body></html>\r\n\r\n"
+                + "------MultipartBoundary--p0rt----\r\nContent-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+                + "Content-Location: https://coastline.example/site.css\r\n\r\nbody { color: red; }\r\n\r\n"
+                + "------MultipartBoundary--p0rt------\r\n";
+        for (String name : new String[]{"port-visit.mhtml", "port-visit.mht"}) {
+            Path f = dir.resolve(name);
+            Files.writeString(f, mhtml, StandardCharsets.US_ASCII);
+            Article a = reader.read(f);
+            assertThat(a.format()).isEqualTo(InputFormat.HTML);
+            assertThat(a.title()).isEqualTo("Delegation visits the port");
+            assertThat(a.url()).isEqualTo("https://coastline.example/port-visit");
+            assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                    "A trade delegation toured the container port on Wednesday, the first such visit since the terminal opened.",
+                    "Its head called the terminal “impressive” and said exports could be routed through it.");
+            assertThat(allText(a)).doesNotContain("color");
+        }
+        // an old IE save: base64, the charset in the part's header only
+        String page = "<html><body><div class=\"story\"><p>Ministers met at a café in Brussels to discuss fair trade rules.</p></div></body></html>";
+        String ie = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_000_0000\"\r\n\r\n"
+                + "This is a multi-part message in MIME format.\r\n\r\n------=_NextPart_000_0000\r\n"
+                + "Content-Type: text/html; charset=\"windows-1252\"\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Location: http://brussels.example/cafe.htm\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(page.getBytes(Charset.forName("windows-1252"))) + "\r\n\r\n"
+                + "------=_NextPart_000_0000--\r\n";
+        Article b = reader.parse("cafe.mht", ie.getBytes(StandardCharsets.US_ASCII));
+        assertThat(texts(b, ParagraphKind.BODY)).containsExactly("Ministers met at a café in Brussels to discuss fair trade rules.");
+        assertThat(b.url()).isEqualTo("http://brussels.example/cafe.htm");
+        // a saved message with no page in it is refused with the reason
+        String noPage = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+                + "Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n";
+        assertThatThrownBy(() -> reader.parse("img.mhtml", noPage.getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(CorpusException.class).hasMessageContaining("no text/html part");
+    }
+
+    @Test
     void malformedMarkupStillYieldsItsParagraphs() throws Exception {
         Article a = reader.parse("malformed.html", bytes("malformed.html"));
         assertThat(a.title()).isEqualTo("Border Talks Resume in Geneva");
