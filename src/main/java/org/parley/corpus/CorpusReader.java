@@ -109,6 +109,12 @@ public final class CorpusReader {
                     skipped.add(new SkippedInput(rel(walked, d) + "/", null, "hidden folder (not read)"));
                     return FileVisitResult.SKIP_SUBTREE;
                 }
+                String page = d.equals(walked) ? null : savedPageOf(d);
+                if (page != null) {
+                    // "Web page, complete": the page's images, scripts, style sheets and ad frames, not articles
+                    skipped.add(new SkippedInput(rel(walked, d) + "/", null, "resources of the saved page " + page + " (not read)"));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -177,6 +183,27 @@ public final class CorpusReader {
         files.sort(null);
         skipped.sort(Comparator.comparing(SkippedInput::file));
         return new Listing(files, skipped);
+    }
+
+    /** The folder suffixes browsers give a saved page's resources ("Page_files"; older localised saves). */
+    private static final List<String> SAVED_PAGE_FOLDER_SUFFIXES = List.of("_files", "-Dateien", "_fichiers", "_archivos", "-bestanden", "_file");
+
+    /**
+     * The name of the saved page whose resources folder {@code d} is ("Talks.html" for "Talks_files" beside it), or
+     * null: a folder is skipped only when the page it belongs to is there.
+     */
+    static String savedPageOf(Path d) {
+        String name = d.getFileName().toString();
+        Path parent = d.getParent();
+        if (parent == null) return null;
+        for (String suffix : SAVED_PAGE_FOLDER_SUFFIXES) {
+            if (name.length() <= suffix.length() || !name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length())) continue;
+            String stem = name.substring(0, name.length() - suffix.length());
+            for (String ext : List.of(".html", ".htm", ".xhtml", ".shtml")) {
+                if (Files.isRegularFile(parent.resolve(stem + ext), LinkOption.NOFOLLOW_LINKS)) return stem + ext;
+            }
+        }
+        return null;
     }
 
     private static String rel(Path dir, Path f) {

@@ -752,7 +752,27 @@ final class HtmlExtractor {
             m.siteName = blank(metas.get("og:site_name"));
             if (m.url == null) m.url = blank(metas.get("og:url"));
             if (m.url == null) m.url = canonical;
+            if (m.url == null) m.url = savedFrom(doc);
             return m;
+        }
+
+        /**
+         * Where a browser saved the page from: its "Mark of the Web" comment before or at the top of the markup,
+         * {@code <!-- saved from url=(0061)https://... -->}, or null.
+         */
+        private static String savedFrom(Document doc) {
+            List<Node> nodes = new ArrayList<>(doc.childNodes());
+            Element html = doc.firstElementChild();
+            if (html != null) nodes.addAll(html.childNodes());
+            if (doc.head() != null) nodes.addAll(doc.head().childNodes());
+            for (Node n : nodes) {
+                if (!(n instanceof org.jsoup.nodes.Comment c)) continue;
+                String t = c.getData().strip();
+                if (!t.regionMatches(true, 0, "saved from url=", 0, 15)) continue;
+                String u = t.substring(15).replaceFirst("^\\(\\d+\\)", "").strip();
+                return Urls.absoluteOrNull(u);
+            }
+            return null;
         }
 
         /** A person's name, not a profile URL. */

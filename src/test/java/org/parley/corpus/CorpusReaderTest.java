@@ -93,6 +93,41 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aPageSavedCompleteIsOneArticleAtItsAddressAndItsFilesFolderIsNotRead() throws Exception {
+        // "Save as: Web page, complete" writes Talks.html and Talks_files/ (frames, scripts, styles, images): the
+        // folder's ad frame and saved_resource.html were indexed as articles, its .css/.js/.jpg each reported as an
+        // unsupported type, and the page's address (only in the browser's "saved from url" comment) was lost.
+        String page = "<!DOCTYPE html>\n<!-- saved from url=(0058)https://frontier-times.example/world/ceasefire-holds -->\n"
+                + "<html><head><title>Ceasefire holds for a second week</title>"
+                + "<link rel=\"stylesheet\" href=\"./Talks_files/main.css\"></head><body><div class=\"story\">"
+                + "<h1>Ceasefire holds for a second week</h1><p>The ceasefire along the northern front held for a second week "
+                + "on Sunday, monitors said, although both sides reported shooting near the river.</p></div></body></html>";
+        write("Talks.html", page.getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(dir.resolve("Talks_files"));
+        write("Talks_files/ad_frame.html", "<html><body><div>Advertisement placeholder for the frame on the right side</div></body></html>"
+                .getBytes(StandardCharsets.UTF_8));
+        write("Talks_files/saved_resource.html", "body{font-family:serif}".getBytes(StandardCharsets.UTF_8));
+        write("Talks_files/main.css", "body{font-family:serif}".getBytes(StandardCharsets.UTF_8));
+        write("Talks_files/photo.jpg", new byte[]{(byte) 0xFF, (byte) 0xD8, 0, 1});
+        // a folder that merely ends in _files, with no page of its name beside it, is read as any folder
+        Files.createDirectories(dir.resolve("press_files"));
+        write("press_files/statement.txt", "Statement on the ceasefire\n\nThe ministry welcomed the ceasefire on Sunday.\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        CorpusReader.Listing l = CorpusReader.list(dir);
+        assertThat(l.files()).extracting(p -> dir.relativize(p).toString()).containsExactly("Talks.html", "press_files/statement.txt");
+        assertThat(l.skipped()).extracting(SkippedInput::describe)
+                .containsExactly("Talks_files/: resources of the saved page Talks.html (not read)");
+        Article a = reader.read(dir.resolve("Talks.html"));
+        assertThat(a.url()).isEqualTo("https://frontier-times.example/world/ceasefire-holds");
+        assertThat(a.title()).isEqualTo("Ceasefire holds for a second week");
+        // a canonical link, when the page has one, is still trusted over the comment
+        Article c = reader.parse("c.html", page.replace("<title>", "<link rel=\"canonical\" href=\"https://frontier-times.example/c\"><title>")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(c.url()).isEqualTo("https://frontier-times.example/c");
+    }
+
+    @Test
     void bundledCorpusParsesIntoTitledArticles() throws Exception {
         List<Path> files = CorpusReader.listFiles(Path.of("corpus"));
         assertThat(files).hasSizeGreaterThanOrEqualTo(5);
