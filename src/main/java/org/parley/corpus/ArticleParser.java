@@ -28,7 +28,7 @@ public final class ArticleParser {
     /** "date 2024-06-21" at the very start of the text: a date marker some scrapers leave behind. */
     private static final Pattern LEADING_DATE_MARKER =
             Pattern.compile("^\\s*(?:date|published|posted|updated)\\s*:?\\s*(\\d{4}-\\d{2}-\\d{2})\\s+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:\\b|(?=T\\d))"); // also an ISO date-time's date
     private static final Pattern MONTH_DAY_YEAR =
             Pattern.compile("\\b(" + ParagraphClassifier.MONTHS + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_MONTH_YEAR =
@@ -181,7 +181,7 @@ public final class ArticleParser {
         return paragraphs.isEmpty() ? "(untitled)" : paragraphs.getFirst().text();
     }
 
-    /** Finds the first full date in a text: ISO, "June 24, 2024" or "24 June 2024". */
+    /** Finds the first full date in a text: ISO, "June 24, 2024", "24 June 2024", else an unambiguous "24/06/2024". */
     static LocalDate findDate(String s) {
         Matcher iso = ISO_DATE.matcher(s);
         if (iso.find()) {
@@ -192,7 +192,7 @@ public final class ArticleParser {
         if (mdy.find()) return date(mdy.group(3), mdy.group(1), mdy.group(2));
         Matcher dmy = DAY_MONTH_YEAR.matcher(s);
         if (dmy.find()) return date(dmy.group(3), dmy.group(2), dmy.group(1));
-        return null;
+        return Dates.numeric(s, null); // "17/12/2026", "2026/12/07": only an order that cannot be mistaken
     }
 
     private static LocalDate date(String year, String month, String day) {

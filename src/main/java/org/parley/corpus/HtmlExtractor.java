@@ -112,7 +112,7 @@ final class HtmlExtractor {
         }
         String author = first(meta.author, known.author(), bylineAuthor(paragraphs));
         LocalDate published = meta.published != null ? meta.published : known.published() != null ? known.published()
-                : firstDate(timeElement(doc, roots), datelineDate(paragraphs));
+                : firstDate(timeElement(doc, roots), datelineDate(paragraphs, meta.dayFirst));
         String source = first(meta.publisher, meta.siteName, known.source());
         String url = first(known.url(), Urls.resolve(baseUrl, meta.url), baseUrl == null ? null : Urls.absoluteOrNull(baseUrl));
         return new Extracted(title == null ? ArticleParser.titleFrom(paragraphs) : title, published, author, source, url, paragraphs);
@@ -126,7 +126,7 @@ final class HtmlExtractor {
         String title = first(known.title(), firstH1(doc, blocks));
         List<Paragraph> paragraphs = paragraphs(blocks, title);
         String author = first(known.author(), bylineAuthor(paragraphs));
-        LocalDate published = firstDate(known.published(), datelineDate(paragraphs));
+        LocalDate published = firstDate(known.published(), datelineDate(paragraphs, null));
         return new Extracted(title == null ? ArticleParser.titleFrom(paragraphs) : title, published, author, known.source(),
                 known.url(), paragraphs);
     }
@@ -645,10 +645,11 @@ final class HtmlExtractor {
     }
 
     /** The first date stated by a date line or a byline ("By Jo Hart | 15 September 2021"). */
-    private static LocalDate datelineDate(List<Paragraph> paragraphs) {
+    private static LocalDate datelineDate(List<Paragraph> paragraphs, Boolean dayFirst) {
         for (Paragraph p : paragraphs) {
             if (p.kind() == ParagraphKind.DATELINE || p.kind() == ParagraphKind.BYLINE) {
                 LocalDate d = ArticleParser.findDate(p.text());
+                if (d == null) d = Dates.numeric(p.text(), dayFirst); // "07/12/2026" on a British page
                 if (d != null) return d;
             }
         }
@@ -704,9 +705,13 @@ final class HtmlExtractor {
         String publisher;
         String siteName;
         String url;
+        /** How the page's language orders an all-number date (see {@link Dates#dayFirst}). */
+        Boolean dayFirst;
 
         static Meta read(Document doc) {
             Meta m = new Meta();
+            Element root = doc.firstElementChild();
+            if (root != null) m.dayFirst = Dates.dayFirst(root.hasAttr("lang") ? root.attr("lang") : root.attr("xml:lang"));
             Map<String, String> metas = new java.util.HashMap<>();
             String canonical = null;
             // The head's elements; JSON-LD in the body is read while the body is cleaned (see clean).
@@ -735,11 +740,12 @@ final class HtmlExtractor {
                 }
             }
             if (m.title == null) m.title = blank(metas.get("og:title"));
+            if (m.dayFirst == null) m.dayFirst = Dates.dayFirst(first(metas.get("og:locale"), metas.get("content-language")));
             if (m.published == null) {
                 for (String k : List.of("article:published_time", "og:published_time", "og:article:published_time",
                         "datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
                         "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date")) {
-                    LocalDate d = Dates.parse(metas.get(k));
+                    LocalDate d = Dates.parse(metas.get(k), m.dayFirst);
                     if (d != null) {
                         m.published = d;
                         break;

@@ -132,6 +132,10 @@ final class JsonLinesReader {
         for (String f : fields) {
             JsonNode v = node.get(f);
             if (v == null) continue;
+            // MongoDB's export writes {"$date": "2026-12-07T10:00:00Z"}, {"$date": 1796637600000} or
+            // {"$date": {"$numberLong": "1796637600000"}}
+            if (v.isObject() && v.has("$date")) v = v.get("$date");
+            if (v.isObject() && v.has("$numberLong")) v = v.get("$numberLong");
             LocalDate d = v.isNumber() ? Dates.fromEpoch(v.asLong()) : v.isTextual() ? Dates.parse(v.asText()) : null;
             if (d != null) return d;
         }

@@ -19,12 +19,20 @@ final class ParagraphClassifier {
     static final String MONTHS =
             "(?:January|February|March|April|May|June|July|August|September|October|November|December"
                     + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
-    /** A line that is nothing but a date, optionally with weekday, time and a "Published"/"Updated" label. */
+    /** A time of day as a date line states it: "10:00", "10.00 am", "12:40 GMT", "9:02 p.m. EST". */
+    private static final String TIME = "\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5}|\\s+GMT[+-]?\\d*)?";
+    /**
+     * A line that is nothing but a date, optionally with weekday, time and a "Published"/"Updated" label; an ISO
+     * date-time ("2026-12-07T10:00:00+07:00"); or only a time with a colon (a live blog's "12:40" above each post).
+     */
     static final Pattern DATELINE = Pattern.compile(
             "^(?:(?:published|posted|updated|last updated|date)\\s*(?:on|:)?\\s*)?"
                     + "(?:(?:Mon|Tues|Wed|Thurs|Fri|Sat|Sun)[a-z]*,?\\s+)?"
-                    + "(?:" + MONTHS + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+" + MONTHS + "\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})"
-                    + "(?:[,|\\s]+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5}|\\s+GMT[+-]?\\d*)?)?\\s*$",
+                    + "(?:(?:" + MONTHS + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+" + MONTHS + "\\s+\\d{4}"
+                    + "|\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
+                    + "|\\d{1,2}/\\d{1,2}/\\d{4}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}/\\d{1,2}/\\d{1,2})"
+                    + "(?:[,|\\s]+(?:at\\s+)?" + TIME + ")?"
+                    + "|\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5}|\\s+GMT[+-]?\\d*)?)\\s*$",
             Pattern.CASE_INSENSITIVE);
     static final Pattern BULLET = Pattern.compile("^[\\s•·▪◦‣∙*\\-–—]+\\s*");
     /** Furniture that introduces a list of links to other stories: the headlines after it are not this article. */

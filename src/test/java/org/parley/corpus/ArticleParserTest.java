@@ -190,4 +190,17 @@ class ArticleParserTest {
                 .isEqualTo("caf\u00e9_noir");
         assertThat(ArticleParser.articleId("a b/c\\d:e.txt")).isEqualTo("a_b_c_d_e");
     }
+
+    @Test
+    void anIsoDateTimeOrAnUnambiguousNumberDateLineDatesTheArticle() {
+        // "2026-12-07T10:00:00+07:00" on a line of its own was a caption and the article had no date.
+        Article a = parser.parse("t.txt", "Envoys meet a third time\n2026-12-07T10:00:00+07:00\nThe envoys met again on Monday to review the agreement.\n");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(a.paragraphs().get(1).kind()).isEqualTo(ParagraphKind.DATELINE);
+        Article b = parser.parse("u.txt", "Envoys meet a fourth time\n17/12/2026\nThe envoys met again on Thursday to review the agreement.\n");
+        assertThat(b.published()).isEqualTo(LocalDate.of(2026, 12, 17));
+        Article c = parser.parse("v.txt", "Envoys meet a fifth time\n07/12/2026\nThe envoys met again on Monday to review the agreement.\n");
+        assertThat(c.published()).isNull(); // July or December: not guessed
+        assertThat(c.paragraphs().get(1).kind()).isEqualTo(ParagraphKind.DATELINE);
+    }
 }

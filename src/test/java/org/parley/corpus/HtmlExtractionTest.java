@@ -192,6 +192,58 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void datesInTheFormsPagesWriteThemAndTheOrderTheirLanguageUses() throws Exception {
+        // All-number dates were never read ("07/12/2026" on a British page: no date), nor Unix time in a meta tag.
+        String[][] cases = { // html lang, meta date, expected
+                {"en-GB", "07/12/2026", "2026-12-07"},
+                {"fr", "07.12.2026", "2026-12-07"},
+                {"en-US", "07/12/2026", "2026-07-12"},
+                {"en", "07/12/2026", null}, // either order: no date rather than a wrong one
+                {"en", "17/12/2026", "2026-12-17"}, // only one order is a date
+                {"", "12/17/2026", "2026-12-17"},
+                {"", "2026/12/07", "2026-12-07"},
+                {"", "1796637600", "2026-12-07"}, // Unix time as a string
+                {"", "1796637600000", "2026-12-07"},
+                {"", "Dec. 7, 2026", "2026-12-07"},
+                {"", "7 December 2026", "2026-12-07"},
+                {"", "2026-12-07T10:00:00+07:00", "2026-12-07"},
+        };
+        for (String[] c : cases) {
+            String html = "<html" + (c[0].isEmpty() ? "" : " lang=\"" + c[0] + "\"") + "><head><title>Committee agrees text</title>"
+                    + "<meta name=\"date\" content=\"" + c[1] + "\"></head><body><article><h1>Committee agrees text</h1>"
+                    + "<p>The committee met on Monday to agree the text of the joint statement, officials said.</p></article></body></html>";
+            Article a = reader.parse("d.html", html.getBytes(StandardCharsets.UTF_8));
+            assertThat(a.published()).as(c[0] + " " + c[1]).isEqualTo(c[2] == null ? null : LocalDate.parse(c[2]));
+        }
+        // the same in a date line of the page, the language read from og:locale
+        String page = "<html><head><meta property=\"og:locale\" content=\"en_GB\"><title>Committee agrees text</title></head><body>"
+                + "<article><h1>Committee agrees text</h1><p class=\"date\">07/12/2026</p>"
+                + "<p>The committee met on Monday to agree the text of the joint statement, officials said.</p></article></body></html>";
+        Article a = reader.parse("e.html", page.getBytes(StandardCharsets.UTF_8));
+        assertThat(a.published()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(texts(a, ParagraphKind.DATELINE)).containsExactly("07/12/2026");
+    }
+
+    @Test
+    void aLiveBlogsTimestampsAreDateLinesNotSearchableText() throws Exception {
+        // Each post of a live blog opens with its time: "12:40" was a searchable body paragraph of its own.
+        String html = "<html><head><title>Live: Summit day two</title></head><body><main><h1>Live: Summit day two</h1><div class=\"liveblog\">"
+                + "<div class=\"live-post\"><time datetime=\"2026-12-07T12:40:00+01:00\">12:40</time><h2>Leaders pose for photo</h2>"
+                + "<p>The leaders gathered on the steps of the conference centre before lunch.</p></div>"
+                + "<div class=\"live-post\"><span class=\"stamp\">11:15 GMT</span>"
+                + "<p>The host's foreign minister told reporters the morning session had been productive.</p></div>"
+                + "<div class=\"live-post\"><span>9:02 am</span><p>At 9:02 the first delegation arrived at the conference centre.</p></div>"
+                + "</div></main></body></html>";
+        Article a = reader.parse("live.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(a, ParagraphKind.DATELINE)).containsExactly("12:40", "11:15 GMT", "9:02 am");
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly( // a sentence that names a time is still text
+                "The leaders gathered on the steps of the conference centre before lunch.",
+                "The host's foreign minister told reporters the morning session had been productive.",
+                "At 9:02 the first delegation arrived at the conference centre.");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2026, 12, 7));
+    }
+
+    @Test
     void malformedMarkupStillYieldsItsParagraphs() throws Exception {
         Article a = reader.parse("malformed.html", bytes("malformed.html"));
         assertThat(a.title()).isEqualTo("Border Talks Resume in Geneva");

@@ -110,4 +110,31 @@ class JsonLinesReaderTest {
         assertThat(reader.parseAll("bad.jsonl", Files.readAllBytes(f)).articles()).isEqualTo(reader.readAll(f).articles());
         assertThatThrownBy(() -> reader.parse("export.jsonl", "{}".getBytes(StandardCharsets.UTF_8))).hasMessageContaining("readAll");
     }
+
+    @Test
+    void datesAsExportersWriteThem() throws Exception {
+        // MongoDB's {"$date": ...} and Unix time as a string were no date at all.
+        String[][] cases = {
+                {"{\"$date\": \"2026-12-07T10:00:00Z\"}", "2026-12-07"},
+                {"{\"$date\": 1796637600000}", "2026-12-07"},
+                {"{\"$date\": {\"$numberLong\": \"1796637600000\"}}", "2026-12-07"},
+                {"\"1796637600\"", "2026-12-07"},
+                {"1796637600", "2026-12-07"},
+                {"\"Dec. 7, 2026\"", "2026-12-07"},
+                {"\"07/12/2026\"", null}, // day or month first: nothing says which
+                {"\"2026\"", null},
+        };
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < cases.length; i++) {
+            lines.append("{\"id\": \"d").append(i).append("\", \"published\": ").append(cases[i][0])
+                    .append(", \"text\": \"The envoys met on Monday to review the agreement.\"}\n");
+        }
+        Path f = dir.resolve("dates.jsonl");
+        Files.writeString(f, lines.toString());
+        FileArticles r = reader.readAll(f);
+        assertThat(r.skipped()).isEmpty();
+        for (int i = 0; i < cases.length; i++) {
+            assertThat(r.articles().get(i).published()).as(cases[i][0]).isEqualTo(cases[i][1] == null ? null : LocalDate.parse(cases[i][1]));
+        }
+    }
 }
