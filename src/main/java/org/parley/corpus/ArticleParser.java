@@ -139,6 +139,11 @@ public final class ArticleParser {
             // "by staff writers" names nobody
             return !name.isEmpty() && Character.isUpperCase(name.codePointAt(0)) ? name : null;
         }
+        String dated = ParagraphClassifier.datedByline(byline); // "Posted on December 7, 2026 by Mira Tansek"
+        if (dated != null) {
+            String name = nameBeforeDate(dated);
+            return name.isEmpty() ? null : name;
+        }
         Matcher bio = ParagraphClassifier.AUTHOR_BIO.matcher(byline);
         if (bio.matches()) return bio.group(1);
         if (ParagraphClassifier.BULLET_NAME.matcher(byline).matches()) return byline;

@@ -542,6 +542,11 @@ final class HtmlExtractor {
                 return ParagraphKind.TITLE;
             }
             case "h2", "h3", "h4", "h5", "h6" -> {
+                // a theme's author name set as a small heading (<h4 class="author-name">): a byline, not a sub-heading
+                String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+                if (!names.isBlank() && !longerThan(e, 100)) {
+                    for (String w : words(names)) if (BYLINE_WORDS.contains(w)) return ParagraphKind.BYLINE;
+                }
                 return ParagraphKind.HEADING;
             }
             case "figcaption", "caption" -> {

@@ -50,6 +50,11 @@ final class ParagraphClassifier {
     static final Pattern BY_LINE = Pattern.compile(
             "^(?:(?:written|reported|story|text|words)\\s+)?by\\s+(.{2,80}?)(?:\\s*[–—|-]\\s*(?:translated|edited|photos?) by\\s+.{2,60})?$",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * A date line that goes on with its author, as blog engines print them: "Posted on December 7, 2026 by Mira
+     * Tansek", "Published: 07/12/2026 | By Hal Brenner". Group 1 must be a {@link #DATELINE}, group 2 is the names.
+     */
+    static final Pattern DATED_BYLINE = Pattern.compile("^(.{4,70}?)\\s*(?:[|•·,;–—-]\\s*)?(?i:by)\\s+(\\p{Lu}.{1,79})$");
     static final Pattern CREDIT_LINE = Pattern.compile(
             "^(?:translated|edited|reporting|writing|editing|additional reporting|compiled|photos?)\\s+by\\s+.{2,120}$",
             Pattern.CASE_INSENSITIVE);
@@ -98,9 +103,20 @@ final class ParagraphClassifier {
         if (content.length() <= 140 && (BY_LINE.matcher(content).matches() || CREDIT_LINE.matcher(content).matches())) {
             return ParagraphKind.BYLINE;
         }
+        if (content.length() <= 140 && datedByline(content) != null) return ParagraphKind.BYLINE;
         boolean bulleted = content.length() != text.length();
         if (bulleted && content.length() <= 60 && BULLET_NAME.matcher(content).matches()) return ParagraphKind.BYLINE; // "• Jane Doe"
         return null;
+    }
+
+    /** The names of a date line that goes on with its author ("Posted on December 7, 2026 by Mira Tansek"), or null. */
+    static String datedByline(String content) {
+        // the cheap test first: most lines have no " by " / " By "
+        if (!containsWord(content, "by") && !containsWord(content, "By") && !containsWord(content, "BY")) return null;
+        Matcher m = DATED_BYLINE.matcher(content);
+        if (!m.matches()) return null;
+        String date = m.group(1).strip();
+        return DATELINE.matcher(date).matches() ? m.group(2) : null;
     }
 
     /**
@@ -122,6 +138,7 @@ final class ParagraphClassifier {
         if (content.length() <= 140 && (BY_LINE.matcher(content).matches() || CREDIT_LINE.matcher(content).matches())) {
             return ParagraphKind.BYLINE;
         }
+        if (content.length() <= 140 && datedByline(content) != null) return ParagraphKind.BYLINE;
         if (bulleted && content.length() <= 60 && BULLET_NAME.matcher(content).matches()) return ParagraphKind.BYLINE;
         if (index >= count - 2 && content.length() <= 400
                 && (VIEWS_OWN.matcher(content).find() || AUTHOR_BIO.matcher(content).matches() && index == count - 1 && !quotesOrSpeaks(content))) {

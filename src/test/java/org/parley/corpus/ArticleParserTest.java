@@ -203,4 +203,15 @@ class ArticleParserTest {
         assertThat(c.published()).isNull(); // July or December: not guessed
         assertThat(c.paragraphs().get(1).kind()).isEqualTo(ParagraphKind.DATELINE);
     }
+
+    @Test
+    void aDateLineThatGoesOnWithItsAuthorIsABylineNamingOnlyTheAuthor() {
+        Article a = parser.parse("p.txt", "Border talks stall\nPosted on December 7, 2026 by Mira Tansek\n"
+                + "Negotiators ended a third day of talks without agreeing how the river's water should be shared.\n"
+                + "Posted on the door of the ministry by protesters, the notice was taken down within an hour.\n");
+        assertThat(a.author()).isEqualTo("Mira Tansek");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(a.paragraphs()).extracting(Paragraph::kind).containsExactly(
+                ParagraphKind.TITLE, ParagraphKind.BYLINE, ParagraphKind.BODY, ParagraphKind.BODY);
+    }
 }

@@ -244,6 +244,48 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void blogThemesMetaLinesNameTheAuthorAndAreNotSearchable() throws Exception {
+        // A WordPress theme's entry meta ("Posted on <time> by <author link>") was a searchable body paragraph and the
+        // article had no author; a print view's "Published: 07/12/2026 | By Hal Brenner" the same; a Ghost theme's
+        // <h4 class="author-name"> was boilerplate (a link) and its author lost.
+        String wp = "<html lang=\"en-GB\"><head><title>Border talks stall &#8211; The Lowland Courier</title></head><body><main><article>"
+                + "<header class=\"entry-header\"><h1 class=\"entry-title\">Border talks stall over river rights</h1>"
+                + "<div class=\"entry-meta\"><span class=\"posted-on\">Posted on <a href=\"/2026/12/07/\"><time class=\"entry-date published\">"
+                + "December 7, 2026</time></a></span><span class=\"byline\"> by <span class=\"author vcard\"><a class=\"url fn n\" "
+                + "href=\"/author/mira/\">Mira Tansek</a></span></span></div></header><div class=\"entry-content\">"
+                + "<p>Negotiators ended a third day of talks on Tuesday without agreeing how the river's water should be shared.</p>"
+                + "<p>On December 7, 2026 the draft was signed by Mira Tansek's counterpart and two other ministers.</p>"
+                + "</div></article></main></body></html>";
+        Article a = reader.parse("wp.html", wp.getBytes(StandardCharsets.UTF_8));
+        assertThat(a.author()).isEqualTo("Mira Tansek");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(texts(a, ParagraphKind.BYLINE)).containsExactly("Posted on December 7, 2026 by Mira Tansek");
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly( // a sentence with a date and a "by" is still a sentence
+                "Negotiators ended a third day of talks on Tuesday without agreeing how the river's water should be shared.",
+                "On December 7, 2026 the draft was signed by Mira Tansek's counterpart and two other ministers.");
+
+        String print = "<html lang=\"en-GB\"><head><title>Print: Sanctions eased on grain exports</title></head><body>"
+                + "<h1>Sanctions eased on grain exports</h1><p class=\"print-meta\">Published: 07/12/2026 | By Hal Brenner</p>"
+                + "<p>The council agreed on Thursday to ease restrictions on grain shipments, a move diplomats said could lower prices.</p>"
+                + "</body></html>";
+        Article p = reader.parse("print.html", print.getBytes(StandardCharsets.UTF_8));
+        assertThat(p.author()).isEqualTo("Hal Brenner");
+        assertThat(p.published()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(texts(p, ParagraphKind.BYLINE)).containsExactly("Published: 07/12/2026 | By Hal Brenner");
+
+        String ghost = "<html><head><title>A quiet week at the embassy</title></head><body><main><article class=\"article post\">"
+                + "<header class=\"article-header\"><h1 class=\"article-title\">A quiet week at the embassy</h1>"
+                + "<div class=\"article-byline\"><h4 class=\"author-name\"><a href=\"/author/lena/\">Lena Hobb</a></h4></div></header>"
+                + "<section class=\"gh-content\"><p>Nothing happened at the embassy this week, according to the embassy.</p>"
+                + "<h3 class=\"section-title\">Visa rules</h3><p>The ambassador gave an interview about visa rules to a local radio station.</p>"
+                + "</section></article></main></body></html>";
+        Article g = reader.parse("ghost.html", ghost.getBytes(StandardCharsets.UTF_8));
+        assertThat(g.author()).isEqualTo("Lena Hobb");
+        assertThat(texts(g, ParagraphKind.BYLINE)).containsExactly("Lena Hobb");
+        assertThat(texts(g, ParagraphKind.HEADING)).containsExactly("Visa rules");
+    }
+
+    @Test
     void malformedMarkupStillYieldsItsParagraphs() throws Exception {
         Article a = reader.parse("malformed.html", bytes("malformed.html"));
         assertThat(a.title()).isEqualTo("Border Talks Resume in Geneva");
