@@ -103,13 +103,35 @@ final class FeedReader {
         if (content == null) content = content(item, "content", atom);
         if (content == null) content = content(item, "description", atom);
         if (content == null) content = content(item, "summary", atom);
-        if (content == null) throw new CorpusException("empty after extraction: no content, description or summary");
+        // a podcast's episode states its text only in the iTunes or Media RSS tags
+        for (String tag : List.of("itunes:summary", "media:description", "itunes:subtitle")) {
+            if (content == null) content = content(item, tag, false);
+        }
+        if (content == null) {
+            Element group = first(item, "media:group");
+            if (group != null) content = content(group, "media:description", false);
+        }
+        if (content == null) throw new CorpusException("empty after extraction: no content, description, summary or itunes:summary");
         if (content.length() > limits.htmlPageBytes()) {
             throw new CorpusException("item too large: " + content.length() + " characters (limit " + limits.htmlPageBytes() + ")");
         }
         String id = ids.next(guid != null && !guid.isBlank() ? guid : url != null ? url : title, "item" + n);
         HtmlExtractor.Extracted x = html.fragment(content, url, new HtmlExtractor.Known(title, published, author, feedTitle, url));
-        return CorpusReader.article(fileName, id, x, InputFormat.FEED);
+        return CorpusReader.article(fileName, id, withoutFeedFooter(x), InputFormat.FEED);
+    }
+
+    /** The footer WordPress (Yoast) puts under every item: "The post Talks resume appeared first on Harbour Daily." */
+    private static final Pattern FEED_FOOTER = Pattern.compile("^The post .{1,300} appeared first on [^,]{1,100}\\.?$");
+
+    /** The item's last paragraph as boilerplate when it is the feed footer (only there: a story may say such a thing). */
+    private static HtmlExtractor.Extracted withoutFeedFooter(HtmlExtractor.Extracted x) {
+        List<Paragraph> ps = x.paragraphs();
+        if (ps.isEmpty()) return x;
+        Paragraph last = ps.getLast();
+        if (last.kind() != ParagraphKind.BODY || !last.text().startsWith("The post ") || !FEED_FOOTER.matcher(last.text()).matches()) return x;
+        List<Paragraph> out = new ArrayList<>(ps);
+        out.set(ps.size() - 1, new Paragraph(last.ordinal(), last.text(), ParagraphKind.BOILERPLATE, last.original()));
+        return new HtmlExtractor.Extracted(x.title(), x.published(), x.author(), x.source(), x.url(), out);
     }
 
     /**

@@ -46,7 +46,11 @@ final class HtmlExtractor {
 
     private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas", "iframe",
             "object", "embed", "video", "audio", "map", "button", "input", "select", "textarea", "form", "nav", "aside",
-            "footer", "dialog", "menu", "head", "link", "meta", "base", "frameset", "frame");
+            "footer", "dialog", "menu", "head", "link", "meta", "base", "frameset", "frame",
+            // AMP pages' components: ads (their "Loading ad" placeholder was body text), share bars, menus, consent
+            "amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads", "amp-analytics", "amp-pixel", "amp-social-share",
+            "amp-sidebar", "amp-consent", "amp-user-notification", "amp-iframe", "amp-video", "amp-youtube", "amp-geo",
+            "amp-next-page", "amp-web-push-widget");
     private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "caption", "center",
             "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
             "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",

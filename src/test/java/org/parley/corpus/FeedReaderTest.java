@@ -203,4 +203,40 @@ class FeedReaderTest {
         assertThatThrownBy(() -> read("e.xml", "<rss><channel><title>t</title></channel></rss>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(CorpusException.class).hasMessageContaining("no items");
     }
+
+    @Test
+    void wordPressFeedFootersAreNotTextAndPodcastEpisodesAreRead() throws Exception {
+        // WordPress (Yoast) closes every item with "The post X appeared first on Y.": it was searchable text in every
+        // article. A podcast feed states each episode only in itunes:summary / itunes:subtitle: the whole feed was
+        // refused ('no articles': no content, description or summary).
+        String wp = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Daily</title><link>https://harbour.example/</link>"
+                + "<item><title>Talks resume</title><link>https://harbour.example/p4</link><description><![CDATA["
+                + "<p>Negotiators returned to the table on Monday, hoping to finish a draft by the end of the month.</p>"
+                + "<p>The post of chief negotiator appeared first on a list of vacancies, officials said on Monday.</p>"
+                + "<p>The post <a href=\"https://harbour.example/p4\">Talks resume</a> appeared first on "
+                + "<a href=\"https://harbour.example\">Harbour Daily</a>.</p>]]></description></item></channel></rss>";
+        FileArticles w = read("wp.rss", wp.getBytes(StandardCharsets.UTF_8));
+        Article a = w.articles().getFirst();
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "Negotiators returned to the table on Monday, hoping to finish a draft by the end of the month.",
+                "The post of chief negotiator appeared first on a list of vacancies, officials said on Monday."); // a sentence, kept
+        assertThat(texts(a, ParagraphKind.BOILERPLATE)).containsExactly("The post Talks resume appeared first on Harbour Daily.");
+
+        String podcast = "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">"
+                + "<channel><title>The Foreign Desk Podcast</title><link>https://foreigndesk.example/</link><itunes:author>Foreign Desk</itunes:author>"
+                + "<item><title>Episode 42: The river dispute</title><enclosure url=\"https://cdn.example/ep42.mp3\" length=\"1\" type=\"audio/mpeg\"/>"
+                + "<guid isPermaLink=\"false\">ep-42</guid><pubDate>Mon, 07 Dec 2026 05:00:00 +0000</pubDate>"
+                + "<itunes:summary>Two former negotiators on why a deal over the river has been so hard to reach.</itunes:summary></item>"
+                + "<item><title>Episode 41: Sanctions</title><guid>ep-41</guid><itunes:subtitle>How sanctions are decided and lifted.</itunes:subtitle></item>"
+                + "<item><title>Trailer</title><guid>trailer</guid></item></channel></rss>";
+        FileArticles p = read("podcast.rss", podcast.getBytes(StandardCharsets.UTF_8));
+        assertThat(p.articles()).extracting(Article::title).containsExactly("Episode 42: The river dispute", "Episode 41: Sanctions");
+        assertThat(texts(p.articles().get(0), ParagraphKind.BODY)).containsExactly(
+                "Two former negotiators on why a deal over the river has been so hard to reach.");
+        assertThat(p.articles().get(0).author()).isEqualTo("Foreign Desk");
+        assertThat(p.articles().get(0).published()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(texts(p.articles().get(1), ParagraphKind.BODY)).containsExactly("How sanctions are decided and lifted.");
+        assertThat(p.skipped()).extracting(SkippedInput::describe).containsExactly(
+                "podcast.rss (item 3): empty after extraction: no content, description, summary or itunes:summary");
+    }
 }

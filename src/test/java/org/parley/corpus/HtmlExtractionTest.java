@@ -286,6 +286,28 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void anAmpPagesAdsShareBarsAndMenusAreNotText() throws Exception {
+        // <amp-ad>'s placeholder ("Loading ad") was a body paragraph between the story's paragraphs.
+        String html = "<!doctype html><html amp lang=\"en\"><head><meta charset=\"utf-8\"><title>Aid convoy crosses border</title>"
+                + "<link rel=\"canonical\" href=\"https://news.example/world/aid-convoy\"></head><body>"
+                + "<amp-sidebar id=\"sidebar\" layout=\"nodisplay\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li></ul></amp-sidebar>"
+                + "<article><h1>Aid convoy crosses border</h1><amp-img src=\"truck.jpg\" width=\"600\" height=\"400\" alt=\"Trucks\"></amp-img>"
+                + "<p>A convoy of forty trucks carrying food and medicine crossed the border on Saturday after a week of delays.</p>"
+                + "<amp-ad width=\"300\" height=\"250\" type=\"doubleclick\"><div placeholder>Loading ad</div><div fallback>Ad could not be shown</div></amp-ad>"
+                + "<p>Aid agencies said the supplies would reach about twelve thousand people in the region.</p>"
+                + "<amp-social-share type=\"twitter\">Share on Twitter</amp-social-share>"
+                + "<amp-accordion><section><h2>Background</h2><p>The border has been closed to trade since the spring.</p></section></amp-accordion>"
+                + "</article></body></html>";
+        Article a = reader.parse("amp.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(a.url()).isEqualTo("https://news.example/world/aid-convoy");
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly( // an accordion's text is the story's (not an ad)
+                "A convoy of forty trucks carrying food and medicine crossed the border on Saturday after a week of delays.",
+                "Aid agencies said the supplies would reach about twelve thousand people in the region.",
+                "The border has been closed to trade since the spring.");
+        assertThat(allText(a)).doesNotContain("Loading ad", "Ad could not", "Share on", "Home");
+    }
+
+    @Test
     void malformedMarkupStillYieldsItsParagraphs() throws Exception {
         Article a = reader.parse("malformed.html", bytes("malformed.html"));
         assertThat(a.title()).isEqualTo("Border Talks Resume in Geneva");
