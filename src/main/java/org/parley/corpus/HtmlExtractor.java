@@ -164,6 +164,7 @@ final class HtmlExtractor {
     /** Removes furniture; JSON-LD scripts in the body go to {@code meta} (when given) on the way. */
     private static void clean(Document doc, boolean wholePage, Meta meta) {
         List<Element> drop = new ArrayList<>();
+        List<Element> pullQuotes = new ArrayList<>(0);
         Element body = doc.body();
         org.jsoup.select.Elements markers = wholePage ? body.select("article, main, [itemprop=articleBody]") : new org.jsoup.select.Elements();
         boolean hasMarker = !markers.isEmpty();
@@ -205,6 +206,10 @@ final class HtmlExtractor {
                 continue;
             }
             if (tag.equals("article") || tag.equals("main") || "articleBody".equals(e.attr("itemprop"))) continue;
+            if (isPullQuote(e)) {
+                pullQuotes.add(e);
+                continue;
+            }
             if (isNegative(e)) {
                 // Never drop what holds the article itself: a "content has-sidebar" wrapper is not a sidebar.
                 if (mainMarker != null && isAncestor(e, mainMarker)) continue;
@@ -217,6 +222,32 @@ final class HtmlExtractor {
             }
         }
         for (Element e : drop) e.remove();
+        // A pull quote repeats a sentence of the story in large type: read twice, it was a paragraph of its own. One
+        // whose words are nowhere else in the story is the only place they are said, and stays.
+        if (!pullQuotes.isEmpty()) {
+            String all = ArticleParser.normaliseSpace(body.text());
+            for (Element q : pullQuotes) {
+                String words = quoteWords(q.text());
+                int at = words.length() < 20 ? -1 : all.indexOf(words);
+                if (at >= 0 && all.indexOf(words, at + 1) >= 0) q.remove();
+            }
+        }
+    }
+
+    /** A pull quote's words without its quotation marks and closing punctuation. */
+    private static String quoteWords(String text) {
+        String t = ArticleParser.normaliseSpace(text);
+        int from = 0, to = t.length();
+        while (from < to && !Character.isLetterOrDigit(t.charAt(from))) from++;
+        while (to > from && !Character.isLetterOrDigit(t.charAt(to - 1))) to--;
+        return t.substring(from, to);
+    }
+
+    /** An element whose class or id says pull quote ("pullquote", "pull-quote", "wp-block-pullquote"). */
+    private static boolean isPullQuote(Element e) {
+        String cls = e.className(), id = e.id();
+        if (cls.isEmpty() && id.isEmpty()) return false;
+        return joined((cls + " " + id).toLowerCase(Locale.ROOT)).contains("pullquote");
     }
 
     private static boolean isAncestor(Element ancestor, Element e) {

@@ -98,6 +98,12 @@ final class ParagraphClassifier {
     static ParagraphKind furnitureKind(String text) {
         String content = BULLET.matcher(text).replaceFirst("");
         if (content.length() > 400) return null;
+        // a blog's "·", "--", "***", a like count "12": no words (a year such as a timeline's "2019" stays)
+        if (content.length() <= 3 && !hasLetter(content)) return ParagraphKind.BOILERPLATE;
+        if (content.length() <= 120 && readingTime(content)) {
+            // "4 min read · Dec 7, 2026": the date is the article's, the rest is furniture
+            return ArticleParser.findDate(content) != null ? ParagraphKind.DATELINE : ParagraphKind.BOILERPLATE;
+        }
         if (BOILERPLATE.matcher(content).matches()) return ParagraphKind.BOILERPLATE;
         if (DATELINE.matcher(content).matches()) return ParagraphKind.DATELINE;
         if (content.length() <= 140 && (BY_LINE.matcher(content).matches() || CREDIT_LINE.matcher(content).matches())) {
@@ -117,6 +123,25 @@ final class ParagraphClassifier {
         if (!m.matches()) return null;
         String date = m.group(1).strip();
         return DATELINE.matcher(date).matches() ? m.group(2) : null;
+    }
+
+    /**
+     * A blog's reading-time line: "4 min read", "3 minute read", alone or beside a date with a separator ("4 min
+     * read · Dec 7, 2026", "7 Dec 2026 • 3 min read"); not a sentence that mentions "a 5 minute read".
+     */
+    private static final Pattern READING_TIME = Pattern.compile(
+            "(?i)^(?:[^·•|]{0,40}[·•|]\\s*)?\\d{1,3}\\s*min(?:ute)?s?\\.?\\s+read\\s*(?:[·•|][^·•|]{0,40})?$");
+
+    static boolean readingTime(String content) {
+        return (content.contains(" read") || content.contains(" Read")) && READING_TIME.matcher(content).matches();
+    }
+
+    static boolean hasLetter(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) return true;
+        }
+        return false;
     }
 
     /**

@@ -308,6 +308,32 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void aPullQuoteThatRepeatsTheStoryIsReadOnceAndABlogsReadingTimeAndCountersAreNotText() throws Exception {
+        // A pull quote repeats a sentence of the story: it was a paragraph of its own, the words searchable twice.
+        // Medium-style headers left "·", "--", a clap count "1" and "4 min read·Dec 7, 2026" as body paragraphs.
+        String html = "<html><head><title>Minister defends visa plan</title></head><body><article><h1>Minister defends visa plan</h1>"
+                + "<div class=\"meta\"><span>·</span></div><div><span>4 min read</span><span>·</span><span>Dec 7, 2026</span></div>"
+                + "<div class=\"clap\">--</div><div><span>1</span></div>"
+                + "<p>The interior minister defended the new visa rules on Tuesday, saying they would make travel easier for students.</p>"
+                + "<blockquote class=\"wp-block-pullquote\"><p>“This is about opening doors, not closing them”</p></blockquote>"
+                + "<p>“This is about opening doors, not closing them,” she told parliament during a four-hour debate.</p>"
+                + "<blockquote class=\"pull-quote\"><p>Applicants will be able to apply online and get a decision in ten working days.</p></blockquote>"
+                + "<h2>2019</h2><p>It takes a 5 minute read of the old rules to see why students complained about them.</p>"
+                + "</article></body></html>";
+        Article a = reader.parse("visa.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "The interior minister defended the new visa rules on Tuesday, saying they would make travel easier for students.",
+                "“This is about opening doors, not closing them,” she told parliament during a four-hour debate.",
+                // a "pull quote" said nowhere else is the only place its words are: kept
+                "Applicants will be able to apply online and get a decision in ten working days.",
+                "It takes a 5 minute read of the old rules to see why students complained about them.");
+        assertThat(texts(a, ParagraphKind.HEADING)).containsExactly("2019"); // a timeline's year stays a heading
+        assertThat(texts(a, ParagraphKind.BOILERPLATE)).containsExactly("·", "--", "1");
+        assertThat(texts(a, ParagraphKind.DATELINE)).containsExactly("4 min read·Dec 7, 2026");
+        assertThat(a.published()).isEqualTo(LocalDate.of(2026, 12, 7));
+    }
+
+    @Test
     void malformedMarkupStillYieldsItsParagraphs() throws Exception {
         Article a = reader.parse("malformed.html", bytes("malformed.html"));
         assertThat(a.title()).isEqualTo("Border Talks Resume in Geneva");
