@@ -49,7 +49,9 @@ final class MarkdownReader {
         List<Paragraph> paragraphs = new ArrayList<>();
         Node doc = PARSER.parse(fm.body());
         String[] h1 = {null};
-        collect(doc, paragraphs, h1);
+        // footnotes only where the file defines some: "[^abc]" in a sentence about patterns is text
+        boolean notes = fm.body().contains("[^") && FOOTNOTE_LINE.matcher(fm.body()).find();
+        collect(doc, paragraphs, h1, notes);
         closingBios(paragraphs);
 
         String title = fm.get("title", "headline");
@@ -73,7 +75,7 @@ final class MarkdownReader {
                 InputFormat.MARKDOWN);
     }
 
-    private static void collect(Node parent, List<Paragraph> out, String[] h1) {
+    private static void collect(Node parent, List<Paragraph> out, String[] h1, boolean notes) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
             switch (n) {
                 case Heading h -> {
@@ -95,6 +97,14 @@ final class MarkdownReader {
                     }
                     String t = inline(p);
                     if (t.isEmpty()) continue;
+                    if (notes && t.indexOf("[^") >= 0) { // footnotes (an extension commonmark's core does not parse)
+                        if (FOOTNOTE_DEFINITION.matcher(t).lookingAt()) {
+                            footnotes(p, out);
+                            continue;
+                        }
+                        t = ArticleParser.normaliseSpace(FOOTNOTE_REFERENCE.matcher(t).replaceAll(""));
+                        if (t.isEmpty()) continue;
+                    }
                     ParagraphKind furniture = ParagraphClassifier.furnitureKind(t);
                     add(out, t, furniture == null ? ParagraphKind.BODY : furniture);
                 }
@@ -105,10 +115,45 @@ final class MarkdownReader {
                     if (!t.isEmpty()) add(out, t, ParagraphKind.BODY);
                 }
                 case LinkReferenceDefinition ignored -> { }
-                case BlockQuote q -> collect(q, out, h1);
-                default -> collect(n, out, h1); // lists, list items and anything that holds blocks
+                case BlockQuote q -> collect(q, out, h1, notes);
+                default -> collect(n, out, h1, notes); // lists, list items and anything that holds blocks
             }
         }
+    }
+
+    /** A line of the file that defines a footnote. */
+    private static final java.util.regex.Pattern FOOTNOTE_LINE = java.util.regex.Pattern.compile("(?m)^ {0,3}\\[\\^[^\\]\\s]{1,40}\\]:");
+    /** A footnote's mark in the text: "told me.[^1]", "[^note]". */
+    private static final java.util.regex.Pattern FOOTNOTE_REFERENCE = java.util.regex.Pattern.compile("\\[\\^[^\\]\\s]{1,40}\\]");
+    /** A footnote's definition at the start of a line: "[^1]: Interview at the crossing." */
+    private static final java.util.regex.Pattern FOOTNOTE_DEFINITION = java.util.regex.Pattern.compile("^\\[\\^[^\\]\\s]{1,40}\\]:\\s*");
+
+    /**
+     * Footnote definitions ("[^1]: ..." lines, run together into one paragraph by the parser): each note its own
+     * paragraph, without its label, in order (the notes are the author's text: sources, asides).
+     */
+    private static void footnotes(org.commonmark.node.Paragraph p, List<Paragraph> out) {
+        StringBuilder sb = new StringBuilder();
+        appendInline(p, sb, true);
+        StringBuilder note = new StringBuilder();
+        for (String line : sb.toString().split("\n")) {
+            var def = FOOTNOTE_DEFINITION.matcher(line);
+            if (def.lookingAt()) {
+                addNote(out, note);
+                note.append(line.substring(def.end()));
+            } else {
+                note.append(' ').append(line);
+            }
+        }
+        addNote(out, note);
+    }
+
+    private static void addNote(List<Paragraph> out, StringBuilder note) {
+        String t = ArticleParser.normaliseSpace(FOOTNOTE_REFERENCE.matcher(note).replaceAll(""));
+        note.setLength(0);
+        if (t.isEmpty()) return;
+        ParagraphKind furniture = ParagraphClassifier.furnitureKind(t);
+        add(out, t, furniture == null ? ParagraphKind.BODY : furniture);
     }
 
     /** An author's bio closing the article is a byline, as in plain text. */
@@ -139,14 +184,19 @@ final class MarkdownReader {
     }
 
     private static void appendInline(Node node, StringBuilder sb) {
+        appendInline(node, sb, false);
+    }
+
+    /** {@code lines}: line breaks as '\n' (to split footnote definitions), else as spaces. */
+    private static void appendInline(Node node, StringBuilder sb, boolean lines) {
         for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
             switch (n) {
                 case Text t -> sb.append(t.getLiteral());
                 case Code c -> sb.append(c.getLiteral());
-                case SoftLineBreak ignored -> sb.append(' ');
-                case HardLineBreak ignored -> sb.append(' ');
+                case SoftLineBreak ignored -> sb.append(lines ? '\n' : ' ');
+                case HardLineBreak ignored -> sb.append(lines ? '\n' : ' ');
                 case HtmlInline ignored -> { } // inline tags; their text is in the Text nodes around them
-                default -> appendInline(n, sb); // emphasis, links, images (alt text)
+                default -> appendInline(n, sb, lines); // emphasis, links, images (alt text)
             }
         }
     }

@@ -75,4 +75,22 @@ class MarkdownReaderTest {
         assertThat(a.url()).isEqualTo("https://news.example/a?id=1");
         assertThat(reader.parse("u.txt", "---\nurl: not a url\n---\nBody.\n".getBytes(StandardCharsets.UTF_8)).url()).isNull();
     }
+
+    @Test
+    void footnoteMarksLeaveTheTextAndEachNoteIsItsOwnParagraph() throws Exception {
+        // "told me.[^1]" kept its mark, and the definitions at the end ran together into one paragraph
+        // "[^1]: Interview at the crossing, 4 December. [^2]: The figures come from ...".
+        String md = "---\ntitle: Notes from the border\n---\n\nA customs official said the new lane would open before the holiday.[^1]\n\n"
+                + "Trucks waited an average of nine hours.[^wait]\n\n[^1]: Interview at the crossing, 4 December.\n"
+                + "[^wait]: The figures come from the customs office's weekly report,\n    which is published on Fridays.\n";
+        Article a = reader.parse("notes.md", md.getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "A customs official said the new lane would open before the holiday.",
+                "Trucks waited an average of nine hours.",
+                "Interview at the crossing, 4 December.",
+                "The figures come from the customs office's weekly report, which is published on Fridays.");
+        // without footnote definitions, "[^...]" is text (a sentence about a pattern loses nothing)
+        Article b = reader.parse("regex.md", "The filter [^abc] matches any other letter, the manual says.\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(b, ParagraphKind.BODY)).containsExactly("The filter [^abc] matches any other letter, the manual says.");
+    }
 }
