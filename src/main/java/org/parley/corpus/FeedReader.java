@@ -30,7 +30,7 @@ final class FeedReader {
     private static final Pattern EMAIL_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
     private static final Pattern BARE_EMAIL = Pattern.compile("^\\S+@\\S+$");
     /** A tag of the markup feeds put in their text: {@code <p>}, {@code </a>}, {@code <br/>}, {@code <img src>}. */
-    private static final Pattern HTML_TAG = Pattern.compile(
+    static final Pattern HTML_TAG = Pattern.compile(
             "</?(?:p|br|div|span|a|b|i|em|strong|img|ul|ol|li|h[1-6]|blockquote|figure|figcaption|table)\\b[^<>]*>",
             Pattern.CASE_INSENSITIVE);
 

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 /**
  * Reads JSON Lines: one article per line, {@code {"id", "url", "title", "published", "author", "source", "text"}}
@@ -71,7 +73,7 @@ final class JsonLinesReader {
             throw new CorpusException("parse error: " + e.getMessage());
         }
         if (node == null || !node.isObject()) throw new CorpusException("parse error: not a JSON object");
-        String title = text(node, "title", "headline");
+        String title = plain(text(node, "title", "headline"));
         String url = Urls.absoluteOrNull(text(node, "url", "link", "canonical_url", "source_url"));
         LocalDate published = date(node, "published", "date", "datePublished", "published_at", "pubDate", "timestamp");
         String author = people(node, "author", "authors", "byline");
@@ -83,6 +85,13 @@ final class JsonLinesReader {
         JsonNode paragraphs = node.get("paragraphs");
         if (paragraphs == null || !paragraphs.isArray()) paragraphs = list(node, "text", "body", "content"); // ["...", "..."]
         String markup = text(node, "html");
+        if (body != null && body.indexOf('<') >= 0 && FeedReader.HTML_TAG.matcher(body).find()) {
+            // markup in the text field ("<p>...</p><p>...</p>", a CMS's rendered content): read as HTML, not as words
+            if (markup == null) markup = body;
+            body = null;
+        } else if (body != null && body.indexOf('&') >= 0) {
+            body = Parser.unescapeEntities(body, false); // "Talks &amp; trade", "minister&#8217;s"
+        }
         if (body == null && markup == null && (paragraphs == null || paragraphs.isEmpty())) {
             for (String f : List.of("text", "body", "content", "paragraphs", "html")) {
                 JsonNode v = node.get(f);
@@ -111,9 +120,18 @@ final class JsonLinesReader {
         return a.withId(id);
     }
 
+    /** A title as text: entities decoded, tags dropped ("Talks &#8211; day two"). */
+    private static String plain(String s) {
+        if (s == null || s.indexOf('<') < 0 && s.indexOf('&') < 0) return s;
+        String t = ArticleParser.normaliseSpace(Jsoup.parseBodyFragment(s).text());
+        return t.isEmpty() ? null : t;
+    }
+
     private static String text(JsonNode node, String... fields) {
         for (String f : fields) {
             JsonNode v = node.get(f);
+            // WordPress's REST API (wp-json/wp/v2/posts) exports {"title": {"rendered": "..."}, "content": {"rendered": "<p>..."}}
+            if (v != null && v.isObject() && v.has("rendered")) v = v.get("rendered");
             if (v != null && (v.isTextual() || v.isNumber()) && !v.asText().isBlank()) return v.asText().strip();
         }
         return null;

@@ -137,4 +137,32 @@ class JsonLinesReaderTest {
             assertThat(r.articles().get(i).published()).as(cases[i][0]).isEqualTo(cases[i][1] == null ? null : LocalDate.parse(cases[i][1]));
         }
     }
+
+    @Test
+    void wordPressRestExportsAndMarkupOrEntitiesInTheTextAreRead() throws Exception {
+        // WordPress's REST export ({"title": {"rendered": ...}, "content": {"rendered": "<p>..."}}) was refused line by
+        // line ('"content" is an object'); markup in "text" was indexed with its tags ("<p>The minister ...</p>"), and
+        // entities as written ("Talks &amp; trade").
+        String lines = "{\"id\": 101, \"date\": \"2026-12-07T10:00:00\", \"link\": \"https://blog.example/2026/12/07/talks/\", "
+                + "\"title\": {\"rendered\": \"Talks &#8211; day two\"}, \"content\": {\"rendered\": \"<p>Delegates met for a second day "
+                + "of talks on Monday.</p>\\n<p>&#8220;We made progress,&#8221; one said.</p>\\n\", \"protected\": false}}\n"
+                + "{\"id\": \"h1\", \"title\": \"Minister visits\", \"text\": \"<p>The minister arrived on Monday for talks on trade.</p><p>She leaves on Wednesday.</p>\"}\n"
+                + "{\"id\": \"e1\", \"title\": \"Visit\", \"text\": \"Talks &amp; trade: the minister&#8217;s visit went well, AT&T and R&D; staff said.\"}\n"
+                + "{\"id\": \"p1\", \"title\": \"Maths\", \"text\": \"Officials said 3 < 5 and 7 > 2, and that the vote passed.\"}\n";
+        Path f = dir.resolve("wp.jsonl");
+        Files.writeString(f, lines);
+        FileArticles r = reader.readAll(f);
+        assertThat(r.skipped()).isEmpty();
+        Article wp = r.articles().get(0);
+        assertThat(wp.title()).isEqualTo("Talks – day two");
+        assertThat(wp.url()).isEqualTo("https://blog.example/2026/12/07/talks/");
+        assertThat(wp.published()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(texts(wp, ParagraphKind.BODY)).containsExactly("Delegates met for a second day of talks on Monday.", "“We made progress,” one said.");
+        assertThat(texts(r.articles().get(1), ParagraphKind.BODY)).containsExactly(
+                "The minister arrived on Monday for talks on trade.", "She leaves on Wednesday.");
+        assertThat(texts(r.articles().get(2), ParagraphKind.BODY)).containsExactly(
+                "Talks & trade: the minister’s visit went well, AT&T and R&D; staff said.");
+        assertThat(texts(r.articles().get(3), ParagraphKind.BODY)).containsExactly( // no tags: text as written
+                "Officials said 3 < 5 and 7 > 2, and that the vote passed.");
+    }
 }
