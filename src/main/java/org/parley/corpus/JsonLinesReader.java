@@ -67,8 +67,10 @@ final class JsonLinesReader {
         } catch (JsonProcessingException e) {
             // without Jackson's location ("(start marker at [Source: REDACTED ...; line: 1, column: 1])"): the
             // report gives the line number, and the rest is noise
-            String message = e.getOriginalMessage().lines().findFirst().orElse("bad JSON");
-            throw new CorpusException("parse error: " + JACKSON_LOCATION.matcher(message).replaceFirst(""));
+            String message = JACKSON_LOCATION.matcher(e.getOriginalMessage().lines().findFirst().orElse("bad JSON")).replaceFirst("");
+            // a line that stops inside its object: an export cut off (a full disk, an interrupted copy)
+            if (message.startsWith("Unexpected end-of-input")) message = "the line ends inside its JSON (cut off?): " + message;
+            throw new CorpusException("parse error: " + message);
         } catch (IOException e) {
             throw new CorpusException("parse error: " + e.getMessage());
         }

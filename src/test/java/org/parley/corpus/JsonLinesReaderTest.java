@@ -95,7 +95,8 @@ class JsonLinesReaderTest {
         assertThat(r.skipped().get(0).reason()).isEqualTo("parse error: \"text\" is an object, not a string or a list of strings");
         // Jackson's parser location ("[Source: REDACTED (`StreamReadFeature...` disabled); line: 1, column: 1]") says
         // nothing to the reader of the report: the line number is the report's own
-        assertThat(r.skipped().get(1).reason()).startsWith("parse error: Unexpected end-of-input").doesNotContain("Source")
+        assertThat(r.skipped().get(1).reason()).startsWith("parse error: the line ends inside its JSON (cut off?): Unexpected end-of-input")
+                .doesNotContain("Source")
                 .doesNotContain("REDACTED").doesNotContain("column");
     }
 
@@ -164,5 +165,20 @@ class JsonLinesReaderTest {
                 "Talks & trade: the minister’s visit went well, AT&T and R&D; staff said.");
         assertThat(texts(r.articles().get(3), ParagraphKind.BODY)).containsExactly( // no tags: text as written
                 "Officials said 3 < 5 and 7 > 2, and that the vote passed.");
+    }
+
+    @Test
+    void aCutOffLastLineIsReportedAsCutOffAndTheRestKept() throws Exception {
+        // A byte-order mark, CRLF line ends, and the last line cut off mid-string: the report said only
+        // 'Unexpected end-of-input in VALUE_STRING'.
+        String lines = "\uFEFF{\"id\": \"a1\", \"text\": \"Ports reopened on Monday after a three-day strike.\"}\r\n"
+                + "{\"id\": \"a2\", \"text\": \"The foreign ministers met in the capital.\"}\r\n"
+                + "{\"id\": \"a3\", \"text\": \"This line was cut o";
+        Path f = dir.resolve("cut.jsonl");
+        Files.writeString(f, lines);
+        FileArticles r = reader.readAll(f);
+        assertThat(r.articles()).extracting(Article::id).containsExactly("cut-a1", "cut-a2");
+        assertThat(r.skipped()).extracting(SkippedInput::describe).containsExactly(
+                "cut.jsonl (line 3): parse error: the line ends inside its JSON (cut off?): Unexpected end-of-input in VALUE_STRING");
     }
 }
