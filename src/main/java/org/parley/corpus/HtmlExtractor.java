@@ -136,6 +136,16 @@ final class HtmlExtractor {
     }
 
     /**
+     * The paragraphs of a block of markup inside another format (an HTML block in Markdown): each {@code <p>},
+     * heading, list item and caption its own, with its kind, furniture removed; numbered from 1 (the caller renumbers).
+     */
+    static List<Paragraph> fragmentParagraphs(String html) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        clean(doc, false, null);
+        return paragraphs(blocks(doc.body()), null);
+    }
+
+    /**
      * The blocks of a JSON-LD {@code articleBody}: markup when it holds some, else plain text with a paragraph per
      * line (what publishers put there: paragraphs separated by one or two newlines).
      */

@@ -111,8 +111,11 @@ final class MarkdownReader {
                 case FencedCodeBlock c -> addCode(out, c.getLiteral());
                 case IndentedCodeBlock c -> addCode(out, c.getLiteral());
                 case HtmlBlock html -> {
-                    String t = ArticleParser.normaliseSpace(Jsoup.parseBodyFragment(html.getLiteral()).text());
-                    if (!t.isEmpty()) add(out, t, ParagraphKind.BODY);
+                    // read like markup on a page: each <p> its own paragraph, a figcaption a caption, scripts and
+                    // comments nothing (a <div> of two <p>s was one paragraph, a figcaption body text)
+                    for (Paragraph q : HtmlExtractor.fragmentParagraphs(html.getLiteral())) {
+                        add(out, q.text(), q.kind() == ParagraphKind.TITLE ? ParagraphKind.HEADING : q.kind());
+                    }
                 }
                 case LinkReferenceDefinition ignored -> { }
                 case BlockQuote q -> collect(q, out, h1, notes);

@@ -40,7 +40,10 @@ final class ParagraphClassifier {
             + "|see also|more (?:from|on) .{0,40}|you may also like|recommended(?: for you)?";
     static final Pattern BOILERPLATE = Pattern.compile(
             "^(?:" + LINK_LIST_LINES
-                    + "|advertisement|share(?: this(?: article| story)?)?|subscribe.{0,60}|follow us.{0,60}|sign up.{0,60}"
+                    + "|advertisement|share(?: this(?: article| story| post| page)?)?"
+                    // a share bar as a line: "Share this article: Twitter | Facebook", "Share on WhatsApp"
+                    + "|share this(?: article| story| post| page)?:.{0,80}"
+                    + "|share (?:on|via) (?:twitter|facebook|x|linkedin|whatsapp|e-?mail|telegram|reddit|bluesky|mastodon)\\b.{0,80}|subscribe.{0,60}|follow us.{0,60}|sign up.{0,60}"
                     + "|tags?:.{0,200}|topics?:.{0,200}|comments?|print|email"
                     // the site's notices: a copyright line (not running text that starts with the word "Copyright"),
                     // the wire services' redistribution line, a cookie notice

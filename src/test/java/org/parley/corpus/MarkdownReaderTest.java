@@ -93,4 +93,26 @@ class MarkdownReaderTest {
         Article b = reader.parse("regex.md", "The filter [^abc] matches any other letter, the manual says.\n".getBytes(StandardCharsets.UTF_8));
         assertThat(texts(b, ParagraphKind.BODY)).containsExactly("The filter [^abc] matches any other letter, the manual says.");
     }
+
+    @Test
+    void htmlBlocksAreReadLikeMarkupAndAShareLineIsFurniture() throws Exception {
+        // An HTML block's <p>s ran together into one paragraph, its figcaption was body text, and a share line with
+        // links was searchable.
+        String md = "# Ministers meet in Hanoi\n\nThe ministers met on Monday to discuss trade and security.\n\n"
+                + "<div class=\"callout\">\n<p>The first meeting took place in March.</p>\n<p>The second was cancelled after the floods.</p>\n</div>\n\n"
+                + "<!-- TODO: add the minister's quote -->\n\n<script>window.track('md');</script>\n\n"
+                + "<figure>\n<img src=\"hanoi.jpg\" alt=\"Hanoi\">\n<figcaption>The ministers in Hanoi on Monday.</figcaption>\n</figure>\n\n"
+                + "The talks ended with a joint statement.\n\nShare this article: [Twitter](https://t.example) | [Facebook](https://f.example)\n\n"
+                + "Share prices in Hanoi rose after the statement, traders said.\n";
+        Article a = reader.parse("hanoi.md", md.getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                "The ministers met on Monday to discuss trade and security.",
+                "The first meeting took place in March.",
+                "The second was cancelled after the floods.",
+                "The talks ended with a joint statement.",
+                "Share prices in Hanoi rose after the statement, traders said."); // a sentence about shares stays
+        assertThat(texts(a, ParagraphKind.CAPTION)).containsExactly("The ministers in Hanoi on Monday.");
+        assertThat(texts(a, ParagraphKind.BOILERPLATE)).containsExactly("Share this article: Twitter | Facebook");
+        assertThat(a.paragraphs()).extracting(Paragraph::ordinal).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    }
 }
