@@ -107,9 +107,9 @@ final class FeedReader {
         for (String tag : List.of("itunes:summary", "media:description", "itunes:subtitle")) {
             if (content == null) content = content(item, tag, false);
         }
-        if (content == null) {
-            Element group = first(item, "media:group");
-            if (group != null) content = content(group, "media:description", false);
+        for (String holder : List.of("media:group", "media:content")) {
+            Element e = content == null ? first(item, holder) : null;
+            if (e != null) content = content(e, "media:description", false);
         }
         if (content == null) throw new CorpusException("empty after extraction: no content, description, summary or itunes:summary");
         if (content.length() > limits.htmlPageBytes()) {
@@ -148,6 +148,11 @@ final class FeedReader {
             value = e.html();
         } else {
             value = e.wholeText();
+            if (value.contains("&lt;") && !HTML_TAG.matcher(value).find()) {
+                // escaped twice by the publisher ("&amp;lt;p&amp;gt;"): the tags would be read as words
+                String once = Parser.unescapeEntities(value, false);
+                if (HTML_TAG.matcher(once).find()) value = once;
+            }
             if (type.equals("text") || type.equals("text/plain") || atom && type.isEmpty() && !HTML_TAG.matcher(value).find()) {
                 value = "<p>" + Entities.escape(value).replaceAll("\\n\\s*\\n", "</p><p>") + "</p>";
             }

@@ -239,4 +239,27 @@ class FeedReaderTest {
         assertThat(p.skipped()).extracting(SkippedInput::describe).containsExactly(
                 "podcast.rss (item 3): empty after extraction: no content, description, summary or itunes:summary");
     }
+
+    @Test
+    void markupEscapedTwiceAndMediaRssDescriptionsAreRead() throws Exception {
+        // A CMS that escapes twice ("&amp;lt;p&amp;gt;") gave a paragraph "<p>Talks resumed ...</p>", tags as words;
+        // an item whose text is only in <media:content><media:description> was refused as empty.
+        String feed = "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel>"
+                + "<title>Cafe Wire</title><link>https://cafewire.example/</link>"
+                + "<item><title>Talks resume</title><link>https://cafewire.example/a</link><description>&amp;lt;p&amp;gt;Talks resumed in "
+                + "Geneva on Monday, officials said.&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;They end on Friday.&amp;lt;/p&amp;gt;</description></item>"
+                + "<item><title>Sums</title><link>https://cafewire.example/b</link><description>Officials said 3 &amp;lt; 5 in the vote count, "
+                + "a narrow margin.</description></item>"
+                + "<item><title>Arrival</title><link>https://cafewire.example/c</link><media:content url=\"https://cafewire.example/v.mp4\" "
+                + "medium=\"video\"><media:title>Clip</media:title><media:description>Video of the minister arriving at the airport on "
+                + "Monday morning.</media:description></media:content></item></channel></rss>";
+        FileArticles r = read("edge.rss", feed.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.skipped()).isEmpty();
+        assertThat(texts(r.articles().get(0), ParagraphKind.BODY)).containsExactly(
+                "Talks resumed in Geneva on Monday, officials said.", "They end on Friday.");
+        assertThat(texts(r.articles().get(1), ParagraphKind.BODY)).containsExactly( // no tag once unescaped: read as before
+                "Officials said 3 < 5 in the vote count, a narrow margin.");
+        assertThat(texts(r.articles().get(2), ParagraphKind.BODY)).containsExactly(
+                "Video of the minister arriving at the airport on Monday morning.");
+    }
 }
