@@ -91,8 +91,8 @@ public final class FormatDetector {
             return s == Sniffed.FEED ? Detection.of(InputFormat.FEED) : Detection.of(InputFormat.HTML);
         }
         if (JSONL_EXT.contains(ext)) {
-            if (s == Sniffed.JSON_OBJECT || s == Sniffed.EMPTY) return Detection.of(InputFormat.JSONL);
-            if (s == Sniffed.JSON_ARRAY) return Detection.refuse("unsupported type: a JSON array (expected JSON Lines: one object per line)");
+            // a JSON array of articles (an export.json) is read element by element, like the lines of JSON Lines
+            if (s == Sniffed.JSON_OBJECT || s == Sniffed.JSON_ARRAY || s == Sniffed.EMPTY) return Detection.of(InputFormat.JSONL);
             return Detection.refuse("parse error: not JSON Lines (the first line is not a JSON object)");
         }
         if (MARKDOWN_EXT.contains(ext)) return Detection.of(s == Sniffed.HTML_DOCUMENT ? InputFormat.HTML : InputFormat.MARKDOWN);

@@ -44,6 +44,15 @@ final class JsonLinesReader {
 
     void read(String fileName, InputStream in, Consumer<Article> articles, Consumer<SkippedInput> skipped) throws IOException {
         ArticleIds ids = new ArticleIds(fileName);
+        java.io.PushbackInputStream peek = new java.io.PushbackInputStream(in, 4096);
+        byte[] head = new byte[4096];
+        int n = peek.readNBytes(head, 0, head.length);
+        if (n > 0) peek.unread(head, 0, n);
+        if (isDocument(head, n)) {
+            readDocument(fileName, peek, ids, articles, skipped);
+            return;
+        }
+        in = peek;
         BoundedLines lines = new BoundedLines(in, maxLineBytes);
         for (BoundedLines.Line line; (line = lines.next()) != null; ) {
             String where = "line " + line.number();
@@ -57,6 +66,53 @@ final class JsonLinesReader {
             } catch (CorpusException e) {
                 skipped.accept(new SkippedInput(fileName, where, e.getMessage()));
             }
+        }
+    }
+
+    /**
+     * Whether the file is a JSON document rather than JSON Lines: an array of articles ("[" first), or an object
+     * printed over several lines (its first line is only "{").
+     */
+    private static boolean isDocument(byte[] head, int n) {
+        int i = n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) i++;
+        if (i >= n) return false;
+        if (head[i] == '[') return true;
+        if (head[i] != '{') return false;
+        for (int j = i + 1; j < n; j++) {
+            if (head[j] == '\n') return true; // nothing after "{" on its line: pretty-printed
+            if (head[j] != ' ' && head[j] != '\t' && head[j] != '\r') return false;
+        }
+        return false;
+    }
+
+    /**
+     * A JSON document: an array of article objects (each element read like a line, "item N" in the report) or
+     * objects one after another, pretty-printed. Streamed; a syntax error ends the reading there (what follows cannot
+     * be told apart), the articles before it are kept and the rest is reported.
+     */
+    private void readDocument(String fileName, InputStream in, ArticleIds ids, Consumer<Article> articles,
+                              Consumer<SkippedInput> skipped) throws IOException {
+        int item = 0;
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(in)) {
+            com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+            boolean array = t == com.fasterxml.jackson.core.JsonToken.START_ARRAY;
+            if (array) t = p.nextToken();
+            while (t != null && t != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                item++;
+                JsonNode node = JSON.readTree(p);
+                String where = "item " + item;
+                try {
+                    articles.accept(article(fileName, ids, node, "item" + item));
+                } catch (CorpusException e) {
+                    skipped.accept(new SkippedInput(fileName, where, e.getMessage()));
+                }
+                t = p.nextToken();
+            }
+        } catch (JsonProcessingException e) {
+            String message = JACKSON_LOCATION.matcher(e.getOriginalMessage().lines().findFirst().orElse("bad JSON")).replaceFirst("");
+            skipped.accept(new SkippedInput(fileName, item == 0 ? "item 1" : "after item " + item,
+                    "parse error: " + message + " (the rest of the file is not read)"));
         }
     }
 
@@ -74,6 +130,10 @@ final class JsonLinesReader {
         } catch (IOException e) {
             throw new CorpusException("parse error: " + e.getMessage());
         }
+        return article(fileName, ids, node, "line" + line.number());
+    }
+
+    private Article article(String fileName, ArticleIds ids, JsonNode node, String fallbackKey) throws CorpusException {
         if (node == null || !node.isObject()) throw new CorpusException("parse error: not a JSON object");
         String title = plain(text(node, "title", "headline"));
         String url = Urls.absoluteOrNull(text(node, "url", "link", "canonical_url", "source_url"));
@@ -81,7 +141,7 @@ final class JsonLinesReader {
         String author = people(node, "author", "authors", "byline");
         String source = text(node, "source", "publisher", "site", "outlet");
         String key = text(node, "id", "_id", "guid", "uuid");
-        String id = ids.next(key != null ? key : url, "line" + line.number());
+        String id = ids.next(key != null ? key : url, fallbackKey);
         Article a;
         String body = text(node, "text", "body", "content");
         JsonNode paragraphs = node.get("paragraphs");

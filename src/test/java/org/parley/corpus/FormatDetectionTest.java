@@ -71,7 +71,7 @@ class FormatDetectionTest {
     @Test
     void refusalsSayWhy() throws Exception {
         assertThat(detect("a.xml", "<?xml version=\"1.0\"?><svg/>").reason()).contains("unsupported type").contains("not an RSS or Atom");
-        assertThat(detect("a.json", "[{\"a\":1}]").reason()).contains("JSON array");
+        assertThat(detect("a.json", "[{\"a\":1}]").format()).isEqualTo(InputFormat.JSONL); // an array of articles is read
         assertThat(detect("a.jsonl", "not json").reason()).contains("parse error");
         assertThat(detect("a.warc", "hello").reason()).contains("not a WARC");
         assertThat(detect("photo.jpg", "x").reason()).isEqualTo("unsupported type: .jpg");

@@ -181,4 +181,34 @@ class JsonLinesReaderTest {
         assertThat(r.skipped()).extracting(SkippedInput::describe).containsExactly(
                 "cut.jsonl (line 3): parse error: the line ends inside its JSON (cut off?): Unexpected end-of-input in VALUE_STRING");
     }
+
+    @Test
+    void aJsonArrayOfArticlesAndPrettyPrintedObjectsAreRead() throws Exception {
+        // export.json as most tools write it, an array of objects: refused whole ('unsupported type: a JSON array');
+        // a pretty-printed object: every line a parse error, no articles.
+        String array = "[\n  {\"id\": \"a1\", \"title\": \"Ports reopen\", \"published\": \"2026-12-07\",\n"
+                + "   \"text\": \"Ports reopened on Monday after a three-day strike.\"},\n"
+                + "  {\"id\": \"a2\", \"title\": \"No text\"},\n"
+                + "  {\"id\": \"a3\", \"paragraphs\": [\"The foreign ministers met in the capital.\", \"Talks resume in March, officials said.\"]}\n]\n";
+        Path f = dir.resolve("export.json");
+        Files.writeString(f, array);
+        FileArticles r = reader.readAll(f);
+        assertThat(r.articles()).extracting(Article::id).containsExactly("export-a1", "export-a3");
+        assertThat(r.articles().get(0).published()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(texts(r.articles().get(1), ParagraphKind.BODY)).containsExactly(
+                "The foreign ministers met in the capital.", "Talks resume in March, officials said.");
+        assertThat(r.skipped()).extracting(SkippedInput::where).containsExactly("item 2");
+
+        Path pretty = dir.resolve("one.json");
+        Files.writeString(pretty, "{\n  \"title\": \"Envoys meet\",\n  \"text\": \"The envoys met again on Monday.\"\n}\n");
+        assertThat(reader.readAll(pretty).articles()).singleElement().satisfies(a -> assertThat(a.title()).isEqualTo("Envoys meet"));
+
+        // cut off inside the third element: the first two are kept, the break reported
+        Path cut = dir.resolve("cut.json");
+        Files.writeString(cut, array.substring(0, array.indexOf("Talks resume")));
+        FileArticles c = reader.readAll(cut);
+        assertThat(c.articles()).extracting(Article::id).containsExactly("cut-a1");
+        assertThat(c.skipped()).extracting(SkippedInput::where).containsExactly("item 2", "after item 3");
+        assertThat(c.skipped().get(1).reason()).startsWith("parse error").endsWith("(the rest of the file is not read)");
+    }
 }
