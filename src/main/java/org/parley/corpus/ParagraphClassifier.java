@@ -196,9 +196,24 @@ final class ParagraphClassifier {
         Matcher verb = CAPTION_VERB.matcher(content);
         while (verb.find()) {
             // The verb must follow its subject, a capitalised name: "Jane Doe (L) meets", "the Navy conduct".
-            if (CAPTION_SUBJECT_END.matcher(content.substring(Math.max(0, verb.start() - 40), verb.start())).find()) return true;
+            String before = content.substring(Math.max(0, verb.start() - 40), verb.start());
+            // ... a name, not a pronoun: "They meet again in March." is a sentence
+            if (CAPTION_SUBJECT_END.matcher(before).find() && !PRONOUNS.contains(lastWord(before))) return true;
         }
         return false;
+    }
+
+    /** Subjects a photo caption never has: it names the people in the picture. */
+    private static final Set<String> PRONOUNS = Set.of("I", "We", "You", "He", "She", "It", "They", "Who", "This", "That",
+            "These", "Those", "Both", "All", "Some", "Many", "Most", "Others");
+
+    /** The last word of {@code s}, without the comma or bracket after it. */
+    private static String lastWord(String s) {
+        int end = s.length();
+        while (end > 0 && (Character.isWhitespace(s.charAt(end - 1)) || s.charAt(end - 1) == ',' || s.charAt(end - 1) == ')')) end--;
+        int start = end;
+        while (start > 0 && !Character.isWhitespace(s.charAt(start - 1))) start--;
+        return s.substring(start, end);
     }
 
     static boolean isCreditWord(String credit) {

@@ -214,4 +214,15 @@ class ArticleParserTest {
         assertThat(a.paragraphs()).extracting(Paragraph::kind).containsExactly(
                 ParagraphKind.TITLE, ParagraphKind.BYLINE, ParagraphKind.BODY, ParagraphKind.BODY);
     }
+
+    @Test
+    void aSentenceWhoseSubjectIsAPronounIsNoPhotoCaption() {
+        // "They meet again in March." read as a caption ("X meets Y", the subject a capitalised word) and was not
+        // searchable; a caption names the people in the picture.
+        Article a = parser.parse("m.txt", "Ministers end talks\nThe foreign ministers met in the capital on Monday.\n"
+                + "They meet again in March.\nWe attend every round, a delegate said.\n"
+                + "Foreign Minister Jane Doe meets her counterpart Ali Khan in Hanoi\n");
+        assertThat(a.paragraphs()).extracting(Paragraph::kind).containsExactly(
+                ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.BODY, ParagraphKind.BODY, ParagraphKind.CAPTION);
+    }
 }
