@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * declares (a WARC record's HTTP {@code Content-Type}), then the one the document declares in its first 8 KB
  * ({@code <meta charset>}, {@code <meta http-equiv=Content-Type>}, {@code <?xml encoding?>}), then UTF-8 when the
  * bytes are valid UTF-8, else Windows-1252. A declared UTF-8 that the bytes are not (no valid multi-byte sequence,
- * some invalid bytes) is Windows-1252 too.
+ * some invalid bytes) is Windows-1252 too, and a declared Latin-1 or Windows-1252 over bytes that are all valid UTF-8
+ * (with some multi-byte text) is UTF-8.
  */
 final class Charsets {
     private static final int PRESCAN_BYTES = 8192;
@@ -52,6 +53,19 @@ final class Charsets {
         }
         if (declared == null) declared = declaredInDocument(bytes, off, len);
         if (declared != null) {
+            // The mirror case, common with servers whose default is "ISO-8859-1": a page declared Latin-1 or
+            // Windows-1252 whose bytes are all valid UTF-8, with some multi-byte text, is UTF-8 ("GenÃ¨ve" was read
+            // for "Genève"); Latin-1 text almost never forms valid UTF-8 sequences.
+            if (declared == WINDOWS_1252 && hasHighByte(bytes, off, len)) {
+                try {
+                    return StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes, off, len)).toString();
+                } catch (CharacterCodingException e) {
+                    // Windows-1252 as declared
+                }
+            }
             String text = new String(bytes, off, len, declared);
             // "UTF-8" declared over Latin-1 bytes (a template's <meta charset=utf-8> on a page saved or written in a
             // legacy editor): every accented letter became U+FFFD. Bytes without one valid multi-byte sequence are
@@ -71,6 +85,11 @@ final class Charsets {
         } catch (CharacterCodingException e) {
             return new String(bytes, off, len, WINDOWS_1252);
         }
+    }
+
+    private static boolean hasHighByte(byte[] bytes, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) if (bytes[i] < 0) return true;
+        return false;
     }
 
     /** The charset the document's head declares, or null. */

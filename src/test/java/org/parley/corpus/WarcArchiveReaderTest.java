@@ -202,6 +202,23 @@ class WarcArchiveReaderTest {
                 "untyped.warc.gz (1 of 2 records): not HTML pages: 1 response without a Content-Type that is not HTML");
     }
 
+    @Test
+    void aUtf8PageServedAsIso88591IsReadAsUtf8() throws Exception {
+        // A server whose default is "charset=ISO-8859-1" serving UTF-8 pages: "Genève" was indexed as "GenÃ¨ve".
+        // A page that really is Windows-1252 under that header is still read as declared (the archive() test).
+        String page = "<html><head><meta charset=\"utf-8\"><title>Genève talks</title></head><body><article><h1>Genève talks</h1>"
+                + "<p>Les négociations ont repris à Genève lundi, a déclaré le ministère des affaires étrangères.</p></article></body></html>";
+        Path f = dir.resolve("mislabelled.warc");
+        Files.write(f, record("response", "https://geneve.example/a", "00000000-0000-0000-0000-0000000000c1",
+                "application/http; msgtype=response", http("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1",
+                        page.getBytes(StandardCharsets.UTF_8))));
+        assertThat(new CorpusReader().readAll(f).articles()).singleElement().satisfies(a -> {
+            assertThat(a.title()).isEqualTo("Genève talks");
+            assertThat(texts(a, ParagraphKind.BODY)).containsExactly(
+                    "Les négociations ont repris à Genève lundi, a déclaré le ministère des affaires étrangères.");
+        });
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
