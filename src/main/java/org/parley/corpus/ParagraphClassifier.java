@@ -195,6 +195,8 @@ final class ParagraphClassifier {
         if (content.length() > 300 || !singleSentence(content)) return false;
         Matcher verb = CAPTION_VERB.matcher(content);
         while (verb.find()) {
+            // a noun, not a verb, before "of": "Sarah X, chair of the committee, warned ..." is a sentence
+            if (content.startsWith(" of ", verb.end())) continue;
             // The verb must follow its subject, a capitalised name: "Jane Doe (L) meets", "the Navy conduct".
             String before = content.substring(Math.max(0, verb.start() - 40), verb.start());
             // ... a name, not a pronoun: "They meet again in March." is a sentence

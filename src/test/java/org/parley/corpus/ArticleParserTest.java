@@ -225,4 +225,13 @@ class ArticleParserTest {
         assertThat(a.paragraphs()).extracting(Paragraph::kind).containsExactly(
                 ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.BODY, ParagraphKind.BODY, ParagraphKind.CAPTION);
     }
+
+    @Test
+    void aRoleNounBeforeOfIsNoCaptionVerb() {
+        // "chair" read as the caption verb "chairs" ("X chairs a meeting"), and the sentence was no body text
+        Article a = parser.parse("r.txt", "Committee warns on aid\nMira Tansek, chair of the budget committee, warned the cuts would hurt.\n"
+                + "Foreign Minister Jane Doe chairs the meeting in Hanoi\n");
+        assertThat(a.paragraphs()).extracting(Paragraph::kind).containsExactly(
+                ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.CAPTION);
+    }
 }
