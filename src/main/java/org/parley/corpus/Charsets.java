@@ -57,14 +57,8 @@ final class Charsets {
             // Windows-1252 whose bytes are all valid UTF-8, with some multi-byte text, is UTF-8 ("GenÃ¨ve" was read
             // for "Genève"); Latin-1 text almost never forms valid UTF-8 sequences.
             if (declared == WINDOWS_1252 && hasHighByte(bytes, off, len)) {
-                try {
-                    return StandardCharsets.UTF_8.newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(bytes, off, len)).toString();
-                } catch (CharacterCodingException e) {
-                    // Windows-1252 as declared
-                }
+                String utf8 = strictUtf8(bytes, off, len);
+                if (utf8 != null) return utf8; // else Windows-1252 as declared
             }
             String text = new String(bytes, off, len, declared);
             // "UTF-8" declared over Latin-1 bytes (a template's <meta charset=utf-8> on a page saved or written in a
@@ -77,13 +71,19 @@ final class Charsets {
             }
             return text;
         }
+        String utf8 = strictUtf8(bytes, off, len);
+        return utf8 != null ? utf8 : new String(bytes, off, len, WINDOWS_1252);
+    }
+
+    /** The bytes as UTF-8 when every sequence is well formed, else null. */
+    private static String strictUtf8(byte[] bytes, int off, int len) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, off, len)).toString();
         } catch (CharacterCodingException e) {
-            return new String(bytes, off, len, WINDOWS_1252);
+            return null;
         }
     }
 

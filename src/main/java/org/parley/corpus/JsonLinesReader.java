@@ -110,7 +110,7 @@ final class JsonLinesReader {
                 t = p.nextToken();
             }
         } catch (JsonProcessingException e) {
-            String message = JACKSON_LOCATION.matcher(e.getOriginalMessage().lines().findFirst().orElse("bad JSON")).replaceFirst("");
+            String message = jacksonMessage(e);
             skipped.accept(new SkippedInput(fileName, item == 0 ? "item 1" : "after item " + item,
                     "parse error: " + message + " (the rest of the file is not read)"));
         }
@@ -123,7 +123,7 @@ final class JsonLinesReader {
         } catch (JsonProcessingException e) {
             // without Jackson's location ("(start marker at [Source: REDACTED ...; line: 1, column: 1])"): the
             // report gives the line number, and the rest is noise
-            String message = JACKSON_LOCATION.matcher(e.getOriginalMessage().lines().findFirst().orElse("bad JSON")).replaceFirst("");
+            String message = jacksonMessage(e);
             // a line that stops inside its object: an export cut off (a full disk, an interrupted copy)
             if (message.startsWith("Unexpected end-of-input")) message = "the line ends inside its JSON (cut off?): " + message;
             throw new CorpusException("parse error: " + message);
@@ -131,6 +131,11 @@ final class JsonLinesReader {
             throw new CorpusException("parse error: " + e.getMessage());
         }
         return article(fileName, ids, node, "line" + line.number());
+    }
+
+    /** Jackson's message without its location lines and source excerpt: what the report shows. */
+    private static String jacksonMessage(JsonProcessingException e) {
+        return JACKSON_LOCATION.matcher(e.getOriginalMessage().lines().findFirst().orElse("bad JSON")).replaceFirst("");
     }
 
     private Article article(String fileName, ArticleIds ids, JsonNode node, String fallbackKey) throws CorpusException {

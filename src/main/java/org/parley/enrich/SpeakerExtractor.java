@@ -970,7 +970,7 @@ final class SpeakerExtractor {
          * or -1.
          */
         static int signature(List<Token> t) {
-            if (t.size() < 4 || !(PhraseReader.OPEN_QUOTES.contains(t.get(0).text()) || t.get(0).is("\""))) return -1;
+            if (t.size() < 4 || !SpeechRules.startsWithQuote(t)) return -1;
             for (int k = 1; k + 2 < t.size(); k++) {
                 if (!PhraseReader.CLOSE_QUOTES.contains(t.get(k).text()) && !t.get(k).is("\"")) continue;
                 return t.get(k + 1).is("—") || t.get(k + 1).is("–") ? k + 2 : -1;
@@ -989,11 +989,18 @@ final class SpeakerExtractor {
             while (phrases.runToken(t, b, a, t.size())) b++;
             if (b == a) return null;
             Phrase p = phrases.classify(t, a, b - 1, a, determiner);
-            if (p == null || p.kind() == Phrase.Kind.SOURCE) return null;
-            if (p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && p.name().size() < 2 && longestForm(p.name()) == null) return null;
+            if (p == null || p.kind() == Phrase.Kind.SOURCE || p.kind() == Phrase.Kind.PERSON && !namesAPerson(p)) return null;
             Mention m = resolve(p);
             if (m != null) attend(m);
             return m;
+        }
+
+        /**
+         * Whether a person phrase surely names a person, not an outlet: titled, of two words or more, or a name the
+         * article has already given in full ("Reuters" alone is none of these).
+         */
+        boolean namesAPerson(Phrase p) {
+            return !p.titles().isEmpty() || p.name().size() >= 2 || longestForm(p.name()) != null;
         }
 
         /**
@@ -1175,8 +1182,7 @@ final class SpeakerExtractor {
                 // "Talks will resume next week, said Ada Kerrigan, a spokeswoman.": reported words, then the verb and
                 // the speaker, without quote marks
                 Phrase after = phrases.phraseStartingAt(t, v + 1, to);
-                if (after != null && (after.kind() == Phrase.Kind.PERSON && (!after.titles().isEmpty() || after.name().size() >= 2
-                        || longestForm(after.name()) != null) || after.kind() == Phrase.Kind.TITLE_REF)) {
+                if (after != null && (after.kind() == Phrase.Kind.PERSON && namesAPerson(after) || after.kind() == Phrase.Kind.TITLE_REF)) {
                     return after;
                 }
                 return null;

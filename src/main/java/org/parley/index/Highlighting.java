@@ -3,7 +3,6 @@ package org.parley.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -54,22 +53,10 @@ final class Highlighting {
             Matches matches = weight.matches(context, docIds[i] - context.docBase);
             MatchesIterator it = matches == null ? null : matches.getMatches(IndexSchema.TEXT);
             if (it == null) continue;
-            List<int[]> found = new ArrayList<>();
-            int last = 0;
-            while (it.next()) {
-                found.add(new int[] {it.startPosition(), it.endPosition()});
-                last = Math.max(last, it.endPosition());
-            }
-            found.sort(Comparator.<int[]>comparingInt(m -> m[0]).thenComparingInt(m -> m[1]));
+            MatchedWords found = new MatchedWords();
+            while (it.next()) found.add(it.startPosition(), it.endPosition());
             String text = texts[i] == null ? "" : texts[i];
-            int length = Math.min(text.length(), MAX_HIGHLIGHT_CHARS);
-            words.read(text, last, length);
-            int[] starts = new int[found.size()], ends = new int[found.size()];
-            for (int k = 0; k < starts.length; k++) {
-                starts[k] = words.start(found.get(k)[0]);
-                ends[k] = words.end(found.get(k)[1]);
-            }
-            out.set(i, within(starts, ends, starts.length, length));
+            out.set(i, found.spans(text, Math.min(text.length(), MAX_HIGHLIGHT_CHARS), words));
         }
         return out;
     }
@@ -81,21 +68,13 @@ final class Highlighting {
         return out;
     }
 
-    /** The indexes of {@code docIds} in ascending order of the documents (postings only move forward). */
-    static Integer[] ascending(int[] docIds) {
-        Integer[] order = new Integer[docIds.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(docIds[a], docIds[b]));
-        return order;
-    }
-
     /**
      * The first {@code n} matches {@code [starts[i], ends[i])}, in order of start, as spans within the first {@code length}
      * characters, by the rules of Lucene's UnifiedHighlighter, which parley used before: a match crossing that length is
      * dropped and the first one past it ends the list; then a match that touches or overlaps the one before extends it.
      * Overwrites the arrays.
      */
-    static List<Span> within(int[] starts, int[] ends, int n, int length) {
+    private static List<Span> within(int[] starts, int[] ends, int n, int length) {
         int kept = 0;
         for (int i = 0; i < n; i++) {
             if (starts[i] >= length) break;
@@ -116,5 +95,38 @@ final class Highlighting {
             pos = end;
         }
         return List.copyOf(spans);
+    }
+
+    /**
+     * The matches of one paragraph, each as its first and last word position, turned into spans by the highlighter's
+     * rules: both highlighting paths find positions and gather them here.
+     */
+    static final class MatchedWords {
+        private long[] packed = new long[16];
+        private int size;
+
+        void add(int first, int last) {
+            if (size == packed.length) packed = Arrays.copyOf(packed, size * 2);
+            packed[size++] = ((long) first << 32) | (last & 0xFFFFFFFFL); // sorts by first word, then last
+        }
+
+        /**
+         * Ordered, disjoint spans of {@code text} within its first {@code length} characters: each match from its first
+         * word's start to its last word's end ({@link WordOffsets}; a later word never starts or ends earlier, so the
+         * order by position is the order by offset), then the highlighter's rules ({@link #within}).
+         */
+        List<Span> spans(String text, int length, WordOffsets words) {
+            if (size == 0) return List.of();
+            Arrays.sort(packed, 0, size);
+            int lastNeeded = 0;
+            for (int i = 0; i < size; i++) lastNeeded = Math.max(lastNeeded, (int) packed[i]);
+            words.read(text, lastNeeded, length);
+            int[] starts = new int[size], ends = new int[size];
+            for (int i = 0; i < size; i++) {
+                starts[i] = words.start((int) (packed[i] >>> 32));
+                ends[i] = words.end((int) packed[i]);
+            }
+            return within(starts, ends, size, length);
+        }
     }
 }

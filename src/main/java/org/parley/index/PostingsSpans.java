@@ -138,7 +138,7 @@ final class PostingsSpans {
     List<List<Span>> spans(IndexSearcher searcher, int[] docIds, String[] texts, int maxChars) throws IOException {
         List<List<Span>> out = Highlighting.none(docIds.length);
         WordOffsets words = new WordOffsets();
-        Integer[] order = Highlighting.ascending(docIds);
+        Integer[] order = ascending(docIds); // postings only move forward
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Occurrences occurrences = new Occurrences(terms.length);
         PostingsEnum[] postings = null;
@@ -156,7 +156,7 @@ final class PostingsSpans {
             if (docIds[i] != last) occurrences.read(postings, docIds[i] - context.docBase);
             last = docIds[i];
             if (!matches(root, occurrences)) continue;
-            Intervals found = new Intervals();
+            Highlighting.MatchedWords found = new Highlighting.MatchedWords();
             collect(root, occurrences, found);
             String text = texts[i] == null ? "" : texts[i];
             out.set(i, found.spans(text, Math.min(text.length(), maxChars), words));
@@ -198,7 +198,7 @@ final class PostingsSpans {
     }
 
     /** Adds the spans of a node that matches. */
-    private static void collect(Node node, Occurrences in, Intervals out) {
+    private static void collect(Node node, Occurrences in, Highlighting.MatchedWords out) {
         switch (node) {
             case Words w -> {
                 for (int t : w.terms()) for (int k = 0; k < in.count[t]; k++) out.add(in.position[t][k], in.position[t][k]);
@@ -255,33 +255,11 @@ final class PostingsSpans {
         }
     }
 
-    /** Matches gathered for one paragraph, as first and last word positions, turned into spans by the highlighter's rules. */
-    private static final class Intervals {
-        private long[] packed = new long[16];
-        private int size;
-
-        void add(int first, int last) {
-            if (size == packed.length) packed = Arrays.copyOf(packed, size * 2);
-            packed[size++] = ((long) first << 32) | (last & 0xFFFFFFFFL); // sorts by first word, then last
-        }
-
-        /**
-         * Ordered, disjoint spans of {@code text} within its first {@code length} characters: each match from its first
-         * word's start to its last word's end ({@link WordOffsets}; a later word never starts or ends earlier, so the
-         * order by position is the order by offset), then the highlighter's rules ({@link Highlighting#within}).
-         */
-        List<Span> spans(String text, int length, WordOffsets words) {
-            if (size == 0) return List.of();
-            Arrays.sort(packed, 0, size);
-            int lastNeeded = 0;
-            for (int i = 0; i < size; i++) lastNeeded = Math.max(lastNeeded, (int) packed[i]);
-            words.read(text, lastNeeded, length);
-            int[] starts = new int[size], ends = new int[size];
-            for (int i = 0; i < size; i++) {
-                starts[i] = words.start((int) (packed[i] >>> 32));
-                ends[i] = words.end((int) packed[i]);
-            }
-            return Highlighting.within(starts, ends, size, length);
-        }
+    /** The indexes of {@code docIds} in ascending order of the documents. */
+    private static Integer[] ascending(int[] docIds) {
+        Integer[] order = new Integer[docIds.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Integer.compare(docIds[a], docIds[b]));
+        return order;
     }
 }
