@@ -143,4 +143,10 @@ class CountryGazetteerTest {
         // a seat of government's name inside another name is not it
         assertThat(G.find("the Downing Streets of this world")).isEmpty();
     }
+
+    @Test
+    void caribbeanShortNames() {
+        assertThat(G.find("St Lucia and St Kitts sent ministers")).containsExactly("LC", "KN");
+        assertThat(G.find("Saint Kitts, St. Kitts and Nevis and a Kittitian minister")).containsExactly("KN");
+    }
 }
