@@ -49,7 +49,10 @@ final class NameWords {
             // Not "Sri" or "Puan", which are also given names in Indonesia.
             "seri", "utama", "datin", "tunku", "tengku", "pengiran", "pehin",
             // Peers' ranks before a name, as "Lord" is: "Baroness Ashton", "Viscount Younger"
-            "baroness", "viscount", "viscountess");
+            "baroness", "viscount", "viscountess",
+            // French, German, Spanish, Portuguese and Italian forms of address before a name: "Mme Colonna", "Frau X"
+            "mme", "mlle", "mademoiselle", "monsieur", "frau", "herr", "señor", "señora", "senhor", "senhora", "signor",
+            "signora", "sra");
 
     /**
      * Trades and walks of life that news puts before a quoted person's name ("said driver Julio X"): titles, but
@@ -77,14 +80,17 @@ final class NameWords {
     /** Title words that give nobody a role: a person with only these may be "the minister" of a later sentence. */
     static final Set<String> ROLELESS = Set.of("counterpart", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "his",
             "her", "former", "late", "then", "current", "h.e.", "excellency", "sir", "dame", "lord", "lady", "baroness",
-            "viscount", "viscountess");
+            "viscount", "viscountess", "mme", "mlle", "mademoiselle", "monsieur", "frau", "herr", "señor", "señora",
+            "senhor", "senhora", "signor", "signora", "sra");
 
     /** Titles that tell a woman or a man, for "she"/"he". */
     static final Set<String> FEMALE = Set.of("mrs", "ms", "miss", "queen", "princess", "empress", "lady", "dame",
             "madam", "madame", "chairwoman", "spokeswoman", "congresswoman", "chumteav", "sister", "mother", "abbess",
-            "alhaja", "hajiya", "shrimati", "smt", "daw", "baroness", "viscountess");
+            "alhaja", "hajiya", "shrimati", "smt", "daw", "baroness", "viscountess", "mme", "mlle", "mademoiselle",
+            "frau", "señora", "senhora", "signora", "sra");
     static final Set<String> MALE = Set.of("mr", "king", "prince", "emperor", "sultan", "sir", "lord", "chairman",
-            "spokesman", "congressman", "samdech", "father", "brother", "fr", "abbot", "viscount");
+            "spokesman", "congressman", "samdech", "father", "brother", "fr", "abbot", "viscount", "monsieur", "herr",
+            "señor", "senhor", "signor");
 
     /** Lower-case connectors inside names: "Ursula von der Leyen", "Mohammed bin Salman". */
     static final Set<String> PARTICLES = Set.of("von", "van", "der", "den", "de", "da", "das", "do", "dos", "du",
@@ -155,7 +161,8 @@ final class NameWords {
 
     /** Short titles and name suffixes written with a period: "Mr.", "Dr.", "Jr.". */
     static final Set<String> DOTTED_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "adm",
-            "maj", "rev", "gov", "pres", "rep", "st", "messrs", "mx", "sgt", "cpl", "jr", "sr", "fr", "hon", "rt", "smt");
+            "maj", "rev", "gov", "pres", "rep", "st", "messrs", "mx", "sgt", "cpl", "jr", "sr", "fr", "hon", "rt", "smt",
+            "mme", "mlle", "sra");
 
     /** Titles as misspelt by one dropped letter ("Prime Minster"), still titles. */
     private static final Set<String> TITLE_TYPOS = typos();

@@ -785,13 +785,16 @@ final class SpeakerExtractor {
                     // "was cited by Interfax as saying": the person cited, as after "quoted" (below), not the outlet
                     boolean citedAs = lw.equals("cited") && asSaying(t, v, to);
                     if (verb == SpeechRules.SPEECH && !citedAs && !(lw.startsWith("wr") && SpeechRules.letterWithoutWords(t, v, to))
-                            && !SpeechRules.hearsay(t, v, from, to)
+                            && !SpeechRules.hearsay(t, v, from, to) && !SpeechRules.declaresAnAct(t, v, to)
                             || lw.equals("shared") && SpeechRules.sharedWords(t, v, to)
                             || lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on") || SpeechRules.quoteWithin(t, v, to, 6))
                             || (lw.equals("pressed") || lw.equals("pushed")) && v + 1 < to && t.get(v + 1).is("for") // "pressed for a seat"
                             || SpeechRules.pressedSomeoneTo(t, v, to) // "pressed Putin to revive the deal"
                             || SpeechRules.speechWithParticle(t, v, to) // "hit out at", "lashed out at", "spoke of"
                             || SpeechRules.speechWithObject(t, v, to) // "welcomed the decision", "defended the plan"
+                            || SpeechRules.thatFollows(t, v, to) && !SpeechRules.hearsay(t, v, from, to) // "maintained that ..."
+                            || SpeechRules.calledObjectA(t, v, to) && !SpeechRules.hearsay(t, v, from, to) // "called the vote a farce"
+                            || SpeechRules.repeatsWords(t, v, to) // "renewed his appeal for a truce"
                             || verb == SpeechRules.NAMING && (SpeechRules.quoteWithin(t, v, to, 8) // "described it as “reckless”"
                                     || SpeechRules.namesObjectAs(t, v, from, to)) // "described the loan as unsustainable"
                             || verb == SpeechRules.BASE && SpeechRules.afterNarrativeWould(t, v, from)
@@ -817,11 +820,14 @@ final class SpeakerExtractor {
                         p = passiveQuoted(t, v, from, to); // "Wang was quoted by Xinhua as saying ..."
                         if (p == null) p = quotedAsSaying(t, v, to); // "Xinhua quoted Wang as saying ..."
                         if (p == null) p = ownOfficeQuoted(t, v, from, to); // "Macron's office quoted him as saying ..."
-                    } else if (lw.equals("words") && v >= from + 2 && t.get(v - 1).is("the") && t.get(v - 2).lower().equals("in")
+                    } else if (SpeechRules.ofTheView(t, v, from, to)) {
+                        p = speechSubject(t, v - 2, from, to); // "X was of the view that ...": the subject before "was"
+                    } else if ((lw.equals("words") || lw.equals("view")) && v >= from + 2 && t.get(v - 1).is("the") && t.get(v - 2).lower().equals("in")
                             && v + 2 < to && t.get(v + 1).is("of")) {
-                        // "In the words of Foreign Minister X, the deal is dead"
+                        // "In the words of Foreign Minister X, the deal is dead"; "In the view of Y, a fellow at ..., ..."
                         p = phrases.phraseStartingAt(t, v + 2, to);
-                        if (p != null && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && longestForm(p.name()) == null) p = null;
+                        if (p != null && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && longestForm(p.name()) == null
+                                && !roleAfter(t, v + 2, to)) p = null;
                     } else if (according) {
                         p = phrases.phraseStartingAt(t, v + 2, to);
                         // "according to Coordinating Minister for Political, Legal and Security Affairs X": a role

@@ -39,7 +39,20 @@ final class SpeechRules {
             // said, as "condemned" is
             "denounced", "denounces", "decried", "decries", "deplored", "deplores", "lambasted", "lambasts", "rebuked",
             "rebukes", "castigated", "chided", "chides", "regretted", "reassured", "reassures", "clarified", "clarifies",
-            "informed", "scoffed");
+            "informed", "scoffed",
+            // an opinion or a blame put in words ("X opined that ...", "X blamed the West for the war")
+            "opined", "opines", "blamed", "blames");
+    /**
+     * Verbs that report words only when "that" follows: "X maintained that ...", "Powell signalled that ...", "X agreed
+     * that ..." (not "maintained a presence", "signalled a turn", "agreed to the deal").
+     */
+    static final Set<String> THAT_VERBS = Set.of("maintained", "maintains", "signalled", "signaled", "signals", "hinted",
+            "hints", "agreed", "agrees", "reasoned", "speculated");
+
+    /** Whether the verb at {@code v} is one of {@link #THAT_VERBS} with "that" right after it. */
+    static boolean thatFollows(List<Token> t, int v, int to) {
+        return v + 1 < to && t.get(v + 1).is("that") && THAT_VERBS.contains(t.get(v).lower());
+    }
     /** Verbs that report words when a quotation follows closely: "described the plan as “reckless”". */
     static final Set<String> NAMING_VERBS = Set.of("described", "describes", "termed", "dubbed", "labelled", "labeled",
             "branded");
@@ -166,6 +179,87 @@ final class SpeechRules {
         return k > v + 1 && k + 1 < to && t.get(k).is("to") && t.get(k + 1).lowercase() && !PhraseReader.isDeterminer(t.get(k + 1).lower());
     }
 
+    /**
+     * "called the referendum a farce", "called it a sham": "called", its object ("it", "this", "that", or a determiner
+     * and up to three lower-case words) and "a"/"an" with a noun, which names the object in words. Not "called the
+     * minister a friend" or "called him a friend" (people called names carry nobody's words), "called the envoy a day
+     * later" (a phone call), nor "called a snap election" (no object).
+     */
+    static boolean calledObjectA(List<Token> t, int v, int to) {
+        if (!t.get(v).is("called") && !t.get(v).is("calls")) return false;
+        int k = v + 1;
+        if (k >= to || !CALLED_OBJECTS.contains(t.get(k).lower()) || !t.get(k).lowercase()) return false;
+        boolean pronoun = CALLED_PRONOUNS.contains(t.get(k).lower());
+        k++;
+        int words = 0;
+        for (; words < 3 && k < to && t.get(k).lowercase() && t.get(k).word() && !t.get(k).is("a") && !t.get(k).is("an"); words++) {
+            if (t.get(k).has(Token.TITLE)) return false; // "called the minister a friend": a person, not words
+            k++;
+        }
+        if (words == 0 && !pronoun) return false;
+        if (k + 1 >= to || !t.get(k).is("a") && !t.get(k).is("an")) return false;
+        Token noun = t.get(k + 1);
+        return noun.word() && noun.lowercase() && !CALLED_NOT_WORDS.contains(noun.lower());
+    }
+
+    /** Objects of {@link #calledObjectA}: pronouns and determiners. */
+    private static final Set<String> CALLED_OBJECTS = Set.of("it", "this", "that", "the", "his", "her", "their", "its",
+            "these", "those", "our");
+    /** Objects of {@link #calledObjectA} that stand alone: "called it a farce" (not people: "called him a friend"). */
+    private static final Set<String> CALLED_PRONOUNS = Set.of("it", "this", "that");
+    /** What follows "called X a" when the call was a phone call or a convening: "a day later", "a second time". */
+    private static final Set<String> CALLED_NOT_WORDS = Set.of("day", "days", "week", "weeks", "month", "months", "year",
+            "years", "few", "second", "third", "number", "couple", "dozen", "time", "minute", "minutes", "hour", "hours",
+            "total", "handful", "series", "halt", "meeting", "vote", "referendum", "election", "strike", "session");
+
+    /**
+     * "renewed his appeal for a truce", "repeated the call for talks": a verb that repeats words with words as its object
+     * (not "renewed the agreement", "repeated the exercise").
+     */
+    static boolean repeatsWords(List<Token> t, int v, int to) {
+        if (!REPEAT_VERBS.contains(t.get(v).lower())) return false;
+        int k = v + 1;
+        if (k < to && MADE_DETERMINERS.contains(t.get(k).lower())) k++;
+        if (k < to && t.get(k).lowercase() && !REPEATED_WORDS.contains(t.get(k).lower())) k++; // "his earlier call"
+        return k < to && REPEATED_WORDS.contains(t.get(k).lower());
+    }
+
+    /** Verbs of {@link #repeatsWords}. */
+    static final Set<String> REPEAT_VERBS = Set.of("renewed", "renews", "repeated", "repeats");
+    /** Words that a speaker renews or repeats. */
+    private static final Set<String> REPEATED_WORDS = Set.of("appeal", "appeals", "call", "calls", "plea", "pleas",
+            "warning", "warnings", "demand", "demands", "criticism", "threat", "threats", "offer", "pledge", "promise",
+            "accusation", "accusations", "claim", "claims", "denial", "condemnation", "insistence", "assurance",
+            "assurances");
+
+    /**
+     * "declared three days of national mourning", "declared a state of emergency", "declares martial law": an act,
+     * not words, when one of these nouns follows within a few words.
+     */
+    static boolean declaresAnAct(List<Token> t, int v, int to) {
+        if (!t.get(v).is("declared") && !t.get(v).is("declares")) return false;
+        for (int k = v + 1; k < Math.min(to, v + 7); k++) {
+            Token x = t.get(k);
+            if (!x.word() || x.is("that")) return false;
+            if (DECLARED_ACTS.contains(x.lower())) return true;
+        }
+        return false;
+    }
+
+    private static final Set<String> DECLARED_ACTS = Set.of("mourning", "emergency", "martial", "curfew", "holiday",
+            "independence", "bankruptcy", "quarantine", "lockdown", "default");
+
+    /**
+     * "X was of the view that ...", "Y is of the opinion that ...": at {@code v} ("view" or "opinion"), a form of "be"
+     * three words before and "that" after.
+     */
+    static boolean ofTheView(List<Token> t, int v, int from, int to) {
+        if (!t.get(v).is("view") && !t.get(v).is("opinion") || v < from + 3 || v + 1 >= to || !t.get(v + 1).is("that")) return false;
+        if (!t.get(v - 1).is("the") || !t.get(v - 2).is("of")) return false;
+        Token be = t.get(v - 3);
+        return be.is("was") || be.is("is") || be.is("were") || be.is("are");
+    }
+
     /** Verbs of {@link #pressedSomeoneTo}. */
     static final Set<String> PRESS_VERBS = Set.of("pressed", "presses", "pushed", "pushes");
 
@@ -193,7 +287,8 @@ final class SpeechRules {
     /** Built on first use, once every list above is. */
     private static final class Triggers {
         static final Set<String> OTHERS = Set.of("according", "speaking", "shared", "called", "hit", "hits", "lashed",
-                "lashes", "pointed", "points", "spoke", "speaks", "made", "makes", "quoted", "words");
+                "lashes", "pointed", "points", "spoke", "speaks", "made", "makes", "quoted", "words",
+                "view", "opinion", "calls");
         static final Set<String> WORDS = words();
         static final WordFilter FILTER = WordFilter.of(WORDS);
 
@@ -206,6 +301,8 @@ final class SpeechRules {
             all.addAll(PARTICIPLES);
             all.addAll(STANCE_VERBS);
             all.addAll(PRESS_VERBS);
+            all.addAll(THAT_VERBS);
+            all.addAll(REPEAT_VERBS);
             return Set.copyOf(all);
         }
     }
@@ -276,7 +373,10 @@ final class SpeechRules {
             "been", "would", "will", "did", "does", "officially", "publicly", "openly", "clearly", "firmly", "strongly",
             "explicitly", "personally", "separately", "jointly", "immediately", "simply", "only", "even", "already",
             "still", "yesterday", "today", "tonight", "reiterating", "likewise", "similarly", "however", "too",
-            "frankly", "bluntly", "candidly", "specifically", "particularly", "emphatically", "confidently");
+            "frankly", "bluntly", "candidly", "specifically", "particularly", "emphatically", "confidently",
+            // "has long argued", "has consistently denied", "flatly rejected", "angrily dismissed"
+            "long", "consistently", "privately", "forcefully", "flatly", "angrily", "sharply", "vehemently",
+            "categorically", "quietly", "loudly", "pointedly", "swiftly", "promptly");
     /** Role words that name the same role: "the envoy said" after "Ambassador X". */
     static final Map<String, List<String>> TITLE_SYNONYMS = Map.ofEntries(
             Map.entry("envoy", List.of("envoy", "ambassador")),

@@ -1040,4 +1040,50 @@ class SpeakerExtractorTest {
         assertThat(speakers("The Peruvian president accused Chile of lying.", "Ivo Trenka said Santiago would not be intimidated."))
                 .containsExactly(List.of(), List.of("Ivo Trenka"));
     }
+
+    @Test
+    void opinionsBlameAndVerbsThatReportWordsBeforeThat() {
+        assertThat(speakers("Opposition lawmaker Ines Marquez Tello opined that the plan ignored the south.",
+                "Patriarch Onisim of Varna, in a sermon, blamed the West for the war.",
+                "Central bank governor Tomas Rendell signalled that rates would stay high.",
+                "Ivo Trenka maintained that the vote was fair.",
+                "President Ada Kerrigan, the host, agreed that \"the dollar cannot be the only option\"."))
+                .containsExactly(List.of("Ines Marquez Tello"), List.of("Onisim"), List.of("Tomas Rendell"),
+                        List.of("Ivo Trenka"), List.of("Ada Kerrigan"));
+        // without "that" these verbs report no words; a passive blames nobody
+        assertThat(speakers("Ivo Trenka maintained a small office in Lima.", "Governor Tomas Rendell signalled a turn to the left.",
+                "Ada Kerrigan agreed to the deal.", "Ivo Trenka was blamed for the defeat."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void viewsCallsAndRenewedAppealsAreWords() {
+        assertThat(speakers("Former foreign secretary Kavin Mehrotra was of the view that the remarks showed confidence.",
+                "Others disagree. In the view of Lena Sorvik, a fellow at a Oslo institute, the jets were always going to be sold.",
+                "In a post on Telegram, former president Oleg Varin called the referendum a farce.",
+                "Bishop Tomas Ruiz on Friday renewed his appeal for a truce.",
+                "Ivo Trenka, the foreign minister, has long argued that the concerns were ignored."))
+                .containsExactly(List.of("Kavin Mehrotra"), List.of("Lena Sorvik"), List.of("Oleg Varin"), List.of("Tomas Ruiz"),
+                        List.of("Ivo Trenka"));
+        // a phone call, a convened vote, a renewed treaty and a view from a window are no words
+        assertThat(speakers("President Ada Kerrigan called her counterpart a day later.", "Prime Minister Ivo Trenka called a snap election.",
+                "Minister Ada Kerrigan renewed the agreement for five years.", "Ivo Trenka enjoyed the view of the harbour."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void aDeclaredStateOfEmergencyIsAnActNotWords() {
+        assertThat(speakers("President Ada Kerrigan declared three days of national mourning.",
+                "Prime Minister Ivo Trenka declared a state of emergency in the north."))
+                .containsExactly(List.of(), List.of());
+        assertThat(speakers("\"No one will intimidate us,\" Ivo Trenka declared.", "Ada Kerrigan declared that the war was over."))
+                .containsExactly(List.of("Ivo Trenka"), List.of("Ada Kerrigan"));
+    }
+
+    @Test
+    void europeanFormsOfAddressAreTitles() {
+        assertThat(speakers("Mme Odile Marchetti met her counterpart in Paris.", "Mme Marchetti said France would not accept the deal.",
+                "Frau Henning, the German minister, warned that Europe could not wait.", "Señora Ines Marquez said the border was calm."))
+                .containsExactly(List.of(), List.of("Odile Marchetti"), List.of("Henning"), List.of("Ines Marquez"));
+    }
 }
