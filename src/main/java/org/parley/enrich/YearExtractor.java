@@ -177,6 +177,7 @@ final class YearExtractor {
         String before = text.substring(Math.max(0, m.start() - 12), m.start());
         String after = text.substring(m.end(), Math.min(text.length(), m.end() + 14));
         if (BEFORE_AMOUNT.matcher(before).find()) return;
+        if (otherCalendar(text, m.start(), after)) return;
         int first = Integer.parseInt(m.group(1));
         String suffix = m.group(3);
         // "1980s", "1980's": a decade; "2024's first quarter" is the year's own possessive
@@ -202,6 +203,22 @@ final class YearExtractor {
             int second = Integer.parseInt(m.group(2));
             if (second >= 1500) years.add(second);
         }
+    }
+
+    /** An era after a year of another calendar or before the common era: "2081 BS", "2016 E.C.", "1400 BC", "1445 AH". */
+    private static final Pattern ERA_AFTER = Pattern.compile("^\\s?(?:BCE?|B\\.C\\.(?:E\\.)?|BS|B\\.S\\.|BE|B\\.E\\.|E\\.C\\.|AH|A\\.H\\.|SH|S\\.H\\.)(?!\\p{L})");
+    /** A calendar other than the Gregorian named before a year: "the Iranian year 1403", "Nepali calendar year 2081". */
+    private static final Pattern CALENDAR_BEFORE = Pattern.compile(
+            "\\b(?:Iranian|Persian|Hijri|Islamic|Ethiopian|Nepali|Nepalese|Shamsi|Sambat|Buddhist)\\s+(?:calendar\\s+|[Ee]ra\\s+)?(?:year\\s+)?$");
+
+    /**
+     * Whether the year at [{@code start}, ...) with the text {@code after} it counts in another calendar or before the
+     * common era: "2081 BS" (Nepal), "2016 E.C." (Ethiopia), "the Iranian year 1403", "1400 BC". Not "AD 1066".
+     */
+    static boolean otherCalendar(String text, int start, String after) {
+        if (!after.isEmpty() && ERA_AFTER.matcher(after).find()) return true;
+        return start >= 8 && text.startsWith("year ", start - 5) && CALENDAR_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find()
+                || start >= 4 && text.startsWith("Era ", start - 4) && CALENDAR_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find();
     }
 
     /** "post-2020", "mid-1990s": a word joined to the year by a hyphen; "COVID-2019"-like codes are not. */

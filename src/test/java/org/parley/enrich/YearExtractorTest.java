@@ -110,4 +110,15 @@ class YearExtractorTest {
         // not years: an abbreviation, a code, a decade of either century, an apostrophe glued to a word
         assertThat(years("the FYROM talks, code FY245, the '20s, rock'n'roll '9s, Q'90st")).isEmpty();
     }
+
+    @Test
+    void yearsOfOtherCalendarsAndBeforeTheCommonEraAreNotYears() {
+        assertThat(years("Nepal's new year 2081 BS began in April 2024.")).containsExactly(2024);
+        assertThat(years("The Ethiopian year 2016 E.C. ends in September; the Iranian year 1403 began in March."))
+                .isEmpty();
+        assertThat(years("Founded in 1400 BC, sacked in 410 AD and rebuilt in AD 1066.")).containsExactly(1066);
+        assertThat(years("the Islamic year 1446 AH and the Hijri year 1445")).isEmpty();
+        // a Gregorian year next to such words stays
+        assertThat(years("In 2024 EC officials met; the Iranian elections of 2024")).containsExactly(2024);
+    }
 }
