@@ -50,6 +50,8 @@ final class NameWords {
             "seri", "utama", "datin", "tunku", "tengku", "pengiran", "pehin",
             // Peers' ranks before a name, as "Lord" is: "Baroness Ashton", "Viscount Younger"
             "baroness", "viscount", "viscountess",
+            // one who held a role before or after someone: "Jokowi, Prabowo's predecessor, ...", "his successor, X,"
+            "predecessor", "successor",
             // French, German, Spanish, Portuguese and Italian forms of address before a name: "Mme Colonna", "Frau X"
             "mme", "mlle", "mademoiselle", "monsieur", "frau", "herr", "señor", "señora", "senhor", "senhora", "signor",
             "signora", "sra");

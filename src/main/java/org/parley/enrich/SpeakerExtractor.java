@@ -1256,6 +1256,33 @@ final class SpeakerExtractor {
             return false;
         }
 
+        /** Whether {@code p} is a lone untitled name, which only a description makes a person's. */
+        boolean describable(Phrase p) {
+            return p.kind() == Phrase.Kind.PERSON && p.name().size() == 1 && p.titles().isEmpty();
+        }
+
+        /**
+         * Whether the description after the comma at {@code comma} ends in a person's role before its closing comma or
+         * what the role is of: ", the former president,", ", Prabowo's predecessor,", ", a senior adviser to X,". Not ",
+         * the official news agency," (the role word is not the head).
+         */
+        boolean roleEndsDescription(List<Token> t, int comma, int to) {
+            int c = comma + 1;
+            for (; c < Math.min(to, comma + 8); c++) {
+                Token x = t.get(c);
+                if (x.is(",") || x.lowercase() && SpeechRules.ROLE_PREPOSITIONS.contains(x.lower())) break;
+                if (!x.word() && !x.is("'s")) return false;
+            }
+            if (c >= to || c - 1 <= comma || !t.get(c).is(",") && !SpeechRules.ROLE_PREPOSITIONS.contains(t.get(c).lower())) return false;
+            if (!t.get(c).is(",")) { // "a senior adviser to the king,": the comma must close it soon
+                int e = c;
+                while (e < Math.min(to, c + 6) && !t.get(e).is(",")) e++;
+                if (e >= to || !t.get(e).is(",")) return false;
+            }
+            Token head = t.get(c - 1);
+            return head.word() && head.lowercase() && head.has(Token.TITLE) && !NameWords.ROLELESS.contains(head.lower());
+        }
+
         /** The same person, marked as one (a lone name with no title would be taken for an outlet). */
         Phrase described(Phrase p) {
             return new Phrase(Phrase.Kind.PERSON, p.name(), Set.of(SpeechRules.DESCRIBED), null, p.gender());
@@ -1334,6 +1361,9 @@ final class SpeakerExtractor {
                             Phrase named = c < to && t.get(c).is(",") ? appositivePerson(t, c, to, true) : null;
                             if (named != null) return named;
                         }
+                        // "Jokowi, Prabowo's predecessor, did not attend", "Abdi, the former president, ...": a lone
+                        // name that a role between commas describes is a person's (not "Interfax, the official news agency,")
+                        if (p != null && a == k && next.is(",") && roleEndsDescription(t, b + 1, to) && describable(p)) return described(p);
                         // A run of lower-case role words alone ("education, ...") is a list item, not a subject.
                         if (p != null && (p.kind() != Phrase.Kind.SOURCE || t.get(a).capitalised())) return p;
                     }

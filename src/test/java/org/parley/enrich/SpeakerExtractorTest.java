@@ -1086,4 +1086,16 @@ class SpeakerExtractorTest {
                 "Frau Henning, the German minister, warned that Europe could not wait.", "Señora Ines Marquez said the border was calm."))
                 .containsExactly(List.of(), List.of("Odile Marchetti"), List.of("Henning"), List.of("Ines Marquez"));
     }
+
+    @Test
+    void aLoneNameThatARoleDescribesIsAPerson() {
+        // the pronoun after it is that person, not the one in focus before
+        assertThat(speakers("Prime Minister Ivo Trenka also attended.",
+                "Moravec, Trenka's predecessor, did not attend. He had said in 2023 that the country would never choose sides.",
+                "Abdi, a senior adviser to the president, said the talks failed."))
+                .containsExactly(List.of(), List.of("Moravec"), List.of("Abdi"));
+        // an outlet or a body described by what it is speaks as a source, not a person
+        assertThat(speakers("Interfax, the official news agency, said the talks failed.", "Novarex, the chipmaker, said sales fell."))
+                .containsExactly(List.of(), List.of());
+    }
 }
