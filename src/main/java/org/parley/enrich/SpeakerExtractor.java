@@ -1087,6 +1087,8 @@ final class SpeakerExtractor {
             if (j > from && t.get(j).is(",")) j--; // "Tomasz Wierzbicki and Rūta Kairienė, issued"
             if (j < from || !t.get(j).word()) return null;
             int a = phrases.runStart(t, j, from);
+            // "Chile's X and Uruguay's Y said": the possessor before the second name
+            if (a - 2 >= from && t.get(a - 1).is("'s") && t.get(a - 2).capitalised()) a = phrases.runStart(t, a - 2, from);
             if (a - 2 >= from && t.get(a - 1).is(",")) {
                 // "X and his Saudi counterpart, Y, said": the description between "and" and the name's comma
                 for (int k = a - 2; k > from && a - k <= 6 && t.get(k).word(); k--) {

@@ -1098,4 +1098,14 @@ class SpeakerExtractorTest {
         assertThat(speakers("Interfax, the official news agency, said the talks failed.", "Novarex, the chipmaker, said sales fell."))
                 .containsExactly(List.of(), List.of());
     }
+
+    @Test
+    void twoNamesWithTheirCountriesBothSpeak() {
+        assertThat(speakers("Chile's Ada Kerrigan and Uruguay's Ivo Trenka said they would attend.",
+                "Ada Kerrigan and Peru's President Ivo Trenka said they would attend."))
+                .containsExactly(List.of("Ada Kerrigan", "Ivo Trenka"), List.of("Ada Kerrigan", "Ivo Trenka"));
+        // a country alone before "and" is no speaker
+        assertThat(speakers("Chile and Uruguay's Ivo Trenka said they would attend."))
+                .containsExactly(List.of("Ivo Trenka"));
+    }
 }
