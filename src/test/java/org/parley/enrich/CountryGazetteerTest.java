@@ -69,6 +69,10 @@ class CountryGazetteerTest {
         assertThat(G.find("New Mexico and New Jersey")).isEmpty();
         assertThat(G.find("Latin America and the Chinese New Year")).isEmpty();
         assertThat(G.find("ASEAN, the UN, G20, APEC and the EU")).isEmpty();
+        assertThat(G.find("Brussels sprouts, Peking duck and Irish stew in an Indian summer")).isEmpty();
+        assertThat(G.find("a Canada goose over Jamaica Plain, spreading like Chinese whispers")).isEmpty();
+        // the country words themselves still count
+        assertThat(G.find("talks in Brussels; Indian and Irish officials; Canada and Jamaica")).containsExactly("BE", "IN", "IE", "CA", "JM");
     }
 
     @Test
