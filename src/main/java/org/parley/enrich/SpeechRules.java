@@ -41,7 +41,10 @@ final class SpeechRules {
             "rebukes", "castigated", "chided", "chides", "regretted", "reassured", "reassures", "clarified", "clarifies",
             "informed", "scoffed",
             // an opinion or a blame put in words ("X opined that ...", "X blamed the West for the war")
-            "opined", "opines", "blamed", "blames");
+            "opined", "opines", "blamed", "blames",
+            // manners of speaking
+            "boasted", "bragged", "pleaded", "implored", "exclaimed", "mused", "objected", "elaborated", "surmised",
+            "averred", "intoned", "enthused", "fumed", "muttered", "shouted", "whispered");
     /**
      * Verbs that report words only when "that" follows: "X maintained that ...", "Powell signalled that ...", "X agreed
      * that ..." (not "maintained a presence", "signalled a turn", "agreed to the deal").
@@ -84,6 +87,11 @@ final class SpeechRules {
         return switch (lw) {
             case "hit", "hits", "lashed", "lashes", "pointed", "points" -> next.is("out"); // "pointed out that ..."
             case "spoke", "speaks" -> next.is("of") || next.is("about") || next.is("out");
+            // "weighed in", "chimed in", "shot back", "pushed back against the claim"
+            case "weighed", "weighs", "chimed", "chimes" -> next.is("in");
+            case "shot" -> next.is("back") && (v + 2 >= to || t.get(v + 2).is(",") || t.get(v + 2).is("that")
+                    || t.get(v + 2).is(":") || t.get(v + 2).is(".")); // not "shot back at the gunmen"
+            case "pushed", "pushes" -> next.is("back") && v + 2 < to && t.get(v + 2).is("against");
             case "made", "makes" -> madeWords(t, v + 1, to);
             default -> false;
         };
@@ -217,15 +225,30 @@ final class SpeechRules {
      * (not "renewed the agreement", "repeated the exercise").
      */
     static boolean repeatsWords(List<Token> t, int v, int to) {
-        if (!REPEAT_VERBS.contains(t.get(v).lower())) return false;
+        Set<String> objects = switch (t.get(v).lower()) {
+            case "renewed", "renews", "repeated", "repeats" -> REPEATED_WORDS;
+            // "voiced concern", "voiced his support for", "raised concerns about", "sounded the alarm"
+            case "voiced", "voices" -> VOICED_WORDS;
+            case "raised", "raises", "sounded", "sounds" -> RAISED_WORDS;
+            default -> null;
+        };
+        if (objects == null) return false;
         int k = v + 1;
         if (k < to && MADE_DETERMINERS.contains(t.get(k).lower())) k++;
-        if (k < to && t.get(k).lowercase() && !REPEATED_WORDS.contains(t.get(k).lower())) k++; // "his earlier call"
-        return k < to && REPEATED_WORDS.contains(t.get(k).lower());
+        if (k < to && t.get(k).lowercase() && !objects.contains(t.get(k).lower())) k++; // "his earlier call", "serious concerns"
+        return k < to && objects.contains(t.get(k).lower());
     }
 
     /** Verbs of {@link #repeatsWords}. */
-    static final Set<String> REPEAT_VERBS = Set.of("renewed", "renews", "repeated", "repeats");
+    static final Set<String> REPEAT_VERBS = Set.of("renewed", "renews", "repeated", "repeats", "voiced", "voices", "raised",
+            "raises", "sounded", "sounds");
+    /** What a speaker voices: a stance put in words. */
+    private static final Set<String> VOICED_WORDS = Set.of("concern", "concerns", "support", "opposition", "frustration",
+            "doubt", "doubts", "hope", "optimism", "scepticism", "skepticism", "alarm", "anger", "regret", "solidarity",
+            "objections", "criticism", "dismay", "disappointment", "confidence", "fears", "reservations");
+    /** What a speaker raises or sounds in words (not "raised rates", "raised funds", "sounded the horn"). */
+    private static final Set<String> RAISED_WORDS = Set.of("concern", "concerns", "doubts", "questions", "objections",
+            "alarm", "warning", "reservations", "fears");
     /** Words that a speaker renews or repeats. */
     private static final Set<String> REPEATED_WORDS = Set.of("appeal", "appeals", "call", "calls", "plea", "pleas",
             "warning", "warnings", "demand", "demands", "criticism", "threat", "threats", "offer", "pledge", "promise",
@@ -288,7 +311,7 @@ final class SpeechRules {
     private static final class Triggers {
         static final Set<String> OTHERS = Set.of("according", "speaking", "shared", "called", "hit", "hits", "lashed",
                 "lashes", "pointed", "points", "spoke", "speaks", "made", "makes", "quoted", "words",
-                "view", "opinion", "calls");
+                "view", "opinion", "calls", "weighed", "weighs", "chimed", "chimes", "shot");
         static final Set<String> WORDS = words();
         static final WordFilter FILTER = WordFilter.of(WORDS);
 

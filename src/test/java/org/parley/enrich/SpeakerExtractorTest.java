@@ -1108,4 +1108,19 @@ class SpeakerExtractorTest {
         assertThat(speakers("Chile and Uruguay's Ivo Trenka said they would attend."))
                 .containsExactly(List.of("Ivo Trenka"));
     }
+
+    @Test
+    void concernsVoicedAndRaisedAndVerbsWithTheirParticle() {
+        assertThat(speakers("Senator Ana Ruiz voiced concern about the deal.", "Minister Paolo Conti raised serious concerns about the plan.",
+                "Governor Lina Berg sounded the alarm over debt.", "Minister Paolo Conti weighed in on the row.",
+                "Minister Ana Ruiz shot back that the claims were false.", "Minister Lina Berg pushed back against the claim.",
+                "Minister Paolo Conti boasted that exports had doubled."))
+                .containsExactly(List.of("Ana Ruiz"), List.of("Paolo Conti"), List.of("Lina Berg"), List.of("Paolo Conti"),
+                        List.of("Ana Ruiz"), List.of("Lina Berg"), List.of("Paolo Conti"));
+        // deeds with the same verbs report nothing
+        assertThat(speakers("Governor Ana Ruiz raised interest rates and raised funds.", "Sgt. Paolo Conti shot back at the gunmen.",
+                "Minister Lina Berg pushed back the date.", "Minister Paolo Conti weighed the options.",
+                "Minister Ana Ruiz raised the flag and sounded the horn."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of(), List.of());
+    }
 }
