@@ -149,7 +149,11 @@ final class NameWords {
             "photo", "image", "picture", "file", "courtesy", "source", "related", "read", "more", "see", "long", "live",
             "dear", "thank", "thanks", "please", "frankly", "perhaps", "once", "twice", "again", "why", "how",
             "kingdom", "god", "allah", "excellency", "majesty", "highness", "sources",
-            "official", "officials", "analysts", "experts", "observers", "critics", "residents");
+            "official", "officials", "analysts", "experts", "observers", "critics", "residents",
+            // auxiliaries that open a question ("Has Washington asked ...?"); not "Will", "Can", "May" or "Do", which
+            // are also names
+            "has", "have", "had", "did", "does", "is", "are", "was", "were", "would", "could", "should", "shall",
+            "must", "might");
 
     /** Common nouns for documents and bodies that speak: "the statement said", "the ministry said". */
     static final Set<String> SOURCE_NOUNS = Set.of("statement", "statements", "release", "communique", "communiqué",

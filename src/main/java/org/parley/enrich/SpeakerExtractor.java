@@ -770,7 +770,10 @@ final class SpeakerExtractor {
                 }
                 int said = out.size();
                 boolean sourceBefore = sourceSpoke;
-                for (int v = from; v < to; v++) {
+                // "Has Washington asked Panama to leave?", "Did the minister say so?": a question reports nobody's words
+                boolean askedWhether = first < to && SpeechRules.QUESTION_AUXILIARIES.contains(t.get(first).text())
+                        && SpeechRules.endsInQuestionMark(t, from, to);
+                for (int v = askedWhether ? to : from; v < to; v++) {
                     Token x = t.get(v);
                     if (!x.word() || quoted[v]) continue; // "President Smith says ..." inside a quote is still the quote's
                     String lw = x.lower();

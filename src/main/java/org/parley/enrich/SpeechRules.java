@@ -283,6 +283,17 @@ final class SpeechRules {
         return be.is("was") || be.is("is") || be.is("were") || be.is("are");
     }
 
+    /** Capitalised auxiliaries that open a yes-no question: "Has X said ...?", "Did X tell you ...?". */
+    static final Set<String> QUESTION_AUXILIARIES = Set.of("Has", "Have", "Had", "Did", "Does", "Do", "Is", "Are", "Was",
+            "Were", "Will", "Would", "Could", "Can", "Should");
+
+    /** Whether the sentence [from, to) ends in "?" (before closing quotes). */
+    static boolean endsInQuestionMark(List<Token> t, int from, int to) {
+        int k = to - 1;
+        while (k > from && !t.get(k).word() && !t.get(k).is("?")) k--;
+        return k >= from && t.get(k).is("?");
+    }
+
     /** Verbs of {@link #pressedSomeoneTo}. */
     static final Set<String> PRESS_VERBS = Set.of("pressed", "presses", "pushed", "pushes");
 

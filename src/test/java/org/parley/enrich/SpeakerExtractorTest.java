@@ -1123,4 +1123,15 @@ class SpeakerExtractorTest {
                 "Minister Ana Ruiz raised the flag and sounded the horn."))
                 .containsExactly(List.of(), List.of(), List.of(), List.of(), List.of());
     }
+
+    @Test
+    void aYesNoQuestionReportsNobodysWords() {
+        assertThat(speakers("Question: Has Washington asked Panama to leave the initiative?",
+                "Did President Ana Ruiz tell you that the deal was dead?", "Has Minister Paolo Conti said anything?"))
+                .containsExactly(List.of(), List.of(), List.of());
+        // names that look like auxiliaries, and a quoted question with its attribution, still speak
+        assertThat(speakers("Will Tarrant said he was happy.", "Do Hung Viet said the talks went well.",
+                "\"Is this fair?\" Minister Paolo Conti asked."))
+                .containsExactly(List.of("Will Tarrant"), List.of("Do Hung Viet"), List.of("Paolo Conti"));
+    }
 }
