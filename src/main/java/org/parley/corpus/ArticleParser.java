@@ -244,6 +244,10 @@ public final class ArticleParser {
                 pendingSpace = false;
                 continue;
             }
+            // the space between two words of printable ASCII, the next most common character: nothing to do
+            if (c == ' ' && out == null && i > 0 && i + 1 < n && printableAscii(s.charAt(i - 1)) && printableAscii(s.charAt(i + 1))) {
+                continue;
+            }
             if (isZeroWidth(c)) {
                 if (out == null) out = new StringBuilder(n).append(s, 0, i);
                 continue;
@@ -267,6 +271,10 @@ public final class ArticleParser {
             pendingSpace = false;
         }
         return out == null ? s : out.toString();
+    }
+
+    private static boolean printableAscii(char c) {
+        return c > ' ' && c < 0x80;
     }
 
     static boolean isZeroWidth(char c) {

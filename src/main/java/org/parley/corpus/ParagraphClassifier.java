@@ -131,13 +131,25 @@ final class ParagraphClassifier {
                 || containsIgnoringCase(content, "rights reserved") && RIGHTS_RESERVED.matcher(content).matches();
     }
 
-    /** Whether {@code s} holds {@code lowerAscii} in any ASCII case (as the patterns' CASE_INSENSITIVE matches it). */
+    /**
+     * Whether {@code s} holds {@code lowerAscii} (lower-case ASCII, starting with a letter) in any ASCII case, as the
+     * patterns' CASE_INSENSITIVE matches it. By hand, without a lower-cased copy: it runs on every short paragraph.
+     */
     static boolean containsIgnoringCase(String s, String lowerAscii) {
-        int last = s.length() - lowerAscii.length();
-        for (int i = 0; i <= last; i++) {
-            if (s.regionMatches(true, i, lowerAscii, 0, lowerAscii.length())) return true;
+        char first = lowerAscii.charAt(0);
+        int m = lowerAscii.length();
+        for (int i = 0, last = s.length() - m; i <= last; i++) {
+            if ((s.charAt(i) | 0x20) != first) continue;
+            int k = 1;
+            while (k < m && sameIgnoringAsciiCase(s.charAt(i + k), lowerAscii.charAt(k))) k++;
+            if (k == m) return true;
         }
         return false;
+    }
+
+    /** {@code c} is {@code lower} or, when that is a letter, its upper case. */
+    private static boolean sameIgnoringAsciiCase(char c, char lower) {
+        return lower >= 'a' && lower <= 'z' ? (c | 0x20) == lower : c == lower;
     }
 
     static String datedByline(String content) {
@@ -204,8 +216,8 @@ final class ParagraphClassifier {
     static boolean looksLikeCaption(String content, boolean closed) {
         if (content.length() > 400 || quotesOrSpeaks(content)) return false;
         // The photo-marker pattern is slow on long lines; its every alternative holds '(' or one of these words.
-        String lower = content.toLowerCase(Locale.ROOT);
-        boolean mayMarkPhoto = lower.indexOf('(') >= 0 || lower.contains("photo") || lower.contains("image") || lower.contains("picture");
+        boolean mayMarkPhoto = content.indexOf('(') >= 0 || containsIgnoringCase(content, "photo")
+                || containsIgnoringCase(content, "image") || containsIgnoringCase(content, "picture");
         if (mayMarkPhoto && PHOTO_MARKER.matcher(content).find()) return true;
         // Credits are at the very end: look only there, not along the whole line.
         Matcher credit = TRAILING_CREDIT.matcher(content.substring(Math.max(0, content.length() - 48)));

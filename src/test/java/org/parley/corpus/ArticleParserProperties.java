@@ -94,6 +94,28 @@ class ArticleParserProperties {
                 .map(parts -> String.join("", parts));
     }
 
+    @Property(tries = 3000)
+    void containsIgnoringCaseIsTheCaseInsensitivePattern(@ForAll("casey") String text,
+                                                        @ForAll("caseWords") String word) {
+        boolean byRegex = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(word), java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(text).find();
+        assertThat(ParagraphClassifier.containsIgnoringCase(text, word)).as(text + " / " + word).isEqualTo(byRegex);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> caseWords() {
+        return net.jqwik.api.Arbitraries.of("photo", "image", "picture", "rights reserved");
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> casey() {
+        // the words' pieces in both cases, letters whose Unicode case folds onto ASCII ones (long s, Kelvin sign, dotted
+        // and dotless i), characters one bit away from a letter ('@', '`', '{') and spaces of other kinds
+        return net.jqwik.api.Arbitraries.of("ph", "PH", "oto", "OTO", "im", "IM", "age", "AGE", "pic", "PIC", "ture", "rights",
+                "RIGHTS", " ", "\u00A0", "\u0000", "re", "RE", "served", "SERVED", "ſ", "\u212A", "\u0130", "\u0131", "@", "`", "{",
+                "P", "p", "o", "O").list().ofMaxSize(12).map(parts -> String.join("", parts));
+    }
+
     @Property(tries = 1000)
     void singleSentenceMatchesTheRegexRule(@ForAll("sentencey") String text) {
         boolean byRegex = text.split("(?<!\\b\\p{Lu}\\p{Ll}{0,2}\\.)(?<=[.!?])\\s+(?=\\p{Lu})").length == 1;
