@@ -1,6 +1,7 @@
 package org.parley.enrich;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,7 +27,7 @@ final class YearExtractor {
     static final Pattern ISO_DATE = Pattern.compile("\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b");
     /** "12/05/2023", "05.06.2023": numeric dates, whose year follows a separator the YEAR pattern refuses. */
     static final Pattern NUMERIC_DATE = Pattern.compile("(?<!\\d)\\d{1,2}([/.])\\d{1,2}\\1(1\\d{3}|20\\d{2})(?!\\d)");
-    private static final Pattern RELATIVE = Pattern.compile("\\b(last|next|past|previous|coming) year\\b", Pattern.CASE_INSENSITIVE);
+    static final Pattern RELATIVE = Pattern.compile("\\b(last|next|past|previous|coming) year\\b", Pattern.CASE_INSENSITIVE);
     /** Words right before a number that make it a count, a price or a label rather than a year. */
     private static final Pattern BEFORE_AMOUNT = Pattern.compile(
             "(?:\\b(?:US|USD|EUR|GBP|RMB|CNY|JPY|Rs|RM|No|Nos|Number|number|Resolution|resolution|Article|article|Section|section|Room|room|Flight|flight|Route|route|Highway|highway|Decree|decree|Law|Lot|Unit|Box|Level|page|pages|p|pp|tel|Tel|ID|Model|model|Code|code|Order|order)\\.?|[$€£¥#№])\\s*$");
@@ -55,17 +56,39 @@ final class YearExtractor {
             for (int y = first; y < first + 10; y++) years.add(y);
         }
         if (relative) {
-            Matcher rel = RELATIVE.matcher(text);
-            while (rel.find()) {
-                String w = rel.group(1).toLowerCase(java.util.Locale.ROOT);
-                int y = published.getYear();
-                years.add(switch (w) {
+            int y = published.getYear();
+            for (String w : relativeWords(text)) {
+                years.add(switch (w.toLowerCase(java.util.Locale.ROOT)) {
                     case "last", "past", "previous" -> y - 1;
                     default -> y + 1;
                 });
             }
         }
         return List.copyOf(years);
+    }
+
+    /** The first words of the {@link #RELATIVE} matches in {@code text}, in order: "last", "Next", ... */
+    static List<String> relativeWords(String text) {
+        List<String> words = new ArrayList<>(1);
+        Matcher rel = RELATIVE.matcher(text);
+        // A match holds " year" (in any ASCII case) at most eight characters after its start ("previous"): the search
+        // starts there, not at every character of the paragraph (find(int) keeps the whole text visible to \b, so a
+        // match is found exactly as by find()).
+        for (int at = relativeSearchStart(text, 0); at >= 0 && rel.find(at); at = relativeSearchStart(text, rel.end())) {
+            words.add(rel.group(1));
+        }
+        return words;
+    }
+
+    /** Where a search for a {@link #RELATIVE} match at or after {@code from} may start, or -1 when none can follow. */
+    static int relativeSearchStart(String text, int from) {
+        for (int i = Math.max(from, 1), last = text.length() - 4; i <= last; i++) {
+            if ((text.charAt(i) | 0x20) == 'y' && text.charAt(i - 1) == ' ' && (text.charAt(i + 1) | 0x20) == 'e'
+                    && (text.charAt(i + 2) | 0x20) == 'a' && (text.charAt(i + 3) | 0x20) == 'r') {
+                return Math.max(from, i - 9);
+            }
+        }
+        return -1;
     }
 
     /**
@@ -172,7 +195,9 @@ final class YearExtractor {
 
     /** Files the YEAR match {@code m} under its years, unless it is an amount, a code, a clock time or a date's part. */
     static void consider(String text, Matcher m, TreeSet<Integer> years) {
-        if (ISO_DATE.matcher(text).region(m.start(), Math.min(text.length(), m.start() + 10)).lookingAt()) return;
+        // an ISO date's year is its own pattern's: four digits and a hyphen
+        if (m.start() + 4 < text.length() && text.charAt(m.start() + 4) == '-'
+                && ISO_DATE.matcher(text).region(m.start(), Math.min(text.length(), m.start() + 10)).lookingAt()) return;
         if (m.start() > 0 && text.charAt(m.start() - 1) == '-' && !glueHyphen(text, m.start() - 1)) return;
         String before = text.substring(Math.max(0, m.start() - 12), m.start());
         String after = text.substring(m.end(), Math.min(text.length(), m.end() + 14));

@@ -34,6 +34,23 @@ class EnricherProperties {
         return pieces.list().ofMaxSize(30).map(l -> String.join("", l)).list().ofMaxSize(8);
     }
 
+    @Property(tries = 3000)
+    void relativeYearsAreTheMatchesOfAPlainSearch(@ForAll("relativeYears") String text) {
+        List<String> plain = new ArrayList<>();
+        java.util.regex.Matcher m = YearExtractor.RELATIVE.matcher(text);
+        while (m.find()) plain.add(m.group(1));
+        net.jqwik.api.statistics.Statistics.label("matches").collect(Math.min(plain.size(), 2));
+        assertThat(YearExtractor.relativeWords(text)).as(text).isEqualTo(plain);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> relativeYears() {
+        // the pattern's words in both cases, glued and spaced, with letters that fold onto 'y' or 'a' only in Unicode
+        return net.jqwik.api.Arbitraries.of("last", "LAST", "Next", "past", "previous", "Previous", "coming", "year", "YEAR", "Year",
+                "years", " ", " ", "  ", "last year", " Next YEAR", "previous year", "coming Year", "past  year", "x", "ÿ", "\u00C0", "Y", "y", "ear", ".", "-", "lastyear", "\u00A0").list().ofMaxSize(14)
+                .map(parts -> String.join("", parts));
+    }
+
     private static Article article(List<String> texts) {
         List<Paragraph> ps = new ArrayList<>();
         ParagraphKind[] kinds = ParagraphKind.values();
