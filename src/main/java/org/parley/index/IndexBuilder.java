@@ -14,11 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -283,18 +282,16 @@ public final class IndexBuilder {
     private void indexFiles(IndexWriter writer, List<BuildPlan.CorpusFile> files, Map<String, String> ids, CorpusManifest next,
                             long listedAt) throws IOException {
         if (files.isEmpty()) return;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
-            Thread t = new Thread(r, "parley-indexer");
-            t.setDaemon(true);
-            return t;
-        });
+        int workers = Math.min(threads, files.size());
+        ExecutorService pool = IndexingWorkers.pool(workers);
         Function<Article, EnrichedArticle> enricher = enrichment.get();
-        List<Future<Outcome>> futures = new ArrayList<>(files.size());
+        IndexingWorkers<BuildPlan.CorpusFile, Prepared, Outcome> stages = new IndexingWorkers<>(files,
+                s -> prepare(writer, enricher, s, ids.get(s.path())), p -> index(writer, p), MAX_QUEUED_BYTES);
         try {
             long t0 = System.nanoTime();
-            for (BuildPlan.CorpusFile s : files) futures.add(pool.submit(() -> indexFile(writer, enricher, s, ids.get(s.path()))));
+            List<CompletableFuture<Outcome>> outcomes = stages.start(workers, pool);
             int done = 0;
-            for (Future<Outcome> f : futures) {
+            for (CompletableFuture<Outcome> f : outcomes) {
                 Outcome o = f.get();
                 next.put(o.path(), racy(o.entry(), listedAt));
                 listener.fileDone(++done, files.size(), o.path(), o.entry().paragraphs());
@@ -304,7 +301,7 @@ public final class IndexBuilder {
             // The commit would flush the last in-memory segments one after the other in one thread: flush
             // them on all indexing threads at once instead.
             List<Future<Object>> flushes = new ArrayList<>();
-            for (int t = 0; t < Math.min(threads, files.size()); t++) {
+            for (int t = 0; t < workers; t++) {
                 flushes.add(pool.submit(() -> {
                     while (writer.flushNextBuffer()) {
                         // one buffer per call; stop when none is left
@@ -324,82 +321,151 @@ public final class IndexBuilder {
             Thread.currentThread().interrupt();
             throw new IOException("index build interrupted", e);
         } finally {
-            // Never interrupt an indexing thread: an interrupt closes the NIO channels the writer holds (its
-            // lock among them), and the rollback would then fail. Files not started are cancelled; files being
-            // indexed finish, which is bounded by one file's work.
-            for (Future<Outcome> f : futures) f.cancel(false);
-            pool.shutdown();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    if (pool.awaitTermination(1, TimeUnit.MINUTES)) break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) Thread.currentThread().interrupt();
+            // Files not started are cancelled; files being prepared or indexed finish, which is bounded by one file's
+            // work (no indexing thread is interrupted: see IndexingWorkers#stop).
+            stages.stop();
+            stages.awaitTermination();
         }
     }
 
-    private Outcome indexFile(IndexWriter writer, Function<Article, EnrichedArticle> enricher, BuildPlan.CorpusFile s, String id)
+    /**
+     * How many bytes of prepared files may wait for the indexing thread: enough to ride out a segment flush, little
+     * beside the indexing buffer. A larger file is indexed by the thread that prepared it.
+     */
+    static final long MAX_QUEUED_BYTES = 8L << 20;
+
+    /**
+     * A file read, enriched and made into documents, waiting to be indexed; or {@link #done} already (skipped, or a
+     * container, which streams its articles through both stages on one thread so that it is never held whole).
+     */
+    private record Prepared(BuildPlan.CorpusFile file, String id, String sha, List<List<Document>> blocks, int articles,
+                            List<String> problems, Outcome done) implements IndexingWorkers.Prepared<Outcome> {
+        static Prepared finished(BuildPlan.CorpusFile file, Outcome done) {
+            return new Prepared(file, null, null, List.of(), 0, List.of(), done);
+        }
+
+        @Override
+        public long weight() {
+            return file.size();
+        }
+    }
+
+    private Prepared prepare(IndexWriter writer, Function<Article, EnrichedArticle> enricher, BuildPlan.CorpusFile s, String id)
             throws IOException {
         try {
-            return readAndIndex(writer, enricher, s, id);
+            return readAndEnrich(writer, enricher, s, id);
         } catch (OutOfMemoryError | StackOverflowError e) {
-            // One file too large for this heap (or nested too deeply for the stack) must not fail the whole build: the
-            // corpus watcher would retry that build forever and no file dropped later would ever be indexed. Unless
-            // the writer itself was hit (then the build fails as before), what the file added is deleted and it is
-            // reported as skipped.
-            if (writer.getTragicException() != null) throw e;
-            writer.deleteDocuments(new Term(IndexSchema.FILE, s.path()));
-            String reason = e instanceof OutOfMemoryError
-                    ? "out of memory while indexing it (" + e.getMessage() + "); give parley more heap (PARLEY_JAVA_OPTS=-Xmx...); "
-                            + "tried again at the next build"
-                    : "too deeply nested to read (stack overflow); tried again at the next build";
-            // No size, time or hash a listing can match: the next build tries it again rather than keeping it out
-            // until it changes, for the heap may have been raised meanwhile, and with several indexing threads out of
-            // memory can strike another file than the one that filled the heap.
-            return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), -1, "", null, reason, 0));
+            return Prepared.finished(s, tooLarge(writer, s, e));
         }
     }
 
-    private Outcome readAndIndex(IndexWriter writer, Function<Article, EnrichedArticle> enricher, BuildPlan.CorpusFile s, String id)
-            throws IOException {
+    private Outcome index(IndexWriter writer, Prepared p) throws IOException {
+        try {
+            int paragraphs = 0;
+            for (List<Document> docs : p.blocks()) {
+                writer.addDocuments(docs);
+                paragraphs += docs.size() - 1;
+            }
+            return outcome(p.file(), p.sha(), p.id(), paragraphs, p.articles(), p.problems());
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return tooLarge(writer, p.file(), e);
+        }
+    }
+
+    /**
+     * One file too large for this heap (or nested too deeply for the stack) must not fail the whole build: the corpus
+     * watcher would retry that build forever and no file dropped later would ever be indexed. Unless the writer itself
+     * was hit (then the build fails as before), what the file added is deleted and it is reported as skipped.
+     */
+    private static Outcome tooLarge(IndexWriter writer, BuildPlan.CorpusFile s, Error e) throws IOException {
+        if (writer.getTragicException() != null) throw e;
+        writer.deleteDocuments(new Term(IndexSchema.FILE, s.path()));
+        String reason = e instanceof OutOfMemoryError
+                ? "out of memory while indexing it (" + e.getMessage() + "); give parley more heap (PARLEY_JAVA_OPTS=-Xmx...); "
+                        + "tried again at the next build"
+                : "too deeply nested to read (stack overflow); tried again at the next build";
+        // No size, time or hash a listing can match: the next build tries it again rather than keeping it out
+        // until it changes, for the heap may have been raised meanwhile, and with several indexing threads out of
+        // memory can strike another file than the one that filled the heap.
+        return new Outcome(s.path(), new CorpusManifest.Entry(s.size(), -1, "", null, reason, 0));
+    }
+
+    private Prepared readAndEnrich(IndexWriter writer, Function<Article, EnrichedArticle> enricher, BuildPlan.CorpusFile s,
+                                   String id) throws IOException {
         String name = s.file().getFileName().toString();
-        String sha;
+        boolean container;
+        try {
+            container = CorpusReader.detect(s.file()).container();
+        } catch (CorpusException e) {
+            return Prepared.finished(s, skipped(s, hashOrNull(s.file()), e.getMessage()));
+        }
+        if (container) {
+            // feeds, JSON Lines and WARC archives stream (they may be larger than a file read whole): each article is
+            // enriched and indexed before the next, on this thread
+            String sha = hashOrNull(s.file());
+            FileArticles read;
+            try {
+                read = reader.readAll(s.file());
+            } catch (CorpusException e) {
+                return Prepared.finished(s, skipped(s, sha, e.getMessage()));
+            }
+            read = read.withFileId(ArticleParser.articleId(name), id);
+            List<String> problems = problems(read);
+            int paragraphs = 0;
+            for (Article article : read.articles()) {
+                List<Document> docs = documents(s, enricher, article, problems);
+                if (docs == null) continue;
+                writer.addDocuments(docs);
+                paragraphs += docs.size() - 1;
+            }
+            return Prepared.finished(s, outcome(s, sha, id, paragraphs, read.articles().size(), problems));
+        }
+        // read once: the manifest's hash and the article come from the same bytes
+        byte[] bytes;
+        try {
+            bytes = reader.readBytes(s.file());
+        } catch (CorpusException e) {
+            return Prepared.finished(s, skipped(s, hashOrNull(s.file()), e.getMessage()));
+        }
+        String sha = CorpusManifest.sha256(bytes);
         FileArticles read;
         try {
-            if (CorpusReader.detect(s.file()).container()) {
-                // feeds, JSON Lines and WARC archives stream (they may be larger than a file read whole)
-                sha = hashOrNull(s.file());
-                read = reader.readAll(s.file());
-            } else {
-                // read once: the manifest's hash and the article come from the same bytes
-                byte[] bytes = reader.readBytes(s.file());
-                sha = CorpusManifest.sha256(bytes);
-                read = reader.parseAll(name, bytes);
-            }
+            read = reader.parseAll(name, bytes);
         } catch (CorpusException e) {
-            return skipped(s, hashOrNull(s.file()), e.getMessage());
+            return Prepared.finished(s, skipped(s, sha, e.getMessage()));
         }
         read = read.withFileId(ArticleParser.articleId(name), id);
-        int paragraphs = 0;
+        List<String> problems = problems(read);
+        List<List<Document>> blocks = new ArrayList<>(read.articles().size());
+        for (Article article : read.articles()) {
+            List<Document> docs = documents(s, enricher, article, problems);
+            if (docs != null) blocks.add(docs);
+        }
+        return new Prepared(s, id, sha, blocks, read.articles().size(), problems, null);
+    }
+
+    private static List<String> problems(FileArticles read) {
         List<String> problems = new ArrayList<>();
         for (SkippedInput part : read.skipped()) problems.add(part.where() == null ? part.reason() : part.where() + ": " + part.reason());
-        for (Article article : read.articles()) {
-            EnrichedArticle enriched;
-            try {
-                enriched = enricher.apply(article);
-            } catch (RuntimeException e) {
-                // One article the enricher chokes on must not sink the build; report it like any bad file.
-                problems.add(article.id() + ": enrichment failed: " + e);
-                continue;
-            }
-            List<Document> docs = schema.documents(s.path(), enriched);
-            writer.addDocuments(docs);
-            paragraphs += docs.size() - 1;
+        return problems;
+    }
+
+    /** An article's documents, or null when the enricher chokes on it (reported among the file's problems). */
+    private List<Document> documents(BuildPlan.CorpusFile s, Function<Article, EnrichedArticle> enricher, Article article,
+                                     List<String> problems) throws IOException {
+        EnrichedArticle enriched;
+        try {
+            enriched = enricher.apply(article);
+        } catch (RuntimeException e) {
+            // One article the enricher chokes on must not sink the build; report it like any bad file.
+            problems.add(article.id() + ": enrichment failed: " + e);
+            return null;
         }
-        if (paragraphs == 0 && !problems.isEmpty() && read.articles().size() <= 1) return skipped(s, sha, problems.getFirst());
+        return schema.documents(s.path(), enriched);
+    }
+
+    private static Outcome outcome(BuildPlan.CorpusFile s, String sha, String id, int paragraphs, int articles, List<String> problems) {
+        if (paragraphs == 0 && !problems.isEmpty() && articles <= 1) return skipped(s, sha, problems.getFirst());
         // a container with some bad parts is indexed and its parts reported (as is a text with replaced bytes):
         // nothing is skipped or changed silently
         String partly = problems.isEmpty() ? null : problems.size() + " problem(s), the rest indexed: "
