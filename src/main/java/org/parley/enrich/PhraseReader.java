@@ -429,7 +429,9 @@ final class PhraseReader {
             if (owner != null) return owner;
         }
         // "a senior official said": an unnamed person, not a reference to anyone named before.
-        if (p != null && p.kind() == Phrase.Kind.TITLE_REF && determiner && t.get(a - 1).lower().startsWith("a")) return null;
+        // "one minister said", "another diplomat told": one of several, not anyone named before
+        if (p != null && p.kind() == Phrase.Kind.TITLE_REF && (determiner && t.get(a - 1).lower().startsWith("a")
+                || a > from && (t.get(a - 1).is("one") || t.get(a - 1).is("another")))) return null;
         if (p != null && p.kind() == Phrase.Kind.SOURCE && determiner && !t.get(j).capitalised()
                 && !NameWords.SOURCE_NOUNS.contains(lw) && !t.get(j).has(Token.TITLE)) return null;
         return p;

@@ -843,14 +843,19 @@ final class SpeakerExtractor {
                             p = new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), String.join(" ", p.name()), (char) 0);
                         }
                     }
-                    if (p == null) continue;
+                    if (p == null) {
+                        // "“…,” an official said": someone unnamed spoke; the quote is not the speaker before's
+                        if (SpeechRules.SPEECH_VERBS.contains(lw) && !SpeechRules.hearsay(t, v, from, to)
+                                && SpeechRules.unnamedSubject(t, v, from, to)) sourceSpoke = true;
+                        continue;
+                    }
                     Phrase partner = p.kind() == Phrase.Kind.PERSON && (SpeechRules.SPEECH_VERBS.contains(lw) || SpeechRules.DOCUMENT_VERBS.contains(lw)) ? conjoined(t, v, from) : null;
                     if (partner != null) {
                         Mention m = resolve(partner);
                         if (m != null) out.add(String.join(" ", m.name()));
                     }
                     if (p.kind() == Phrase.Kind.SOURCE) {
-                        sources.add(SpeechRules.cleanSource(p.head()));
+                        if (!p.head().isEmpty()) sources.add(SpeechRules.cleanSource(p.head())); // not SpeechRules.UNNAMED
                         sourceSpoke = true;
                         continue;
                     }
@@ -1353,6 +1358,8 @@ final class SpeakerExtractor {
                     Token next = b + 1 < to ? t.get(b + 1) : null;
                     if (next != null && (next.lowercase() || next.is(",") || next.is("("))) {
                         Phrase p = phrases.classify(t, a, b, from, a != k);
+                        // "An Egyptian diplomat was blunter: “...”": someone unnamed, no reference to anyone named before
+                        if (p != null && p.kind() == Phrase.Kind.TITLE_REF && a != k && (lw.equals("a") || lw.equals("an"))) return SpeechRules.UNNAMED;
                         // "The Emir of Qatar, Sheikh Khalid ..., opened": the name between the commas is the subject.
                         if (p != null && p.kind() != Phrase.Kind.PERSON && next.is(",")) {
                             Phrase named = appositivePerson(t, b + 1, to, true);

@@ -448,6 +448,60 @@ final class SpeechRules {
     /** Plural role nouns of "the two leaders said". */
     static final Set<String> PAIR_NOUNS = Set.of("leaders", "ministers", "presidents", "men", "women", "envoys",
             "diplomats", "heads", "premiers", "counterparts", "chancellors", "officials", "secretaries");
+    /** The subject of words the article gives nobody's name: "an official said", "a spokesperson for the ministry". */
+    static final Phrase UNNAMED = new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), "", (char) 0);
+    /** Words that open a noun phrase of someone left unnamed: "an official", "one diplomat", "two aides". */
+    private static final Set<String> INDEFINITES = Set.of("a", "an", "one", "another", "some", "several", "many",
+            "two", "three", "four", "five", "other", "various");
+    /** People spoken of in the plural and never named: "officials said", "Western diplomats told Reuters". */
+    private static final Set<String> UNNAMED_PLURALS = Set.of("officials", "diplomats", "analysts", "sources", "experts",
+            "witnesses", "residents", "critics", "observers", "activists", "protesters", "protestors", "aides", "officers",
+            "negotiators", "lawmakers", "legislators", "people", "delegates", "insiders", "investigators", "medics",
+            "doctors", "rescuers", "villagers", "economists", "traders", "spokespeople", "spokesmen", "spokeswomen",
+            "campaigners", "organisers", "organizers", "commanders", "soldiers", "troops", "participants", "attendees");
+
+    /**
+     * Whether the speech verb at {@code v} has a subject that names nobody: "“…,” an official said", "“…,” said a
+     * spokesperson for the government", "a senior diplomat, speaking on condition of anonymity, told reporters",
+     * "“…,” officials said". Such words are not those of the speaker before (a quote that opens the paragraph
+     * would go to them).
+     */
+    static boolean unnamedSubject(List<Token> t, int v, int from, int to) {
+        int j = skipGap(t, v - 1, from);
+        if (j < from || closesQuote(t.get(j)) || t.get(j).is(",") && j > from && closesQuote(t.get(j - 1))) {
+            // inverted after a quote: "“…,” said an official", "“…,” said two diplomats"
+            return v + 1 < to && t.get(v + 1).word()
+                    && (INDEFINITES.contains(t.get(v + 1).lower()) || unnamedPlural(t, v + 1, Math.min(to, v + 4)));
+        }
+        int k = j;
+        if (t.get(k).is(",")) {
+            // "an official, speaking on condition of anonymity, said": skip the aside between commas
+            k--;
+            while (k >= from && j - k < 16 && !t.get(k).is(",") && !closesQuote(t.get(k))) k--;
+            if (k < from || !t.get(k).is(",")) return false;
+            k--;
+        }
+        int end = k;
+        while (k >= from && end - k < 10 && (t.get(k).word() || t.get(k).is("'s"))) k--;
+        int s = k + 1;
+        if (s > end || k >= from && !(t.get(k).is(",") || t.get(k).is(":") || closesQuote(t.get(k)) || PhraseReader.OPEN_QUOTES.contains(t.get(k).text()))) {
+            return false; // the phrase must open its clause: "In Kyiv, an official said", "“…,” an aide said"
+        }
+        return INDEFINITES.contains(t.get(s).lower()) || end - s < 3 && UNNAMED_PLURALS.contains(t.get(end).lower());
+    }
+
+    /** Whether one of the words from {@code a} to {@code to} is a plural of unnamed people: "said senior U.S. officials". */
+    private static boolean unnamedPlural(List<Token> t, int a, int to) {
+        for (int k = a; k < to && t.get(k).word(); k++) {
+            if (UNNAMED_PLURALS.contains(t.get(k).lower())) return true;
+        }
+        return false;
+    }
+
+    private static boolean closesQuote(Token x) {
+        return PhraseReader.CLOSE_QUOTES.contains(x.text()) || x.is("\"") || x.is("’");
+    }
+
     /** The pseudo-title of a lone name described as a person ("Abdullah, 34, a shopkeeper"). */
     static final String DESCRIBED = "#person";
     static final int MAX_CLAUSE_TOKENS = 80;

@@ -1134,4 +1134,20 @@ class SpeakerExtractorTest {
                 "\"Is this fair?\" Minister Paolo Conti asked."))
                 .containsExactly(List.of("Will Tarrant"), List.of("Do Hung Viet"), List.of("Paolo Conti"));
     }
+
+    @Test
+    void aQuoteAnUnnamedPersonCloses() {
+        // an unnamed speaker's quote is not the words of the one named in the paragraph before
+        assertThat(speakers("Foreign Minister Paolo Conti warned that Rome would veto the measures.",
+                "\"We will read the text carefully,\" a spokesperson for the Hungarian government said.",
+                "\"We will read it,\" an official said.", "\"We will read it,\" said a spokeswoman for the ministry.",
+                "\"We will read it,\" one minister told reporters.", "\"We will read it,\" officials said.",
+                "Not everyone agrees. A diplomat in Rome was blunter: \"He never listens.\""))
+                .containsExactly(List.of("Paolo Conti"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        // named, titled or pronoun speakers of such quotes stay
+        assertThat(speakers("Foreign Minister Paolo Conti warned that Rome would veto the measures.",
+                "\"We will read the text carefully,\" he said.", "\"We will read it,\" the minister said.",
+                "\"We will read it.\" The text is long."))
+                .containsExactly(List.of("Paolo Conti"), List.of("Paolo Conti"), List.of("Paolo Conti"), List.of("Paolo Conti"));
+    }
 }
