@@ -386,7 +386,9 @@ final class PhraseReader {
     /** The role word of a title run: "Deputy Prime Minister" -> "minister", "the Russian ambassador" -> "ambassador". */
     private static String headTitle(List<Token> t, int a, int b) {
         // "the head of state", "the head of government": a role of its own, whoever holds it
-        if (b - a >= 2 && t.get(b - 2).is("head") && t.get(b - 1).is("of") && (t.get(b).is("state") || t.get(b).is("government"))) {
+        // ("the Head of State" as papers of Africa and Asia capitalise it)
+        if (b - a >= 2 && t.get(b - 2).lower().equals("head") && t.get(b - 1).is("of")
+                && (t.get(b).lower().equals("state") || t.get(b).lower().equals("government"))) {
             return "head of " + t.get(b).lower();
         }
         for (int k = b; k >= a; k--) {

@@ -1163,6 +1163,10 @@ final class SpeakerExtractor {
                 return shared == null || shared.kind() == Phrase.Kind.SOURCE ? null : shared;
             }
             if (last.is(",")) {
+                // "X, who appeared before the committee, however, said": a connective between commas, after another
+                // comma, stands aside ("Kindiki, however, said" is read below as it is)
+                int cj = SpeechRules.connectiveBefore(t, j, from);
+                if (cj > from) j = cj;
                 // "Kin Phea, director of the Royal Academy ..., said": skip the appositive back to its comma.
                 int c = j - 1;
                 while (c > from && !t.get(c).is(",") && !PhraseReader.OPEN_QUOTES.contains(t.get(c).text())
@@ -1180,6 +1184,16 @@ final class SpeakerExtractor {
                         Phrase firstOne = phrases.classify(t, c + 1, b, from, false);
                         if (second != null && second.kind() == Phrase.Kind.PERSON && firstOne != null && firstOne.kind() == Phrase.Kind.PERSON) return second;
                     }
+                }
+                // "X, who chairs the Committee on Defence, Intelligence and Foreign Relations, said": the comma found
+                // is a list's inside the appositive (its last item after "and"); the appositive opens further back
+                if (c > from && t.get(c).is(",") && c + 1 < j && t.get(c + 1).capitalised() && !t.get(c + 1).has(Token.TITLE)
+                        && SpeechRules.listEndsAt(t, c + 1, j)) {
+                    int c2 = c - 1;
+                    while (c2 > from && c - c2 < 20 && !t.get(c2).is(",") && !PhraseReader.OPEN_QUOTES.contains(t.get(c2).text())
+                            && !PhraseReader.CLOSE_QUOTES.contains(t.get(c2).text())) c2--;
+                    if (c2 > from && t.get(c2).is(",") && c2 + 1 < c && t.get(c2 + 1).word()
+                            && (t.get(c2 + 1).lowercase() || t.get(c2 + 1).is("who") || t.get(c2 + 1).is("whose"))) c = c2;
                 }
                 // The appositive describes: lower case ("director of ..."), a relative clause ("who ..."), or a
                 // title ("Minister of Commerce").

@@ -44,17 +44,30 @@ final class SpeechRules {
             "opined", "opines", "blamed", "blames",
             // manners of speaking
             "boasted", "bragged", "pleaded", "implored", "exclaimed", "mused", "objected", "elaborated", "surmised",
-            "averred", "intoned", "enthused", "fumed", "muttered", "shouted", "whispered");
+            "averred", "intoned", "enthused", "fumed", "muttered", "shouted", "whispered",
+            // praise and blame as newspapers of South Asia, Africa and the Philippines put them ("X lauded the
+            // contributions of ...", "Y faulted the government for ...", "Z bemoaned the delays")
+            "lauded", "lauds", "commended", "commends", "faulted", "faults", "bemoaned", "bemoans", "rued", "rues",
+            "intimated", "intimates");
     /**
      * Verbs that report words only when "that" follows: "X maintained that ...", "Powell signalled that ...", "X agreed
      * that ..." (not "maintained a presence", "signalled a turn", "agreed to the deal").
      */
     static final Set<String> THAT_VERBS = Set.of("maintained", "maintains", "signalled", "signaled", "signals", "hinted",
-            "hints", "agreed", "agrees", "reasoned", "speculated");
+            "hints", "agreed", "agrees", "reasoned", "speculated", "reminded", "reminds");
 
-    /** Whether the verb at {@code v} is one of {@link #THAT_VERBS} with "that" right after it. */
+    /**
+     * Whether the verb at {@code v} is one of {@link #THAT_VERBS} with "that" right after it, or "reminded" with its
+     * object of up to four words before "that" ("reminded his counterparts that ..."; not "reminded him of home").
+     */
     static boolean thatFollows(List<Token> t, int v, int to) {
-        return v + 1 < to && t.get(v + 1).is("that") && THAT_VERBS.contains(t.get(v).lower());
+        if (v + 1 < to && t.get(v + 1).is("that")) return THAT_VERBS.contains(t.get(v).lower());
+        if (!t.get(v).is("reminded") && !t.get(v).is("reminds")) return false;
+        for (int k = v + 1; k < to && k <= v + 5; k++) {
+            if (t.get(k).is("that")) return k > v + 1;
+            if (!t.get(k).word()) return false;
+        }
+        return false;
     }
     /** Verbs that report words when a quotation follows closely: "described the plan as “reckless”". */
     static final Set<String> NAMING_VERBS = Set.of("described", "describes", "termed", "dubbed", "labelled", "labeled",
@@ -230,18 +243,26 @@ final class SpeechRules {
             // "voiced concern", "voiced his support for", "raised concerns about", "sounded the alarm"
             case "voiced", "voices" -> VOICED_WORDS;
             case "raised", "raises", "sounded", "sounds" -> RAISED_WORDS;
+            // "conveyed the greetings of the Amir", "extended his condolences", "conveyed Japan's appreciation"
+            case "conveyed", "conveys", "extended", "extends" -> CONVEYED_WORDS;
             default -> null;
         };
         if (objects == null) return false;
         int k = v + 1;
         if (k < to && MADE_DETERMINERS.contains(t.get(k).lower())) k++;
+        else if (k + 1 < to && t.get(k).capitalised() && t.get(k + 1).is("'s")) k += 2; // "Japan's appreciation"
         if (k < to && t.get(k).lowercase() && !objects.contains(t.get(k).lower())) k++; // "his earlier call", "serious concerns"
         return k < to && objects.contains(t.get(k).lower());
     }
 
     /** Verbs of {@link #repeatsWords}. */
     static final Set<String> REPEAT_VERBS = Set.of("renewed", "renews", "repeated", "repeats", "voiced", "voices", "raised",
-            "raises", "sounded", "sounds");
+            "raises", "sounded", "sounds", "conveyed", "conveys", "extended", "extends");
+    /** What a speaker conveys or extends in words (not "extended the deadline", "conveyed the goods"). */
+    private static final Set<String> CONVEYED_WORDS = Set.of("greetings", "gratitude", "appreciation", "condolences",
+            "congratulations", "felicitations", "message", "thanks", "wishes", "sympathy", "sympathies", "regards",
+            "concern", "concerns", "solidarity", "apology", "apologies", "readiness",
+            "willingness", "position", "views", "hope");
     /** What a speaker voices: a stance put in words. */
     private static final Set<String> VOICED_WORDS = Set.of("concern", "concerns", "support", "opposition", "frustration",
             "doubt", "doubts", "hope", "optimism", "scepticism", "skepticism", "alarm", "anger", "regret", "solidarity",
@@ -448,6 +469,32 @@ final class SpeechRules {
     /** Plural role nouns of "the two leaders said". */
     static final Set<String> PAIR_NOUNS = Set.of("leaders", "ministers", "presidents", "men", "women", "envoys",
             "diplomats", "heads", "premiers", "counterparts", "chancellors", "officials", "secretaries");
+    /** Whether the capitalised words in [a, b) are the last items of a list: "Intelligence and Foreign Relations". */
+    static boolean listEndsAt(List<Token> t, int a, int b) {
+        if (b - a > 8) return false;
+        for (int k = a + 1; k < b; k++) if (t.get(k).is("and") || t.get(k).is("or")) return k + 1 < b && t.get(k + 1).capitalised();
+        return false;
+    }
+
+    /** Words of a connective set off by commas: ", however,", ", for his part,", ", in turn,", ", on the other hand,". */
+    private static final Set<String> CONNECTIVE_WORDS = Set.of("however", "meanwhile", "though", "nevertheless",
+            "nonetheless", "instead", "moreover", "furthermore", "separately", "likewise", "similarly", "meantime",
+            "therefore", "thus", "accordingly", "additionally", "consequently", "too", "also", "in", "for", "on", "by",
+            "at", "the", "his", "her", "their", "its", "part", "turn", "response", "reply", "other", "hand", "addition",
+            "contrast", "same", "time", "return");
+
+    /**
+     * The comma that opens a connective of one to four words closed by the comma at {@code j} ("..., however, said";
+     * "..., for her part, said"), when another comma comes before it in the clause; else -1.
+     */
+    static int connectiveBefore(List<Token> t, int j, int from) {
+        int c = j - 1;
+        while (c > from && j - c <= 5 && t.get(c).word() && t.get(c).lowercase() && CONNECTIVE_WORDS.contains(t.get(c).lower())) c--;
+        if (c <= from || c == j - 1 || !t.get(c).is(",")) return -1;
+        for (int k = c - 1; k > from; k--) if (t.get(k).is(",")) return c;
+        return -1;
+    }
+
     /** The subject of words the article gives nobody's name: "an official said", "a spokesperson for the ministry". */
     static final Phrase UNNAMED = new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), "", (char) 0);
     /** Words that open a noun phrase of someone left unnamed: "an official", "one diplomat", "two aides". */

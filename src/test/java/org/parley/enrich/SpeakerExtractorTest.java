@@ -1150,4 +1150,39 @@ class SpeakerExtractorTest {
                 "\"We will read it.\" The text is long."))
                 .containsExactly(List.of("Paolo Conti"), List.of("Paolo Conti"), List.of("Paolo Conti"), List.of("Paolo Conti"));
     }
+
+    @Test
+    void subjectBehindAConnectiveOrAListInItsAppositive() {
+        assertThat(speakers("Interior Secretary Lina Berg, who appeared before the committee, however, said the cost was met.",
+                "Lina Berg, a member of the Committee on Defence, Intelligence and Foreign Relations, said the cost was met.",
+                "Minister Paolo Conti, the host, for his part, said the talks went well."))
+                .containsExactly(List.of("Lina Berg"), List.of("Lina Berg"), List.of("Paolo Conti"));
+        // unchanged: a connective right after the name, and a list of places before the verb
+        assertThat(speakers("Minister Paolo Conti arrived.", "Conti, however, said the cost was met.",
+                "Officials from Kenya, Uganda and Tanzania said the cost was met."))
+                .containsExactly(List.of(), List.of("Paolo Conti"), List.of());
+    }
+
+    @Test
+    void theHeadOfStateCapitalised() {
+        assertThat(speakers("President Ana Ruiz has visited the troops.",
+                "Speaking in Kericho on Sunday, the Head of State said the officers were well equipped."))
+                .containsExactly(List.of(), List.of("Ana Ruiz"));
+    }
+
+    @Test
+    void praiseBlameRemindersAndGreetingsConveyed() {
+        assertThat(speakers("Undersecretary Ana Ruiz lauded the contributions of the workers.",
+                "Minority Leader Paolo Conti faulted the government for failing to table the cost.",
+                "Prime Minister Lina Berg reminded her counterparts that the code was overdue.",
+                "Ambassador Ivo Trenka conveyed the greetings of the King to the people.",
+                "Ambassador Ivo Trenka conveyed Japan's appreciation to the Korean side.",
+                "Minister Ana Ruiz extended her condolences to the families."))
+                .containsExactly(List.of("Ana Ruiz"), List.of("Paolo Conti"), List.of("Lina Berg"), List.of("Ivo Trenka"),
+                        List.of("Ivo Trenka"), List.of("Ana Ruiz"));
+        // deeds and memories with the same verbs report nothing
+        assertThat(speakers("Minister Ana Ruiz extended the deadline by a week.", "The smell reminded Paolo Conti of home.",
+                "Minister Lina Berg reminded reporters of the deadline.", "Minister Ivo Trenka conveyed the goods to the port."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of());
+    }
 }
