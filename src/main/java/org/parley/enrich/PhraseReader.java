@@ -155,7 +155,23 @@ final class PhraseReader {
         }
         if (x.allCaps() && !allCapsRun) return initials(t, k); // ASEAN, AKP, UN: acronyms of organisations
         if (countryWord(x.text())) return personAliases.contains(x.text()) || personLikeCountry(t, k, allCapsRun);
-        return endsAName(x.text());
+        return endsAName(x.text()) && !compoundAdjective(x.text());
+    }
+
+    /** Lower-case last parts of a hyphenated adjective that are no participle: "US-born", "Gulf-based". */
+    private static final Set<String> ADJECTIVE_TAILS = Set.of("born", "based", "run", "made", "style", "era", "wide",
+            "friendly", "funded", "minded", "wing", "owned", "led", "backed", "bred", "built", "trained", "educated");
+
+    /**
+     * "Marxist-leaning", "Kremlin-backed", "Oxford-educated", "US-born": a capitalised word whose last hyphenated part is
+     * a lower-case participle or adjective describes the name after it and is no part of it ("Saif-ud-din" is).
+     */
+    static boolean compoundAdjective(String w) {
+        int h = w.lastIndexOf('-');
+        if (h <= 0 || h + 3 > w.length()) return false;
+        for (int k = h + 1; k < w.length(); k++) if (!Character.isLowerCase(w.charAt(k))) return false;
+        if (w.endsWith("ing") && w.length() - h > 4 || w.endsWith("ed") && w.length() - h > 3) return true;
+        return ADJECTIVE_TAILS.contains(w.substring(h + 1));
     }
 
     /** A name word ends in a letter, or is an initial with its period ("S. Raghunathan"). */
@@ -166,13 +182,13 @@ final class PhraseReader {
     /** Dotted initials before a name word ("M.K. Selvan", "J.D. Ortiz"), not a place's or a body's ("U.S.", "U.N."). */
     private boolean initials(List<Token> t, int k) {
         String w = t.get(k).text();
-        if (w.length() < 4 || w.length() > 6 || !INITIALS.matcher(w).matches() || countryWord(w) || DOTTED_BODIES.contains(w)) return false;
+        if (w.length() < 4 || w.length() > 10 || !INITIALS.matcher(w).matches() || countryWord(w) || DOTTED_BODIES.contains(w)) return false;
         if (k + 1 >= t.size()) return false;
         Token next = t.get(k + 1);
         return next.capitalised() && !next.allCaps() && (next.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) == 0;
     }
 
-    private static final java.util.regex.Pattern INITIALS = java.util.regex.Pattern.compile("(?:\\p{Lu}\\.){2,3}");
+    private static final java.util.regex.Pattern INITIALS = java.util.regex.Pattern.compile("(?:\\p{Lu}\\.){2,5}"); // "M.K. Selvan", "R.M.A.L. Perera"
     /** Dotted abbreviations of bodies and places that stand before names ("U.N. envoy"), not initials. */
     private static final Set<String> DOTTED_BODIES = Set.of("U.N.", "E.U.", "D.C.", "U.S.", "U.K.", "U.A.E.", "N.Y.", "L.A.");
 

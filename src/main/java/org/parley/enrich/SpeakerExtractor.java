@@ -849,7 +849,10 @@ final class SpeakerExtractor {
                                 && SpeechRules.unnamedSubject(t, v, from, to)) sourceSpoke = true;
                         continue;
                     }
-                    Phrase partner = p.kind() == Phrase.Kind.PERSON && (SpeechRules.SPEECH_VERBS.contains(lw) || SpeechRules.DOCUMENT_VERBS.contains(lw)) ? conjoined(t, v, from) : null;
+                    // "X and Y said", "X and Y on Monday called for ...": both speak
+                    boolean callsFor = lw.equals("called") && v + 1 < to && (t.get(v + 1).is("for") || t.get(v + 1).is("on"));
+                    Phrase partner = p.kind() == Phrase.Kind.PERSON && (SpeechRules.SPEECH_VERBS.contains(lw) || SpeechRules.DOCUMENT_VERBS.contains(lw) || callsFor)
+                            ? conjoined(t, v, from) : null;
                     if (partner != null) {
                         Mention m = resolve(partner);
                         if (m != null) out.add(String.join(" ", m.name()));
@@ -1441,9 +1444,53 @@ final class SpeakerExtractor {
         return p != null && asSaying(t, v, to) ? p : null;
     }
 
+    /**
+     * The tokens without a nickname quoted inside a name: "President Ferdinand “Bongbong” Marcos Jr." is Ferdinand Marcos
+     * Jr., "Mohamed Hamdan “Hemedti” Dagalo" is Mohamed Hamdan Dagalo. One or two capitalised words in quote marks,
+     * between two capitalised name words; {@code t} itself when there is none.
+     */
+    static List<Token> withoutNicknames(List<Token> t) {
+        List<Token> out = null;
+        int copied = 0;
+        for (int k = 1; k + 3 < t.size(); k++) {
+            Token q = t.get(k);
+            if (q.word() || !(q.is("“") || q.is("\"") || q.is("‘"))) continue;
+            int e = k + 2;
+            if (!nicknameWord(t.get(k + 1))) continue;
+            if (e < t.size() - 1 && nicknameWord(t.get(e))) e++;
+            if (e + 1 >= t.size()) continue;
+            Token close = t.get(e);
+            if (!(close.is("”") || close.is("\"") || close.is("’")) || q.is("“") != close.is("”") && !q.is("\"")) continue;
+            if (q.is("\"") && !close.is("\"")) continue;
+            if (!nameWord(t.get(k - 1)) || !nameWord(t.get(e + 1))) continue;
+            if (out == null) out = new ArrayList<>(t.size());
+            out.addAll(t.subList(copied, k));
+            copied = e + 1;
+            k = e;
+        }
+        if (out == null) return t;
+        out.addAll(t.subList(copied, t.size()));
+        return out;
+    }
+
+    private static boolean nicknameWord(Token x) {
+        return x.word() && x.capitalised() && !x.allCaps() && (x.flags() & (Token.TITLE | Token.FUNCTION)) == 0;
+    }
+
+    private static boolean nameWord(Token x) {
+        return x.word() && x.capitalised() && !x.allCaps() && (x.flags() & (Token.TITLE | Token.FUNCTION | Token.ORGANISATION)) == 0;
+    }
+
     /** Speakers and sources of every paragraph of an article, in order. */
     Result extract(List<List<Token>> paragraphs, List<ParagraphKind> kinds) {
-        Pass pass = new Pass(paragraphs, kinds);
+        List<List<Token>> read = null;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            List<Token> t = paragraphs.get(i);
+            List<Token> plain = withoutNicknames(t);
+            if (plain != t && read == null) read = new ArrayList<>(paragraphs);
+            if (read != null) read.set(i, plain);
+        }
+        Pass pass = new Pass(read == null ? paragraphs : read, kinds);
         List<Attribution> attributions = pass.run();
         return new Result(attributions, pass.personAliases);
     }

@@ -1185,4 +1185,20 @@ class SpeakerExtractorTest {
                 "Minister Lina Berg reminded reporters of the deadline.", "Minister Ivo Trenka conveyed the goods to the port."))
                 .containsExactly(List.of(), List.of(), List.of(), List.of());
     }
+
+    @Test
+    void namesWithoutTheirAdjectivesAndNicknamesWithTheirInitials() {
+        // a capitalised hyphenated adjective before a name is no part of it
+        assertThat(speakers("Marxist-leaning Ana Maria Ruiz told supporters that corruption was over.",
+                "Kremlin-backed Governor Ivo Trenka said the vote was fair.", "Oxford-educated Lina Berg said the deal was fair."))
+                .containsExactly(List.of("Ana Maria Ruiz"), List.of("Ivo Trenka"), List.of("Lina Berg"));
+        // a nickname quoted inside a name is dropped; both of a pair that calls for something speak
+        assertThat(speakers("President Ferdinand \"Bongbong\" Kalaw Jr. and Prime Minister Ana Ruiz on Monday called for a code of conduct.",
+                "Kalaw stressed that the bloc must speak with one voice.", "RSF leader Mohamed Hamdan “Hemedti” Dagalo said the army refused talks."))
+                .containsExactly(List.of("Ferdinand Kalaw Jr", "Ana Ruiz"), List.of("Ferdinand Kalaw Jr"), List.of("Mohamed Hamdan Dagalo"));
+        // four initials stay with the name; hyphenated names stay whole
+        assertThat(speakers("Election commission chairman R.M.A.L. Perera said turnout was high.",
+                "Minister Saif-ud-din Rahman said turnout was high.", "Minister Kwaku Asante-Boateng said turnout was high."))
+                .containsExactly(List.of("R.M.A.L. Perera"), List.of("Saif-ud-din Rahman"), List.of("Kwaku Asante-Boateng"));
+    }
 }
