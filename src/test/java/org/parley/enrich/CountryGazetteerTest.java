@@ -71,8 +71,17 @@ class CountryGazetteerTest {
         assertThat(G.find("ASEAN, the UN, G20, APEC and the EU")).isEmpty();
         assertThat(G.find("Brussels sprouts, Peking duck and Irish stew in an Indian summer")).isEmpty();
         assertThat(G.find("a Canada goose over Jamaica Plain, spreading like Chinese whispers")).isEmpty();
+        assertThat(G.find("a glass of Turkish coffee in a Georgian townhouse, a fine example of Georgian architecture")).isEmpty();
+        assertThat(G.find("a German shepherd, a Great Dane, Russian dolls and a Swiss Army knife")).isEmpty();
         // the country words themselves still count
         assertThat(G.find("talks in Brussels; Indian and Irish officials; Canada and Jamaica")).containsExactly("BE", "IN", "IE", "CA", "JM");
+        assertThat(G.find("Turkish and Georgian officials met a German envoy")).containsExactly("TR", "GE", "DE");
+    }
+
+    @Test
+    void kiwiIsNewZealandsInformalDemonym() {
+        assertThat(G.find("The Kiwi delegation was upbeat; the Kiwis won.")).containsExactly("NZ");
+        assertThat(G.find("a bowl of Kiwi fruit")).isEmpty();
     }
 
     @Test
