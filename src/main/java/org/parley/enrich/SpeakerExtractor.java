@@ -778,7 +778,11 @@ final class SpeakerExtractor {
                     if (!x.word() || quoted[v]) continue; // "President Smith says ..." inside a quote is still the quote's
                     String lw = x.lower();
                     if (!SpeechRules.mayReport(lw)) continue; // every rule below starts from one of these words
-                    boolean according = lw.equals("according") && v + 1 < to && t.get(v + 1).is("to");
+                    // "Per Castro-Reyes, the leaders agreed ...", "..., per Foreign Minister X,": "according to" in few words
+                    boolean per = lw.equals("per") && v + 1 < to && t.get(v + 1).capitalised() && (v == first || t.get(v - 1).is(","))
+                            && SpeechRules.commaAfterName(t, v + 1, to, phrases); // not "Per Olsen said" (a given name)
+                    boolean according = per || lw.equals("according") && v + 1 < to && t.get(v + 1).is("to");
+                    int after = per ? v + 1 : v + 2; // where the person after "according to" or "per" starts
                     // not "Speaking of trade, ...", which only names a topic
                     boolean speakingFirst = v == first && lw.equals("speaking") && v + 1 < to && !t.get(v + 1).is("of");
                     if (!x.lowercase() && !according && !speakingFirst
@@ -832,14 +836,14 @@ final class SpeakerExtractor {
                         if (p != null && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty() && longestForm(p.name()) == null
                                 && !roleAfter(t, v + 2, to)) p = null;
                     } else if (according) {
-                        p = phrases.phraseStartingAt(t, v + 2, to);
+                        p = phrases.phraseStartingAt(t, after, to);
                         // "according to Coordinating Minister for Political, Legal and Security Affairs X": a role
                         // without "the" is a title before a name, not whoever held the role before
-                        if (p != null && p.kind() == Phrase.Kind.TITLE_REF && !PhraseReader.isDeterminer(t.get(v + 2).lower())) p = null;
+                        if (p != null && p.kind() == Phrase.Kind.TITLE_REF && !PhraseReader.isDeterminer(t.get(after).lower())) p = null;
                         // Media and documents are quoted this way too: a person needs a title, an earlier full mention
                         // or a role after the name ("according to X, a researcher at ...").
                         if (p != null && p.kind() == Phrase.Kind.PERSON && p.titles().isEmpty()
-                                && (longestForm(p.name()) == null || mentionedOnlyHere(p.name())) && !roleAfter(t, v + 2, to)) {
+                                && (longestForm(p.name()) == null || mentionedOnlyHere(p.name())) && !roleAfter(t, after, to)) {
                             p = new Phrase(Phrase.Kind.SOURCE, List.of(), Set.of(), String.join(" ", p.name()), (char) 0);
                         }
                     }

@@ -341,7 +341,7 @@ final class SpeechRules {
 
     /** Built on first use, once every list above is. */
     private static final class Triggers {
-        static final Set<String> OTHERS = Set.of("according", "speaking", "shared", "called", "hit", "hits", "lashed",
+        static final Set<String> OTHERS = Set.of("according", "per", "speaking", "shared", "called", "hit", "hits", "lashed",
                 "lashes", "pointed", "points", "spoke", "speaks", "made", "makes", "quoted", "words",
                 "view", "opinion", "calls", "weighed", "weighs", "chimed", "chimes", "shot");
         static final Set<String> WORDS = words();
@@ -474,6 +474,13 @@ final class SpeechRules {
         if (b - a > 8) return false;
         for (int k = a + 1; k < b; k++) if (t.get(k).is("and") || t.get(k).is("or")) return k + 1 < b && t.get(k + 1).capitalised();
         return false;
+    }
+
+    /** Whether the run of name and title words that starts at {@code a} is closed by a comma: "Per Castro-Reyes, ...". */
+    static boolean commaAfterName(List<Token> t, int a, int to, PhraseReader phrases) {
+        int b = a;
+        while (phrases.runToken(t, b + 1, a, to)) b++;
+        return b + 1 < to && t.get(b + 1).is(",");
     }
 
     /** Words of a connective set off by commas: ", however,", ", for his part,", ", in turn,", ", on the other hand,". */

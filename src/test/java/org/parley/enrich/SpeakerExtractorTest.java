@@ -1201,4 +1201,14 @@ class SpeakerExtractorTest {
                 "Minister Saif-ud-din Rahman said turnout was high.", "Minister Kwaku Asante-Boateng said turnout was high."))
                 .containsExactly(List.of("R.M.A.L. Perera"), List.of("Saif-ud-din Rahman"), List.of("Kwaku Asante-Boateng"));
     }
+
+    @Test
+    void perNameIsAccordingTo() {
+        assertThat(speakers("Press Officer Claire Ruiz-Reyes said the leaders met.", "Per Ruiz-Reyes, the leaders agreed to meet again.",
+                "The leaders agreed, per Foreign Minister Ana Ruiz, to meet again."))
+                .containsExactly(List.of("Claire Ruiz-Reyes"), List.of("Claire Ruiz-Reyes"), List.of("Ana Ruiz"));
+        // "Per" the given name, an outlet after "per", and amounts are unchanged
+        assertThat(speakers("Per Olsen said the talks went well.", "Per Reuters, the talks failed.", "Output rose 5 per cent, Minister Ana Ruiz said."))
+                .containsExactly(List.of("Per Olsen"), List.of(), List.of("Ana Ruiz"));
+    }
 }
