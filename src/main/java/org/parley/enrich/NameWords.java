@@ -52,6 +52,8 @@ final class NameWords {
             "baroness", "viscount", "viscountess",
             // one who held a role before or after someone: "Jokowi, Prabowo's predecessor, ...", "his successor, X,"
             "predecessor", "successor",
+            // the one who receives a summit or a show: "Host Vladimir X hailed ...", "talk show host Y said"
+            "host", "co-host",
             // French, German, Spanish, Portuguese and Italian forms of address before a name: "Mme Colonna", "Frau X"
             "mme", "mlle", "mademoiselle", "monsieur", "frau", "herr", "señor", "señora", "senhor", "senhora", "signor",
             "signora", "sra");
@@ -83,7 +85,7 @@ final class NameWords {
     static final Set<String> ROLELESS = Set.of("counterpart", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "his",
             "her", "former", "late", "then", "current", "h.e.", "excellency", "sir", "dame", "lord", "lady", "baroness",
             "viscount", "viscountess", "mme", "mlle", "mademoiselle", "monsieur", "frau", "herr", "señor", "señora",
-            "senhor", "senhora", "signor", "signora", "sra");
+            "senhor", "senhora", "signor", "signora", "sra", "host", "co-host");
 
     /** Titles that tell a woman or a man, for "she"/"he". */
     static final Set<String> FEMALE = Set.of("mrs", "ms", "miss", "queen", "princess", "empress", "lady", "dame",

@@ -383,7 +383,8 @@ final class SpeakerExtractor {
                     if (kinds.get(paragraph) != ParagraphKind.BODY || !anyQuoted() || !SpeechRules.endsSentence(paragraphs.get(paragraph))) yield null;
                     for (String head : SpeechRules.TITLE_SYNONYMS.getOrDefault(p.head(), List.of(p.head()))) {
                         for (Mention m : byTitle.getOrDefault(head, List.of())) {
-                            if (m.order() != paragraph + 1) continue;
+                            // not "Chinese leader X" of the next paragraph for "the Russian leader"
+                            if (m.order() != paragraph + 1 || ofOtherCountry(m, p)) continue;
                             yield inLongestForm(m);
                         }
                     }
@@ -802,6 +803,7 @@ final class SpeakerExtractor {
                             || SpeechRules.thatFollows(t, v, to) && !SpeechRules.hearsay(t, v, from, to) // "maintained that ..."
                             || SpeechRules.calledObjectA(t, v, to) && !SpeechRules.hearsay(t, v, from, to) // "called the vote a farce"
                             || SpeechRules.repeatsWords(t, v, to) // "renewed his appeal for a truce"
+                            || SpeechRules.putIt(t, v, from, to) // "As X put it in his speech, ..."
                             || verb == SpeechRules.NAMING && (SpeechRules.quoteWithin(t, v, to, 8) // "described it as “reckless”"
                                     || SpeechRules.namesObjectAs(t, v, from, to)) // "described the loan as unsustainable"
                             || verb == SpeechRules.BASE && SpeechRules.afterNarrativeWould(t, v, from)
@@ -837,6 +839,11 @@ final class SpeakerExtractor {
                                 && !roleAfter(t, v + 2, to)) p = null;
                     } else if (according) {
                         p = phrases.phraseStartingAt(t, after, to);
+                        // "According to him, over 100 companies operate here": the person the pronoun resolves to
+                        if (p == null && after < to && (t.get(after).is("him") || t.get(after).is("her"))) {
+                            p = new Phrase(Phrase.Kind.PRONOUN, List.of(), Set.of(), t.get(after).is("him") ? "he" : "she",
+                                    t.get(after).is("him") ? 'M' : 'F');
+                        }
                         // "according to Coordinating Minister for Political, Legal and Security Affairs X": a role
                         // without "the" is a title before a name, not whoever held the role before
                         if (p != null && p.kind() == Phrase.Kind.TITLE_REF && !PhraseReader.isDeterminer(t.get(after).lower())) p = null;

@@ -341,7 +341,7 @@ final class SpeechRules {
 
     /** Built on first use, once every list above is. */
     private static final class Triggers {
-        static final Set<String> OTHERS = Set.of("according", "per", "speaking", "shared", "called", "hit", "hits", "lashed",
+        static final Set<String> OTHERS = Set.of("according", "per", "put", "puts", "speaking", "shared", "called", "hit", "hits", "lashed",
                 "lashes", "pointed", "points", "spoke", "speaks", "made", "makes", "quoted", "words",
                 "view", "opinion", "calls", "weighed", "weighs", "chimed", "chimes", "shot");
         static final Set<String> WORDS = words();
@@ -407,7 +407,9 @@ final class SpeechRules {
             "vowing", "claiming", "accusing", "questioning", "announcing", "confirming", "denying", "blasting",
             "pledging", "promising", "asking", "writing", "cautioning", "predicting", "acknowledging", "admitting",
             "complaining", "conceding", "slamming", "praising", "criticising", "criticizing",
-            "condemning", "rejecting", "dismissing", "highlighting");
+            "condemning", "rejecting", "dismissing", "highlighting",
+            // "..., with Prime Minister X asserting that ...", "..., terming it a noble assignment"
+            "asserting", "averring", "lamenting", "remarking", "opining", "contending", "terming");
     /** Verbs that report speech only with their document: "ordered ... in a message", "issued a statement". */
     static final Set<String> DOCUMENT_VERBS = Set.of("issued", "ordered");
     /** What a person delivers in words: "X's address", "X's remarks". */
@@ -473,6 +475,22 @@ final class SpeechRules {
     static boolean listEndsAt(List<Token> t, int a, int b) {
         if (b - a > 8) return false;
         for (int k = a + 1; k < b; k++) if (t.get(k).is("and") || t.get(k).is("or")) return k + 1 < b && t.get(k + 1).capitalised();
+        return false;
+    }
+
+    /**
+     * "As Emmanuel Macron put it in his speech, ...", "X put it bluntly", "Y put it simply: ...": "put it" that reports
+     * words, with a manner ("-ly"), a colon or a comma after it, or after "as" and the name. Not "put it on the table".
+     */
+    static boolean putIt(List<Token> t, int v, int from, int to) {
+        if (!t.get(v).is("put") && !t.get(v).is("puts") || v + 1 >= to || !t.get(v + 1).is("it")) return false;
+        if (v + 2 >= to) return true;
+        Token next = t.get(v + 2);
+        if (next.is(",") || next.is(":") || next.is(".") || next.is("—") || next.word() && next.lowercase() && next.lower().endsWith("ly")) return true;
+        for (int k = v - 1; k >= from && k >= v - 7; k--) {
+            if (t.get(k).lower().equals("as")) return k < v - 1;
+            if (!t.get(k).word() || !t.get(k).capitalised() && !t.get(k).has(Token.PARTICLE)) return false;
+        }
         return false;
     }
 

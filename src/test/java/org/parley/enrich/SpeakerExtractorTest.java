@@ -1211,4 +1211,24 @@ class SpeakerExtractorTest {
         assertThat(speakers("Per Olsen said the talks went well.", "Per Reuters, the talks failed.", "Output rose 5 per cent, Minister Ana Ruiz said."))
                 .containsExactly(List.of("Per Olsen"), List.of(), List.of("Ana Ruiz"));
     }
+
+    @Test
+    void putItAccordingToHimHostsAndSpeechParticiples() {
+        assertThat(speakers("As Paolo Conti put it in his speech, Europe \"could die\".", "Minister Ana Ruiz put it bluntly: the deal is dead.",
+                "Ambassador Ivo Trenka commended the government.", "According to him, over 100 firms operate here.",
+                "India signed the pact, with Prime Minister Lina Berg asserting that Delhi would help.",
+                "President Ana Ruiz defended the deployment, terming it a noble assignment."))
+                .containsExactly(List.of("Paolo Conti"), List.of("Ana Ruiz"), List.of("Ivo Trenka"), List.of("Ivo Trenka"),
+                        List.of("Lina Berg"), List.of("Ana Ruiz"));
+        assertThat(speakers("Minister Ana Ruiz put it on the table."))
+                .containsExactly(List.of());
+        // "Host" is stripped and is no role: "the Russian leader" is still the host in focus
+        assertThat(speakers("Host Ivo Trenka hailed the summit as a sign that efforts to isolate Russia had failed.",
+                "\"The world is changing,\" the Russian leader declared.", "Chinese leader Paolo Conti held talks."))
+                .containsExactly(List.of("Ivo Trenka"), List.of("Ivo Trenka"), List.of());
+        // a role of one country is never the person of another country named in the next paragraph
+        assertThat(speakers("Minister Ana Ruiz hailed the summit.", "\"The world is changing,\" the Russian leader declared.",
+                "Chinese leader Paolo Conti held talks."))
+                .containsExactly(List.of("Ana Ruiz"), List.of(), List.of());
+    }
 }
