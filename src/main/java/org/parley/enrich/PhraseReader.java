@@ -153,7 +153,7 @@ final class PhraseReader {
         if ((x.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) != 0) {
             return x.has(Token.FUNCTION) && functionWordSurname(t, k, 0, t.size());
         }
-        if (x.allCaps() && !allCapsRun) return initials(t, k); // ASEAN, AKP, UN: acronyms of organisations
+        if (x.allCaps() && !allCapsRun) return initials(t, k) || capitalsSurname(t, k); // ASEAN, AKP, UN: acronyms of organisations
         if (countryWord(x.text())) return personAliases.contains(x.text()) || personLikeCountry(t, k, allCapsRun);
         return endsAName(x.text()) && !compoundAdjective(x.text());
     }
@@ -172,6 +172,40 @@ final class PhraseReader {
         for (int k = h + 1; k < w.length(); k++) if (!Character.isLowerCase(w.charAt(k))) return false;
         if (w.endsWith("ing") && w.length() - h > 4 || w.endsWith("ed") && w.length() - h > 3) return true;
         return ADJECTIVE_TAILS.contains(w.substring(h + 1));
+    }
+
+    /**
+     * "Mr. IWAYA Takeshi", "H.E. Mr. CHO Tae-yul", "Minister KIM Sun-hee": a surname in capitals, as the readouts of
+     * East Asian governments write it before the given name, right after a title and before a plain name word. Not an
+     * acronym of a country or body ("Minister UN Ana" does not occur; "EU Trade" has no title before it).
+     */
+    private boolean capitalsSurname(List<Token> t, int k) {
+        if (k == 0 || k + 1 >= t.size()) return false;
+        Token x = t.get(k);
+        if (x.text().length() < 2 || x.text().indexOf('.') >= 0 || countryWord(x.text()) || x.has(Token.ORGANISATION)) return false;
+        int p = k - 1;
+        if (t.get(p).is(".") && p > 0) p--;
+        Token before = t.get(p);
+        if (!before.word() || !before.has(Token.TITLE) || before.allCaps() && !before.has(Token.DOTTED_TITLE) && !before.lower().equals("h.e.")) return false;
+        Token next = t.get(k + 1);
+        // "Mr. KIM said": the surname alone after an honorific
+        if (HONORIFICS.contains(before.lower().replace(".", "")) && (next.lowercase() || next.is(","))) return true;
+        return next.word() && next.capitalised() && !next.allCaps() && (next.flags() & (Token.TITLE | Token.ORGANISATION | Token.FUNCTION)) == 0
+                && !countryWord(next.text()) && endsAName(next.text());
+    }
+
+    private static final Set<String> HONORIFICS = Set.of("mr", "ms", "mrs", "dr", "madam", "mme");
+
+    /** "IWAYA" -> "Iwaya", "TAE-YUL" -> "Tae-Yul": the first letter of each hyphenated part kept capital. */
+    static String titleCased(String w) {
+        StringBuilder b = new StringBuilder(w.length());
+        boolean start = true;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            b.append(start ? c : Character.toLowerCase(c));
+            start = c == '-' || c == '\'';
+        }
+        return b.toString();
     }
 
     /** A name word ends in a letter, or is an initial with its period ("S. Raghunathan"). */
@@ -248,7 +282,11 @@ final class PhraseReader {
         }
         if (nameStart <= b && nameStart == sentenceStart && nameStart < b && sentenceAdverb(t.get(nameStart).lower())) nameStart++;
         List<String> name = new ArrayList<>();
-        for (int k = nameStart; k <= b; k++) name.add(t.get(k).text());
+        for (int k = nameStart; k <= b; k++) {
+            Token x = t.get(k);
+            // "IWAYA Takeshi" is Iwaya Takeshi: a surname in capitals within a mixed-case name
+            name.add(!allCaps && x.allCaps() && x.text().indexOf('.') < 0 && x.text().length() > 1 ? titleCased(x.text()) : x.text());
+        }
         if (regnal != null && !name.isEmpty()) name.add(regnal);
         Set<String> titles = new LinkedHashSet<>();
         String lastTitle = null;

@@ -1231,4 +1231,16 @@ class SpeakerExtractorTest {
                 "Chinese leader Paolo Conti held talks."))
                 .containsExactly(List.of("Ana Ruiz"), List.of(), List.of());
     }
+
+    @Test
+    void aSurnameInCapitalsAfterATitle() {
+        assertThat(speakers("Mr. TAKADA Hiroshi, Minister for Foreign Affairs, held a meeting with H.E. Mr. PARK Min-jae in Tokyo.",
+                "Minister Takada stated that relations were good.", "Minister Park stated that cooperation mattered.",
+                "Mr KANG said the talks went well."))
+                .containsExactly(List.of(), List.of("Takada Hiroshi"), List.of("Park Min-jae"), List.of("Kang"));
+        // acronyms before names stay out of them
+        assertThat(speakers("NATO Secretary General Ana Ruiz said the alliance was strong.", "US President Paolo Conti said so.",
+                "EU Trade Commissioner Lina Berg said so."))
+                .containsExactly(List.of("Ana Ruiz"), List.of("Paolo Conti"), List.of("Lina Berg"));
+    }
 }
