@@ -462,6 +462,10 @@ final class PhraseReader {
         }
         int a = j;
         while (runToken(t, a - 1, from, j + 1)) a--;
+        // "The family of X appealed", "supporters of X said": the name completes a plain noun, which is the subject
+        if (a < j && t.get(a).is("of") && a - 1 >= from && t.get(a - 1).lowercase() && !t.get(a - 1).has(Token.TITLE)) {
+            return phraseEndingAt(t, a - 1, from);
+        }
         if (!runToken(t, j, from, j + 1)) {
             // "the statement", "a joint press release", "the foreign ministry", "the minister"
             int k = j;

@@ -958,9 +958,7 @@ final class SpeakerExtractor {
         boolean answersUnlabelledQuestion(int i) {
             if (i == 0 || !SpeechRules.question(paragraphs.get(i - 1)) || SpeechRules.question(paragraphs.get(i))) return false;
             boolean interview = false;
-            for (int k = 0; k < Math.min(3, paragraphs.size()) && !interview; k++) {
-                for (Token x : paragraphs.get(k)) if (x.word() && x.lower().equals("interview")) interview = true;
-            }
+            for (int k = 0; k < Math.min(3, paragraphs.size()) && !interview; k++) interview = SpeechRules.announcesInterview(paragraphs.get(k));
             if (!interview) return false;
             for (int k = i - 1; k >= 0; k--) if (SpeechRules.askedOfSomeone(paragraphs.get(k))) return true;
             return false;

@@ -391,6 +391,23 @@ final class SpeechRules {
         return !t.isEmpty() && t.getLast().is("?") && t.size() <= 60;
     }
 
+    /**
+     * Whether a paragraph says an interview follows: "interview", or the interviewee "spoke to us", "talked with us",
+     * "sat down with" the paper.
+     */
+    static boolean announcesInterview(List<Token> t) {
+        for (int k = 0; k < t.size(); k++) {
+            Token x = t.get(k);
+            if (!x.word()) continue;
+            String lw = x.lower();
+            if (lw.equals("interview") || lw.equals("interviewed")) return true;
+            if (k + 2 < t.size() && (lw.equals("spoke") || lw.equals("talked") || lw.equals("speaks") || lw.equals("talks"))
+                    && (t.get(k + 1).is("to") || t.get(k + 1).is("with")) && t.get(k + 2).is("us")) return true;
+            if (k + 2 < t.size() && lw.equals("sat") && t.get(k + 1).is("down") && t.get(k + 2).is("with")) return true;
+        }
+        return false;
+    }
+
     /** A question put to someone: a paragraph ending in "?" that says "you" ("How worried are you about tariffs?"). */
     static boolean askedOfSomeone(List<Token> t) {
         if (!question(t)) return false;

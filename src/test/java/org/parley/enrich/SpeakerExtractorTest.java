@@ -190,6 +190,25 @@ class SpeakerExtractorTest {
         assertThat(speakers("Why the river needs a treaty", "Minister Kofi Mensah opened the dam in May.",
                 "Will the bloc hold together?", "It has for decades."))
                 .as("no interview").containsExactly(List.of(), List.of(), List.of(), List.of());
+        // an interview announced by "spoke to us" or "sat down with" rather than the word "interview"
+        assertThat(speakers("Africa is not a battlefield", "Ama Diallo became foreign minister in April. She spoke to us in Dakar.",
+                "You have said the bloc must reform. What does that mean?", "It means listening to citizens.",
+                "Will the three juntas come back?", "The door is open."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of("Ama Diallo"), List.of(), List.of("Ama Diallo"));
+        assertThat(speakers("The road to the summit", "Minister Ama Diallo sat down with us in Dakar last week.",
+                "What do you expect from the summit?", "Honesty, first of all."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of("Ama Diallo"));
+    }
+
+    @Test
+    void aNameThatCompletesAPlainNounIsNotTheSubject() {
+        assertThat(speakers("The family of Ana Ruiz, a journalist held since 2023, on Monday appealed for her release.",
+                "The wife of Paolo Conti told reporters he was innocent."))
+                .containsExactly(List.of(), List.of());
+        // titles with "of" before a name are unchanged
+        assertThat(speakers("The Minister of Foreign Affairs Ana Ruiz said so.", "Speaker of the National Assembly Lina Berg said so.",
+                "Governor Ivo Trenka of Nuevo León said so."))
+                .containsExactly(List.of("Ana Ruiz"), List.of("Lina Berg"), List.of("Ivo Trenka"));
     }
 
     @Test
