@@ -759,6 +759,13 @@ final class SpeakerExtractor {
                     Mention m = resolve(opening);
                     if (m != null) attend(m);
                 }
+                // "Her name is Lolwah X, and ...": a feature introduces the person its pronouns will be about
+                if (first + 3 < to && (t.get(first).is("Her") || t.get(first).is("His")) && t.get(first + 1).is("name")
+                        && (t.get(first + 2).is("is") || t.get(first + 2).is("was"))) {
+                    Phrase named = phrases.phraseStartingAt(t, first + 3, to);
+                    Mention m = named != null && named.kind() == Phrase.Kind.PERSON ? resolve(named) : null;
+                    if (m != null) attend(m);
+                }
                 // "The Russian minister did not respond. Instead, he said": a role that names someone puts them in focus too
                 if (subject != null && (subject.kind() == Phrase.Kind.PERSON || subject.kind() == Phrase.Kind.TITLE_REF)) {
                     Mention m = resolve(subject);

@@ -1262,4 +1262,13 @@ class SpeakerExtractorTest {
                 "EU Trade Commissioner Lina Berg said so."))
                 .containsExactly(List.of("Ana Ruiz"), List.of("Paolo Conti"), List.of("Lina Berg"));
     }
+
+    @Test
+    void herNameIsIntroducesTheFeaturesSubject() {
+        assertThat(speakers("The room smells of coffee. It is past midnight.", "Her name is Ana Ruiz, and for two years she has run the talks.",
+                "\"You learn to listen,\" she tells me later."))
+                .containsExactly(List.of(), List.of(), List.of("Ana Ruiz"));
+        assertThat(speakers("His name was on the list.", "\"You learn to listen,\" she tells me later."))
+                .containsExactly(List.of(), List.of());
+    }
 }
