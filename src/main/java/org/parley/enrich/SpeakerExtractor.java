@@ -330,6 +330,10 @@ final class SpeakerExtractor {
                 }
                 case TITLE_REF -> {
                     if (SpeechRules.DESCRIPTION.equals(p.head())) {
+                        // "Hayashi, 63, is seen as a contender to succeed X, who ... / The 63-year-old added": the one
+                        // the article gave that age, when one was
+                        Mention aged = p.name().isEmpty() ? null : agedPerson(p.name().getFirst());
+                        if (aged != null) yield aged;
                         // "the 67-year-old retired mechanic said": a description of the person just in focus.
                         Mention recent = focus.isEmpty() ? null : focus.getLast();
                         yield recent != null && recent.order() >= paragraph - 1 ? recent : null;
@@ -566,6 +570,20 @@ final class SpeakerExtractor {
             }
             if (found == null) return null;
             return inLongestForm(byName.get(found));
+        }
+
+        /** The person named with the age {@code age} between commas ("Hayashi, 63,") in this paragraph or the five before. */
+        Mention agedPerson(String age) {
+            for (int i = paragraph; i >= 0 && i >= paragraph - 5; i--) {
+                List<Token> t = paragraphs.get(i);
+                for (int k = 2; k + 1 < t.size(); k++) {
+                    if (!t.get(k).is(age) || !t.get(k - 1).is(",") || !t.get(k + 1).is(",")) continue;
+                    Phrase p = phrases.phraseEndingAt(t, k - 2, 0);
+                    Mention m = p != null && p.kind() == Phrase.Kind.PERSON ? resolve(p) : null;
+                    if (m != null) return inLongestForm(m);
+                }
+            }
+            return null;
         }
 
         /** Whether the paragraph being attributed holds a quotation. */
@@ -1239,7 +1257,9 @@ final class SpeakerExtractor {
             if (SpeechRules.pairBefore(t, j, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.PAIR, (char) 0);
             if (t.get(j).word() && (!t.get(j).capitalised() && SpeechRules.ageBefore(t, j, from) || SpeechRules.descriptionBefore(t, j, from))) {
                 // "the 67-year-old mechanic said", "the billionaire said", "the Republican said"
-                return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.DESCRIPTION, (char) 0);
+                // the age goes with it: "the 63-year-old" is whoever the article gave that age ("Hayashi, 63,")
+                String age = SpeechRules.ageOf(t, j, from);
+                return new Phrase(Phrase.Kind.TITLE_REF, age == null ? List.of() : List.of(age), Set.of(), SpeechRules.DESCRIPTION, (char) 0);
             }
             return phrases.phraseEndingAt(t, j, from);
         }

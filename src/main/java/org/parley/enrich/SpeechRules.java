@@ -846,6 +846,16 @@ final class SpeechRules {
         return false;
     }
 
+    /** The age of "the 63-year-old" in the words ending at {@code j} ("63"), or null. */
+    static String ageOf(List<Token> t, int j, int from) {
+        for (int k = j; k >= Math.max(from, j - 5); k--) {
+            Token x = t.get(k);
+            if (!x.word()) return null;
+            if (Character.isDigit(x.text().charAt(0)) && x.lower().endsWith("-year-old")) return x.text().substring(0, x.text().length() - 9);
+        }
+        return null;
+    }
+
     /**
      * Nouns that describe a person rather than name a role the article gives: "Elon Musk criticised the plan. / The
      * billionaire said ...", "The Republican said ...". General words, never anyone's name.

@@ -1271,4 +1271,15 @@ class SpeakerExtractorTest {
         assertThat(speakers("His name was on the list.", "\"You learn to listen,\" she tells me later."))
                 .containsExactly(List.of(), List.of());
     }
+
+    @Test
+    void anAgeDescriptionIsWhoeverTheArticleGaveThatAge() {
+        assertThat(speakers("Minister Lina Berg told reporters the policy was defensive.",
+                "Berg, 63, is seen as a contender to succeed Prime Minister Paolo Conti, who has said he will not run again.",
+                "The 63-year-old added that dialogue would continue."))
+                .containsExactly(List.of("Lina Berg"), List.of("Paolo Conti"), List.of("Lina Berg"));
+        // with no age given, the person in focus as before
+        assertThat(speakers("Minister Lina Berg arrived.", "The 63-year-old added that dialogue would continue."))
+                .containsExactly(List.of(), List.of("Lina Berg"));
+    }
 }
