@@ -215,11 +215,57 @@ final class CountryGazetteer {
         if (alias.code().equals(FALSE_FRIEND)) return true;
         Piece last = pieces.get(to);
         if (last.end() < text.length() && text.charAt(last.end()) == '$') return false; // "US$20", "HK$5": money
+        if (usStateAfter(pieces, to) && !isCountryName(pieces, from, to)) return false; // "San José, California", "Athens, Ohio"
         return switch (alias.guard()) {
             case NONE -> true;
             case BEFORE_HYPHEN -> last.hyphenAfter();
             case NOT_A_PERSON -> !nameWord(pieces, from - 1, text, true) && !nameWord(pieces, to + 1, text, false);
         };
+    }
+
+    /** US states, and the AP's abbreviations of them, that follow a town's name and a comma: "Athens, Ohio". */
+    private static final Set<String> US_STATES = Set.of("Alabama", "Alaska", "Arizona", "Arkansas", "California",
+            "Colorado", "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
+            "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+            "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+            "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Wisconsin", "Wyoming",
+            "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "Md", "Mass",
+            "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Vt", "Va", "Wis", "Wyo");
+    /** First words of the US states named in two words: "North Carolina", "New Jersey", "Rhode Island". */
+    private static final Set<String> US_STATE_FIRST_WORDS = Set.of("New", "North", "South", "West", "Rhode");
+
+    /**
+     * Whether a comma and a US state follow the piece at {@code to}, closed by punctuation or a lower-case word other
+     * than "and"/"or": "San José, California, ...", "Athens, Ga.", "Lima, Ohio", "Moscow, Idaho" are American towns,
+     * not the capitals they share a name with. Not "Washington" or "New York" (cities in lists of capitals: "Moscow,
+     * Washington and Beijing"), nor "Georgia" unless the town is one of its own ("Athens, Georgia"; "Tbilisi, Georgia").
+     */
+    private static boolean usStateAfter(List<Piece> pieces, int to) {
+        if (to + 2 >= pieces.size() || !pieces.get(to + 1).key().equals(",")) return false; // punctuation is a piece too
+        Piece next = pieces.get(to + 2);
+        int end;
+        if (US_STATES.contains(next.key())) {
+            end = to + 2;
+        } else if (next.key().equals("Georgia") && GEORGIA_US_CITIES.contains(pieces.get(to).key().toLowerCase(Locale.ROOT))) {
+            end = to + 2;
+        } else {
+            if (!US_STATE_FIRST_WORDS.contains(next.key()) || to + 3 >= pieces.size()) return false;
+            String second = pieces.get(to + 3).key();
+            if (!(second.equals("Jersey") || second.equals("Hampshire") || second.equals("Mexico") || second.equals("Carolina")
+                    || second.equals("Dakota") || second.equals("Virginia") || second.equals("Island"))) return false;
+            end = to + 3;
+        }
+        if (end + 1 >= pieces.size()) return true;
+        Piece after = pieces.get(end + 1);
+        if (after.key().equals("and") || after.key().equals("or")) return false; // "Mexico City, Texas and California"
+        return !after.capitalised() || after.key().equals(".");
+    }
+
+    /** Whether the alias of pieces [from, to] is a country's name ("Mexico", "Costa Rica"), not a capital or demonym. */
+    private boolean isCountryName(List<Piece> pieces, int from, int to) {
+        StringBuilder b = new StringBuilder(pieces.get(from).key());
+        for (int k = from + 1; k <= to; k++) b.append(' ').append(pieces.get(k).key());
+        return countryNames.containsKey(b.toString());
     }
 
     /** Whether the piece at {@code i} is a capitalised word that would make the alias part of a person's name. */

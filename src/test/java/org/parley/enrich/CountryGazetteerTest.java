@@ -79,6 +79,17 @@ class CountryGazetteerTest {
     }
 
     @Test
+    void anAmericanTownThatSharesACapitalsName() {
+        assertThat(G.find("He worked in San José, California, and studied in Athens, Ohio.")).isEmpty();
+        assertThat(G.find("Lima, Ohio, is small; Moscow, Idaho, is smaller; Athens, Ga., is a college town.")).isEmpty();
+        assertThat(G.find("Students at Georgetown University protested.")).isEmpty();
+        // the capitals themselves, lists of capitals and countries beside US states still count
+        assertThat(G.find("Talks in Tbilisi, Georgia, in San José, Costa Rica, and in Athens, Greece.")).containsExactly("GE", "CR", "GR");
+        assertThat(G.find("Moscow, Washington and Beijing; offices in Beijing, New York, London and Paris.")).containsExactly("RU", "US", "CN", "GB", "FR");
+        assertThat(G.find("Mexico, Texas and California agreed; Russia, Georgia and Ukraine did not.")).containsExactly("MX", "RU", "GE", "UA");
+    }
+
+    @Test
     void kiwiIsNewZealandsInformalDemonym() {
         assertThat(G.find("The Kiwi delegation was upbeat; the Kiwis won.")).containsExactly("NZ");
         assertThat(G.find("a bowl of Kiwi fruit")).isEmpty();
