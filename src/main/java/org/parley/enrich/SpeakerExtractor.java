@@ -893,6 +893,8 @@ final class SpeakerExtractor {
                         Mention m = resolve(partner);
                         if (m != null) out.add(String.join(" ", m.name()));
                     }
+                    // "“...,” said Foreign Ministers X and Y": the second of a pair after the verb
+                    Phrase second = p.kind() == Phrase.Kind.PERSON && SpeechRules.SPEECH_VERBS.contains(lw) ? conjoinedAfter(t, v, from, to) : null;
                     if (p.kind() == Phrase.Kind.SOURCE) {
                         if (!p.head().isEmpty()) sources.add(SpeechRules.cleanSource(p.head())); // not SpeechRules.UNNAMED
                         sourceSpoke = true;
@@ -939,6 +941,11 @@ final class SpeakerExtractor {
                     spoke(m);
                     String name = String.join(" ", m.name());
                     out.add(name);
+                    Mention m2 = second == null ? null : resolve(second);
+                    if (m2 != null) {
+                        spoke(m2);
+                        out.add(String.join(" ", m2.name()));
+                    }
                 }
                 // "For now, Nurova keeps baking. “What else can I do?”": a sentence that is all quotation, unattributed,
                 // after one whose subject is a person, is that person's.
@@ -1129,7 +1136,11 @@ final class SpeakerExtractor {
         /** The first of two joined subjects: "Christopher Luxon and Penny Wong said" -> Christopher Luxon. */
         Phrase conjoined(List<Token> t, int v, int from) {
             int j = SpeechRules.skipGap(t, v - 1, from);
-            if (j > from && t.get(j).is(",")) j--; // "Tomasz Wierzbicki and Rūta Kairienė, issued"
+            if (j > from && t.get(j).is(",")) {
+                // "X and Y, the foreign ministers of Chile and Peru, said": the plural role between commas describes both
+                int c = SpeechRules.pluralAppositiveStart(t, j, from);
+                j = c > from ? c - 1 : j - 1; // else "Tomasz Wierzbicki and Rūta Kairienė, issued"
+            }
             if (j < from || !t.get(j).word()) return null;
             int a = phrases.runStart(t, j, from);
             // "Chile's X and Uruguay's Y said": the possessor before the second name
@@ -1146,6 +1157,19 @@ final class SpeakerExtractor {
             if (a - 2 < from || !t.get(a - 1).is("and")) return null;
             Phrase first = phrases.phraseEndingAt(t, a - 2, from);
             return first != null && first.kind() == Phrase.Kind.PERSON ? first : null;
+        }
+
+        /** "“...,” said Foreign Ministers X and Y": Y, when the verb follows a quote (or opens the sentence) and a name, "and" and a name follow it. */
+        Phrase conjoinedAfter(List<Token> t, int v, int from, int to) {
+            int j = SpeechRules.skipGap(t, v - 1, from);
+            if (!(j < from || PhraseReader.CLOSE_QUOTES.contains(t.get(j).text()) || t.get(j).is("\"")
+                    || t.get(j).is(",") && j > from && (PhraseReader.CLOSE_QUOTES.contains(t.get(j - 1).text()) || t.get(j - 1).is("\"")))) return null;
+            int b = v + 1;
+            if (b >= to || !phrases.runToken(t, b, b, to)) return null;
+            while (phrases.runToken(t, b + 1, v + 1, to)) b++;
+            if (b + 2 >= to || !t.get(b + 1).is("and") || !t.get(b + 2).capitalised()) return null;
+            Phrase p = phrases.phraseStartingAt(t, b + 2, to);
+            return p != null && p.kind() == Phrase.Kind.PERSON ? p : null;
         }
 
         /** The subject of the speech verb at {@code v}. */

@@ -511,6 +511,19 @@ final class SpeechRules {
         return false;
     }
 
+    /**
+     * The comma that opens an appositive with a plural role closed by the comma at {@code j} ("..., the foreign
+     * ministers of Chile and Peru, said"), or a relative clause ("..., who met on Monday, said"), or -1.
+     */
+    static int pluralAppositiveStart(List<Token> t, int j, int from) {
+        int c = j - 1;
+        while (c > from && j - c < 14 && !t.get(c).is(",")) c--;
+        if (c <= from || !t.get(c).is(",") || c + 1 >= j || !t.get(c + 1).lowercase()) return -1;
+        if (t.get(c + 1).is("who")) return c; // "X and Y, who met on Monday, said"
+        for (int k = c + 1; k < j; k++) if (PAIR_NOUNS.contains(t.get(k).lower())) return c;
+        return -1;
+    }
+
     /** Whether the run of name and title words that starts at {@code a} is closed by a comma: "Per Castro-Reyes, ...". */
     static boolean commaAfterName(List<Token> t, int a, int to, PhraseReader phrases) {
         int b = a;

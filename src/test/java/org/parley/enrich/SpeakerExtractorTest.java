@@ -1282,4 +1282,18 @@ class SpeakerExtractorTest {
         assertThat(speakers("Minister Lina Berg arrived.", "The 63-year-old added that dialogue would continue."))
                 .containsExactly(List.of(), List.of("Lina Berg"));
     }
+
+    @Test
+    void pairsDescribedTogetherOrNamedAfterTheVerb() {
+        assertThat(speakers("Ana Ruiz and Paolo Conti, the foreign ministers of Chile and Peru, said they would meet again.",
+                "Lina Berg and Ivo Trenka, both former ministers, said they would run.",
+                "Tomas Lund and Eva Holm, who met on Monday, said they would run.",
+                "\"We are ready,\" said Foreign Ministers Lina Berg and Ivo Trenka."))
+                .containsExactly(List.of("Ana Ruiz", "Paolo Conti"), List.of("Lina Berg", "Ivo Trenka"), List.of("Tomas Lund", "Eva Holm"),
+                        List.of("Lina Berg", "Ivo Trenka"));
+        // one person and a description of others stays one
+        assertThat(speakers("\"We are ready,\" said Lina Berg and her aides.", "Officials from Chile and Peru, the two neighbours, said so.",
+                "Minister Ana Ruiz, a member of the party, said so."))
+                .containsExactly(List.of("Lina Berg"), List.of(), List.of("Ana Ruiz"));
+    }
 }
