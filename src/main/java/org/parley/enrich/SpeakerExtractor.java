@@ -1172,6 +1172,16 @@ final class SpeakerExtractor {
             return p != null && p.kind() == Phrase.Kind.PERSON ? p : null;
         }
 
+        /** Whether a comma before {@code j} opens a relative clause ("X, whom critics call “...”, said") closed at {@code j}. */
+        boolean opensAppositive(List<Token> t, int j, int from) {
+            for (int c = j - 2; c > from && j - c < 16; c--) {
+                if (!t.get(c).is(",")) continue;
+                Token first = t.get(c + 1);
+                return first.is("who") || first.is("whom") || first.is("whose") || first.is("which");
+            }
+            return false;
+        }
+
         /** The subject of the speech verb at {@code v}. */
         Phrase speechSubject(List<Token> t, int v, int from, int to) {
             if (v + 1 < to && t.get(v + 1).is("by")) { // passive: "were underlined by Prime Minister Hun Sen"
@@ -1207,7 +1217,10 @@ final class SpeakerExtractor {
                     while (phrases.runToken(t, b + 1, a, to)) b++;
                     if (b + 1 < to && t.get(b + 1).is(",") && described(after, t, b + 1)) return described(after);
                 }
-                return after != null && after.kind() != Phrase.Kind.PRONOUN ? after : null;
+                if (after != null && after.kind() != Phrase.Kind.PRONOUN) return after;
+                // "Ruiz, whom critics described as “a hardliner”, said the talks failed": a quote inside the subject's
+                // appositive, nobody after the verb; the subject stands before (below)
+                if (!(j > from && t.get(j).is(",") && opensAppositive(t, j, from))) return null;
             }
             Token last = t.get(j);
             if (last.is("who") && j - 1 > from && t.get(j - 1).is(",")) return phrases.phraseEndingAt(t, j - 2, from);

@@ -1296,4 +1296,13 @@ class SpeakerExtractorTest {
                 "Minister Ana Ruiz, a member of the party, said so."))
                 .containsExactly(List.of("Lina Berg"), List.of(), List.of("Ana Ruiz"));
     }
+
+    @Test
+    void aQuoteInsideTheSubjectsRelativeClause() {
+        assertThat(speakers("Minister Ana Ruiz, whom critics described as \"a hardliner\", said the talks failed.",
+                "Paolo Conti, who called the deal “a betrayal”, told reporters he would vote against it."))
+                .containsExactly(List.of("Ana Ruiz"), List.of("Paolo Conti"));
+        // a quote before the verb that nobody follows is still nobody's
+        assertThat(speakers("\"The talks failed,\" said the report.")).containsExactly(List.of());
+    }
 }
