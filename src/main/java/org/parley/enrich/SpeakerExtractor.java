@@ -934,6 +934,10 @@ final class SpeakerExtractor {
                             sourceSpoke = true;
                         } else if (country != null && (ofOtherCountry(lastSpeaker, p) || !namedBeside(lastSpeaker, country))) {
                             sourceSpoke = true;
+                        } else if (p.kind() == Phrase.Kind.TITLE_REF && p.head() != null && SpeechRules.DISTINCT_ROLES.contains(p.head())) {
+                            // "Foreign Minister X said ... / “...,” the spokesman said": a role nobody in the article
+                            // holds is someone else's, not the speaker before's
+                            sourceSpoke = true;
                         }
                         continue;
                     }

@@ -452,6 +452,15 @@ final class SpeechRules {
             "long", "consistently", "privately", "forcefully", "flatly", "angrily", "sharply", "vehemently",
             "categorically", "quietly", "loudly", "pointedly", "swiftly", "promptly");
     /** Role words that name the same role: "the envoy said" after "Ambassador X". */
+    /**
+     * Roles a person either holds or does not, unlike "the official" or "the diplomat": when nobody in the article was
+     * given one, "“...,” the spokesman said" is someone unnamed, not the speaker before.
+     */
+    static final Set<String> DISTINCT_ROLES = Set.of("spokesman", "spokeswoman", "spokesperson", "general", "admiral",
+            "colonel", "captain", "judge", "prosecutor", "mayor", "governor", "ambassador", "president", "king", "queen",
+            "pope", "pontiff", "chancellor", "premier", "emir", "sultan", "monarch", "senator", "congressman",
+            "congresswoman");
+
     static final Map<String, List<String>> TITLE_SYNONYMS = Map.ofEntries(
             Map.entry("envoy", List.of("envoy", "ambassador")),
             Map.entry("ambassador", List.of("ambassador", "envoy")),

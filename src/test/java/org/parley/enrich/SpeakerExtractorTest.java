@@ -1305,4 +1305,17 @@ class SpeakerExtractorTest {
         // a quote before the verb that nobody follows is still nobody's
         assertThat(speakers("\"The talks failed,\" said the report.")).containsExactly(List.of());
     }
+
+    @Test
+    void aRoleNobodyHoldsIsNotTheSpeakerBefore() {
+        assertThat(speakers("Foreign Minister Ana Ruiz said the border would stay closed.", "\"We will not reopen it,\" the spokesman said."))
+                .containsExactly(List.of("Ana Ruiz"), List.of());
+        assertThat(speakers("Foreign Minister Ana Ruiz said the border would stay closed.", "\"We will not reopen it,\" the general said."))
+                .containsExactly(List.of("Ana Ruiz"), List.of());
+        // a role the speaker holds, or a general one, stays hers
+        assertThat(speakers("Foreign Minister Ana Ruiz said the border would stay closed.", "\"We will not reopen it,\" the minister said."))
+                .containsExactly(List.of("Ana Ruiz"), List.of("Ana Ruiz"));
+        assertThat(speakers("Foreign Minister Ana Ruiz said the border would stay closed.", "\"We will not reopen it,\" the diplomat said."))
+                .containsExactly(List.of("Ana Ruiz"), List.of("Ana Ruiz"));
+    }
 }
