@@ -90,6 +90,12 @@ class CountryGazetteerTest {
     }
 
     @Test
+    void colomboIsAlsoASurname() {
+        assertThat(G.find("Ana Colombo spoke.")).isEmpty();
+        assertThat(G.find("Talks in Colombo ended.")).containsExactly("LK");
+    }
+
+    @Test
     void kiwiIsNewZealandsInformalDemonym() {
         assertThat(G.find("The Kiwi delegation was upbeat; the Kiwis won.")).containsExactly("NZ");
         assertThat(G.find("a bowl of Kiwi fruit")).isEmpty();
