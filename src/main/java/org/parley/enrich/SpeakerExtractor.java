@@ -902,7 +902,9 @@ final class SpeakerExtractor {
                     }
                     if (SpeechRules.PAIR.equals(p.head())) {
                         // "The two leaders said in a joint statement": the last two people named before it
-                        for (Mention m : lastTwoNamed(v)) {
+                        // "the two ambassadors", "both generals": two who hold that role
+                        List<String> roles = p.name().isEmpty() ? null : SpeechRules.PAIR_ROLES.get(p.name().getFirst());
+                        for (Mention m : lastTwoNamed(v, roles)) {
                             out.add(String.join(" ", m.name()));
                             spoke(m);
                         }
@@ -1235,7 +1237,7 @@ final class SpeakerExtractor {
                 // "The two presidents signed a declaration and said ...": both share the second verb too
                 if (shared == null) {
                     for (int k = from; k < Math.min(v, from + 4); k++) {
-                        if (SpeechRules.pairBefore(t, k, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.PAIR, (char) 0);
+                        if (SpeechRules.pairBefore(t, k, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(t.get(k).lower()), Set.of(), SpeechRules.PAIR, (char) 0);
                     }
                 }
                 return shared == null || shared.kind() == Phrase.Kind.SOURCE ? null : shared;
@@ -1295,7 +1297,7 @@ final class SpeakerExtractor {
                 }
                 return null;
             }
-            if (SpeechRules.pairBefore(t, j, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(), Set.of(), SpeechRules.PAIR, (char) 0);
+            if (SpeechRules.pairBefore(t, j, from)) return new Phrase(Phrase.Kind.TITLE_REF, List.of(t.get(j).lower()), Set.of(), SpeechRules.PAIR, (char) 0);
             if (t.get(j).word() && (!t.get(j).capitalised() && SpeechRules.ageBefore(t, j, from) || SpeechRules.descriptionBefore(t, j, from))) {
                 // "the 67-year-old mechanic said", "the billionaire said", "the Republican said"
                 // the age goes with it: "the 63-year-old" is whoever the article gave that age ("Hayashi, 63,")
@@ -1323,13 +1325,14 @@ final class SpeakerExtractor {
         }
 
         /** The last two distinct people named before token {@code v} of this paragraph or the five before, or none. */
-        List<Mention> lastTwoNamed(int v) {
+        List<Mention> lastTwoNamed(int v, List<String> roles) {
             List<Mention> named = new ArrayList<>(2); // latest first, by full name ("Prime Minister Kerrigan" is Ada Kerrigan)
             for (int i = mentionsAt.size() - 1; i >= 0 && named.size() < 2; i--) {
                 long[] at = mentionsAt.get(i);
                 if (at[0] > paragraph || at[0] == paragraph && at[1] >= v) continue;
                 if (at[0] < paragraph - 5) break; // "The two leaders also reaffirmed" a few paragraphs after both were named
                 Mention m = inLongestForm(byName.get(mentionKeys.get(i)));
+                if (roles != null && roles.stream().noneMatch(m.titles()::contains)) continue; // "the two ambassadors": not the minister
                 if (named.stream().noneMatch(n -> n.name().equals(m.name()))) named.add(m);
             }
             return named.size() < 2 ? List.of() : List.of(named.get(1), named.get(0));

@@ -496,7 +496,13 @@ final class SpeechRules {
     static final String PAIR = "#pair";
     /** Plural role nouns of "the two leaders said". */
     static final Set<String> PAIR_NOUNS = Set.of("leaders", "ministers", "presidents", "men", "women", "envoys",
-            "diplomats", "heads", "premiers", "counterparts", "chancellors", "officials", "secretaries");
+            "diplomats", "heads", "premiers", "counterparts", "chancellors", "officials", "secretaries", "ambassadors",
+            "generals", "commanders", "judges", "senators", "monarchs", "kings", "emirs");
+    /** Pair nouns of a role both must hold ("the two ambassadors" are not a minister and a commissioner), with its titles. */
+    static final Map<String, List<String>> PAIR_ROLES = Map.of("ambassadors", List.of("ambassador", "envoy"),
+            "generals", List.of("general", "gen"), "commanders", List.of("commander"), "judges", List.of("judge", "justice"),
+            "senators", List.of("senator", "sen"), "monarchs", List.of("king", "queen", "monarch", "emir", "sultan"),
+            "kings", List.of("king"), "emirs", List.of("emir"));
     /** Whether the capitalised words in [a, b) are the last items of a list: "Intelligence and Foreign Relations". */
     static boolean listEndsAt(List<Token> t, int a, int b) {
         if (b - a > 8) return false;

@@ -1318,4 +1318,19 @@ class SpeakerExtractorTest {
         assertThat(speakers("Foreign Minister Ana Ruiz said the border would stay closed.", "\"We will not reopen it,\" the diplomat said."))
                 .containsExactly(List.of("Ana Ruiz"), List.of("Ana Ruiz"));
     }
+
+    @Test
+    void theTwoAmbassadorsAreTwoWhoHoldThatRole() {
+        assertThat(speakers("Ambassador Ana Ruiz of Chile and Ambassador Paolo Conti of Peru met on Monday.",
+                "Foreign Minister Lina Berg met Commissioner Ivo Trenka.",
+                "The two ambassadors later told reporters that they would seek guarantees."))
+                .containsExactly(List.of(), List.of(), List.of("Ana Ruiz", "Paolo Conti"));
+        // nobody with the role: nobody
+        assertThat(speakers("Foreign Minister Lina Berg met Commissioner Ivo Trenka.",
+                "The two ambassadors later told reporters that they would seek guarantees."))
+                .containsExactly(List.of(), List.of());
+        // "the two leaders" are still the last two named
+        assertThat(speakers("Foreign Minister Lina Berg met Commissioner Ivo Trenka.", "The two leaders later told reporters they would meet again."))
+                .containsExactly(List.of(), List.of("Lina Berg", "Ivo Trenka"));
+    }
 }
