@@ -285,7 +285,8 @@ final class PhraseReader {
         for (int k = nameStart; k <= b; k++) {
             Token x = t.get(k);
             // "IWAYA Takeshi" is Iwaya Takeshi: a surname in capitals within a mixed-case name
-            name.add(!allCaps && x.allCaps() && x.text().indexOf('.') < 0 && x.text().length() > 1 ? titleCased(x.text()) : x.text());
+            // and "VASSILY NEBENZIA (Russian Federation) said", as UN meeting coverage writes speakers, is Vassily Nebenzia
+            name.add(x.allCaps() && x.text().indexOf('.') < 0 && x.text().length() > 1 && (!allCaps || b > nameStart) ? titleCased(x.text()) : x.text());
         }
         if (regnal != null && !name.isEmpty()) name.add(regnal);
         Set<String> titles = new LinkedHashSet<>();
@@ -315,9 +316,11 @@ final class PhraseReader {
         if (lastTitle != null && (determiner || !org || titles.size() > 0)) {
             // The qualifiers of a role ("the NATO chief", "the Kremlin spokesman") tell whose role it is.
             List<String> qualifiers = new ArrayList<>(2);
-            for (int k = a; k < nameStart; k++) {
+            // up to the run's end, and organisations' words that are function words too: "the representative of the
+            // United Kingdom" is qualified by "United Kingdom"
+            for (int k = a; k <= b; k++) {
                 Token x = t.get(k);
-                if (x.word() && x.capitalised() && !x.has(Token.TITLE) && !x.has(Token.FUNCTION)) qualifiers.add(x.text());
+                if (x.word() && x.capitalised() && !x.has(Token.TITLE) && (!x.has(Token.FUNCTION) || x.has(Token.ORGANISATION))) qualifiers.add(x.text());
             }
             return new Phrase(Phrase.Kind.TITLE_REF, qualifiers, titles, headTitle(t, a, nameStart - 1), gender);
         }

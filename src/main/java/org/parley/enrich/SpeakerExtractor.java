@@ -141,6 +141,14 @@ final class SpeakerExtractor {
                             int apostrophe = owner == null && b + 3 < to && t.get(b + 1).is(",") ? possessiveEnd(t, b + 2, to) : -1;
                             if (apostrophe >= 0) owner = possessorCountry(t, apostrophe, b + 2);
                             if (owner != null) countryQualifies(p.name(), owner);
+                            // "FU CONG (China) said", "Ms. X (United States) said": the UN's way to give a delegate's country
+                            if (b + 2 < to && t.get(b + 1).is("(") && t.get(b + 2).capitalised()) {
+                                List<String> words = new ArrayList<>(3);
+                                int q = b + 2;
+                                while (q < to && q < b + 6 && t.get(q).word()) words.add(t.get(q++).text());
+                                String country = q < to && t.get(q).is(")") ? countryOfWords(words) : null;
+                                if (country != null) countryQualifies(p.name(), country);
+                            }
                             for (int q = k; q <= b; q++) {
                                 Token x = t.get(q);
                                 if (x.word() && x.capitalised() && !x.has(Token.TITLE) && !x.has(Token.FUNCTION) && !p.name().contains(x.text())) {

@@ -1333,4 +1333,14 @@ class SpeakerExtractorTest {
         assertThat(speakers("Foreign Minister Lina Berg met Commissioner Ivo Trenka.", "The two leaders later told reporters they would meet again."))
                 .containsExactly(List.of(), List.of("Lina Berg", "Ivo Trenka"));
     }
+
+    @Test
+    void unMeetingCoverageGivesTheDelegatesCountryInParentheses() {
+        assertThat(speakers("IVO TRENKA (Russian Federation) said the draft was unbalanced.", "LI WEN (China) said his delegation would abstain.",
+                "The representative of the United Kingdom said London supported the text.", "Mr. Trenka said the vote was a farce."))
+                .containsExactly(List.of("Ivo Trenka"), List.of("Li Wen"), List.of(), List.of("Ivo Trenka"));
+        // a role of the delegate's own country is still the delegate's
+        assertThat(speakers("LI WEN (China) said his delegation would abstain.", "The Chinese representative added that the text was flawed."))
+                .containsExactly(List.of("Li Wen"), List.of("Li Wen"));
+    }
 }
