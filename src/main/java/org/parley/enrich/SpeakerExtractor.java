@@ -92,6 +92,8 @@ final class SpeakerExtractor {
         final List<String> mentionKeys = new ArrayList<>(); // the name key of each of mentionsAt
         boolean titleCase; // the paragraph being attributed is a headline in title case
         int lastSpeakerParagraph = -1;
+        boolean unnamedSpokeLast; // the last words were someone unnamed's ("a teacher ... said")
+        int unnamedParagraph = -1;
         int paragraph; // the paragraph being attributed
         boolean[] quoted = new boolean[0]; // per token of the paragraph being attributed: inside a quotation
 
@@ -114,6 +116,13 @@ final class SpeakerExtractor {
         void spoke(Mention m) {
             lastSpeaker = m;
             lastSpeakerParagraph = paragraph;
+            unnamedSpokeLast = false;
+        }
+
+        /** Someone unnamed spoke ("an official said"): a pronoun right after is theirs, not the named speaker's before. */
+        void unnamedSpoke() {
+            unnamedSpokeLast = true;
+            unnamedParagraph = paragraph;
         }
 
         void collectMentions() {
@@ -317,6 +326,8 @@ final class SpeakerExtractor {
                         Mention m = focus.get(i);
                         if (m.order() == paragraph && agrees(m, p.gender())) found = m;
                     }
+                    // "A teacher, who asked not to be named, said ... / “...,” she said": the last to speak was unnamed
+                    if (found == null && unnamedSpokeLast && unnamedParagraph >= paragraph - 1) yield null;
                     // "The driver of the convoy, Abebe Tola, walks on. / “...,” he says.": the subject the paragraph
                     // before introduced, after the last attribution, comes before that attribution's speaker.
                     Mention previous = focus.isEmpty() ? null : focus.getLast();
@@ -890,7 +901,10 @@ final class SpeakerExtractor {
                     if (p == null) {
                         // "“…,” an official said": someone unnamed spoke; the quote is not the speaker before's
                         if (SpeechRules.SPEECH_VERBS.contains(lw) && !SpeechRules.hearsay(t, v, from, to)
-                                && SpeechRules.unnamedSubject(t, v, from, to)) sourceSpoke = true;
+                                && SpeechRules.unnamedSubject(t, v, from, to)) {
+                            sourceSpoke = true;
+                            unnamedSpoke();
+                        }
                         continue;
                     }
                     // "X and Y said", "X and Y on Monday called for ...": both speak

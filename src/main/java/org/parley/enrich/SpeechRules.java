@@ -599,7 +599,8 @@ final class SpeechRules {
             k--;
         }
         int end = k;
-        while (k >= from && end - k < 10 && (t.get(k).word() || t.get(k).is("'s"))) k--;
+        // a period inside the sentence is an abbreviation's: "a teacher at School No. 9"
+        while (k >= from && end - k < 10 && (t.get(k).word() || t.get(k).is("'s") || t.get(k).is("."))) k--;
         int s = k + 1;
         if (s > end || k >= from && !(t.get(k).is(",") || t.get(k).is(":") || closesQuote(t.get(k)) || PhraseReader.OPEN_QUOTES.contains(t.get(k).text()))) {
             return false; // the phrase must open its clause: "In Kyiv, an official said", "“…,” an aide said"

@@ -1343,4 +1343,16 @@ class SpeakerExtractorTest {
         assertThat(speakers("LI WEN (China) said his delegation would abstain.", "The Chinese representative added that the text was flawed."))
                 .containsExactly(List.of("Li Wen"), List.of("Li Wen"));
     }
+
+    @Test
+    void aPronounAfterAnUnnamedSpeakerIsNotTheNamedOneBefore() {
+        assertThat(speakers("Governor Paolo Conti told reporters the children had been evacuated.",
+                "Not everyone trusts the numbers. A teacher at School No. 9, who asked not to be named, said many families had returned.",
+                "\"The government says one thing,\" she said."))
+                .containsExactly(List.of("Paolo Conti"), List.of(), List.of());
+        // a named speaker after the unnamed one takes the pronoun again
+        assertThat(speakers("A teacher said many families had returned.", "Governor Paolo Conti disagreed, saying the numbers were right.",
+                "\"They are right,\" he said."))
+                .containsExactly(List.of(), List.of("Paolo Conti"), List.of("Paolo Conti"));
+    }
 }
