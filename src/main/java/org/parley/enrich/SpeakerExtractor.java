@@ -823,6 +823,16 @@ final class SpeakerExtractor {
                     if (!x.word() || quoted[v]) continue; // "President Smith says ..." inside a quote is still the quote's
                     String lw = x.lower();
                     if (!SpeechRules.mayReport(lw)) continue; // every rule below starts from one of these words
+                    if (lw.equals("named")) {
+                        // "Her neighbour, a retired engineer named Petro, disagrees.": a person named after a description
+                        // is in focus (a lone name, which no title makes a person's); no words of theirs yet
+                        if (v > from && v + 1 < to && SpeechRules.personNoun(t.get(v - 1)) && t.get(v + 1).capitalised()) {
+                            Phrase named = phrases.phraseStartingAt(t, v + 1, to);
+                            Mention m = named != null && named.kind() == Phrase.Kind.PERSON ? resolve(described(named)) : null;
+                            if (m != null) attend(m);
+                        }
+                        continue;
+                    }
                     // "Per Castro-Reyes, the leaders agreed ...", "..., per Foreign Minister X,": "according to" in few words
                     boolean per = lw.equals("per") && v + 1 < to && t.get(v + 1).capitalised() && (v == first || t.get(v - 1).is(","))
                             && SpeechRules.commaAfterName(t, v + 1, to, phrases); // not "Per Olsen said" (a given name)

@@ -341,7 +341,7 @@ final class SpeechRules {
 
     /** Built on first use, once every list above is. */
     private static final class Triggers {
-        static final Set<String> OTHERS = Set.of("according", "per", "put", "puts", "speaking", "shared", "called", "hit", "hits", "lashed",
+        static final Set<String> OTHERS = Set.of("according", "per", "put", "puts", "named", "speaking", "shared", "called", "hit", "hits", "lashed",
                 "lashes", "pointed", "points", "spoke", "speaks", "made", "makes", "quoted", "words",
                 "view", "opinion", "calls", "weighed", "weighs", "chimed", "chimes", "shot");
         static final Set<String> WORDS = words();
@@ -537,6 +537,16 @@ final class SpeechRules {
         if (t.get(c + 1).is("who")) return c; // "X and Y, who met on Monday, said"
         for (int k = c + 1; k < j; k++) if (PAIR_NOUNS.contains(t.get(k).lower())) return c;
         return -1;
+    }
+
+    /** Words of kin and company that describe a person before "named": "a man named X", "her daughter named Y". */
+    private static final Set<String> PERSON_NOUNS = Set.of("man", "woman", "boy", "girl", "mother", "father", "son",
+            "daughter", "widow", "widower", "grandmother", "grandfather", "friend", "neighbour", "neighbor", "colleague",
+            "husband", "wife", "brother", "sister", "child", "teenager", "pensioner", "fighter", "guard", "priest", "monk", "nun");
+
+    /** Whether {@code x} is a lower-case noun of a person: a trade or title ("engineer", "farmer") or kin ("woman"). */
+    static boolean personNoun(Token x) {
+        return x.word() && x.lowercase() && (x.has(Token.TITLE) || PERSON_NOUNS.contains(x.lower()));
     }
 
     /** Whether the run of name and title words that starts at {@code a} is closed by a comma: "Per Castro-Reyes, ...". */

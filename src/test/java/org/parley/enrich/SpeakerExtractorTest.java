@@ -1355,4 +1355,13 @@ class SpeakerExtractorTest {
                 "\"They are right,\" he said."))
                 .containsExactly(List.of(), List.of("Paolo Conti"), List.of("Paolo Conti"));
     }
+
+    @Test
+    void aPersonNamedAfterADescriptionIsInFocus() {
+        assertThat(speakers("Her neighbour, a retired engineer named Petro, disagrees. He has packed a bag.", "\"I am 71,\" he says."))
+                .containsExactly(List.of(), List.of("Petro"));
+        // an appointment names nobody into focus
+        assertThat(speakers("Kyiv named Ana Ruiz ambassador.", "\"We are glad,\" she said."))
+                .containsExactly(List.of(), List.of());
+    }
 }
