@@ -1336,7 +1336,24 @@ final class SpeakerExtractor {
                 String age = SpeechRules.ageOf(t, j, from);
                 return new Phrase(Phrase.Kind.TITLE_REF, age == null ? List.of() : List.of(age), Set.of(), SpeechRules.DESCRIPTION, (char) 0);
             }
-            return phrases.phraseEndingAt(t, j, from);
+            Phrase before = phrases.phraseEndingAt(t, j, from);
+            if (before != null && before.kind() != Phrase.Kind.SOURCE && (before.kind() != Phrase.Kind.PERSON || namesAPerson(before))) return before;
+            // "Minister X while speaking to newsmen in Abuja said", "X in his remarks said": the sentence's subject,
+            // then an adverbial without commas up to the verb (as West African and South Asian papers write it)
+            Phrase opener = SpeechRules.adverbialBefore(t, v, from) ? openingSubject(t, from, v) : null;
+            return opener != null ? opener : before;
+        }
+
+        /** The titled or full name that opens the sentence at {@code from} and is followed by an adverbial opener before {@code v}. */
+        Phrase openingSubject(List<Token> t, int from, int v) {
+            int a = from;
+            while (a < v && !t.get(a).word()) a++;
+            if (a >= v || !phrases.runToken(t, a, from, v)) return null;
+            int b = a;
+            while (phrases.runToken(t, b + 1, from, v)) b++;
+            if (b + 1 >= v || !SpeechRules.ADVERBIAL_OPENERS.contains(t.get(b + 1).text())) return null;
+            Phrase p = phrases.classify(t, a, b, from, false);
+            return p != null && p.kind() == Phrase.Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2) ? p : null;
         }
 
         /**

@@ -326,6 +326,11 @@ final class SpeechRules {
 
     /** "made the remarks", "made his comments", "made a statement" from token {@code d} (the determiner). */
     private static boolean madeWords(List<Token> t, int d, int to) {
+        // "made this known", "made it known that": words given out, as West African papers put it; "made it clear that",
+        // "made clear that"
+        if (d + 1 < to && (t.get(d).is("this") || t.get(d).is("it") || t.get(d).is("these")) && t.get(d + 1).is("known")) return true;
+        if (d + 2 < to && t.get(d).is("it") && t.get(d + 1).is("clear") && (t.get(d + 2).is("that") || t.get(d + 2).is(","))) return true;
+        if (d + 1 < to && t.get(d).is("clear") && t.get(d + 1).is("that")) return true;
         return d + 1 < to && MADE_DETERMINERS.contains(t.get(d).lower()) && MADE_WORDS.contains(t.get(d + 1).lower());
     }
 
@@ -547,6 +552,24 @@ final class SpeechRules {
     /** Whether {@code x} is a lower-case noun of a person: a trade or title ("engineer", "farmer") or kin ("woman"). */
     static boolean personNoun(Token x) {
         return x.word() && x.lowercase() && (x.has(Token.TITLE) || PERSON_NOUNS.contains(x.lower()));
+    }
+
+    /** Words that open an adverbial between a subject and its verb: "X while speaking to newsmen said", "X in his remarks said". */
+    static final Set<String> ADVERBIAL_OPENERS = Set.of("while", "whilst", "in", "at", "during", "when", "on", "after",
+            "upon", "before");
+
+    /**
+     * Whether the words before the verb at {@code v}, back to an adverbial opener, hold no comma, quote, conjunction
+     * or "that" (one clause: "while speaking to newsmen in Abuja said"), within 15 words.
+     */
+    static boolean adverbialBefore(List<Token> t, int v, int from) {
+        for (int k = v - 1; k > from && k >= v - 15; k--) {
+            Token x = t.get(k);
+            if (!x.word() && !x.is("'s") && !x.is(".")) return false;
+            if (x.is("and") || x.is("but") || x.is("that") || x.is("who") || x.is("which")) return false;
+            if (ADVERBIAL_OPENERS.contains(x.text()) && k - 1 >= from && t.get(k - 1).capitalised()) return true;
+        }
+        return false;
     }
 
     /** Whether the run of name and title words that starts at {@code a} is closed by a comma: "Per Castro-Reyes, ...". */

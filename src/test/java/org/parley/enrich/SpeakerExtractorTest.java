@@ -1364,4 +1364,19 @@ class SpeakerExtractorTest {
         assertThat(speakers("Kyiv named Ana Ruiz ambassador.", "\"We are glad,\" she said."))
                 .containsExactly(List.of(), List.of());
     }
+
+    @Test
+    void aSubjectBeforeAnAdverbialWithoutCommasAndWordsMadeKnownOrClear() {
+        assertThat(speakers("Minister Ana Ruiz while speaking to newsmen in Abuja said the ports would reopen.",
+                "Minister Paolo Conti in his remarks said the ports would reopen.",
+                "President Lina Berg in Abuja on Monday said the ports would reopen."))
+                .containsExactly(List.of("Ana Ruiz"), List.of("Paolo Conti"), List.of("Lina Berg"));
+        assertThat(speakers("Minister Lina Berg made this known in a statement on Sunday.", "Minister Ana Ruiz made it known that she would run.",
+                "Minister Paolo Conti made it clear that he would run.", "Minister Ivo Trenka made clear that he would run."))
+                .containsExactly(List.of("Lina Berg"), List.of("Ana Ruiz"), List.of("Paolo Conti"), List.of("Ivo Trenka"));
+        // bodies and outlets before an adverbial, and things made clear, stay nobody's
+        assertThat(speakers("The embassy in Abuja said the ports would reopen.", "Officials in Abuja said the ports would reopen.",
+                "Reuters in London said the ports would reopen.", "The ruling made it clear that the law applied."))
+                .containsExactly(List.of(), List.of(), List.of(), List.of());
+    }
 }
