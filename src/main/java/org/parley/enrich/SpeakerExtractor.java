@@ -998,6 +998,8 @@ final class SpeakerExtractor {
                 int colon = colonBeforeQuote(t, from, to);
                 if (colon > from) {
                     Phrase cs = clauseSubject(t, from, colon);
+                    // "Minister X's message was clear: “...”": the one whose words the subject is
+                    if (cs == null) cs = wordsOwner(t, first, colon);
                     Mention m = cs == null || cs.kind() == Phrase.Kind.SOURCE ? null : resolve(cs);
                     if (m != null) {
                         attend(m);
@@ -1007,6 +1009,20 @@ final class SpeakerExtractor {
                 }
             }
             return sourceSpoke;
+        }
+
+        /**
+         * The person whose words open the sentence at {@code a}, before the colon at {@code colon}: "Minister X's message
+         * was clear:", "Her reply was blunt:" is not read (a pronoun's words are no name); null otherwise.
+         */
+        Phrase wordsOwner(List<Token> t, int a, int colon) {
+            if (a >= colon || !phrases.runToken(t, a, a, colon)) return null;
+            int b = a;
+            while (phrases.runToken(t, b + 1, a, colon)) b++;
+            if (b + 3 >= colon || !t.get(b + 1).is("'s") || !SpeechRules.WORDS_NOUNS.contains(t.get(b + 2).lower())) return null;
+            if (!t.get(b + 3).is("was") && !t.get(b + 3).is("is")) return null;
+            Phrase p = phrases.classify(t, a, b, a, false);
+            return p != null && p.kind() == Phrase.Kind.PERSON ? p : null;
         }
 
         /** Who answers an interview's questions: the last one named by a label, else the first person the article introduced. */

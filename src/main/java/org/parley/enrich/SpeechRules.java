@@ -437,6 +437,9 @@ final class SpeechRules {
     /** What a person delivers in words: "X's address", "X's remarks". */
     static final Set<String> SPEECHES = Set.of("address", "speech", "remarks", "statement", "lecture", "message",
             "testimony", "sermon", "eulogy", "toast", "homily");
+    /** Someone's words as a noun: "X's message was clear: “...”", "Y's reply was blunt: “...”". */
+    static final Set<String> WORDS_NOUNS = Set.of("message", "reply", "response", "answer", "verdict", "advice",
+            "warning", "argument", "point", "view", "retort", "words", "remarks", "statement");
     /** Words that open a description before an appositive name: "His neighbour, X,", "The governor, X,". */
     static final Set<String> LEADS = Set.of("his", "her", "its", "their", "the", "a", "an", "our");
     static final Set<String> DOCUMENTS = Set.of("statement", "message", "letter", "decree", "address",

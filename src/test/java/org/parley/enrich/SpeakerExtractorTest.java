@@ -1379,4 +1379,13 @@ class SpeakerExtractorTest {
                 "Reuters in London said the ports would reopen.", "The ruling made it clear that the law applied."))
                 .containsExactly(List.of(), List.of(), List.of(), List.of());
     }
+
+    @Test
+    void someonesMessageBeforeAColonIsTheirs() {
+        assertThat(speakers("Minister Paolo Conti's message was clear: \"We will stay.\"", "Ana Ruiz's reply was blunt: \"No.\""))
+                .containsExactly(List.of("Paolo Conti"), List.of("Ana Ruiz"));
+        // a country's reply, or someone's plan, names no speaker
+        assertThat(speakers("Russia's reply was blunt: \"No.\"", "Minister Ana Ruiz's plan was simple: \"We will stay.\""))
+                .containsExactly(List.of(), List.of());
+    }
 }
