@@ -1364,12 +1364,15 @@ final class SpeakerExtractor {
         Phrase openingSubject(List<Token> t, int from, int v) {
             int a = from;
             while (a < v && !t.get(a).word()) a++;
+            boolean determiner = a < v && t.get(a).is("The") || a < v && t.get(a).is("the");
+            if (determiner) a++; // "The minister in his remarks said"
             if (a >= v || !phrases.runToken(t, a, from, v)) return null;
             int b = a;
             while (phrases.runToken(t, b + 1, from, v)) b++;
             if (b + 1 >= v || !SpeechRules.ADVERBIAL_OPENERS.contains(t.get(b + 1).text())) return null;
-            Phrase p = phrases.classify(t, a, b, from, false);
-            return p != null && p.kind() == Phrase.Kind.PERSON && (!p.titles().isEmpty() || p.name().size() >= 2) ? p : null;
+            Phrase p = phrases.classify(t, a, b, from, determiner);
+            if (p != null && determiner && p.kind() == Phrase.Kind.TITLE_REF) return p;
+            return p != null && !determiner && p.kind() == Phrase.Kind.PERSON && namesAPerson(p) ? p : null;
         }
 
         /**

@@ -570,7 +570,8 @@ final class SpeechRules {
             Token x = t.get(k);
             if (!x.word() && !x.is("'s") && !x.is(".")) return false;
             if (x.is("and") || x.is("but") || x.is("that") || x.is("who") || x.is("which")) return false;
-            if (ADVERBIAL_OPENERS.contains(x.text()) && k - 1 >= from && t.get(k - 1).capitalised()) return true;
+            // the opener right after the subject's last word: a name ("X while speaking ...") or a role ("The minister in ...")
+            if (ADVERBIAL_OPENERS.contains(x.text()) && k - 1 >= from && (t.get(k - 1).capitalised() || t.get(k - 1).has(Token.TITLE))) return true;
         }
         return false;
     }

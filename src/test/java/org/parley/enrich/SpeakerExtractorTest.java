@@ -1388,4 +1388,15 @@ class SpeakerExtractorTest {
         assertThat(speakers("Russia's reply was blunt: \"No.\"", "Minister Ana Ruiz's plan was simple: \"We will stay.\""))
                 .containsExactly(List.of(), List.of());
     }
+
+    @Test
+    void aRoleOrAKnownSurnameBeforeAnAdverbialWithoutCommas() {
+        assertThat(speakers("Minister of Foreign Affairs Ana Ruiz arrived in Abuja.",
+                "The minister in her remarks said the government had engaged the authorities.",
+                "Hon. Lina Berg-Okafor spoke first.", "Berg-Okafor while speaking to journalists after the briefing urged citizens to register."))
+                .containsExactly(List.of(), List.of("Ana Ruiz"), List.of(), List.of("Lina Berg-Okafor"));
+        // a lone name never introduced, and a body, stay nobody's
+        assertThat(speakers("Novarex in Lagos said the plant would reopen.", "The embassy in Abuja said so."))
+                .containsExactly(List.of(), List.of());
+    }
 }
