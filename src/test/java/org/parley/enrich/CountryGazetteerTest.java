@@ -90,6 +90,13 @@ class CountryGazetteerTest {
     }
 
     @Test
+    void pluralAndVariantDemonyms() {
+        assertThat(G.find("Saudis and Azeris met Djiboutians")).containsExactly("SA", "AZ", "DJ");
+        assertThat(G.find("Luxembourgish, Kyrgyzstani, Tajikistani, Vanuatuan and Surinamese envoys")).containsExactly("LU", "KG", "TJ", "VU", "SR");
+        assertThat(G.find("Brits and Aussies")).containsExactly("GB", "AU");
+    }
+
+    @Test
     void colomboIsAlsoASurname() {
         assertThat(G.find("Ana Colombo spoke.")).isEmpty();
         assertThat(G.find("Talks in Colombo ended.")).containsExactly("LK");
