@@ -97,6 +97,13 @@ class CountryGazetteerTest {
     }
 
     @Test
+    void capitalsSpeltOtherwiseAndSeatsOfGovernment() {
+        assertThat(G.find("channels open with Sanaa and Teheran")).containsExactly("YE", "IR");
+        assertThat(G.find("talks in Nur-Sultan, Ulaanbaatar and Ndjamena")).containsExactly("KZ", "MN", "TD");
+        assertThat(G.find("envoys in Abidjan, Cotonou and Bujumbura")).containsExactly("CI", "BJ", "BI");
+    }
+
+    @Test
     void colomboIsAlsoASurname() {
         assertThat(G.find("Ana Colombo spoke.")).isEmpty();
         assertThat(G.find("Talks in Colombo ended.")).containsExactly("LK");
