@@ -101,6 +101,8 @@ class CountryGazetteerTest {
         assertThat(G.find("channels open with Sanaa and Teheran")).containsExactly("YE", "IR");
         assertThat(G.find("talks in Nur-Sultan, Ulaanbaatar and Ndjamena")).containsExactly("KZ", "MN", "TD");
         assertThat(G.find("envoys in Abidjan, Cotonou and Bujumbura")).containsExactly("CI", "BJ", "BI");
+        assertThat(G.find("Delhi and Dhaka discuss water sharing")).containsExactly("IN", "BD");
+        assertThat(G.find("Putrajaya, Reykjavík, Berne and La Paz")).containsExactly("MY", "IS", "CH", "BO");
     }
 
     @Test
