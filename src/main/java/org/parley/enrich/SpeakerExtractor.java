@@ -84,6 +84,7 @@ final class SpeakerExtractor {
         Set<String> personAliases = Set.of();
         Mention lastSpeaker; // the subject of the last attribution
         Mention interviewee; // the last person named by a transcript label
+        final Set<String> labelled = new HashSet<>(2); // everyone named by a transcript label
         final List<Mention> mentionOrder = new ArrayList<>(); // distinct names in article order
         /** Lower-case last word and last two words run together of every full name, built on first use. */
         List<String[]> surnames;
@@ -1052,8 +1053,10 @@ final class SpeakerExtractor {
 
         /** "Balakrishnan: We do not want to choose sides." A transcript line starts with its speaker and a colon. */
         Mention transcriptSpeaker(List<Token> t) {
-            if (t.size() > 2 && (t.get(0).is("A") || t.get(0).is("Answer")) && t.get(1).is(":") && afterQuestion()) {
-                // "Q: ... / A: ...": the answer is the interviewee's.
+            if (t.size() > 2 && SpeechRules.label(t, "A", "Answer") && afterQuestion()) {
+                // "Q: ... / A: ...": the answer is the interviewee's; not when labels gave the floor to several people
+                // (a joint press conference's "A." may be either's)
+                if (labelled.size() > 1) return null;
                 Mention m = answerer();
                 if (m != null) attend(m);
                 return m;
@@ -1072,6 +1075,7 @@ final class SpeakerExtractor {
             if (m != null) {
                 attend(m);
                 interviewee = m;
+                labelled.add(key(m.name()));
             }
             return m;
         }
@@ -1172,7 +1176,7 @@ final class SpeakerExtractor {
         boolean afterQuestion() {
             for (int i = paragraph - 1; i >= Math.max(0, paragraph - 2); i--) {
                 List<Token> q = paragraphs.get(i);
-                if (q.size() > 1 && q.get(1).is(":") && (q.get(0).is("Q") || q.get(0).is("Question"))) return true;
+                if (SpeechRules.label(q, "Q", "Question")) return true;
             }
             return false;
         }

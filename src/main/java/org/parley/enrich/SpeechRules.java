@@ -398,7 +398,7 @@ final class SpeechRules {
 
     /**
      * Whether a paragraph says an interview follows: "interview", or the interviewee "spoke to us", "talked with us",
-     * "sat down with" the paper.
+     * "sat down with" the paper, or "we spoke with" them.
      */
     static boolean announcesInterview(List<Token> t) {
         for (int k = 0; k < t.size(); k++) {
@@ -409,6 +409,9 @@ final class SpeechRules {
             if (k + 2 < t.size() && (lw.equals("spoke") || lw.equals("talked") || lw.equals("speaks") || lw.equals("talks"))
                     && (t.get(k + 1).is("to") || t.get(k + 1).is("with")) && t.get(k + 2).is("us")) return true;
             if (k + 2 < t.size() && lw.equals("sat") && t.get(k + 1).is("down") && t.get(k + 2).is("with")) return true;
+            // "We spoke with Foreign Minister X in Lima."
+            if (k + 2 < t.size() && lw.equals("we") && (t.get(k + 1).is("spoke") || t.get(k + 1).is("talked"))
+                    && (t.get(k + 2).is("with") || t.get(k + 2).is("to"))) return true;
         }
         return false;
     }
@@ -574,6 +577,19 @@ final class SpeechRules {
             if (ADVERBIAL_OPENERS.contains(x.text()) && k - 1 >= from && (t.get(k - 1).capitalised() || t.get(k - 1).has(Token.TITLE))) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether a paragraph opens with an interview's label: "Q:", "Q.", "Q —", "Question:" (or "A:", "A.", "A —",
+     * "Answer:"), the letter or word given.
+     */
+    static boolean label(List<Token> t, String letter, String word) {
+        if (t.size() < 2) return false;
+        Token x = t.get(0);
+        if (x.text().length() == 2 && x.text().startsWith(letter) && x.text().charAt(1) == '.') return true; // "Q. How ...?"
+        if (!x.is(letter) && !x.is(word)) return false;
+        Token y = t.get(1);
+        return y.is(":") || y.is("—") || y.is("–") || y.is(".");
     }
 
     /** Whether the run of name and title words that starts at {@code a} is closed by a comma: "Per Castro-Reyes, ...". */

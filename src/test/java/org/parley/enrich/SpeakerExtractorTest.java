@@ -1399,4 +1399,21 @@ class SpeakerExtractorTest {
         assertThat(speakers("Novarex in Lagos said the plant would reopen.", "The embassy in Abuja said so."))
                 .containsExactly(List.of(), List.of());
     }
+
+    @Test
+    void interviewLabelsWithAPeriodOrADash() {
+        assertThat(speakers("We spoke with Foreign Minister Ana Ruiz in Lima.", "Q. How worried are you about tariffs?",
+                "A. Very worried. A small economy feels every shock.", "Q — What about Europe?", "A — Europe is a friend."))
+                .containsExactly(List.of(), List.of(), List.of("Ana Ruiz"), List.of(), List.of("Ana Ruiz"));
+        // "We spoke with" announces an interview's unlabelled answers too
+        assertThat(speakers("We spoke with Foreign Minister Ana Ruiz in Lima.", "How worried are you about tariffs?", "Very worried."))
+                .containsExactly(List.of(), List.of(), List.of("Ana Ruiz"));
+        // after labels that gave the floor to two people, an "A." answer is either's: nobody's
+        assertThat(speakers("The following is a transcript of remarks by Minister Ana Ruiz and Minister Ivo Trenka.",
+                "MINISTER RUIZ: Good afternoon.", "MINISTER TRENKA: Thank you.", "Q. What about the Arctic?", "A. It must stay calm."))
+                .containsExactly(List.of(), List.of("Ana Ruiz"), List.of("Ivo Trenka"), List.of(), List.of());
+        // with no question before it, "A." is no answer of the person named before
+        assertThat(speakers("Minister Ana Ruiz arrived.", "A. Kumar said the talks went well."))
+                .containsExactly(List.of(), List.of());
+    }
 }
