@@ -144,8 +144,8 @@ public final class ArticleParser {
             String name = nameBeforeDate(dated);
             return name.isEmpty() ? null : name;
         }
-        Matcher bio = ParagraphClassifier.AUTHOR_BIO.matcher(byline);
-        if (bio.matches()) return bio.group(1);
+        String bio = ParagraphClassifier.authorBio(byline);
+        if (bio != null) return bio;
         if (ParagraphClassifier.BULLET_NAME.matcher(byline).matches()) return byline;
         return null;
     }

@@ -187,7 +187,7 @@ final class ParagraphClassifier {
     static boolean closingBio(String text, int index, int count) {
         String content = BULLET.matcher(text).replaceFirst("");
         return index >= count - 2 && content.length() <= 400
-                && (VIEWS_OWN.matcher(content).find() || AUTHOR_BIO.matcher(content).matches() && index == count - 1 && !quotesOrSpeaks(content));
+                && (VIEWS_OWN.matcher(content).find() || authorBio(content) != null && index == count - 1 && !quotesOrSpeaks(content));
     }
 
     static ParagraphKind classify(String line, int index, int count, boolean titleCandidate) {
@@ -202,7 +202,7 @@ final class ParagraphClassifier {
         if (content.length() <= 140 && datedByline(content) != null) return ParagraphKind.BYLINE;
         if (bulleted && content.length() <= 60 && BULLET_NAME.matcher(content).matches()) return ParagraphKind.BYLINE;
         if (index >= count - 2 && content.length() <= 400
-                && (VIEWS_OWN.matcher(content).find() || AUTHOR_BIO.matcher(content).matches() && index == count - 1 && !quotesOrSpeaks(content))) {
+                && (VIEWS_OWN.matcher(content).find() || authorBio(content) != null && index == count - 1 && !quotesOrSpeaks(content))) {
             return ParagraphKind.BYLINE;
         }
         if (IMAGE_CREDIT.matcher(content).matches() && content.length() <= 200) return ParagraphKind.CAPTION;
@@ -236,6 +236,19 @@ final class ParagraphClassifier {
             if (CAPTION_SUBJECT_END.matcher(before).find() && !PRONOUNS.contains(lastWord(before))) return true;
         }
         return false;
+    }
+
+    /**
+     * The name an author's closing bio opens with ("Jane Doe is a researcher at ..."), or null. A pronoun after the
+     * first word means two sentences, not a name: an interview's last answer "No. It is a normal evolution." ("He"
+     * first may be a surname: "He Yafei is a former vice minister").
+     */
+    static String authorBio(String content) {
+        Matcher bio = AUTHOR_BIO.matcher(content);
+        if (!bio.matches()) return null;
+        String[] words = SPACE.split(bio.group(1));
+        for (int i = 1; i < words.length; i++) if (PRONOUNS.contains(words[i])) return null;
+        return bio.group(1);
     }
 
     /** Subjects a photo caption never has: it names the people in the picture. */

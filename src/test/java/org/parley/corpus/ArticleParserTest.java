@@ -90,6 +90,20 @@ class ArticleParserTest {
     }
 
     @Test
+    void anInterviewsLastShortAnswerIsNoAuthorBio() {
+        // "No. It is ..." matched the bio's "Two Capitalised words is a ...": a pronoun after the first word is a
+        // second sentence, not a name
+        Article a = parser.parse("qa.txt", "Talking Trade\nQ: Is this the end of the alliance?\nA: It has changed.\n"
+                + "No. It is a normal evolution.\n");
+        assertThat(a.paragraphs().getLast().kind()).isEqualTo(ParagraphKind.BODY);
+        // still bios: a name, and a surname that is also a pronoun when it comes first
+        assertThat(parser.parse("b.txt", "Ports Reopen\nThe ports reopened.\nAda Berg is a fellow at an institute in Oslo.\n")
+                .paragraphs().getLast().kind()).isEqualTo(ParagraphKind.BYLINE);
+        assertThat(parser.parse("c.txt", "Ports Reopen\nThe ports reopened.\nHe Yafei is a former vice foreign minister.\n")
+                .paragraphs().getLast().kind()).isEqualTo(ParagraphKind.BYLINE);
+    }
+
+    @Test
     void captionsAreToldApartFromBodyText() {
         String text = "Ministers Meet\n"
                 + "Image - Example Daily\n"
