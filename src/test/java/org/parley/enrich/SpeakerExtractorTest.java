@@ -209,6 +209,11 @@ class SpeakerExtractorTest {
         assertThat(speakers("The Minister of Foreign Affairs Ana Ruiz said so.", "Speaker of the National Assembly Lina Berg said so.",
                 "Governor Ivo Trenka of Nuevo León said so."))
                 .containsExactly(List.of("Ana Ruiz"), List.of("Lina Berg"), List.of("Ivo Trenka"));
+        // at a sentence's start the group noun is capitalised: the supporters speak, not the person
+        assertThat(speakers("Supporters of Tarek Amin said the verdict was political.",
+                "Lawyers of Ana Ruiz said they would appeal.", "Tarek Amin said the verdict was political.",
+                "Bank of England Governor Ivo Trenka said rates would hold."))
+                .containsExactly(List.of(), List.of(), List.of("Tarek Amin"), List.of("Ivo Trenka"));
     }
 
     @Test
