@@ -152,6 +152,11 @@ final class NameWords {
             "dear", "thank", "thanks", "please", "frankly", "perhaps", "once", "twice", "again", "why", "how",
             "kingdom", "god", "allah", "excellency", "majesty", "highness", "sources",
             "official", "officials", "analysts", "experts", "observers", "critics", "residents",
+            // the people around someone: "Supporters of Imran Khan said" is not Imran Khan
+            "supporters", "opponents", "allies", "aides", "relatives", "followers", "lawyers", "fans", "rivals",
+            "backers", "colleagues", "associates", "advisers", "advisors", "loyalists", "detractors", "neighbours",
+            "neighbors", "admirers", "sympathisers", "sympathizers", "partisans", "spokespeople", "family", "families",
+            "sons", "daughters", "children",
             // auxiliaries that open a question ("Has Washington asked ...?"); not "Will", "Can", "May" or "Do", which
             // are also names
             "has", "have", "had", "did", "does", "is", "are", "was", "were", "would", "could", "should", "shall",

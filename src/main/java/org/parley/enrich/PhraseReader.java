@@ -455,12 +455,6 @@ final class PhraseReader {
         return null;
     }
 
-    /** Plural nouns for the people around someone: "supporters of X" are not X. */
-    static final Set<String> GROUP_NOUNS = Set.of("supporters", "critics", "opponents", "allies", "aides", "relatives",
-            "followers", "family", "families", "lawyers", "fans", "rivals", "backers", "colleagues", "associates",
-            "advisers", "advisors", "loyalists", "detractors", "neighbours", "neighbors", "sons", "daughters", "children",
-            "admirers", "sympathisers", "sympathizers", "partisans", "spokespeople");
-
     /** The phrase that ends at token {@code j} (inclusive), reading backwards, or null. */
     Phrase phraseEndingAt(List<Token> t, int j, int from) {
         if (j > from && t.get(j).is(".") && t.get(j - 1).has(Token.DOTTED_TITLE)) j--; // "Ferdinand Marcos Jr. said"
@@ -472,12 +466,11 @@ final class PhraseReader {
         int a = j;
         while (runToken(t, a - 1, from, j + 1)) a--;
         // "The family of X appealed", "supporters of X said": the name completes a plain noun, which is the subject
-        if (a < j && t.get(a).is("of") && a - 1 >= from && t.get(a - 1).lowercase() && !t.get(a - 1).has(Token.TITLE)) {
+        // (capitalised at a sentence's start, the noun is one no name holds: "Supporters of Imran Khan said")
+        if (a < j && t.get(a).is("of") && a - 1 >= from && (t.get(a - 1).lowercase() || t.get(a - 1).has(Token.FUNCTION))
+                && !t.get(a - 1).has(Token.TITLE)) {
             return phraseEndingAt(t, a - 1, from);
         }
-        // ... and at a sentence's start, where the noun is capitalised and joins the name's run: "Supporters of Imran
-        // Khan said", "Critics of President X said" (the group speaks, not the person)
-        if (a + 1 < j && t.get(a + 1).is("of") && t.get(a).capitalised() && GROUP_NOUNS.contains(t.get(a).lower())) return null;
         if (!runToken(t, j, from, j + 1)) {
             // "the statement", "a joint press release", "the foreign ministry", "the minister"
             int k = j;
