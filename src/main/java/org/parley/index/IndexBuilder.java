@@ -362,10 +362,7 @@ public final class IndexBuilder {
     private Outcome index(IndexWriter writer, Prepared p) throws IOException {
         try {
             int paragraphs = 0;
-            for (List<Document> docs : p.blocks()) {
-                writer.addDocuments(docs);
-                paragraphs += docs.size() - 1;
-            }
+            for (List<Document> docs : p.blocks()) paragraphs += addArticle(writer, docs);
             return outcome(p.file(), p.sha(), p.id(), paragraphs, p.articles(), p.problems());
         } catch (OutOfMemoryError | StackOverflowError e) {
             return tooLarge(writer, p.file(), e);
@@ -414,9 +411,7 @@ public final class IndexBuilder {
             int paragraphs = 0;
             for (Article article : read.articles()) {
                 List<Document> docs = documents(s, enricher, article, problems);
-                if (docs == null) continue;
-                writer.addDocuments(docs);
-                paragraphs += docs.size() - 1;
+                if (docs != null) paragraphs += addArticle(writer, docs);
             }
             return Prepared.finished(s, outcome(s, sha, id, paragraphs, read.articles().size(), problems));
         }
@@ -442,6 +437,12 @@ public final class IndexBuilder {
             if (docs != null) blocks.add(docs);
         }
         return new Prepared(s, id, sha, blocks, read.articles().size(), problems, null);
+    }
+
+    /** Adds one article's block of documents; returns its paragraphs (every document but the article's own, last). */
+    private static int addArticle(IndexWriter writer, List<Document> docs) throws IOException {
+        writer.addDocuments(docs);
+        return docs.size() - 1;
     }
 
     private static List<String> problems(FileArticles read) {
